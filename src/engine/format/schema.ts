@@ -1,0 +1,789 @@
+/**
+ * The scenario format, version 1 — the single source of truth.
+ *
+ * The TypeScript types (`Static<…>`), the runtime validation (`validate`) and the published
+ * JSON Schema (`scenarios/scenario.schema.json`, written by `npm run schema`) all come from
+ * the TypeBox definitions in this file. Every property carries a description: editors show it.
+ */
+import { Type, type Static, type TNumber, type TOptional, type TString } from '@sinclair/typebox';
+
+/** The newest scenario format this build reads. Older files are migrated; newer are refused. */
+export const FORMAT_VERSION = 1;
+
+/** The five phases of a KAP session, in the order a session moves through them. */
+export const PHASE_IDS = [
+  'preparation',
+  'administration',
+  'monitoring',
+  'guidedConversation',
+  'integration',
+] as const;
+export type PhaseId = (typeof PHASE_IDS)[number];
+
+/** Vital signs measured by the monitor. */
+export const VITAL_KEYS = ['systolic', 'diastolic', 'heartRate', 'spo2', 'respiratoryRate'] as const;
+/** Patient-state signals on a 0–10 scale. */
+export const STATE_KEYS = ['dissociation', 'nausea', 'anxiety', 'rapport'] as const;
+export const SIGNAL_KEYS = [...VITAL_KEYS, ...STATE_KEYS] as const;
+export type SignalKey = (typeof SIGNAL_KEYS)[number];
+
+/** Clinical actions with meaning to the session engine (gates, schedules, settings). */
+export const ACTIONS = [
+  'recordConsent',
+  'completeScreening',
+  'checkVitals',
+  'documentBpDecision',
+  'delayDose',
+  'administerDose',
+  'giveMedication',
+  'pauseAdministration',
+  'stopAdministration',
+  'callPrescriber',
+  'callEmergency',
+  'adjustSetting',
+  'offerWater',
+  'arrangeTransport',
+  'discharge',
+  'other',
+] as const;
+export type ActionName = (typeof ACTIONS)[number];
+
+/** Protocol facts the engine tracks itself; conditions can read them. */
+export const PROTOCOL_FACTS = [
+  'consentRecorded',
+  'screeningComplete',
+  'bpChecked',
+  'bpWithinThreshold',
+  'bpDecisionDocumented',
+  'doseDelayed',
+  'dosed',
+  'transportArranged',
+  'prescriberCalled',
+  'emergencyCalled',
+  'administrationPaused',
+  'administrationStopped',
+] as const;
+export type ProtocolFact = (typeof PROTOCOL_FACTS)[number];
+
+export const INSTRUMENTS = ['PHQ-9', 'GAD-7', 'PCL-5', 'MADRS'] as const;
+/** Score ranges of the supported outcome instruments (checked by the validator). */
+export const INSTRUMENT_RANGES: Record<(typeof INSTRUMENTS)[number], [number, number]> = {
+  'PHQ-9': [0, 27],
+  'GAD-7': [0, 21],
+  'PCL-5': [0, 80],
+  MADRS: [0, 60],
+};
+
+export const SETTING_VALUES = {
+  music: ['off', 'on'],
+  eyeshades: ['off', 'on'],
+  lights: ['bright', 'dim'],
+} as const;
+
+const d = (description: string) => ({ description });
+
+const Id = (what: string) =>
+  Type.String({
+    pattern: '^[A-Za-z][A-Za-z0-9_-]*$',
+    minLength: 1,
+    maxLength: 80,
+    description: `${what}: a letter, then letters, digits, '-' or '_'.`,
+  });
+
+const Text = (description: string, maxLength = 4000) =>
+  Type.String({ minLength: 1, maxLength, description });
+
+const Points = Type.Record(Id('Competency id'), Type.Number({ minimum: -10, maximum: 10 }), {
+  description:
+    'Points per competency id, from -10 to 10. Negative points mark a weaker or harmful choice.',
+});
+
+type SignalProps = { [K in SignalKey]: TOptional<TNumber> };
+const signalProps = (inner: (key: SignalKey) => TNumber) =>
+  Object.fromEntries(SIGNAL_KEYS.map((k) => [k, Type.Optional(inner(k))])) as SignalProps;
+
+const Signals = (description: string, inner: (key: SignalKey) => TNumber) =>
+  Type.Object(signalProps(inner), { additionalProperties: false, description });
+
+const SIGNAL_DESCRIPTIONS: Record<SignalKey, string> = {
+  systolic: 'Systolic blood pressure, mmHg.',
+  diastolic: 'Diastolic blood pressure, mmHg.',
+  heartRate: 'Heart rate, beats per minute.',
+  spo2: 'Peripheral oxygen saturation, %.',
+  respiratoryRate: 'Respiratory rate, breaths per minute.',
+  dissociation: 'Dissociation, 0 (none) to 10 (complete).',
+  nausea: 'Nausea, 0 (none) to 10 (vomiting).',
+  anxiety: 'Anxiety, 0 (calm) to 10 (panic).',
+  rapport: 'Rapport with the therapist, 0 (none) to 10 (strong).',
+};
+
+const SignalDeltas = Signals(
+  'Changes to vital signs and patient state, added to their current values (e.g. {"systolic": -10}).',
+  (k) => Type.Number({ minimum: -200, maximum: 200, description: `Change in ${SIGNAL_DESCRIPTIONS[k]}` }),
+);
+
+export const Baseline = Type.Object(
+  {
+    systolic: Type.Number({ minimum: 50, maximum: 260, ...d(SIGNAL_DESCRIPTIONS.systolic) }),
+    diastolic: Type.Number({ minimum: 30, maximum: 160, ...d(SIGNAL_DESCRIPTIONS.diastolic) }),
+    heartRate: Type.Number({ minimum: 30, maximum: 200, ...d(SIGNAL_DESCRIPTIONS.heartRate) }),
+    spo2: Type.Number({ minimum: 70, maximum: 100, ...d(SIGNAL_DESCRIPTIONS.spo2) }),
+    respiratoryRate: Type.Number({
+      minimum: 4,
+      maximum: 40,
+      ...d(SIGNAL_DESCRIPTIONS.respiratoryRate),
+    }),
+    dissociation: Type.Number({ minimum: 0, maximum: 10, ...d(SIGNAL_DESCRIPTIONS.dissociation) }),
+    nausea: Type.Number({ minimum: 0, maximum: 10, ...d(SIGNAL_DESCRIPTIONS.nausea) }),
+    anxiety: Type.Number({ minimum: 0, maximum: 10, ...d(SIGNAL_DESCRIPTIONS.anxiety) }),
+    rapport: Type.Number({ minimum: 0, maximum: 10, ...d(SIGNAL_DESCRIPTIONS.rapport) }),
+  },
+  {
+    additionalProperties: false,
+    description: "The patient's vital signs and state before dosing.",
+  },
+);
+
+const Comparison = {
+  eq: Type.Optional(
+    Type.Union([Type.Number(), Type.Boolean(), Type.String()], d('Equal to this value.')),
+  ),
+  ne: Type.Optional(
+    Type.Union([Type.Number(), Type.Boolean(), Type.String()], d('Not equal to this value.')),
+  ),
+  gt: Type.Optional(Type.Number(d('Greater than this value.'))),
+  gte: Type.Optional(Type.Number(d('Greater than or equal to this value.'))),
+  lt: Type.Optional(Type.Number(d('Less than this value.'))),
+  lte: Type.Optional(Type.Number(d('Less than or equal to this value.'))),
+};
+
+export const Condition = Type.Recursive(
+  (Self) =>
+    Type.Union(
+      [
+        Type.Object(
+          { all: Type.Array(Self, { minItems: 1, description: 'True when every condition holds.' }) },
+          { additionalProperties: false, description: 'All of these conditions.' },
+        ),
+        Type.Object(
+          { any: Type.Array(Self, { minItems: 1, description: 'True when one condition holds.' }) },
+          { additionalProperties: false, description: 'Any of these conditions.' },
+        ),
+        Type.Object(
+          { not: Self },
+          { additionalProperties: false, description: 'The opposite of a condition.' },
+        ),
+        Type.Object(
+          {
+            var: Id('A declared variable id'),
+            ...Comparison,
+          },
+          {
+            additionalProperties: false,
+            description:
+              'Compares a declared variable. With no comparison, true when the variable is truthy.',
+          },
+        ),
+        Type.Object(
+          {
+            vital: Type.Union(
+              SIGNAL_KEYS.map((k) => Type.Literal(k)),
+              d('A vital sign or patient-state signal.'),
+            ),
+            ...Comparison,
+          },
+          { additionalProperties: false, description: 'Compares a current vital or state value.' },
+        ),
+        Type.Object(
+          {
+            minutesSinceDose: Type.Literal(true, {
+              description: 'Compares the simulated minutes since dosing (false before dosing).',
+            }),
+            ...Comparison,
+          },
+          { additionalProperties: false, description: 'Compares the session clock.' },
+        ),
+        Type.Object(
+          {
+            protocol: Type.Union(
+              PROTOCOL_FACTS.map((k) => Type.Literal(k)),
+              d('A protocol fact tracked by the engine.'),
+            ),
+          },
+          { additionalProperties: false, description: 'True when the protocol fact holds.' },
+        ),
+        Type.Object(
+          {
+            setting: Type.Union(
+              Object.keys(SETTING_VALUES).map((k) => Type.Literal(k)),
+              d('A set-and-setting control: music, eyeshades or lights.'),
+            ),
+            eq: Type.String(d('The value the setting must have.')),
+          },
+          { additionalProperties: false, description: 'Compares a set-and-setting control.' },
+        ),
+      ],
+      {
+        description:
+          'A guard over variables, vitals, the clock, protocol facts or settings. Combine with all / any / not.',
+      },
+    ),
+  { $id: 'Condition' },
+);
+
+const SettingChange = Type.Object(
+  {
+    music: Type.Optional(Type.Union([Type.Literal('off'), Type.Literal('on')], d('Music off or on.'))),
+    eyeshades: Type.Optional(
+      Type.Union([Type.Literal('off'), Type.Literal('on')], d('Eyeshades off or on.')),
+    ),
+    lights: Type.Optional(
+      Type.Union([Type.Literal('bright'), Type.Literal('dim')], d('Room lights bright or dim.')),
+    ),
+  },
+  { additionalProperties: false, description: 'Set-and-setting controls this option changes.' },
+);
+
+export const Effects = Type.Object(
+  {
+    set: Type.Optional(
+      Type.Record(Id('Variable id'), Type.Union([Type.Boolean(), Type.Number()]), {
+        description: 'Variables to set to a value (flags to true/false, numbers to a number).',
+      }),
+    ),
+    add: Type.Optional(
+      Type.Record(Id('Variable id'), Type.Number(), {
+        description: 'Numeric variables to change by an amount (may be negative).',
+      }),
+    ),
+    vitals: Type.Optional(SignalDeltas),
+    setting: Type.Optional(SettingChange),
+  },
+  {
+    additionalProperties: false,
+    description: 'What choosing this changes in the session state.',
+  },
+);
+
+const Critical = Type.Object(
+  {
+    explanation: Text('Why this is a critical error. Any critical error fails the attempt.'),
+  },
+  { additionalProperties: false, description: 'Marks a critical error.' },
+);
+
+const Feedback = {
+  feedback: Type.Optional(Text('Shown after the choice (in practice mode) and in the debrief.')),
+  rationale: Type.Optional(
+    Text('The principle behind the feedback, and how strong the evidence is where practice varies.'),
+  ),
+  references: Type.Optional(
+    Type.Array(Id('Reference id'), {
+      uniqueItems: true,
+      description: 'Ids of entries in the scenario\'s "references" that support the feedback.',
+    }),
+  ),
+};
+
+export const Option = Type.Object(
+  {
+    id: Id('Option id, unique in the scenario'),
+    kind: Type.Union([Type.Literal('response'), Type.Literal('action')], {
+      description:
+        '"response": something the trainee says (or a silent, present pause); "action": a clinical action.',
+    }),
+    action: Type.Optional(
+      Type.Union(
+        ACTIONS.map((a) => Type.Literal(a)),
+        {
+          description:
+            'For kind "action": what the action does in the engine. administerDose and discharge are protocol-gated; checkVitals counts toward the monitoring schedule.',
+        },
+      ),
+    ),
+    medication: Type.Optional(
+      Text('For action "giveMedication": the medication and dose given per protocol.', 200),
+    ),
+    text: Text('What the trainee says or does, as shown on the button.', 600),
+    points: Type.Optional(Points),
+    ...Feedback,
+    next: Type.Optional(Id('The id of the next step in the same phase')),
+    endsPhase: Type.Optional(
+      Type.Literal(true, { description: 'Choosing this ends the phase; the next phase starts.' }),
+    ),
+    ending: Type.Optional(Id('The id of an ending: choosing this ends the session')),
+    effects: Type.Optional(Effects),
+    when: Type.Optional(
+      Type.Ref(Condition, { description: 'Offered only while this condition holds.' }),
+    ),
+    critical: Type.Optional(Critical),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'One choice for the trainee. Exactly one of next, endsPhase or ending says where it leads (event options may have none).',
+  },
+);
+
+export const Step = Type.Object(
+  {
+    id: Id('Step id, unique in the scenario'),
+    speaker: Type.Union(
+      [
+        Type.Literal('patient'),
+        Type.Literal('narrator'),
+        Type.Literal('prescriber'),
+        Type.Literal('companion'),
+      ],
+      d('Who speaks the text: the patient, the narrator, the prescriber, or a companion.'),
+    ),
+    text: Text('What the patient says, or what happens, at this step.'),
+    affect: Type.Optional(Text("The patient's visible affect, e.g. \"tearful\" or \"calm\".", 80)),
+    audio: Type.Optional(Id('The id of an audio clip in "media.audio" played at this step')),
+    atMinute: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 600,
+        description:
+          'After dosing: the step is presented once the session clock reaches this many minutes.',
+      }),
+    ),
+    options: Type.Array(Option, {
+      minItems: 1,
+      maxItems: 9,
+      description: 'The choices offered at this step (1 to 9; keys 1–9 choose them).',
+    }),
+  },
+  { additionalProperties: false, description: 'One moment of the session that asks for a decision.' },
+);
+
+export const Phase = Type.Object(
+  {
+    id: Type.Union(
+      PHASE_IDS.map((p) => Type.Literal(p)),
+      d('Which of the five phases this is. Phases appear once each, in session order.'),
+    ),
+    title: Type.Optional(Text('A title shown to the trainee for this phase.', 120)),
+    start: Id('The id of the first step of this phase'),
+    steps: Type.Array(Step, { minItems: 1, description: 'The steps of this phase.' }),
+  },
+  { additionalProperties: false, description: 'One phase of the session: a graph of steps.' },
+);
+
+const Trigger = Type.Union(
+  [
+    Type.Object(
+      {
+        atMinute: Type.Number({
+          minimum: 0,
+          maximum: 600,
+          description: 'Fires when the clock reaches this many minutes after dosing.',
+        }),
+      },
+      { additionalProperties: false, description: 'A time trigger.' },
+    ),
+    Type.Object(
+      {
+        vital: Type.Union(
+          SIGNAL_KEYS.map((k) => Type.Literal(k)),
+          d('The vital or state signal to watch.'),
+        ),
+        above: Type.Optional(Type.Number(d('Fires when the value rises above this.'))),
+        below: Type.Optional(Type.Number(d('Fires when the value falls below this.'))),
+      },
+      { additionalProperties: false, description: 'A threshold trigger, checked after dosing.' },
+    ),
+  ],
+  { description: 'When the event fires (once per session).' },
+);
+
+export const TimedEvent = Type.Object(
+  {
+    id: Id('Event id, unique in the scenario'),
+    trigger: Trigger,
+    when: Type.Optional(
+      Type.Ref(Condition, { description: 'The event fires only if this condition also holds.' }),
+    ),
+    vitals: Type.Optional(SignalDeltas),
+    speaker: Type.Optional(
+      Type.Union(
+        [Type.Literal('patient'), Type.Literal('narrator'), Type.Literal('companion')],
+        d('Who speaks the event text.'),
+      ),
+    ),
+    text: Text('What the trainee sees or hears when the event fires.'),
+    affect: Type.Optional(Text("The patient's visible affect.", 80)),
+    audio: Type.Optional(Id('The id of an audio clip in "media.audio"')),
+    alarm: Type.Optional(Type.Boolean(d('Sound the monitor alarm when the event fires.'))),
+    respond: Type.Optional(
+      Type.Object(
+        {
+          withinMinutes: Type.Number({
+            minimum: 1,
+            maximum: 120,
+            description: 'Simulated minutes the trainee has to choose one of the options.',
+          }),
+          options: Type.Array(Option, {
+            minItems: 1,
+            maxItems: 9,
+            description: 'The responses offered while the event is open.',
+          }),
+          missed: Type.Object(
+            {
+              text: Text('What happens when no response comes in time.'),
+              points: Type.Optional(Points),
+              ...Feedback,
+              effects: Type.Optional(Effects),
+              critical: Type.Optional(Critical),
+            },
+            {
+              additionalProperties: false,
+              description: 'The scored consequence when no response comes in time.',
+            },
+          ),
+        },
+        { additionalProperties: false, description: 'A response required within a time limit.' },
+      ),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description: 'Something that happens after dosing at a minute or when a vital crosses a threshold.',
+  },
+);
+
+const Keyframe = Type.Object(
+  {
+    minute: Type.Number({ minimum: 0, maximum: 600, description: 'Minutes after dosing.' }),
+    ...signalProps((k) =>
+      Type.Number({
+        minimum: -200,
+        maximum: 200,
+        description: `Offset from baseline at this minute: ${SIGNAL_DESCRIPTIONS[k]}`,
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description: 'Offsets from baseline at one minute; values between keyframes are interpolated.',
+  },
+);
+
+const Limits = Type.Object(
+  {
+    systolicMax: Type.Optional(Type.Number(d('Upper limit for systolic BP, mmHg.'))),
+    diastolicMax: Type.Optional(Type.Number(d('Upper limit for diastolic BP, mmHg.'))),
+    heartRateMax: Type.Optional(Type.Number(d('Upper limit for heart rate, bpm.'))),
+    heartRateMin: Type.Optional(Type.Number(d('Lower limit for heart rate, bpm.'))),
+    spo2Min: Type.Optional(Type.Number(d('Lower limit for SpO2, %.'))),
+    respiratoryRateMin: Type.Optional(Type.Number(d('Lower limit for respiratory rate.'))),
+    respiratoryRateMax: Type.Optional(Type.Number(d('Upper limit for respiratory rate.'))),
+  },
+  { additionalProperties: false, description: 'Limits on vital signs.' },
+);
+
+export const Protocol = Type.Object(
+  {
+    drug: Type.Union([Type.Literal('ketamine'), Type.Literal('esketamine')], d('The drug given.')),
+    route: Type.Union(
+      [
+        Type.Literal('intravenous'),
+        Type.Literal('intramuscular'),
+        Type.Literal('sublingual'),
+        Type.Literal('intranasal'),
+      ],
+      d('How the drug is given.'),
+    ),
+    dose: Type.Object(
+      {
+        amount: Type.Number({ exclusiveMinimum: 0, maximum: 1000, description: 'The dose amount.' }),
+        unit: Type.Union([Type.Literal('mg'), Type.Literal('mg/kg')], d('The dose unit.')),
+        note: Type.Optional(Text('How the dose is given, e.g. "over 40 minutes".', 300)),
+      },
+      { additionalProperties: false, description: 'The prescribed dose.' },
+    ),
+    timeCourse: Type.Object(
+      {
+        onsetMinutes: Type.Number({ minimum: 0, maximum: 240, description: 'Minutes to onset.' }),
+        peakMinutes: Type.Number({ minimum: 0, maximum: 240, description: 'Minutes to peak.' }),
+        offsetMinutes: Type.Number({
+          minimum: 1,
+          maximum: 600,
+          description: 'Minutes until acute effects have worn off.',
+        }),
+        peakEffect: Type.Optional(
+          Signals(
+            'Change from baseline at the peak of the drug effect; the engine scales it by the time course.',
+            (k) =>
+              Type.Number({
+                minimum: -200,
+                maximum: 200,
+                description: `Peak change: ${SIGNAL_DESCRIPTIONS[k]}`,
+              }),
+          ),
+        ),
+      },
+      { additionalProperties: false, description: "The drug's time course for this route." },
+    ),
+    sessionMinutes: Type.Number({
+      minimum: 10,
+      maximum: 600,
+      description: 'The latest simulated minute after dosing the session may run to.',
+    }),
+    monitoring: Type.Array(
+      Type.Object(
+        {
+          id: Id('Check id, unique in the scenario'),
+          label: Text('What is checked, e.g. "BP about 40 minutes after dosing".', 200),
+          atMinute: Type.Number({ minimum: 0, maximum: 600, description: 'When the check is due.' }),
+          windowMinutes: Type.Number({
+            minimum: 0,
+            maximum: 120,
+            description: 'How many minutes after the due time the check still counts.',
+          }),
+          competency: Id('The competency the check is scored in'),
+          points: Type.Number({ minimum: 0, maximum: 10, description: 'Points for a check on time.' }),
+          references: Feedback.references,
+        },
+        { additionalProperties: false, description: 'A scheduled vitals check after dosing.' },
+      ),
+      { description: 'The monitoring schedule: vitals checks due after dosing.' },
+    ),
+    thresholds: Type.Object(
+      {
+        predose: Type.Object(
+          {
+            systolicMax: Type.Number(d('Dosing waits when systolic BP is above this, mmHg.')),
+            diastolicMax: Type.Number(d('Dosing waits when diastolic BP is above this, mmHg.')),
+          },
+          {
+            additionalProperties: false,
+            description: 'Pre-dose blood pressure above which dosing is delayed unless a documented decision is made.',
+          },
+        ),
+        alarm: { ...Limits, description: 'Limits outside which the monitor alarm sounds.' },
+      },
+      { additionalProperties: false, description: 'Blood-pressure and alarm thresholds.' },
+    ),
+    discharge: Type.Object(
+      {
+        minObservationMinutes: Type.Number({
+          minimum: 0,
+          maximum: 600,
+          description: 'Minimum observation after dosing before discharge.',
+        }),
+        limits: { ...Limits, description: 'Vitals must be within these limits to discharge.' },
+        dissociationMax: Type.Optional(
+          Type.Number({ minimum: 0, maximum: 10, description: 'Highest dissociation allowed at discharge.' }),
+        ),
+        requireTransport: Type.Boolean(
+          d('Discharge needs an arranged escort or transport and a no-driving plan.'),
+        ),
+        criteria: Type.Array(Text('A discharge criterion in words.', 300), {
+          minItems: 1,
+          description: 'The discharge criteria, shown to the trainee.',
+        }),
+      },
+      { additionalProperties: false, description: 'When the patient may go home.' },
+    ),
+  },
+  { additionalProperties: false, description: 'The clinical protocol of this session.' },
+);
+
+export const Scenario = Type.Object(
+  {
+    $schema: Type.Optional(
+      Type.String({ description: 'Path or URL of scenario.schema.json, for editor support.' }),
+    ),
+    formatVersion: Type.Integer({
+      minimum: 0,
+      description: `The scenario format version. This build reads up to ${FORMAT_VERSION}.`,
+    }),
+    id: Type.String({
+      pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+      maxLength: 80,
+      description: 'Stable scenario id: lowercase words joined by hyphens.',
+    }),
+    version: Type.String({
+      pattern: '^\\d+\\.\\d+\\.\\d+$',
+      description: 'The scenario\'s own version, e.g. "1.2.0". Raise it whenever content changes.',
+    }),
+    title: Text('Title shown in the library.', 160),
+    authors: Type.Array(Text('An author.', 160), { minItems: 1, description: 'Who wrote it.' }),
+    summary: Text('One or two sentences on what the scenario teaches.', 1000),
+    estimatedMinutes: Type.Integer({
+      minimum: 1,
+      maximum: 240,
+      description: 'Real minutes a trainee needs to play it.',
+    }),
+    difficulty: Type.Union(
+      [Type.Literal('introductory'), Type.Literal('intermediate'), Type.Literal('advanced')],
+      d('How hard the scenario is.'),
+    ),
+    contentWarnings: Type.Array(Text('A content warning.', 200), {
+      description: 'Topics a trainee may want to know about before starting.',
+    }),
+    learningObjectives: Type.Array(Text('A learning objective.', 400), {
+      minItems: 1,
+      description: 'What the trainee should be able to do afterwards.',
+    }),
+    references: Type.Array(
+      Type.Object(
+        {
+          id: Id('Reference id'),
+          citation: Text('The citation.', 600),
+          url: Type.Optional(Type.String({ format: 'uri', maxLength: 600, description: 'Where to read it.' })),
+          strength: Type.Optional(
+            Type.Union(
+              [
+                Type.Literal('label'),
+                Type.Literal('peer-reviewed'),
+                Type.Literal('guideline'),
+                Type.Literal('clinic'),
+                Type.Literal('secondary'),
+              ],
+              d('The kind of source: drug label, peer-reviewed, guideline, one clinic\'s practice, or secondary.'),
+            ),
+          ),
+        },
+        { additionalProperties: false, description: 'A source that feedback can cite by id.' },
+      ),
+      { description: 'Sources cited by feedback and monitoring checks.' },
+    ),
+    patient: Type.Object(
+      {
+        name: Text('The patient\'s name (fictional).', 120),
+        age: Type.Integer({ minimum: 18, maximum: 110, description: 'Age in years.' }),
+        pronouns: Text('Pronouns, e.g. "she/her".', 40),
+        conditions: Type.Array(Text('A presenting condition.', 200), {
+          minItems: 1,
+          description: 'Presenting conditions.',
+        }),
+        history: Text('Relevant psychiatric, medical and social history.'),
+        medications: Type.Array(Text('A current medication.', 200), {
+          description: 'Current medications.',
+        }),
+        riskFactors: Type.Array(Text('A risk factor.', 300), { description: 'Risk factors.' }),
+        measures: Type.Array(
+          Type.Object(
+            {
+              instrument: Type.Union(
+                INSTRUMENTS.map((i) => Type.Literal(i)),
+                d('The instrument: PHQ-9 (0–27), GAD-7 (0–21), PCL-5 (0–80) or MADRS (0–60).'),
+              ),
+              score: Type.Number(d('The total score, within the instrument\'s range.')),
+              note: Type.Optional(Text('What the score means, e.g. its severity band.', 300)),
+            },
+            { additionalProperties: false, description: 'A baseline outcome measure.' },
+          ),
+          { description: 'Baseline outcome measures.' },
+        ),
+        baseline: Baseline,
+      },
+      { additionalProperties: false, description: 'The patient.' },
+    ),
+    protocol: Protocol,
+    competencies: Type.Array(
+      Type.Object(
+        {
+          id: Id('Competency id'),
+          label: Text('Short label.', 80),
+          description: Text('What the competency covers.', 600),
+          weight: Type.Number({
+            exclusiveMinimum: 0,
+            maximum: 10,
+            description: 'Weight in the overall score.',
+          }),
+          passPercent: Type.Number({
+            minimum: 0,
+            maximum: 100,
+            description: 'The percentage needed in this competency to pass.',
+          }),
+        },
+        { additionalProperties: false, description: 'A competency the attempt is scored on.' },
+      ),
+      { minItems: 1, description: 'The competencies scored in this scenario.' },
+    ),
+    passPercent: Type.Number({
+      minimum: 0,
+      maximum: 100,
+      description: 'The overall weighted percentage needed to pass.',
+    }),
+    variables: Type.Array(
+      Type.Object(
+        {
+          id: Id('Variable id'),
+          type: Type.Union([Type.Literal('flag'), Type.Literal('number')], d('A flag or a number.')),
+          initial: Type.Union([Type.Boolean(), Type.Number()], d('The value at the start.')),
+          description: Text('What the variable records.', 300),
+        },
+        { additionalProperties: false, description: 'A variable that options set and conditions read.' },
+      ),
+      { description: 'Scenario variables, e.g. consent to touch given.' },
+    ),
+    phases: Type.Array(Phase, {
+      minItems: 1,
+      description: 'The five phases, in order: preparation, administration, monitoring, guidedConversation, integration.',
+    }),
+    events: Type.Array(TimedEvent, { description: 'Timed and threshold events after dosing.' }),
+    trajectory: Type.Array(Keyframe, {
+      description:
+        'Scenario-specific course of vitals and state after dosing, as offsets from baseline at keyframe minutes.',
+    }),
+    endings: Type.Array(
+      Type.Object(
+        {
+          id: Id('Ending id'),
+          kind: Type.Union(
+            [
+              Type.Literal('completed'),
+              Type.Literal('deferred'),
+              Type.Literal('referred'),
+              Type.Literal('escalated'),
+              Type.Literal('stopped'),
+            ],
+            d('How the session ended: completed, dosing deferred, referred, escalated to emergency care, or stopped.'),
+          ),
+          title: Text('Short title of the ending.', 120),
+          text: Text('What happens, shown at the end.'),
+        },
+        { additionalProperties: false, description: 'A way the session ends.' },
+      ),
+      { minItems: 1, description: 'The ways the session can end.' },
+    ),
+    debrief: Type.Object(
+      Object.fromEntries(
+        PHASE_IDS.map((p) => [p, Text(`Expert commentary on the ${p} phase.`)]),
+      ) as { [K in PhaseId]: TString },
+      { additionalProperties: false, description: 'Expert commentary per phase, shown in the debrief.' },
+    ),
+    media: Type.Optional(
+      Type.Object(
+        {
+          audio: Type.Array(
+            Type.Object(
+              {
+                id: Id('Audio clip id'),
+                file: Type.String({
+                  pattern: '^[A-Za-z0-9_-]+\\.(ogg|mp3|wav|webm)$',
+                  description: 'File name under public/audio/.',
+                }),
+                caption: Text('The caption shown as text whenever the clip plays.', 300),
+              },
+              { additionalProperties: false, description: 'An audio clip.' },
+            ),
+            { description: 'Audio clips steps and events can play.' },
+          ),
+        },
+        { additionalProperties: false, description: 'Presentation assets, kept apart from the scenario logic.' },
+      ),
+    ),
+  },
+  {
+    $id: 'https://kap-simulator.local/scenario.schema.json',
+    additionalProperties: false,
+    description: 'A KAP Simulator scenario.',
+  },
+);
+
+export type ScenarioV1 = Static<typeof Scenario>;
