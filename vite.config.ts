@@ -10,7 +10,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     reporters: process.env.CI
-      ? ['default', ['json', { outputFile: 'test-results/unit.json' }]]
+      ? ['default', ['json', { outputFile: 'reports/unit.json' }]]
       : ['default'],
   },
 });
