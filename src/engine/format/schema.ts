@@ -170,7 +170,7 @@ export const Condition = Type.Recursive(
           { additionalProperties: false, description: 'Any of these conditions.' },
         ),
         Type.Object(
-          { not: Self },
+          { not: { ...Self, description: 'The condition that must not hold.' } as typeof Self },
           { additionalProperties: false, description: 'The opposite of a condition.' },
         ),
         Type.Object(

@@ -1,0 +1,54 @@
+/** `analyze <file> [--json]` */
+import { analyze, type Analysis } from '../../engine/analysis/analyze.ts';
+import { loadScenario, singleFile, type Io } from '../io.ts';
+import { clean } from '../output.ts';
+
+export async function analyzeCommand(argv: string[], io: Io): Promise<number> {
+  const { file, flags, audioDir } = singleFile('analyze', argv, ['--json']);
+  const scenario = await loadScenario(file, io, audioDir);
+  if (typeof scenario === 'number') return scenario;
+  const report = analyze(scenario);
+  if (flags.has('--json')) io.out(JSON.stringify(report, null, 2));
+  else for (const line of describe(report)) io.out(clean(line));
+  return 0;
+}
+
+function describe(a: Analysis): string[] {
+  const lines = [`Scenario ${a.scenarioId}: ${a.totalSteps} steps`, '', 'Phases:'];
+  for (const p of a.phases) {
+    const paths = p.pathsCapped ? `>= ${p.paths.toExponential(0)}` : String(p.paths);
+    lines.push(
+      `  ${p.id.padEnd(20)} ${`${p.steps} step${p.steps === 1 ? '' : 's'},`.padEnd(13)} ${p.reachableSteps} reachable, ${paths} distinct path${p.paths === 1 ? '' : 's'}${p.reachable ? '' : ' (phase cannot be entered)'}`,
+    );
+    if (p.unreachableSteps.length > 0) lines.push(`    unreachable: ${list(p.unreachableSteps)}`);
+  }
+  lines.push(
+    '',
+    'Achievable points (loop-free paths, events as if they fire, monitoring checks on time):',
+  );
+  for (const [id, r] of Object.entries(a.scores.perCompetency))
+    lines.push(`  ${id.padEnd(20)} min ${r.min}, max ${r.max}`);
+  lines.push(`  ${'overall'.padEnd(20)} min ${a.scores.overall.min}, max ${a.scores.overall.max}`);
+  lines.push(
+    '',
+    a.criticalErrors.length === 0
+      ? 'Reachable critical errors: none'
+      : 'Reachable critical errors:',
+  );
+  for (const c of a.criticalErrors) lines.push(`  ${c.id} (${c.path}): ${c.explanation}`);
+  lines.push('', 'Unused content:');
+  const u = a.unused;
+  lines.push(`  references never cited: ${list(u.references)}`);
+  lines.push(`  variables never read:   ${list(u.variablesNeverRead)}`);
+  lines.push(`  variables never set:    ${list(u.variablesNeverWritten)}`);
+  lines.push(`  audio never played:     ${list(u.audio)}`);
+  lines.push(`  endings never reached:  ${list(u.endings)}`);
+  return lines;
+}
+
+const list = (ids: string[]) =>
+  ids.length === 0
+    ? 'none'
+    : ids.length > 20
+      ? `${ids.slice(0, 20).join(', ')} … (${ids.length} in all)`
+      : ids.join(', ');

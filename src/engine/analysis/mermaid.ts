@@ -1,0 +1,52 @@
+/**
+ * A Mermaid flowchart of a scenario: one subgraph per phase, one node per step, one edge per
+ * option. Node ids are generated (never taken from the scenario) and every label is escaped,
+ * so no scenario text can change the diagram's syntax.
+ */
+import type { ScenarioV1 } from '../format/schema.ts';
+
+const LABEL_MAX = 48;
+
+/** Text made safe inside a quoted Mermaid label: quotes, brackets, markup and newlines encoded. */
+export function escapeLabel(text: string, max = LABEL_MAX): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const short = flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+  return short.replace(/[^\p{L}\p{N} .,:!?'()*+=\-_/…]/gu, (ch) => `#${ch.codePointAt(0)};`);
+}
+
+export function toMermaid(scenario: ScenarioV1): string {
+  const lines: string[] = ['flowchart TD'];
+  const ids = new Map<string, string>();
+  scenario.phases.forEach((phase, p) =>
+    phase.steps.forEach((step, s) => ids.set(step.id, `p${p}s${s}`)),
+  );
+  const endingIds = new Map(scenario.endings.map((e, i) => [e.id, `fin${i}`]));
+  const edges: string[] = [];
+  scenario.phases.forEach((phase, p) => {
+    lines.push(`  subgraph phase${p}["${escapeLabel(phase.title ?? phase.id)}"]`);
+    const nextStart = scenario.phases[p + 1]?.start;
+    phase.steps.forEach((step) => {
+      const node = ids.get(step.id)!;
+      lines.push(`    ${node}["${escapeLabel(step.id)}: ${escapeLabel(step.text)}"]`);
+      for (const o of step.options) {
+        const label = escapeLabel(o.text, 32) + (o.critical ? ' #9888;' : '');
+        const target =
+          o.ending !== undefined
+            ? endingIds.get(o.ending)
+            : o.endsPhase
+              ? nextStart !== undefined
+                ? ids.get(nextStart)
+                : undefined
+              : o.next !== undefined
+                ? ids.get(o.next)
+                : undefined;
+        if (target !== undefined) edges.push(`  ${node} -->|"${label}"| ${target}`);
+      }
+    });
+    lines.push('  end');
+  });
+  scenario.endings.forEach((e, i) =>
+    lines.push(`  fin${i}(["${escapeLabel(e.kind)}: ${escapeLabel(e.title)}"])`),
+  );
+  return [...lines, ...edges].join('\n') + '\n';
+}

@@ -1,0 +1,316 @@
+/**
+ * Schema errors from TypeBox turned into diagnostics with plain messages and "did you mean"
+ * hints. Uses TypeBox's interpreter (no generated code, so it runs under a strict CSP).
+ */
+import { FormatRegistry, type TSchema } from '@sinclair/typebox';
+import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
+import { Condition, Scenario } from './schema.ts';
+import { error, splitPointer, warning, type Finding } from './diagnostics.ts';
+import { closest, didYouMean } from './suggest.ts';
+
+if (!FormatRegistry.Has('uri')) {
+  FormatRegistry.Set('uri', (v) => /^[a-z][a-z0-9+.-]*:\S+$/i.test(v));
+}
+
+const REFERENCES = [Condition];
+/** Stop collecting schema errors after this many (a wholly wrong file would list thousands). */
+export const MAX_SCHEMA_FINDINGS = 500;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const lastSegment = (path: string) => splitPointer(path).at(-1) ?? 'the document';
+const parentOf = (path: string) => path.slice(0, path.lastIndexOf('/'));
+const label = (path: string) => (path === '' ? 'The scenario' : `"${lastSegment(path)}"`);
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function deref(schema: TSchema): TSchema {
+  const ref = (schema as { $ref?: string }).$ref;
+  if (ref !== undefined) return REFERENCES.find((r) => r.$id === ref) ?? schema;
+  return schema;
+}
+
+function literalValues(schema: TSchema): unknown[] | undefined {
+  const variants = (schema.anyOf as TSchema[] | undefined)?.map(deref);
+  if (!variants || !variants.every((v) => 'const' in v)) return undefined;
+  return variants.map((v) => v.const);
+}
+
+/** The value at a JSON pointer inside `root`. */
+function valueAt(root: unknown, path: string): unknown {
+  let v: unknown = root;
+  for (const s of splitPointer(path)) {
+    if (Array.isArray(v)) v = v[Number(s)];
+    else if (isObject(v)) v = Object.prototype.hasOwnProperty.call(v, s) ? v[s] : undefined;
+    else return undefined;
+  }
+  return v;
+}
+
+/** All schema findings for a parsed document. */
+export function schemaFindings(doc: unknown): Finding[] {
+  // Checking is about twice as fast as listing errors; list them only when there are some.
+  if (Value.Check(Scenario, REFERENCES, doc)) return [];
+  const raw: { path: string; error: ValueError }[] = [];
+  collect(Scenario, doc, '', raw);
+  const findings = toFindings(raw, doc);
+  if (raw.length >= MAX_SCHEMA_FINDINGS) {
+    findings.push(
+      warning(
+        'TOO_MANY_ERRORS',
+        '',
+        `Only the first ${MAX_SCHEMA_FINDINGS} schema errors are listed.`,
+        'Fix these and validate again; is this file really a scenario?',
+      ),
+    );
+  }
+  return findings;
+}
+
+function collect(
+  schema: TSchema,
+  value: unknown,
+  prefix: string,
+  out: { path: string; error: ValueError }[],
+): void {
+  for (const e of Value.Errors(schema, REFERENCES, value)) {
+    if (out.length >= MAX_SCHEMA_FINDINGS) return;
+    const path = prefix + e.path;
+    // A missing property is reported once, as missing, not again for its type.
+    if (e.value === undefined && e.type !== ValueErrorType.ObjectRequiredProperty) continue;
+    if (e.type === ValueErrorType.Union && isObject(e.value)) {
+      const variants = (deref(e.schema).anyOf as TSchema[] | undefined)?.map(deref) ?? [];
+      const objectVariants = variants.filter((v) => v.type === 'object');
+      if (objectVariants.length > 0) {
+        collect(pickVariant(objectVariants, e.value), e.value, path, out);
+        continue;
+      }
+    }
+    out.push({ path, error: e });
+  }
+}
+
+/** The object variant of a union that the author most likely meant. */
+function pickVariant(variants: TSchema[], value: Json): TSchema {
+  const keys = Object.keys(value);
+  let best = variants[0]!;
+  let bestScore = -Infinity;
+  for (const v of variants) {
+    const props = (v.properties ?? {}) as Record<string, unknown>;
+    const required = (v.required ?? []) as string[];
+    // The variant's distinguishing (first required) key weighs most.
+    let score = 0;
+    for (const k of keys) {
+      if (k in props) score += required.includes(k) ? 10 : 1;
+      else if (
+        closest(
+          k,
+          required.filter((r) => !(r in value)),
+        ) !== undefined
+      )
+        score += 5;
+    }
+    if (score > bestScore) {
+      best = v;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function toFindings(raw: { path: string; error: ValueError }[], doc: unknown): Finding[] {
+  // Missing properties per parent object, so a misspelt key can explain a missing one.
+  const missing = new Map<string, Set<string>>();
+  for (const { path, error: e } of raw) {
+    if (e.type === ValueErrorType.ObjectRequiredProperty) {
+      const parent = parentOf(path);
+      if (!missing.has(parent)) missing.set(parent, new Set());
+      missing.get(parent)!.add(lastSegment(path));
+    }
+  }
+  const explained = new Set<string>();
+  const findings: Finding[] = [];
+  for (const { path, error: e } of raw) {
+    if (e.type === ValueErrorType.ObjectAdditionalProperties) {
+      const key = lastSegment(path);
+      if (e.schema.patternProperties !== undefined) {
+        findings.push(
+          error(
+            'SCHEMA_PATTERN',
+            path,
+            `"${key}" is not a valid id here.`,
+            "Ids start with a letter, then letters, digits, '-' or '_'.",
+          ),
+        );
+        continue;
+      }
+      const parent = parentOf(path);
+      const absent = missing.get(parent);
+      let hint: string | undefined;
+      const nearMissing = absent ? closest(key, absent) : undefined;
+      if (nearMissing !== undefined) {
+        explained.add(`${parent}/${nearMissing}`);
+        hint = `Did you mean "${nearMissing}"?`;
+      } else {
+        const parentValue = valueAt(doc, parent);
+        const allowed = Object.keys((e.schema.properties ?? {}) as object).filter(
+          (k) => !(isObject(parentValue) && k in parentValue),
+        );
+        hint =
+          didYouMean(key, allowed) ??
+          (allowed.length > 0 && allowed.length <= 12
+            ? `Allowed here: ${allowed.join(', ')}.`
+            : undefined);
+      }
+      findings.push(error('SCHEMA_UNKNOWN_PROPERTY', path, `Unknown property "${key}".`, hint));
+    }
+  }
+  for (const { path, error: e } of raw) {
+    if (e.type === ValueErrorType.ObjectAdditionalProperties) continue;
+    if (e.type === ValueErrorType.ObjectRequiredProperty) {
+      if (explained.has(path)) continue;
+      const description = e.schema.description as string | undefined;
+      findings.push(
+        error(
+          'SCHEMA_REQUIRED',
+          path,
+          `Missing required property "${lastSegment(path)}".`,
+          description ? `${lastSegment(path)}: ${description}` : undefined,
+        ),
+      );
+      continue;
+    }
+    findings.push(convert(path, e));
+  }
+  return findings;
+}
+
+function convert(path: string, e: ValueError): Finding {
+  const s = e.schema;
+  const what = label(path);
+  const got = describeValue(e.value);
+  switch (e.type) {
+    case ValueErrorType.String:
+      return error('SCHEMA_TYPE', path, `${what} must be a string, not ${got}.`);
+    case ValueErrorType.Number:
+      return error('SCHEMA_TYPE', path, `${what} must be a number, not ${got}.`);
+    case ValueErrorType.Integer:
+      return error('SCHEMA_TYPE', path, `${what} must be a whole number, not ${got}.`);
+    case ValueErrorType.Boolean:
+      return error('SCHEMA_TYPE', path, `${what} must be true or false, not ${got}.`);
+    case ValueErrorType.Object:
+      return error('SCHEMA_TYPE', path, `${what} must be an object, not ${got}.`);
+    case ValueErrorType.Array:
+      return error('SCHEMA_TYPE', path, `${what} must be an array, not ${got}.`);
+    case ValueErrorType.Literal:
+      return error('SCHEMA_ENUM', path, `${what} must be ${JSON.stringify(s.const)}, not ${got}.`);
+    case ValueErrorType.Union: {
+      const values = literalValues(s);
+      if (values) {
+        const hint =
+          typeof e.value === 'string' ? didYouMean(e.value, values.map(String)) : undefined;
+        return error(
+          'SCHEMA_ENUM',
+          path,
+          `${what} must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}; got ${got}.`,
+          hint,
+        );
+      }
+      const types = ((s.anyOf as TSchema[] | undefined) ?? []).map(
+        (v) => deref(v).type as string | undefined,
+      );
+      if (types.every((t) => t !== undefined && t !== 'object')) {
+        return error(
+          'SCHEMA_TYPE',
+          path,
+          `${what} must be a ${[...new Set(types)].join(' or ')}, not ${got}.`,
+        );
+      }
+      return error(
+        'SCHEMA_TYPE',
+        path,
+        `${what} must be an object, not ${got}.`,
+        s.description as string | undefined,
+      );
+    }
+    case ValueErrorType.NumberMinimum:
+    case ValueErrorType.IntegerMinimum:
+      return error(
+        'SCHEMA_RANGE',
+        path,
+        `${what} must be at least ${s.minimum}; got ${String(e.value)}.`,
+      );
+    case ValueErrorType.NumberMaximum:
+    case ValueErrorType.IntegerMaximum:
+      return error(
+        'SCHEMA_RANGE',
+        path,
+        `${what} must be at most ${s.maximum}; got ${String(e.value)}.`,
+      );
+    case ValueErrorType.NumberExclusiveMinimum:
+    case ValueErrorType.IntegerExclusiveMinimum:
+      return error(
+        'SCHEMA_RANGE',
+        path,
+        `${what} must be more than ${s.exclusiveMinimum}; got ${String(e.value)}.`,
+      );
+    case ValueErrorType.NumberExclusiveMaximum:
+    case ValueErrorType.IntegerExclusiveMaximum:
+      return error(
+        'SCHEMA_RANGE',
+        path,
+        `${what} must be less than ${s.exclusiveMaximum}; got ${String(e.value)}.`,
+      );
+    case ValueErrorType.StringMinLength:
+      return error(
+        'SCHEMA_LENGTH',
+        path,
+        s.minLength === 1
+          ? `${what} must not be empty.`
+          : `${what} must have at least ${s.minLength} characters.`,
+      );
+    case ValueErrorType.StringMaxLength:
+      return error(
+        'SCHEMA_LENGTH',
+        path,
+        `${what} must have at most ${s.maxLength} characters.`,
+        'Shorten the text.',
+      );
+    case ValueErrorType.ArrayMinItems:
+      return error(
+        'SCHEMA_LENGTH',
+        path,
+        `${what} must have at least ${s.minItems} item${s.minItems === 1 ? '' : 's'}.`,
+      );
+    case ValueErrorType.ArrayMaxItems:
+      return error('SCHEMA_LENGTH', path, `${what} must have at most ${s.maxItems} items.`);
+    case ValueErrorType.ArrayUniqueItems:
+      return error('SCHEMA_UNIQUE', path, `${what} lists the same item more than once.`);
+    case ValueErrorType.StringPattern:
+      return error(
+        'SCHEMA_PATTERN',
+        path,
+        `${what} is not in the expected form: ${got}.`,
+        s.description as string | undefined,
+      );
+    case ValueErrorType.StringFormat:
+    case ValueErrorType.StringFormatUnknown:
+      return error('SCHEMA_FORMAT', path, `${what} must be a ${s.format}; got ${got}.`);
+    default:
+      return error(
+        'SCHEMA_INVALID',
+        path,
+        `${what}: ${e.message}.`,
+        s.description as string | undefined,
+      );
+  }
+}

@@ -1,0 +1,706 @@
+/**
+ * Semantic checks: what a schema cannot say. Ids are unique and resolve, every step can be
+ * reached and can reach its phase's end, phases come in order, times fall inside the session,
+ * values have the declared types. Written defensively: it runs on documents that may also have
+ * schema errors, and never throws on them. Linear in the size of the scenario.
+ */
+import { INSTRUMENT_RANGES, PHASE_IDS, SETTING_VALUES } from './schema.ts';
+import { error, pointer, warning, type Finding } from './diagnostics.ts';
+import { didYouMean } from './suggest.ts';
+
+type Json = Record<string, unknown>;
+type Seg = string | number;
+
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const objects = (v: unknown): [Json, number][] =>
+  list(v).flatMap((x, i) => (isObject(x) ? [[x, i] as [Json, number]] : []));
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+const has = (o: Json, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+export interface SemanticOptions {
+  /** File names present under public/audio/; when given, media files must be among them. */
+  knownAudioFiles?: readonly string[];
+}
+
+interface StepInfo {
+  phase: number;
+  local: number;
+  path: Seg[];
+}
+
+export function semanticFindings(doc: Json, options: SemanticOptions = {}): Finding[] {
+  return new Checker(doc, options).run();
+}
+
+class Checker {
+  private readonly out: Finding[] = [];
+  private readonly steps = new Map<string, StepInfo>();
+  private readonly optionIds = new Map<string, Seg[]>();
+  private readonly endings = new Set<string>();
+  private readonly references = new Set<string>();
+  private readonly competencies = new Set<string>();
+  private readonly variables = new Map<string, 'flag' | 'number' | undefined>();
+  private readonly audio = new Set<string>();
+  /** Competencies some decision gives non-zero points in. */
+  private readonly scored = new Set<string>();
+
+  constructor(
+    private readonly doc: Json,
+    private readonly options: SemanticOptions,
+  ) {}
+
+  run(): Finding[] {
+    this.collectIds();
+    this.checkPhaseOrder();
+    this.checkProtocol();
+    this.checkPatient();
+    this.checkVariables();
+    this.checkMedia();
+    objects(this.doc.phases).forEach(([phase, i]) => this.checkPhase(phase, i));
+    objects(this.doc.events).forEach(([event, i]) => this.checkEvent(event, i));
+    this.checkCompetenciesScored();
+    return this.out;
+  }
+
+  private err(code: string, path: Seg[], message: string, hint?: string) {
+    this.out.push(error(code, pointer(...path), message, hint));
+  }
+
+  private warn(code: string, path: Seg[], message: string, hint?: string) {
+    this.out.push(warning(code, pointer(...path), message, hint));
+  }
+
+  /** Registers ids of one kind, reporting duplicates at each later occurrence. */
+  private register(
+    kind: string,
+    items: [Json, Seg[]][],
+    into: Set<string> | Map<string, unknown>,
+    onNew?: (id: string, item: Json, path: Seg[]) => void,
+  ) {
+    const firstAt = new Map<string, Seg[]>();
+    for (const [item, path] of items) {
+      const id = str(item.id);
+      if (id === undefined) continue;
+      const first = firstAt.get(id);
+      if (first !== undefined) {
+        this.err(
+          'DUPLICATE_ID',
+          [...path, 'id'],
+          `The ${kind} id "${id}" is used more than once.`,
+          `First used at ${pointer(...first)}; ${kind} ids must be unique in the scenario.`,
+        );
+        continue;
+      }
+      firstAt.set(id, path);
+      if (into instanceof Set) into.add(id);
+      onNew?.(id, item, path);
+    }
+  }
+
+  private collectIds() {
+    const d = this.doc;
+    const protocol = isObject(d.protocol) ? d.protocol : {};
+    const media = isObject(d.media) ? d.media : {};
+    this.register(
+      'reference',
+      objects(d.references).map(([r, i]) => [r, ['references', i]]),
+      this.references,
+    );
+    this.register(
+      'competency',
+      objects(d.competencies).map(([c, i]) => [c, ['competencies', i]]),
+      this.competencies,
+    );
+    this.register(
+      'variable',
+      objects(d.variables).map(([v, i]) => [v, ['variables', i]]),
+      this.variables,
+      (id, v) =>
+        this.variables.set(id, v.type === 'flag' || v.type === 'number' ? v.type : undefined),
+    );
+    this.register(
+      'ending',
+      objects(d.endings).map(([e, i]) => [e, ['endings', i]]),
+      this.endings,
+    );
+    this.register(
+      'audio clip',
+      objects(media.audio).map(([a, i]) => [a, ['media', 'audio', i]]),
+      this.audio,
+    );
+    this.register(
+      'monitoring check',
+      objects(protocol.monitoring).map(([m, i]) => [m, ['protocol', 'monitoring', i]]),
+      new Set(),
+    );
+    this.register(
+      'event',
+      objects(d.events).map(([e, i]) => [e, ['events', i]]),
+      new Set(),
+    );
+    const stepItems: [Json, Seg[]][] = [];
+    const stepPlace: StepInfo[] = [];
+    const optionItems: [Json, Seg[]][] = [];
+    for (const [phase, p] of objects(d.phases)) {
+      for (const [step, s] of objects(phase.steps)) {
+        stepItems.push([step, ['phases', p, 'steps', s]]);
+        stepPlace.push({ phase: p, local: s, path: ['phases', p, 'steps', s] });
+        for (const [option, o] of objects(step.options))
+          optionItems.push([option, ['phases', p, 'steps', s, 'options', o]]);
+      }
+    }
+    for (const [event, e] of objects(d.events)) {
+      const respond = isObject(event.respond) ? event.respond : {};
+      for (const [option, o] of objects(respond.options))
+        optionItems.push([option, ['events', e, 'respond', 'options', o]]);
+    }
+    let k = 0;
+    const placeOf = new Map<Json, StepInfo>();
+    for (const [step] of stepItems) placeOf.set(step, stepPlace[k++]!);
+    this.register('step', stepItems, new Set(), (id, step) =>
+      this.steps.set(id, placeOf.get(step)!),
+    );
+    this.register('option', optionItems, new Set(), (id, _o, path) => this.optionIds.set(id, path));
+  }
+
+  private checkPhaseOrder() {
+    const phases = objects(this.doc.phases);
+    if (!Array.isArray(this.doc.phases)) return;
+    const seen = new Map<string, number>();
+    let highest = -1;
+    for (const [phase, i] of phases) {
+      const id = str(phase.id);
+      const rank = id === undefined ? -1 : (PHASE_IDS as readonly string[]).indexOf(id);
+      if (rank < 0 || id === undefined) continue;
+      if (seen.has(id)) {
+        this.err(
+          'PHASE_DUPLICATE',
+          ['phases', i, 'id'],
+          `The phase "${id}" appears more than once.`,
+          `First at /phases/${seen.get(id)}; merge the two.`,
+        );
+        continue;
+      }
+      seen.set(id, i);
+      if (rank < highest) {
+        this.err(
+          'PHASE_ORDER',
+          ['phases', i, 'id'],
+          `The phase "${id}" is out of order.`,
+          `Phases go in this order: ${PHASE_IDS.join(', ')}.`,
+        );
+      }
+      highest = Math.max(highest, rank);
+    }
+    const absent = PHASE_IDS.filter((p) => !seen.has(p));
+    if (absent.length > 0) {
+      this.err(
+        'PHASE_MISSING',
+        ['phases'],
+        `Missing phase${absent.length > 1 ? 's' : ''}: ${absent.join(', ')}.`,
+        `A scenario has all five phases: ${PHASE_IDS.join(', ')}.`,
+      );
+    }
+  }
+
+  private checkPhase(phase: Json, p: number) {
+    const phaseId = str(phase.id);
+    if (!Array.isArray(phase.steps)) return; // reported by the schema check
+    const stepList = objects(phase.steps);
+    // Local graph of this phase's steps (first occurrence of each id).
+    const local = new Map<string, number>();
+    for (const [step, s] of stepList) {
+      const id = str(step.id);
+      if (id !== undefined && this.steps.get(id)?.phase === p && !local.has(id)) local.set(id, s);
+    }
+    const size = list(phase.steps).length;
+    const nexts: number[][] = Array.from({ length: size }, () => []);
+    const exits = new Uint8Array(size);
+    let scoresSafety = false;
+    const safety = this.competencies.has('safety');
+    for (const [step, s] of stepList) {
+      const stepPath: Seg[] = ['phases', p, 'steps', s];
+      if (has(step, 'audio')) this.resolveAudio(step.audio, [...stepPath, 'audio']);
+      const at = num(step.atMinute);
+      if (at !== undefined) {
+        this.checkInSession(at, [...stepPath, 'atMinute'], 'This step');
+        if (phaseId === 'preparation' || phaseId === 'administration') {
+          this.warn(
+            'AT_MINUTE_BEFORE_DOSE',
+            [...stepPath, 'atMinute'],
+            `"atMinute" has no effect in the ${phaseId} phase: the clock starts at dosing.`,
+            'Remove it, or move the step to a later phase.',
+          );
+        }
+      }
+      for (const [option, o] of objects(step.options)) {
+        const optionPath = [...stepPath, 'options', o];
+        this.checkOption(option, optionPath, false);
+        const target = this.checkStepTarget(option, optionPath, phaseId, local);
+        if (target === 'exit') exits[s] = 1;
+        else if (target !== undefined) nexts[s]!.push(target);
+        if (safety && isObject(option.points) && num(option.points.safety)) scoresSafety = true;
+      }
+    }
+    if (safety && phaseId !== undefined && !scoresSafety) {
+      this.warn(
+        'PHASE_WITHOUT_SAFETY',
+        ['phases', p],
+        `No decision in the ${phaseId} phase affects the "safety" competency.`,
+        'Give some option points in "safety", positive or negative.',
+      );
+    }
+    const startId = str(phase.start);
+    if (startId === undefined) return;
+    const start = local.get(startId);
+    if (start === undefined) {
+      this.unresolvedStep(startId, ['phases', p, 'start'], local, 'start step');
+      return;
+    }
+    // Forward reachability from the start step.
+    const reached = new Uint8Array(size);
+    const stack = [start];
+    reached[start] = 1;
+    while (stack.length > 0) {
+      for (const n of nexts[stack.pop()!]!) {
+        if (!reached[n]) {
+          reached[n] = 1;
+          stack.push(n);
+        }
+      }
+    }
+    // Backward reachability from the steps that can end the phase.
+    const back: number[][] = Array.from({ length: size }, () => []);
+    for (let s = 0; s < size; s++) for (const n of nexts[s]!) back[n]!.push(s);
+    const ends = new Uint8Array(size);
+    for (let s = 0; s < size; s++) {
+      if (exits[s]) {
+        ends[s] = 1;
+        stack.push(s);
+      }
+    }
+    while (stack.length > 0) {
+      for (const n of back[stack.pop()!]!) {
+        if (!ends[n]) {
+          ends[n] = 1;
+          stack.push(n);
+        }
+      }
+    }
+    for (const [step, s] of stepList) {
+      const id = str(step.id) ?? `#${s}`;
+      if (!reached[s]) {
+        this.err(
+          'UNREACHABLE_STEP',
+          ['phases', p, 'steps', s, 'id'],
+          `The step "${id}" cannot be reached from the start of the ${phaseId ?? 'phase'} phase.`,
+          `Point an option's "next" at it, or remove it.`,
+        );
+      } else if (!ends[s]) {
+        this.err(
+          'DEAD_END',
+          ['phases', p, 'steps', s, 'id'],
+          `From the step "${id}" the ${phaseId ?? 'phase'} phase can never end: every path from here stops or loops.`,
+          'Give an option on this path "endsPhase": true, an "ending", or a "next" step that leads on.',
+        );
+      }
+    }
+  }
+
+  /** Checks where a step option leads; returns the local target, 'exit', or undefined. */
+  private checkStepTarget(
+    option: Json,
+    path: Seg[],
+    phaseId: string | undefined,
+    local: Map<string, number>,
+  ): number | 'exit' | undefined {
+    const targets = ['next', 'endsPhase', 'ending'].filter((k) => has(option, k));
+    if (targets.length === 0) {
+      this.err(
+        'OPTION_TARGET',
+        path,
+        `The option "${str(option.id) ?? ''}" leads nowhere.`,
+        'Give it exactly one of "next", "endsPhase": true or "ending".',
+      );
+      return undefined;
+    }
+    if (targets.length > 1) {
+      this.err(
+        'OPTION_TARGET',
+        [...path, targets[1]!],
+        `The option "${str(option.id) ?? ''}" has both "${targets[0]}" and "${targets[1]}".`,
+        'Give it exactly one of "next", "endsPhase": true or "ending".',
+      );
+    }
+    if (option.endsPhase === true && phaseId === 'integration') {
+      this.err(
+        'INTEGRATION_NEEDS_ENDING',
+        [...path, 'endsPhase'],
+        'The integration phase is the last one: it must be left through an "ending".',
+        'Replace "endsPhase": true by "ending": "<an ending id>".',
+      );
+    }
+    if (option.endsPhase === true || str(option.ending) !== undefined) return 'exit';
+    const next = str(option.next);
+    if (next === undefined) return undefined;
+    const target = local.get(next);
+    if (target === undefined) this.unresolvedStep(next, [...path, 'next'], local, 'next step');
+    return target;
+  }
+
+  private unresolvedStep(id: string, path: Seg[], local: Map<string, number>, what: string) {
+    if (this.steps.has(id)) {
+      this.err(
+        'STEP_IN_OTHER_PHASE',
+        path,
+        `The ${what} "${id}" belongs to another phase.`,
+        'Steps lead only to steps of the same phase; use "endsPhase": true to move on.',
+      );
+    } else {
+      this.err(
+        'UNKNOWN_STEP',
+        path,
+        `There is no step "${id}" in this phase.`,
+        didYouMean(id, local.keys()),
+      );
+    }
+  }
+
+  /** Checks shared by step options and event options. */
+  private checkOption(option: Json, path: Seg[], isEvent: boolean) {
+    if (isEvent) {
+      for (const k of ['next', 'endsPhase']) {
+        if (has(option, k))
+          this.err(
+            'OPTION_TARGET',
+            [...path, k],
+            `An event option cannot have "${k}": event responses do not move between steps.`,
+            'Remove it; an event option may only have an "ending".',
+          );
+      }
+    }
+    if (has(option, 'ending'))
+      this.resolve(option.ending, [...path, 'ending'], this.endings, 'UNKNOWN_ENDING', 'ending');
+    this.checkDecision(option, path);
+    if (has(option, 'when')) this.checkCondition(option.when, [...path, 'when']);
+    if (str(option.feedback) === undefined) {
+      this.warn(
+        'NO_FEEDBACK',
+        path,
+        `The option "${str(option.id) ?? ''}" has no feedback.`,
+        'Tell the trainee why this choice is strong or weak.',
+      );
+    }
+  }
+
+  /** Points, references and effects: common to options and missed event responses. */
+  private checkDecision(item: Json, path: Seg[]) {
+    if (isObject(item.points)) {
+      for (const [c, v] of Object.entries(item.points)) {
+        if (!this.competencies.has(c)) {
+          this.err(
+            'UNKNOWN_COMPETENCY',
+            [...path, 'points', c],
+            `There is no competency "${c}".`,
+            didYouMean(c, this.competencies),
+          );
+        } else if (typeof v === 'number' && v !== 0) this.scored.add(c);
+      }
+    }
+    this.resolveReferences(item.references, [...path, 'references']);
+    if (isObject(item.effects)) this.checkEffects(item.effects, [...path, 'effects']);
+  }
+
+  private resolveReferences(refs: unknown, path: Seg[]) {
+    list(refs).forEach((r, i) =>
+      this.resolve(r, [...path, i], this.references, 'UNKNOWN_REFERENCE', 'reference'),
+    );
+  }
+
+  private resolve(id: unknown, path: Seg[], known: Set<string>, code: string, what: string) {
+    if (typeof id !== 'string' || known.has(id)) return;
+    this.err(code, path, `There is no ${what} "${id}".`, didYouMean(id, known));
+  }
+
+  private resolveAudio(id: unknown, path: Seg[]) {
+    this.resolve(id, path, this.audio, 'UNKNOWN_AUDIO', 'audio clip');
+  }
+
+  private checkEffects(effects: Json, path: Seg[]) {
+    if (isObject(effects.set)) {
+      for (const [v, value] of Object.entries(effects.set)) {
+        const type = this.variable(v, [...path, 'set', v]);
+        if (type === 'flag' && typeof value !== 'boolean') {
+          this.err(
+            'VARIABLE_TYPE',
+            [...path, 'set', v],
+            `"${v}" is a flag: set it to true or false.`,
+          );
+        } else if (type === 'number' && typeof value !== 'number') {
+          this.err('VARIABLE_TYPE', [...path, 'set', v], `"${v}" is a number: set it to a number.`);
+        }
+      }
+    }
+    if (isObject(effects.add)) {
+      for (const v of Object.keys(effects.add)) {
+        if (this.variable(v, [...path, 'add', v]) === 'flag') {
+          this.err(
+            'VARIABLE_TYPE',
+            [...path, 'add', v],
+            `"${v}" is a flag: it cannot be added to.`,
+            'Use "set" with true or false.',
+          );
+        }
+      }
+    }
+  }
+
+  /** The type of a declared variable, reporting undeclared ones. */
+  private variable(id: string, path: Seg[]): 'flag' | 'number' | undefined {
+    if (this.variables.has(id)) return this.variables.get(id);
+    this.err(
+      'UNKNOWN_VARIABLE',
+      path,
+      `There is no variable "${id}".`,
+      didYouMean(id, this.variables.keys()) ?? 'Declare it in "variables".',
+    );
+    return undefined;
+  }
+
+  /** Walks a condition tree iteratively. */
+  private checkCondition(root: unknown, rootPath: Seg[]) {
+    const stack: [unknown, Seg[]][] = [[root, rootPath]];
+    while (stack.length > 0) {
+      const [c, path] = stack.pop()!;
+      if (!isObject(c)) continue;
+      for (const k of ['all', 'any'])
+        list(c[k]).forEach((x, i) => stack.push([x, [...path, k, i]]));
+      if (has(c, 'not')) stack.push([c.not, [...path, 'not']]);
+      const v = str(c.var);
+      if (v !== undefined) {
+        const type = this.variable(v, [...path, 'var']);
+        for (const op of ['eq', 'ne', 'gt', 'gte', 'lt', 'lte']) {
+          if (!has(c, op) || type === undefined) continue;
+          const value = c[op];
+          if (op !== 'eq' && op !== 'ne' && typeof value !== 'number') continue; // a schema error
+          const ok =
+            type === 'flag'
+              ? (op === 'eq' || op === 'ne') && typeof value === 'boolean'
+              : typeof value === 'number';
+          if (!ok) {
+            this.err(
+              'VARIABLE_TYPE',
+              [...path, op],
+              type === 'flag'
+                ? `"${v}" is a flag: compare it with "eq" or "ne" and true or false.`
+                : `"${v}" is a number: compare it with a number.`,
+            );
+          }
+        }
+      }
+      const setting = str(c.setting);
+      if (setting !== undefined && typeof c.eq === 'string') {
+        const allowed = (SETTING_VALUES as Record<string, readonly string[]>)[setting];
+        if (allowed && !allowed.includes(c.eq)) {
+          this.err(
+            'SETTING_VALUE',
+            [...path, 'eq'],
+            `The setting "${setting}" is never "${c.eq}"; it is ${allowed.map((a) => `"${a}"`).join(' or ')}.`,
+            didYouMean(c.eq, allowed),
+          );
+        }
+      }
+    }
+  }
+
+  private checkEvent(event: Json, e: number) {
+    const path: Seg[] = ['events', e];
+    if (isObject(event.trigger)) {
+      const at = num(event.trigger.atMinute);
+      if (at !== undefined) this.checkInSession(at, [...path, 'trigger', 'atMinute'], 'This event');
+      if (
+        has(event.trigger, 'vital') &&
+        !has(event.trigger, 'above') &&
+        !has(event.trigger, 'below')
+      ) {
+        this.err(
+          'TRIGGER_EMPTY',
+          [...path, 'trigger'],
+          'A threshold trigger needs "above" or "below".',
+        );
+      }
+    }
+    if (has(event, 'audio')) this.resolveAudio(event.audio, [...path, 'audio']);
+    if (has(event, 'when')) this.checkCondition(event.when, [...path, 'when']);
+    if (!isObject(event.respond)) return;
+    for (const [option, o] of objects(event.respond.options))
+      this.checkOption(option, [...path, 'respond', 'options', o], true);
+    if (isObject(event.respond.missed))
+      this.checkDecision(event.respond.missed, [...path, 'respond', 'missed']);
+  }
+
+  private sessionMinutes(): number | undefined {
+    return isObject(this.doc.protocol) ? num(this.doc.protocol.sessionMinutes) : undefined;
+  }
+
+  private checkInSession(minute: number, path: Seg[], what: string) {
+    const session = this.sessionMinutes();
+    if (session !== undefined && minute > session) {
+      this.err(
+        'OUTSIDE_SESSION',
+        path,
+        `${what} is at minute ${minute}, after the session ends (minute ${session}).`,
+        'Move it earlier, or raise "protocol.sessionMinutes".',
+      );
+    }
+  }
+
+  private checkProtocol() {
+    const protocol = this.doc.protocol;
+    if (!isObject(protocol)) return;
+    const session = num(protocol.sessionMinutes);
+    if (isObject(protocol.timeCourse)) {
+      const tc = protocol.timeCourse;
+      const onset = num(tc.onsetMinutes);
+      const peak = num(tc.peakMinutes);
+      const offset = num(tc.offsetMinutes);
+      if (onset !== undefined && peak !== undefined && onset > peak) {
+        this.err(
+          'TIME_COURSE_ORDER',
+          ['protocol', 'timeCourse', 'peakMinutes'],
+          `The peak (minute ${peak}) comes before the onset (minute ${onset}).`,
+          'onsetMinutes ≤ peakMinutes < offsetMinutes.',
+        );
+      }
+      if (peak !== undefined && offset !== undefined && peak >= offset) {
+        this.err(
+          'TIME_COURSE_ORDER',
+          ['protocol', 'timeCourse', 'offsetMinutes'],
+          `The effects wear off (minute ${offset}) no later than the peak (minute ${peak}).`,
+          'onsetMinutes ≤ peakMinutes < offsetMinutes.',
+        );
+      }
+      if (offset !== undefined && session !== undefined && offset > session) {
+        this.err(
+          'OUTSIDE_SESSION',
+          ['protocol', 'timeCourse', 'offsetMinutes'],
+          `The acute effects last until minute ${offset}, after the session ends (minute ${session}): integration could never start.`,
+          'Raise "protocol.sessionMinutes".',
+        );
+      }
+    }
+    for (const [check, i] of objects(protocol.monitoring)) {
+      const path: Seg[] = ['protocol', 'monitoring', i];
+      const at = num(check.atMinute);
+      if (at !== undefined) this.checkInSession(at, [...path, 'atMinute'], 'This check');
+      const c = str(check.competency);
+      if (c !== undefined) {
+        if (!this.competencies.has(c))
+          this.err(
+            'UNKNOWN_COMPETENCY',
+            [...path, 'competency'],
+            `There is no competency "${c}".`,
+            didYouMean(c, this.competencies),
+          );
+        else if (typeof check.points === 'number' && check.points !== 0) this.scored.add(c);
+      }
+      this.resolveReferences(check.references, [...path, 'references']);
+    }
+    if (isObject(protocol.discharge)) {
+      const min = num(protocol.discharge.minObservationMinutes);
+      if (min !== undefined)
+        this.checkInSession(
+          min,
+          ['protocol', 'discharge', 'minObservationMinutes'],
+          'The minimum observation',
+        );
+      this.checkLimits(protocol.discharge.limits, ['protocol', 'discharge', 'limits']);
+    }
+    if (isObject(protocol.thresholds))
+      this.checkLimits(protocol.thresholds.alarm, ['protocol', 'thresholds', 'alarm']);
+  }
+
+  private checkLimits(limits: unknown, path: Seg[]) {
+    if (!isObject(limits)) return;
+    for (const [lo, hi] of [
+      ['heartRateMin', 'heartRateMax'],
+      ['respiratoryRateMin', 'respiratoryRateMax'],
+    ] as const) {
+      const a = num(limits[lo]);
+      const b = num(limits[hi]);
+      if (a !== undefined && b !== undefined && a >= b) {
+        this.err('LIMITS_ORDER', [...path, hi], `"${hi}" (${b}) must be above "${lo}" (${a}).`);
+      }
+    }
+  }
+
+  private checkPatient() {
+    if (!isObject(this.doc.patient)) return;
+    for (const [m, i] of objects(this.doc.patient.measures)) {
+      const range = (INSTRUMENT_RANGES as Record<string, [number, number]>)[
+        str(m.instrument) ?? ''
+      ];
+      const score = num(m.score);
+      if (range && score !== undefined && (score < range[0] || score > range[1])) {
+        this.err(
+          'MEASURE_RANGE',
+          ['patient', 'measures', i, 'score'],
+          `A ${String(m.instrument)} score is between ${range[0]} and ${range[1]}; got ${score}.`,
+        );
+      }
+    }
+  }
+
+  private checkVariables() {
+    for (const [v, i] of objects(this.doc.variables)) {
+      if (v.type === 'flag' && typeof v.initial !== 'boolean' && has(v, 'initial')) {
+        this.err(
+          'VARIABLE_TYPE',
+          ['variables', i, 'initial'],
+          `The flag "${String(v.id)}" starts as true or false.`,
+        );
+      } else if (v.type === 'number' && typeof v.initial !== 'number' && has(v, 'initial')) {
+        this.err(
+          'VARIABLE_TYPE',
+          ['variables', i, 'initial'],
+          `The number "${String(v.id)}" starts as a number.`,
+        );
+      }
+    }
+  }
+
+  private checkMedia() {
+    const known = this.options.knownAudioFiles;
+    if (known === undefined || !isObject(this.doc.media)) return;
+    const files = new Set(known);
+    for (const [clip, i] of objects(this.doc.media.audio)) {
+      const file = str(clip.file);
+      if (file !== undefined && !files.has(file)) {
+        this.err(
+          'AUDIO_FILE_MISSING',
+          ['media', 'audio', i, 'file'],
+          `The audio file "${file}" is not in public/audio/.`,
+          didYouMean(file, files) ?? 'Add the file, or correct its name.',
+        );
+      }
+    }
+  }
+
+  private checkCompetenciesScored() {
+    for (const [c, i] of objects(this.doc.competencies)) {
+      const id = str(c.id);
+      if (id !== undefined && !this.scored.has(id)) {
+        this.warn(
+          'COMPETENCY_UNSCORED',
+          ['competencies', i],
+          `No decision gives points in the competency "${id}".`,
+          'Score it in some options, or remove it.',
+        );
+      }
+    }
+  }
+}
