@@ -1,0 +1,186 @@
+/**
+ * `run <file> [--choices <file|comma list>] [--strategy best|worst|random] [--seed N] [--json]`
+ * Plays a scenario headlessly through the session machine and prints the report.
+ * Exit codes: 0 the run reached the debrief; 1 the choices were invalid (or the run could not
+ * finish), or the scenario has errors; 2 usage error or unreadable file.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { playHeadless, type HeadlessResult, type Strategy } from '../../engine/session/headless.ts';
+import type { Report } from '../../engine/scoring/score.ts';
+import { loadScenario, singleFile, takeOption, UsageError, type Io } from '../io.ts';
+import { clean } from '../output.ts';
+
+const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
+const STRATEGIES: readonly Strategy[] = ['best', 'worst', 'random'];
+
+/** A comma list, or a file holding a JSON array of option ids or ids separated by commas/new lines. */
+async function readChoices(value: string): Promise<string[]> {
+  let text = value;
+  const isFile = await stat(value).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  if (isFile) {
+    text = await readFile(value, 'utf8');
+    const trimmed = text.trim();
+    if (trimmed.startsWith('[')) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(trimmed);
+      } catch {
+        throw new UsageError(`run: the choices file ${value} is not a valid JSON array`);
+      }
+      if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) {
+        throw new UsageError(`run: the choices file ${value} must hold an array of option ids`);
+      }
+      return parsed;
+    }
+  }
+  return text
+    .split(/[,\n\r]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && !s.startsWith('#'));
+}
+
+export async function runCommand(argv: string[], io: Io = consoleIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(
+        `${e.message}\nUsage: run <file> [--choices <file|comma list>] [--strategy best|worst|random] [--seed N] [--json]`,
+      );
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const args = [...argv];
+  const choicesArg = takeOption(args, '--choices');
+  const strategyArg = takeOption(args, '--strategy');
+  const seedArg = takeOption(args, '--seed');
+  const { file, flags, audioDir } = singleFile('run', args, ['--json']);
+  if (strategyArg !== undefined && !STRATEGIES.includes(strategyArg as Strategy)) {
+    throw new UsageError(`run: --strategy takes best, worst or random, not "${strategyArg}"`);
+  }
+  if (seedArg !== undefined && !/^-?\d+$/.test(seedArg))
+    throw new UsageError(`run: --seed takes a whole number, not "${seedArg}"`);
+  const seed = seedArg === undefined ? 1 : Number(seedArg);
+  const choices = choicesArg === undefined ? undefined : await readChoices(choicesArg);
+  const strategy = (strategyArg as Strategy | undefined) ?? (choices ? undefined : 'best');
+
+  const scenario = await loadScenario(file, io, audioDir);
+  if (typeof scenario === 'number') return scenario;
+
+  const result = playHeadless(scenario, {
+    seed,
+    mode: 'assessment',
+    ...(strategy ? { strategy } : {}),
+    ...(choices ? { choices } : {}),
+  });
+  if (flags.has('--json')) io.out(JSON.stringify(toJson(result, seed, strategy ?? null), null, 2));
+  else for (const line of describe(result)) io.out(clean(line));
+  if (result.error) {
+    for (const line of describeError(result.error)) io.err(clean(line));
+    return 1;
+  }
+  return result.view.status === 'debrief' ? 0 : 1;
+}
+
+/** The machine-readable report: the same file, choices and seed always give the same text. */
+function toJson(result: HeadlessResult, seed: number, strategy: Strategy | null) {
+  const r = result.report;
+  return {
+    scenarioId: r.scenarioId,
+    seed,
+    strategy,
+    reachedDebrief: result.view.status === 'debrief',
+    ...(result.error ? { error: result.error } : {}),
+    passed: r.passed,
+    overall: r.overall,
+    passPercent: r.passPercent,
+    ending: r.ending,
+    competencies: Object.fromEntries(
+      Object.values(r.competencies).map((c) => [
+        c.id,
+        {
+          earned: c.earned,
+          possible: c.possible,
+          worst: c.worst,
+          percent: c.percent,
+          passPercent: c.passPercent,
+          passed: c.passed,
+          max: c.max,
+          min: c.min,
+        },
+      ]),
+    ),
+    criticalErrors: r.criticalErrors,
+    alarmResponses: r.alarmResponses,
+    decisions: r.decisions,
+    attempt: result.attempt,
+  };
+}
+
+const fmtPoints = (p: Record<string, number>) =>
+  Object.entries(p)
+    .map(([k, v]) => `${k} ${v > 0 ? '+' : ''}${v}`)
+    .join(', ') || 'no points';
+
+function describe(result: HeadlessResult): string[] {
+  const r: Report = result.report;
+  const lines = [`Scenario ${r.scenarioId}`, ''];
+  lines.push('Decisions:');
+  for (const d of r.decisions) {
+    const at = d.minute === null ? 'before dosing' : `minute ${d.minute}`;
+    const where = d.stepId ?? d.eventId ?? d.checkId ?? '';
+    lines.push(
+      `  ${String(d.index + 1).padStart(3)}. [${d.phase ?? '-'} · ${at}] ${d.kind} ${where}: ${d.optionText} (${fmtPoints(d.points)})`,
+    );
+    if (d.bestOptionId !== d.optionId && d.bestOptionText)
+      lines.push(`       best: ${d.bestOptionText} (${fmtPoints(d.bestPoints)})`);
+    if (d.critical) lines.push(`       CRITICAL: ${d.critical}`);
+  }
+  lines.push('', 'Competencies:');
+  for (const c of Object.values(r.competencies)) {
+    const pct = c.percent === null ? 'not scored' : `${c.percent}% (pass ${c.passPercent}%)`;
+    lines.push(
+      `  ${c.label.padEnd(24)} ${pct}  earned ${c.earned} of ${c.possible} possible (lowest ${c.worst}); scenario range ${c.min}..${c.max}`,
+    );
+  }
+  if (r.alarmResponses.length > 0) {
+    lines.push('', 'Alarms:');
+    for (const a of r.alarmResponses) {
+      lines.push(
+        `  ${a.signal} at minute ${a.raisedAt ?? '-'}: ${a.minutes === null ? 'no response' : `answered after ${a.minutes} min`}`,
+      );
+    }
+  }
+  lines.push('', `Critical errors: ${r.criticalErrors.length === 0 ? 'none' : ''}`);
+  for (const e of r.criticalErrors) lines.push(`  ${e.optionId ?? e.eventId}: ${e.explanation}`);
+  lines.push(
+    '',
+    `Ending: ${r.ending ? `${r.ending.title} (${r.ending.kind})` : 'none — the run did not reach the debrief'}`,
+  );
+  lines.push(`Overall: ${r.overall}% (pass ${r.passPercent}%) — ${r.passed ? 'PASSED' : 'FAILED'}`);
+  return lines;
+}
+
+function describeError(error: NonNullable<HeadlessResult['error']>): string[] {
+  const lines = [`run: ${error.message}`];
+  if (error.step)
+    lines.push(`At step ${error.step.id} (${error.step.speaker}): ${error.step.text}`);
+  if (error.options.length > 0) {
+    lines.push('Options available:');
+    for (const o of error.options) lines.push(`  ${o.id}: ${o.text}`);
+  }
+  for (const e of error.openEvents) {
+    lines.push(`Open event ${e.id} (respond by minute ${e.deadline}):`);
+    for (const o of e.options) lines.push(`  ${o.id}: ${o.text}`);
+  }
+  if (error.options.length === 0 && error.openEvents.length === 0)
+    lines.push('No options are available here.');
+  return lines;
+}

@@ -1,0 +1,9 @@
+/** Attempts: the save format, its checks, and restoring by replay. */
+export { hashScenario, canonicalJson } from './hash.ts';
+export {
+  parseAttempt,
+  restoreAttempt,
+  serializeAttempt,
+  type ParseAttemptResult,
+} from './parse.ts';
+export { SAVE_VERSION, type Attempt } from './types.ts';

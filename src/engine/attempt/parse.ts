@@ -1,0 +1,136 @@
+/**
+ * Saving and restoring attempts. A save is checked before it is used: garbage, an unknown save
+ * version, a save of another scenario, or of a scenario whose content changed are reported with a
+ * code and a message — never thrown, never silently replayed.
+ */
+import type { ScenarioV1 } from '../format/schema.ts';
+import { scoreContext, type Report } from '../scoring/score.ts';
+import { replay, type SessionSnapshot } from '../session/session.ts';
+import type { SessionEvent } from '../session/types.ts';
+import { hashScenario } from './hash.ts';
+import { SAVE_VERSION, type Attempt } from './types.ts';
+
+export type ParseAttemptResult =
+  | { ok: true; attempt: Attempt }
+  | {
+      ok: false;
+      code: 'CORRUPT' | 'UNKNOWN_SAVE_VERSION' | 'SCENARIO_CHANGED' | 'WRONG_SCENARIO';
+      message: string;
+    };
+
+/** The save text of an attempt (stable key order). */
+export function serializeAttempt(attempt: Attempt): string {
+  return JSON.stringify({
+    saveVersion: attempt.saveVersion,
+    scenarioId: attempt.scenarioId,
+    scenarioHash: attempt.scenarioHash,
+    seed: attempt.seed,
+    mode: attempt.mode,
+    events: attempt.events,
+  });
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Checks one event's shape; returns a message for a malformed one. */
+function eventProblem(e: unknown): string | null {
+  if (!isObject(e) || typeof e.type !== 'string') return 'an event is not an object with a "type"';
+  switch (e.type) {
+    case 'session.begin':
+    case 'trainee.retry':
+    case 'session.pause':
+    case 'session.resume':
+    case 'session.leave':
+      return null;
+    case 'trainee.choose':
+      return typeof e.optionId === 'string' ? null : 'a choice has no "optionId"';
+    case 'trainee.act':
+      return typeof e.action === 'string' ? null : 'an action has no "action"';
+    case 'trainee.setting':
+      return typeof e.setting === 'string' && typeof e.value === 'string'
+        ? null
+        : 'a setting change is incomplete';
+    case 'clock.advance':
+      return typeof e.minutes === 'number' && Number.isFinite(e.minutes)
+        ? null
+        : 'a clock event has no number of minutes';
+    default:
+      return `unknown event type "${e.type.slice(0, 40)}"`;
+  }
+}
+
+export function parseAttempt(text: string, scenario: ScenarioV1): ParseAttemptResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, code: 'CORRUPT', message: 'The saved attempt is not valid JSON.' };
+  }
+  if (!isObject(value))
+    return { ok: false, code: 'CORRUPT', message: 'The saved attempt is not an object.' };
+  if (value.saveVersion !== SAVE_VERSION) {
+    return {
+      ok: false,
+      code: 'UNKNOWN_SAVE_VERSION',
+      message: `The save version ${JSON.stringify(value.saveVersion) ?? 'is missing'}${value.saveVersion === undefined ? '' : ' is not known'}; this build reads version ${SAVE_VERSION}.`,
+    };
+  }
+  if (typeof value.scenarioId !== 'string' || typeof value.scenarioHash !== 'string') {
+    return { ok: false, code: 'CORRUPT', message: 'The saved attempt does not name its scenario.' };
+  }
+  if (value.scenarioId !== scenario.id) {
+    return {
+      ok: false,
+      code: 'WRONG_SCENARIO',
+      message: `The saved attempt belongs to the scenario "${value.scenarioId.slice(0, 80)}", not "${scenario.id}".`,
+    };
+  }
+  if (value.scenarioHash !== hashScenario(scenario)) {
+    return {
+      ok: false,
+      code: 'SCENARIO_CHANGED',
+      message:
+        'The scenario has changed since this attempt was saved, so it cannot be replayed faithfully.',
+    };
+  }
+  if (typeof value.seed !== 'number' || !Number.isInteger(value.seed)) {
+    return { ok: false, code: 'CORRUPT', message: 'The saved attempt has no whole-number seed.' };
+  }
+  if (value.mode !== 'practice' && value.mode !== 'assessment') {
+    return { ok: false, code: 'CORRUPT', message: 'The saved attempt has no valid mode.' };
+  }
+  if (!Array.isArray(value.events))
+    return { ok: false, code: 'CORRUPT', message: 'The saved attempt has no event list.' };
+  for (let i = 0; i < value.events.length; i++) {
+    const problem = eventProblem(value.events[i]);
+    if (problem)
+      return {
+        ok: false,
+        code: 'CORRUPT',
+        message: `Event ${i + 1} of the saved attempt is damaged: ${problem}.`,
+      };
+  }
+  return {
+    ok: true,
+    attempt: {
+      saveVersion: SAVE_VERSION,
+      scenarioId: value.scenarioId,
+      scenarioHash: value.scenarioHash,
+      seed: value.seed,
+      mode: value.mode,
+      events: value.events as SessionEvent[],
+    },
+  };
+}
+
+/** Replays an attempt: the snapshot and report are those the live session had. */
+export function restoreAttempt(
+  scenario: ScenarioV1,
+  attempt: Attempt,
+): { snapshot: SessionSnapshot; report: Report } {
+  const snapshot = replay(scenario, attempt);
+  return { snapshot, report: scoreContext(snapshot.context) };
+}
+
+export { hashScenario };

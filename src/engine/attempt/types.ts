@@ -1,0 +1,13 @@
+/** The saved form of an attempt: the event log is the whole truth, replayed on restore. */
+import type { Mode, SessionEvent } from '../session/types.ts';
+
+export const SAVE_VERSION = 1;
+
+export interface Attempt {
+  saveVersion: 1;
+  scenarioId: string;
+  scenarioHash: string;
+  seed: number;
+  mode: Mode;
+  events: SessionEvent[];
+}

@@ -1,0 +1,307 @@
+/**
+ * score(scenario, log) → Report: a pure function of the attempt log. It replays the log through
+ * the session machine and explains every decision met, per competency.
+ */
+import type { PhaseId, ScenarioV1, SignalKey } from '../format/schema.ts';
+import type { OptionDef, ScenarioIndex } from '../session/indexScenario.ts';
+import { replay, type ReplayLog } from '../session/session.ts';
+import type { DecisionRecord, SessionContext } from '../session/types.ts';
+import { scenarioRange } from './maximum.ts';
+
+type Points = Record<string, number>;
+
+export interface CompetencyResult {
+  id: string;
+  label: string;
+  weight: number;
+  /** Points earned over the decisions met. */
+  earned: number;
+  /** The best points available at the decisions met. */
+  possible: number;
+  /** The lowest points available at the decisions met. */
+  worst: number;
+  /** (earned − worst) / (possible − worst) × 100; null when the decisions met leave no spread. */
+  percent: number | null;
+  passPercent: number;
+  passed: boolean;
+  /** The scenario-wide highest and lowest points over loop-free paths. */
+  max: number;
+  min: number;
+}
+
+export interface DecisionResult {
+  index: number;
+  phase: PhaseId | null;
+  kind: 'step' | 'event' | 'missedEvent' | 'check';
+  stepId?: string;
+  eventId?: string;
+  checkId?: string;
+  optionId: string | null;
+  optionText: string;
+  bestOptionId: string | null;
+  bestOptionText: string;
+  points: Points;
+  bestPoints: Points;
+  feedback?: string;
+  rationale?: string;
+  references?: string[];
+  critical?: string;
+  minute: number | null;
+  retried?: string[];
+}
+
+export interface CriticalErrorResult {
+  optionId?: string;
+  eventId?: string;
+  explanation: string;
+  minute: number | null;
+}
+
+export interface AlarmResponse {
+  signal: SignalKey;
+  raisedAt: number | null;
+  respondedAt: number | null;
+  minutes: number | null;
+}
+
+export interface Report {
+  scenarioId: string;
+  status: 'briefing' | 'running' | 'debrief' | 'left';
+  passed: boolean;
+  /** Weighted mean of the competency percentages, 0–100. */
+  overall: number;
+  passPercent: number;
+  competencies: Record<string, CompetencyResult>;
+  criticalErrors: CriticalErrorResult[];
+  alarmResponses: AlarmResponse[];
+  decisions: DecisionResult[];
+  ending: { id: string; kind: string; title: string; text: string } | null;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+function weighted(index: ScenarioIndex, points: Points | undefined): number {
+  return index.weighted(points);
+}
+
+/** The best option by weighted points (ties: the first). */
+function bestOf(index: ScenarioIndex, options: OptionDef[]): OptionDef | undefined {
+  let best: OptionDef | undefined;
+  for (const o of options)
+    if (!best || weighted(index, o.points) > weighted(index, best.points)) best = o;
+  return best;
+}
+
+interface Scored {
+  result: Omit<DecisionResult, 'index'>;
+  earned: Points;
+  possible: Points;
+  worst: Points;
+  critical?: CriticalErrorResult;
+}
+
+function spread(alternatives: (Points | undefined)[], competencies: string[]) {
+  const possible: Points = {};
+  const worst: Points = {};
+  for (const c of competencies) {
+    const values = alternatives.map((p) => p?.[c] ?? 0);
+    possible[c] = Math.max(...values);
+    worst[c] = Math.min(...values);
+  }
+  return { possible, worst };
+}
+
+function scoreDecision(index: ScenarioIndex, d: DecisionRecord, competencies: string[]): Scored {
+  if (d.kind === 'check') {
+    const check = index.checks.get(d.refId)!;
+    const earned: Points = { [check.competency]: d.done ? check.points : 0 };
+    const target = `Check vitals between minute ${check.atMinute} and ${check.atMinute + check.windowMinutes}.`;
+    return {
+      earned,
+      possible: { [check.competency]: check.points },
+      worst: { [check.competency]: 0 },
+      result: {
+        phase: d.phase,
+        kind: 'check',
+        checkId: check.id,
+        optionId: null,
+        optionText: `${check.label}: ${d.done ? 'checked on time' : 'not checked in time'}.`,
+        bestOptionId: null,
+        bestOptionText: target,
+        points: earned,
+        bestPoints: { [check.competency]: check.points },
+        ...(check.references ? { references: check.references } : {}),
+        minute: d.minute,
+      },
+    };
+  }
+  const available = d.available.map((id) => index.options.get(id)!.option);
+  if (d.optionId && !d.available.includes(d.optionId))
+    available.push(index.options.get(d.optionId)!.option);
+  const best = bestOf(index, available);
+  if (d.kind === 'step' || d.kind === 'event') {
+    const chosen = index.options.get(d.optionId!)!.option;
+    const missed = d.kind === 'event' ? index.events.get(d.refId)!.respond?.missed : undefined;
+    const alternatives = [...available.map((o) => o.points), ...(missed ? [missed.points] : [])];
+    const { possible, worst } = spread(alternatives, competencies);
+    return {
+      earned: chosen.points ?? {},
+      possible,
+      worst,
+      ...(chosen.critical
+        ? {
+            critical: {
+              optionId: chosen.id,
+              explanation: chosen.critical.explanation,
+              minute: d.minute,
+            },
+          }
+        : {}),
+      result: {
+        phase: d.phase,
+        kind: d.kind,
+        ...(d.kind === 'step' ? { stepId: d.refId } : { eventId: d.refId }),
+        optionId: chosen.id,
+        optionText: chosen.text,
+        bestOptionId: best?.id ?? null,
+        bestOptionText: best?.text ?? '',
+        points: chosen.points ?? {},
+        bestPoints: best?.points ?? {},
+        ...(chosen.feedback ? { feedback: chosen.feedback } : {}),
+        ...(chosen.rationale ? { rationale: chosen.rationale } : {}),
+        ...(chosen.references ? { references: chosen.references } : {}),
+        ...(chosen.critical ? { critical: chosen.critical.explanation } : {}),
+        minute: d.minute,
+      },
+    };
+  }
+  const missed = index.events.get(d.refId)!.respond!.missed;
+  const { possible, worst } = spread(
+    [...available.map((o) => o.points), missed.points],
+    competencies,
+  );
+  return {
+    earned: missed.points ?? {},
+    possible,
+    worst,
+    ...(missed.critical
+      ? {
+          critical: {
+            eventId: d.refId,
+            explanation: missed.critical.explanation,
+            minute: d.minute,
+          },
+        }
+      : {}),
+    result: {
+      phase: d.phase,
+      kind: 'missedEvent',
+      eventId: d.refId,
+      optionId: null,
+      optionText: missed.text,
+      bestOptionId: best?.id ?? null,
+      bestOptionText: best?.text ?? '',
+      points: missed.points ?? {},
+      bestPoints: best?.points ?? {},
+      ...(missed.feedback ? { feedback: missed.feedback } : {}),
+      ...(missed.rationale ? { rationale: missed.rationale } : {}),
+      ...(missed.references ? { references: missed.references } : {}),
+      ...(missed.critical ? { critical: missed.critical.explanation } : {}),
+      minute: d.minute,
+    },
+  };
+}
+
+/** Scores a session context (live or replayed); `score` is this applied to a replayed log. */
+export function scoreContext(context: SessionContext): Report {
+  const index = context.index;
+  const scenario = index.scenario;
+  const ids = [...index.competencies.keys()];
+  const range = scenarioRange(scenario);
+  const totals = Object.fromEntries(ids.map((id) => [id, { earned: 0, possible: 0, worst: 0 }]));
+  const decisions: DecisionResult[] = [];
+  const criticalErrors: CriticalErrorResult[] = [];
+  const retriedShown = new Set<string>();
+  for (const d of context.decisions) {
+    const s = scoreDecision(index, d, ids);
+    for (const id of ids) {
+      const t = totals[id]!;
+      t.earned += s.earned[id] ?? 0;
+      t.possible += s.possible[id] ?? 0;
+      t.worst += s.worst[id] ?? 0;
+    }
+    if (s.critical) criticalErrors.push(s.critical);
+    const retried =
+      d.kind !== 'check' && !retriedShown.has(d.refId) ? context.retried[d.refId] : undefined;
+    if (retried) retriedShown.add(d.refId);
+    decisions.push({
+      index: decisions.length,
+      ...s.result,
+      ...(retried ? { retried: [...retried] } : {}),
+    });
+  }
+  const competencies: Record<string, CompetencyResult> = {};
+  let weightSum = 0;
+  let weightedSum = 0;
+  let allPass = true;
+  for (const c of scenario.competencies) {
+    if (competencies[c.id]) continue;
+    const t = totals[c.id]!;
+    const percent =
+      t.possible > t.worst ? round1(((t.earned - t.worst) / (t.possible - t.worst)) * 100) : null;
+    const passed = percent === null || percent >= c.passPercent;
+    if (percent !== null) {
+      weightSum += c.weight;
+      weightedSum += c.weight * percent;
+      if (!passed) allPass = false;
+    }
+    competencies[c.id] = {
+      id: c.id,
+      label: c.label,
+      weight: c.weight,
+      earned: t.earned,
+      possible: t.possible,
+      worst: t.worst,
+      percent,
+      passPercent: c.passPercent,
+      passed,
+      max: range[c.id]?.max ?? 0,
+      min: range[c.id]?.min ?? 0,
+    };
+  }
+  const overall = weightSum > 0 ? round1(weightedSum / weightSum) : 0;
+  const ending = context.ending ? index.endings.get(context.ending) : undefined;
+  const passed =
+    context.status === 'debrief' &&
+    weightSum > 0 &&
+    overall >= scenario.passPercent &&
+    allPass &&
+    criticalErrors.length === 0;
+  return {
+    scenarioId: scenario.id,
+    status: context.status,
+    passed,
+    overall,
+    passPercent: scenario.passPercent,
+    competencies,
+    criticalErrors,
+    alarmResponses: context.alarms.map((a) => ({
+      signal: a.signal,
+      raisedAt: a.raisedAt,
+      respondedAt: a.responded ? a.respondedAt : null,
+      minutes:
+        a.responded && a.raisedAt !== null && a.respondedAt !== null
+          ? a.respondedAt - a.raisedAt
+          : null,
+    })),
+    decisions,
+    ending: ending
+      ? { id: ending.id, kind: ending.kind, title: ending.title, text: ending.text }
+      : null,
+  };
+}
+
+/** The report of an attempt log: replays it through the session machine, then scores it. */
+export function score(scenario: ScenarioV1, log: ReplayLog): Report {
+  return scoreContext(replay(scenario, log).context);
+}

@@ -1,0 +1,217 @@
+/**
+ * playHeadless: plays a scenario through the session machine without a UI — for the CLI, CI and
+ * tests. At each decision it picks an option by strategy (or from a given list of choices),
+ * answers open events, checks vitals when a scheduled check is due (best strategy), and advances
+ * the clock whenever nothing can be done until later.
+ */
+import type { ScenarioV1 } from '../format/schema.ts';
+import type { Attempt } from '../attempt/types.ts';
+import { scoreContext, type Report } from '../scoring/score.ts';
+import type { OptionDef } from './indexScenario.ts';
+import { attemptFromContext } from './machine.ts';
+import { hashInts, mulberry32 } from './prng.ts';
+import { choiceRefusal, dischargeRefusal } from './rules.ts';
+import { initialSnapshot, step, type SessionSnapshot } from './session.ts';
+import type { Mode, SessionEvent } from './types.ts';
+import { nextEventMinute, viewSession, type SessionView, type ViewOption } from './view.ts';
+
+export type Strategy = 'best' | 'worst' | 'random';
+
+export interface HeadlessOptions {
+  seed: number;
+  mode: Mode;
+  /** How to choose when no (more) choices are given. Without it, running out of choices is an error. */
+  strategy?: Strategy;
+  /** Option ids to choose, in order (step options and event responses alike). */
+  choices?: readonly string[];
+  /** Safety net against scenarios that loop forever under a strategy. */
+  maxEvents?: number;
+}
+
+export interface HeadlessResult {
+  ok: boolean;
+  /** Why the run stopped before the debrief. */
+  error?: {
+    code: 'INVALID_CHOICE' | 'CHOICES_EXHAUSTED' | 'STUCK';
+    message: string;
+    step: SessionView['step'];
+    options: ViewOption[];
+    openEvents: SessionView['openEvents'];
+  };
+  attempt: Attempt;
+  view: SessionView;
+  report: Report;
+  snapshot: SessionSnapshot;
+}
+
+export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): HeadlessResult {
+  const strategy = options.strategy;
+  const choices = [...(options.choices ?? [])];
+  const maxEvents = options.maxEvents ?? 20000;
+  const random = mulberry32(hashInts(options.seed, 0x5eed));
+  let snapshot = initialSnapshot(scenario, { seed: options.seed, mode: options.mode });
+  let sent = 0;
+  const send = (event: SessionEvent) => {
+    snapshot = step(snapshot, event);
+    sent += 1;
+  };
+  const finish = (error?: HeadlessResult['error']): HeadlessResult => {
+    const view = viewSession(snapshot);
+    return {
+      ok: !error && view.status === 'debrief',
+      ...(error ? { error } : {}),
+      attempt: attemptFromContext(snapshot.context),
+      view,
+      report: scoreContext(snapshot.context),
+      snapshot,
+    };
+  };
+  const fail = (code: NonNullable<HeadlessResult['error']>['code'], message: string) => {
+    const v = viewSession(snapshot);
+    return finish({ code, message, step: v.step, options: v.options, openEvents: v.openEvents });
+  };
+  const index = () => snapshot.context.index;
+  const weight = (o: OptionDef) => index().weighted(o.points);
+  const canAdvance = () => {
+    const c = snapshot.context;
+    return c.minute !== null && c.minute < c.index.scenario.protocol.sessionMinutes;
+  };
+  /**
+   * Moves the clock to the next minute something is scheduled (at least one minute); one minute at
+   * a time while a threshold event may still fire, so that its response is not skipped over.
+   */
+  const wait = () => {
+    const c = snapshot.context;
+    const next = nextEventMinute(c);
+    const fired = new Set(c.fired);
+    const watching = [...c.index.events.values()].some(
+      (e) => !fired.has(e.id) && 'vital' in e.trigger,
+    );
+    const jump = watching ? 1 : Math.max(1, (next ?? c.minute! + 1) - c.minute!);
+    send({ type: 'clock.advance', minutes: jump });
+  };
+  const declinedChecks = new Set<string>();
+  const pick = (list: OptionDef[], how: Strategy): OptionDef | undefined => {
+    if (list.length === 0) return undefined;
+    if (how === 'random') return list[Math.floor(random() * list.length)];
+    const key =
+      how === 'best'
+        ? (o: OptionDef) => weight(o)
+        : (o: OptionDef) => (o.critical ? Infinity : -weight(o));
+    let chosen = list[0]!;
+    for (const o of list) if (key(o) > key(chosen)) chosen = o;
+    return chosen;
+  };
+
+  send({ type: 'session.begin' });
+  while (sent < maxEvents) {
+    const view = viewSession(snapshot);
+    if (view.status !== 'running') return finish();
+    const c = snapshot.context;
+    const checkStrategy = strategy ?? 'best';
+
+    // Scheduled vitals checks: best checks each one when it is due; worst never does.
+    if (c.minute !== null && checkStrategy !== 'worst') {
+      const due = [...c.index.checks.values()].find(
+        (k) =>
+          !c.checks[k.id] &&
+          !declinedChecks.has(k.id) &&
+          c.minute! >= k.atMinute &&
+          c.minute! <= k.atMinute + k.windowMinutes,
+      );
+      if (due) {
+        if (checkStrategy === 'random' && random() < 0.5) declinedChecks.add(due.id);
+        else send({ type: 'trainee.act', action: 'checkVitals' });
+        continue;
+      }
+    }
+
+    const stepOptions = view.options.map((o) => c.index.options.get(o.id)!.option);
+    const eventOpts = view.openEvents.flatMap((e) =>
+      e.options.map((o) => c.index.options.get(o.id)!.option),
+    );
+
+    if (choices.length > 0) {
+      const id = choices[0]!;
+      const offered = [...stepOptions, ...eventOpts].some((o) => o.id === id);
+      if (offered) {
+        const refusal = choiceRefusal(c, id);
+        const option = c.index.options.get(id)!.option;
+        if (refusal && option.action === 'discharge' && dischargeRefusal(c) && canAdvance()) {
+          wait();
+          continue;
+        }
+        choices.shift();
+        send({ type: 'trainee.choose', optionId: id });
+        continue;
+      }
+      // Wait when the choice may still come: the step is waiting, or it answers an event not fired yet.
+      const place = c.index.options.get(id);
+      const laterEvent = !!place?.eventId && !c.fired.includes(place.eventId);
+      if ((stepOptions.length === 0 || laterEvent) && canAdvance()) {
+        wait();
+        continue;
+      }
+      return fail('INVALID_CHOICE', `The choice "${id}" is not offered here.`);
+    }
+    if (!strategy) {
+      if (stepOptions.length === 0 && eventOpts.length === 0 && canAdvance()) {
+        wait();
+        continue;
+      }
+      return fail('CHOICES_EXHAUSTED', 'The list of choices ended before the debrief.');
+    }
+
+    // Open events first: they are time-critical.
+    const open = view.openEvents[0];
+    if (open) {
+      const event = c.index.events.get(open.id)!;
+      const list = event.respond!.options.filter(
+        (o) => open.options.some((v) => v.id === o.id) && choiceRefusal(c, o.id) === null,
+      );
+      const missed = event.respond!.missed;
+      if (strategy === 'worst') {
+        const worstOption = pick(list, 'worst');
+        const missWorse =
+          !worstOption ||
+          (!!missed.critical && !worstOption.critical) ||
+          (!worstOption.critical && index().weighted(missed.points) < weight(worstOption));
+        if (missWorse && canAdvance()) {
+          send({ type: 'clock.advance', minutes: open.deadline + 1 - c.minute! });
+          continue;
+        }
+        if (worstOption) {
+          send({ type: 'trainee.choose', optionId: worstOption.id });
+          continue;
+        }
+      } else {
+        const chosen = pick(list, strategy);
+        if (chosen) {
+          send({ type: 'trainee.choose', optionId: chosen.id });
+          continue;
+        }
+      }
+    }
+
+    const allowed = stepOptions.filter((o) => choiceRefusal(c, o.id) === null);
+    if (strategy === 'best' && canAdvance()) {
+      // Wait for discharge when the best offered option is a discharge still refused for now.
+      const top = pick(stepOptions, 'best');
+      if (top && top.action === 'discharge' && dischargeRefusal(c) && !allowed.includes(top)) {
+        wait();
+        continue;
+      }
+    }
+    const chosen = pick(allowed, strategy);
+    if (chosen) {
+      send({ type: 'trainee.choose', optionId: chosen.id });
+      continue;
+    }
+    if (canAdvance()) {
+      wait();
+      continue;
+    }
+    return fail('STUCK', 'Nothing can be chosen and the clock cannot advance.');
+  }
+  return fail('STUCK', `The run did not reach the debrief within ${maxEvents} events.`);
+}

@@ -1,0 +1,135 @@
+/**
+ * Types shared by the session machine, its view, scoring and saves.
+ */
+import type { ActionName, PhaseId, ProtocolFact, SignalKey } from '../format/schema.ts';
+import type { ScenarioIndex } from './indexScenario.ts';
+
+export type Mode = 'practice' | 'assessment';
+export type SettingName = 'music' | 'eyeshades' | 'lights';
+export type Signals = Record<SignalKey, number>;
+export type Settings = { music: 'off' | 'on'; eyeshades: 'off' | 'on'; lights: 'bright' | 'dim' };
+export type Facts = Record<ProtocolFact, boolean>;
+
+/** Everything a host (UI, test, CLI) may send to a session. */
+export type SessionEvent =
+  | { type: 'session.begin' }
+  | { type: 'trainee.choose'; optionId: string }
+  | { type: 'trainee.retry' }
+  | { type: 'trainee.act'; action: 'checkVitals' }
+  | { type: 'trainee.setting'; setting: SettingName; value: string }
+  | { type: 'clock.advance'; minutes: number }
+  | { type: 'session.pause' }
+  | { type: 'session.resume' }
+  | { type: 'session.leave' };
+
+/** One line of the event log: what was sent, when (minutes since dose), and whether it counted. */
+export interface LogEntry {
+  event: SessionEvent;
+  minute: number | null;
+  accepted: boolean;
+  reason?: string;
+}
+
+/** A decision met during the session, as the engine records it; scoring explains it. */
+export interface DecisionRecord {
+  kind: 'step' | 'event' | 'missedEvent' | 'check';
+  phase: PhaseId | null;
+  /** The step, event or monitoring-check id. */
+  refId: string;
+  /** The option chosen; null for a missed event or a check. */
+  optionId: string | null;
+  /** For checks: whether the check was made in its window. */
+  done?: boolean;
+  /** The option ids that were available (offered and not refused) when the decision was met. */
+  available: string[];
+  minute: number | null;
+}
+
+export interface OpenEvent {
+  eventId: string;
+  firedAt: number;
+  deadline: number;
+}
+
+export interface AlarmRecord {
+  signal: SignalKey;
+  value: number;
+  limit: number;
+  direction: 'high' | 'low';
+  raisedAt: number | null;
+  responded: boolean;
+  respondedAt: number | null;
+}
+
+/** A signal outside the alarm limits now. */
+export interface ActiveAlarm {
+  signal: SignalKey;
+  value: number;
+  limit: number;
+  direction: 'high' | 'low';
+}
+
+export type TranscriptSpeaker =
+  'patient' | 'narrator' | 'prescriber' | 'companion' | 'trainee' | 'system';
+export interface TranscriptEntry {
+  minute: number | null;
+  speaker: TranscriptSpeaker;
+  text: string;
+  affect?: string;
+}
+
+export type VitalsSample = { minute: number } & Signals;
+
+export type Cue = 'alarm' | 'event' | (string & {});
+
+export interface SessionInput {
+  scenario: import('../format/schema.ts').ScenarioV1;
+  seed: number;
+  mode: Mode;
+}
+
+export interface SessionContext {
+  /** The indexed scenario (serialises to its id only). */
+  index: ScenarioIndex;
+  seed: number;
+  mode: Mode;
+  status: 'briefing' | 'running' | 'debrief' | 'left';
+  phase: PhaseId | null;
+  stepId: string | null;
+  /** Whether the current step has been presented (its atMinute reached). */
+  stepShown: boolean;
+  /** The therapy region has finished its last phase and waits for the monitoring region. */
+  therapyDone: boolean;
+  minute: number | null;
+  paused: boolean;
+  vars: Record<string, boolean | number>;
+  facts: Facts;
+  settings: Settings;
+  /** Sum of all vitals effects applied so far. */
+  offsets: Partial<Signals>;
+  vitals: Signals;
+  /** One sample per simulated minute after dosing. */
+  history: VitalsSample[];
+  /** Every alarm raised so far, with when the trainee responded. */
+  alarms: AlarmRecord[];
+  /** The alarms sounding now. */
+  activeAlarms: ActiveAlarm[];
+  fired: string[];
+  open: OpenEvent[];
+  /** Scheduled monitoring checks already settled (made on time or missed). */
+  checks: Record<string, 'done' | 'missed'>;
+  decisions: DecisionRecord[];
+  scoredSteps: Record<string, true>;
+  retried: Record<string, string[]>;
+  transcript: TranscriptEntry[];
+  log: LogEntry[];
+  /** The context before the last accepted choice (practice-mode retry restores it). */
+  lastChoice: { before: SessionContext; optionId: string; refId: string } | null;
+  lastFeedback: { optionId: string } | null;
+  lastRefusal: { optionId: string; reason: string } | null;
+  ending: string | null;
+  /** Cues to play for the event being processed. */
+  cues: Cue[];
+}
+
+export type { ActionName, PhaseId, ProtocolFact, SignalKey };

@@ -1,0 +1,33 @@
+/** Test helpers: the engine fixture scenario and every shipped scenario, validated. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { validate } from '../../../src/engine/format/validate.ts';
+import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
+import { listScenarioFiles } from '../../../src/engine/library.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+export const FIXTURE_FILE = `${root}tests/fixtures/engine/protocol-gates.json`;
+
+export function loadScenarioFile(file: string): ScenarioV1 {
+  const result = validate(readFileSync(file, 'utf8'));
+  if (!result.scenario) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    throw new Error(
+      `${file} is not a valid scenario: ${errors.map((d) => `${d.code} ${d.path} ${d.message}`).join('; ')}`,
+    );
+  }
+  return result.scenario;
+}
+
+/** A fresh copy of the fixture (tests may change their copy). */
+export function loadFixture(): ScenarioV1 {
+  return loadScenarioFile(FIXTURE_FILE);
+}
+
+/** Every shipped scenario file in scenarios/ (not the schema, not the templates). */
+export function shippedScenarioFiles(): string[] {
+  const dir = `${root}scenarios/`;
+  const names = readdirSync(dir).map((name) => `${dir}${name}`);
+  return listScenarioFiles(names).map((e) => `${dir}${e.file}`);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { loadFixture } from './fixtures.ts';
+
+const TO_DOSE = ['prep-consent', 'prep-screening', 'adm-check', 'adm-give'];
+
+describe('playHeadless', () => {
+  it('best checks vitals at every scheduled check and answers every event', () => {
+    const r = playHeadless(loadFixture(), { seed: 4, mode: 'assessment', strategy: 'best' });
+    expect(r.ok).toBe(true);
+    const checks = r.report.decisions.filter((d) => d.kind === 'check');
+    expect(checks.map((d) => [d.checkId, d.points.safety])).toEqual([
+      ['chk-15', 2],
+      ['chk-40', 2],
+    ]);
+    expect(r.report.decisions.some((d) => d.kind === 'missedEvent')).toBe(false);
+  });
+
+  it('worst never checks and lets an event lapse when missing it is worse than any answer', () => {
+    const r = playHeadless(loadFixture(), {
+      seed: 4,
+      mode: 'assessment',
+      strategy: 'worst',
+      choices: TO_DOSE,
+    });
+    expect(r.view.status).toBe('debrief');
+    const checks = r.report.decisions.filter((d) => d.kind === 'check');
+    expect(checks.every((d) => d.points.safety === 0)).toBe(true);
+    // Missing the nausea event (−2) is worse than the worst answer (−1); the BP alarm's miss is critical.
+    const missed = r.report.decisions.filter((d) => d.kind === 'missedEvent').map((d) => d.eventId);
+    expect(missed).toEqual(expect.arrayContaining(['ev-nausea', 'ev-bp']));
+    expect(r.report.criticalErrors.map((e) => e.optionId ?? e.eventId)).toEqual(
+      expect.arrayContaining(['adm-leave-room', 'ev-bp', 'int-drive']),
+    );
+    expect(r.report.passed).toBe(false);
+  });
+
+  it('random play is decided by the seed', () => {
+    const a = playHeadless(loadFixture(), { seed: 21, mode: 'assessment', strategy: 'random' });
+    const b = playHeadless(loadFixture(), { seed: 21, mode: 'assessment', strategy: 'random' });
+    expect(b.attempt).toEqual(a.attempt);
+    const logs = new Set(
+      [1, 2, 3, 4, 5, 6].map((seed) =>
+        JSON.stringify(
+          playHeadless(loadFixture(), { seed, mode: 'assessment', strategy: 'random' }).attempt
+            .events,
+        ),
+      ),
+    );
+    expect(logs.size).toBeGreaterThan(1);
+  });
+
+  it('returns the step and its options when a given choice is not offered', () => {
+    const r = playHeadless(loadFixture(), {
+      seed: 1,
+      mode: 'assessment',
+      choices: ['prep-consent', 'adm-give'],
+    });
+    expect(r.ok).toBe(false);
+    expect(r.error?.code).toBe('INVALID_CHOICE');
+    expect(r.error?.step?.id).toBe('prep-screen');
+    expect(r.error?.options.map((o) => o.id)).toEqual(['prep-screening', 'prep-no-screening']);
+  });
+});
