@@ -1,0 +1,48 @@
+/**
+ * Author mode (`#/workspace?author`): the page was opened by `npm run author`, whose dev server
+ * serves the scenario file being edited and announces every save over Vite's HMR channel.
+ */
+
+/** The URL path the author server serves the scenario text at. */
+export const AUTHOR_SCENARIO_URL = '/__author/scenario';
+/** The HMR event sent on every save. */
+export const AUTHOR_EVENT = 'kap:scenario';
+
+export interface AuthorUpdate {
+  name: string;
+  text: string;
+}
+
+export function isAuthorMode(hash: string): boolean {
+  const query = hash.split('?')[1] ?? '';
+  return new URLSearchParams(query).has('author');
+}
+
+/** The current text of the file, or null when no author server answers. */
+export async function fetchAuthorScenario(): Promise<AuthorUpdate | null> {
+  try {
+    const response = await fetch(AUTHOR_SCENARIO_URL, { cache: 'no-store' });
+    if (!response.ok) return null;
+    let name = 'scenario.json';
+    try {
+      name = decodeURIComponent(response.headers.get('x-scenario-name') ?? name);
+    } catch {
+      // keep the default name
+    }
+    return { name, text: await response.text() };
+  } catch {
+    return null;
+  }
+}
+
+/** Calls `onupdate` on every save; returns the function that stops listening. */
+export function listenForSaves(onupdate: (update: AuthorUpdate) => void): () => void {
+  const hot = import.meta.hot;
+  if (!hot) return () => {};
+  const handler = (data: unknown) => {
+    if (typeof data === 'object' && data !== null && typeof (data as AuthorUpdate).text === 'string')
+      onupdate({ name: String((data as AuthorUpdate).name ?? 'scenario.json'), text: (data as AuthorUpdate).text });
+  };
+  hot.on(AUTHOR_EVENT, handler);
+  return () => hot.off?.(AUTHOR_EVENT, handler);
+}

@@ -1,0 +1,53 @@
+/**
+ * Checking a scenario text in the browser: the validator's diagnostics, the scenario when it has
+ * no errors, its analysis, and — even when it has errors — the map drawn from whatever parsed.
+ * The workspace loads this module with `import()`, so the validator stays out of the player.
+ */
+import { validate } from '../engine/format/validate.ts';
+import type { Diagnostic } from '../engine/format/diagnostics.ts';
+import type { ScenarioV1 } from '../engine/format/schema.ts';
+import { parseScenarioText } from '../engine/format/parse.ts';
+import { migrate } from '../engine/format/migrate.ts';
+import { analyze, type Analysis } from '../engine/analysis/analyze.ts';
+import { buildMap, type ScenarioMap } from './map-model.ts';
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+  /** Present only when the scenario has no errors: it can be previewed. */
+  scenario?: ScenarioV1;
+  analysis?: Analysis;
+  /** The map of whatever parsed; absent when the text could not be read as a scenario object. */
+  map?: ScenarioMap;
+}
+
+export function checkText(text: string): CheckResult {
+  const { diagnostics, scenario } = validate(text);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  let doc: unknown = scenario;
+  if (!doc) {
+    // The validator refused it; draw what parsed, after the same safety checks (size, depth, keys).
+    const parsed = parseScenarioText(text);
+    if (parsed.ok) {
+      const migrated = migrate(parsed.value);
+      doc = migrated.ok ? migrated.doc : parsed.value;
+    }
+  }
+  let analysis: Analysis | undefined;
+  if (scenario) {
+    try {
+      analysis = analyze(scenario);
+    } catch {
+      analysis = undefined;
+    }
+  }
+  return {
+    diagnostics,
+    errors,
+    warnings: diagnostics.length - errors,
+    ...(scenario ? { scenario } : {}),
+    ...(analysis ? { analysis } : {}),
+    ...(doc ? { map: buildMap(doc, diagnostics, analysis) } : {}),
+  };
+}
