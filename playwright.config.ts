@@ -12,6 +12,8 @@ export default defineConfig({
   use: {
     baseURL: 'http://localhost:4173',
     browserName: 'chromium',
+    // Tests reroute requests with page.route; the offline tests turn the service worker back on.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromium,
       args: [

@@ -1,0 +1,38 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { playToDebrief } from './results-helpers.ts';
+
+async function expectNoViolations(page: Page, screen: string) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
+}
+
+test('history, an opened attempt with comments, and settings have no axe violations', async ({
+  page,
+}) => {
+  await page.goto('/#/history');
+  await expect(page.locator('[data-empty]')).toBeVisible();
+  await expectNoViolations(page, 'empty history');
+
+  await playToDebrief(page);
+  await page.goto('/#/history');
+  await expect(page.locator('[data-attempts]')).toHaveAttribute('data-attempts', '1');
+  await expectNoViolations(page, 'history');
+
+  await page.locator('[data-attempt] a').first().click();
+  await expect(page.locator('[data-comments]')).toBeVisible();
+  await page.getByLabel('Comment on decision 1', { exact: true }).fill('Well judged.');
+  await page.locator('[data-add-comment="0"]').click();
+  await expect(page.locator('[data-comment]')).toHaveCount(1);
+  await expectNoViolations(page, 'attempt with comments');
+
+  await page.goto('/#/settings');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('[data-settings-problems]')).toBeVisible();
+  await expectNoViolations(page, 'settings with problems');
+});
