@@ -24,7 +24,9 @@ async function openWorkspace(page: Page): Promise<void> {
 
 async function openFile(page: Page, name: string, content: string | Buffer): Promise<void> {
   const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  await page.getByLabel('Scenario file', { exact: true }).setInputFiles({ name, mimeType: 'application/json', buffer });
+  await page
+    .getByLabel('Scenario file', { exact: true })
+    .setInputFiles({ name, mimeType: 'application/json', buffer });
 }
 
 /** Records dialogs and page errors; `assertNothingRan` checks no script from a file ran. */
@@ -39,14 +41,18 @@ function watchForScripts(page: Page) {
   return async () => {
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+    ).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
     // The page never goes blank.
     await expect(page.getByRole('heading', { name: 'Instructor workspace' })).toBeVisible();
   };
 }
 
-test('an invalid file: its diagnostics are listed with locations and lead to the map', async ({ page }) => {
+test('an invalid file: its diagnostics are listed with locations and lead to the map', async ({
+  page,
+}) => {
   const text = fixtureText('invalid.json');
   const expected = validate(text).diagnostics;
   const errors = expected.filter((d) => d.severity === 'error');
@@ -67,7 +73,10 @@ test('an invalid file: its diagnostics are listed with locations and lead to the
 
   // It cannot be played, but the map is drawn from what parsed.
   await expect(page.locator('[data-preview-disabled]')).toBeVisible();
-  await expect(page.locator('[data-node="mon-orphan"]')).toHaveAttribute('data-unreachable', 'true');
+  await expect(page.locator('[data-node="mon-orphan"]')).toHaveAttribute(
+    'data-unreachable',
+    'true',
+  );
 
   // A diagnostic selects the step it is about.
   const broken = errors.find((d) => d.code === 'UNKNOWN_STEP')!;
@@ -77,7 +86,9 @@ test('an invalid file: its diagnostics are listed with locations and lead to the
   await expect(node).toBeFocused();
 });
 
-test('a valid file: the map shows every step and every option, and the analysis matches', async ({ page }) => {
+test('a valid file: the map shows every step and every option, and the analysis matches', async ({
+  page,
+}) => {
   await openWorkspace(page);
   for (const id of bundledIds) {
     const text = readFileSync(`scenarios/${id}.json`, 'utf8');
@@ -86,9 +97,13 @@ test('a valid file: the map shows every step and every option, and the analysis 
     await openFile(page, `${id}.json`, text);
     await expect(page.locator('[data-summary]')).toContainText(`${id}.json: 0 errors`);
     await expect(page.locator('[data-map] [data-node]')).toHaveCount(steps.length);
-    await expect(page.locator('[data-map] [data-edge]')).toHaveCount(steps.reduce((n, s) => n + s.options.length, 0));
+    await expect(page.locator('[data-map] [data-edge]')).toHaveCount(
+      steps.reduce((n, s) => n + s.options.length, 0),
+    );
     for (const phase of scenario.phases)
-      await expect(page.locator(`[data-node][data-phase="${phase.id}"]`)).toHaveCount(phase.steps.length);
+      await expect(page.locator(`[data-node][data-phase="${phase.id}"]`)).toHaveCount(
+        phase.steps.length,
+      );
     const critical = steps.flatMap((s) => s.options).filter((o) => o.critical);
     await expect(page.locator('[data-edge][data-critical="true"]')).toHaveCount(critical.length);
     const analysis = analyze(scenario);
@@ -106,17 +121,25 @@ test('search highlights matching steps; zoom and pan work from the keyboard', as
   await openFile(page, 'a.json', readFileSync(`scenarios/${bundledIds[0]}.json`, 'utf8'));
   await page.getByLabel('Search steps').fill(target.id);
   await expect(page.locator(`[data-node="${target.id}"]`)).toHaveAttribute('data-match', 'true');
-  const expected = scenario.phases.flatMap((p) => p.steps).filter((s) => s.id.includes(target.id) || s.text.toLowerCase().includes(target.id.toLowerCase()));
+  const expected = scenario.phases
+    .flatMap((p) => p.steps)
+    .filter(
+      (s) => s.id.includes(target.id) || s.text.toLowerCase().includes(target.id.toLowerCase()),
+    );
   await expect(page.locator('[data-node][data-match="true"]')).toHaveCount(expected.length);
 
   const canvas = page.getByRole('group', { name: /^Scenario map/ });
   const before = Number(await canvas.getAttribute('data-viewbox'));
   await canvas.focus();
   await page.keyboard.press('+');
-  await expect.poll(async () => Number(await canvas.getAttribute('data-viewbox'))).toBeLessThan(before);
+  await expect
+    .poll(async () => Number(await canvas.getAttribute('data-viewbox')))
+    .toBeLessThan(before);
   await page.getByRole('button', { name: 'Zoom out' }).click();
   await page.getByRole('button', { name: 'Zoom out' }).click();
-  await expect.poll(async () => Number(await canvas.getAttribute('data-viewbox'))).toBeGreaterThan(before);
+  await expect
+    .poll(async () => Number(await canvas.getAttribute('data-viewbox')))
+    .toBeGreaterThan(before);
 });
 
 test('preview from a step in the middle of the integration phase plays on', async ({ page }) => {
@@ -137,10 +160,15 @@ test('preview from a step in the middle of the integration phase plays on', asyn
   await expect(play.locator('[data-current-step]')).toHaveAttribute('data-current-step', middle.id);
   // Each option shows its scoring effect before it is chosen.
   for (const o of middle.options) {
-    await expect(play.locator(`[data-option-effect="${o.id}"]`)).toHaveText(describePoints(o.points ?? {}));
+    await expect(play.locator(`[data-option-effect="${o.id}"]`)).toHaveText(
+      describePoints(o.points ?? {}),
+    );
   }
   await play.locator(`button[data-option="${option.id}"]`).click();
-  await expect(play.locator('[data-current-step]')).toHaveAttribute('data-current-step', option.next!);
+  await expect(play.locator('[data-current-step]')).toHaveAttribute(
+    'data-current-step',
+    option.next!,
+  );
   for (const [competency, points] of Object.entries(option.points ?? {}))
     await expect(play.locator(`[data-score="${competency}"]`)).toContainText(`${points} of`);
 });
@@ -164,7 +192,10 @@ test('preview uses the variables, facts and offsets set for it', async ({ page }
     await page.locator(`[data-fact="${fact}"]`).check();
   await page.getByRole('button', { name: 'Preview from adm-dose' }).click();
   await play.locator('button[data-option="adm-give"]').click();
-  await expect(play.locator('[data-current-step]')).toHaveAttribute('data-current-step', 'adm-settle');
+  await expect(play.locator('[data-current-step]')).toHaveAttribute(
+    'data-current-step',
+    'adm-settle',
+  );
   await expect(play.locator('[data-refusal]')).toHaveCount(0);
 });
 
@@ -205,7 +236,9 @@ test.describe('hostile files are refused or shown inert', () => {
     await check();
   });
 
-  test('script and markup in texts are shown as text, on the map and in the preview', async ({ page }) => {
+  test('script and markup in texts are shown as text, on the map and in the preview', async ({
+    page,
+  }) => {
     const check = watchForScripts(page);
     await openWorkspace(page);
     // Dropped rather than picked: the drop zone reads the file the same way.
@@ -213,18 +246,31 @@ test.describe('hostile files are refused or shown inert', () => {
     await page.locator('[data-dropzone]').evaluate((zone, content) => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([content], 'hostile-text.json', { type: 'application/json' }));
-      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
     }, text);
     await expect(page.locator('[data-summary]')).toContainText('hostile-text.json: 0 errors');
-    await expect(page.locator('[data-node="prep-welcome"]')).toHaveAttribute('aria-label', /Hello <img src=x onerror/);
+    await expect(page.locator('[data-node="prep-welcome"]')).toHaveAttribute(
+      'aria-label',
+      /Hello <img src=x onerror/,
+    );
     await page.locator('[data-node="prep-welcome"]').click();
     await page.getByRole('button', { name: 'Preview from prep-welcome' }).click();
     const play = page.locator('[data-preview-running]');
-    await expect(play.locator('[data-current-step]')).toContainText('Hello <img src=x onerror="window.__pwned = 2"> <script>');
-    await expect(play.locator('button[data-option="prep-consent"]')).toHaveText('Answer <img src=x onerror="window.__pwned = 4">');
+    await expect(play.locator('[data-current-step]')).toContainText(
+      'Hello <img src=x onerror="window.__pwned = 2"> <script>',
+    );
+    await expect(play.locator('button[data-option="prep-consent"]')).toHaveText(
+      'Answer <img src=x onerror="window.__pwned = 4">',
+    );
     await play.locator('button[data-option="prep-consent"]').click();
-    await expect(play.locator('[data-feedback]')).toContainText('Feedback <script>window.__pwned = 5</script>');
-    expect(await page.locator('main img, main script, main iframe, main svg [onload]').count()).toBe(0);
+    await expect(play.locator('[data-feedback]')).toContainText(
+      'Feedback <script>window.__pwned = 5</script>',
+    );
+    expect(
+      await page.locator('main img, main script, main iframe, main svg [onload]').count(),
+    ).toBe(0);
     await check();
   });
 });
@@ -243,12 +289,20 @@ test('the workspace is keyboard operable and has no axe violations', async ({ pa
   await start.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-current-step]')).toHaveAttribute('data-current-step', first.id);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
+  ).toEqual([]);
 
   await openFile(page, 'invalid.json', fixtureText('invalid.json'));
   await expect(page.locator('[data-preview-disabled]')).toBeVisible();
-  const invalid = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const invalid = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   expect(invalid.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
@@ -289,15 +343,24 @@ test('npm run author: saving the file updates the diagnostics live', async ({ pa
     });
     // The development server compiles the app on first request, which may take a while.
     await page.goto(url, { timeout: 60_000 });
-    await expect(page.locator('[data-author-status]')).toContainText('Watching draft.json', { timeout: 60_000 });
-    await expect(page.locator('[data-summary]')).toContainText('draft.json: 0 errors', { timeout: 30_000 });
+    await expect(page.locator('[data-author-status]')).toContainText('Watching draft.json', {
+      timeout: 60_000,
+    });
+    await expect(page.locator('[data-summary]')).toContainText('draft.json: 0 errors', {
+      timeout: 30_000,
+    });
     await expect(page.locator('[data-node]')).not.toHaveCount(0);
-    const revision = Number(await page.locator('[data-screen="workspace"]').getAttribute('data-revision'));
+    const revision = Number(
+      await page.locator('[data-screen="workspace"]').getAttribute('data-revision'),
+    );
 
     writeFileSync(file, valid.replace('"next": "mon-peak"', '"next": "mon-peek"'));
     await expect(page.locator('[data-diagnostic="UNKNOWN_STEP"]')).toBeVisible({ timeout: 15_000 });
     await expect(page.locator('[data-summary]')).toContainText('1 error');
-    await expect(page.locator('[data-screen="workspace"]')).not.toHaveAttribute('data-revision', String(revision));
+    await expect(page.locator('[data-screen="workspace"]')).not.toHaveAttribute(
+      'data-revision',
+      String(revision),
+    );
 
     writeFileSync(file, valid);
     await expect(page.locator('[data-summary]')).toContainText('0 errors', { timeout: 15_000 });

@@ -1,0 +1,89 @@
+/**
+ * Lighthouse (mobile, the default settings) on the player's library and session screens.
+ * Prints the performance and accessibility scores; asserts nothing.
+ *   npx tsx bench/lighthouse.bench.ts
+ * Budgets: performance ≥ 0.95 and accessibility 1.0 on both screens.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import lighthouse from 'lighthouse';
+import { findChromium } from '../tests/e2e/find-chromium.ts';
+import { bundledIds } from '../tests/e2e/helpers.ts';
+
+const VITE = 'node_modules/vite/bin/vite.js';
+const PORT = 4179;
+const DEBUG_PORT = 9334;
+const base = `http://localhost:${PORT}/`;
+
+const build = spawnSync(process.execPath, [VITE, 'build', '--logLevel', 'error'], {
+  stdio: 'inherit',
+});
+if (build.status !== 0) throw new Error('vite build failed');
+const server = spawn(process.execPath, [VITE, 'preview', '--port', String(PORT), '--strictPort'], {
+  stdio: 'ignore',
+});
+const profile = mkdtempSync(join(tmpdir(), 'kap-lighthouse-'));
+
+try {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  // One browser profile: a session started here is what Lighthouse's tab resumes.
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    args: [`--remote-debugging-port=${DEBUG_PORT}`],
+  });
+  const page = await context.newPage();
+  const id = bundledIds.find((x) => x.startsWith('trd')) ?? bundledIds[0]!;
+  await page.goto(`${base}#/scenario/${id}`);
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await page.locator('[data-screen="session"]').waitFor();
+  await page.close();
+
+  const screens = [
+    { name: 'library', url: base },
+    { name: 'session', url: `${base}#/session/${id}` },
+  ];
+  for (const screen of screens) {
+    const result = await lighthouse(screen.url, {
+      port: DEBUG_PORT,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+      disableStorageReset: true,
+    });
+    const categories = result?.lhr.categories;
+    const perf = categories?.performance?.score;
+    const a11y = categories?.accessibility?.score;
+    console.log(`${screen.name}: performance ${perf ?? 'n/a'}, accessibility ${a11y ?? 'n/a'}`);
+    const failing = Object.values(result?.lhr.audits ?? {}).filter(
+      (a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary',
+    );
+    for (const a of failing) console.log(`  not passed: ${a.id} — ${a.title}`);
+    const audits = result?.lhr.audits ?? {};
+    const metrics = [
+      'first-contentful-paint',
+      'largest-contentful-paint',
+      'total-blocking-time',
+      'cumulative-layout-shift',
+      'speed-index',
+    ];
+    console.log(`  ${metrics.map((m) => `${m}: ${audits[m]?.displayValue ?? 'n/a'}`).join(', ')}`);
+    if (process.env.LH_DEBUG) {
+      for (const a of Object.values(audits))
+        if (a.score !== null && a.score < 0.9 && a.details)
+          console.log(`  ${a.id}: ${a.displayValue ?? ''} ${a.score}`);
+    }
+  }
+  await context.close();
+} finally {
+  server.kill();
+  rmSync(profile, { recursive: true, force: true });
+}

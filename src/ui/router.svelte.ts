@@ -1,0 +1,61 @@
+/**
+ * A tiny hash router: #/ (library), #/scenario/<id> (briefing), #/session/<id>, #/debrief/<id>;
+ * #/history… and #/settings belong to the results screens, which read the hash themselves;
+ * #/workspace (optionally ?author) is the authoring workspace.
+ */
+export type Route =
+  | { screen: 'library' }
+  | { screen: 'results' }
+  | { screen: 'workspace' }
+  | { screen: 'briefing'; id: string }
+  | { screen: 'session'; id: string }
+  | { screen: 'debrief'; id: string };
+
+export function parseHash(hash: string): Route {
+  const parts = hash
+    .split('?')[0]!
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map(decodeURIComponent);
+  const [screen, id] = parts;
+  if (screen === 'history' || screen === 'settings') return { screen: 'results' };
+  if (screen === 'workspace') return { screen: 'workspace' };
+  if (id && screen === 'scenario') return { screen: 'briefing', id };
+  if (id && screen === 'session') return { screen: 'session', id };
+  if (id && screen === 'debrief') return { screen: 'debrief', id };
+  return { screen: 'library' };
+}
+
+export function href(route: Route): string {
+  switch (route.screen) {
+    case 'library':
+      return '#/';
+    case 'results':
+      return '#/history';
+    case 'workspace':
+      return '#/workspace';
+    case 'briefing':
+      return `#/scenario/${encodeURIComponent(route.id)}`;
+    default:
+      return `#/${route.screen}/${encodeURIComponent(route.id)}`;
+  }
+}
+
+class Router {
+  route = $state.raw<Route>(parseHash(location.hash));
+
+  constructor() {
+    addEventListener('hashchange', () => {
+      this.route = parseHash(location.hash);
+    });
+  }
+
+  go(route: Route): void {
+    const next = href(route);
+    this.route = parseHash(next);
+    if (location.hash !== next) location.hash = next;
+  }
+}
+
+export const router = new Router();

@@ -1,0 +1,69 @@
+/**
+ * What the player keeps in localStorage: the attempt in progress per scenario, the last result
+ * per scenario, and the sound preferences. Every read survives missing or damaged values.
+ */
+const ATTEMPT = (id: string) => `kap.attempt.${id}`;
+const RESULT = (id: string) => `kap.result.${id}`;
+const SOUND = 'kap.sound';
+
+export interface LastResult {
+  passed: boolean;
+  overall: number;
+  mode: 'practice' | 'assessment';
+  ending: string | null;
+  finishedAt: string;
+}
+
+export interface SoundPrefs {
+  volume: number;
+  muted: boolean;
+}
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Storage full or blocked: the session goes on; only resuming is lost.
+  }
+}
+
+export const savedAttemptText = (scenarioId: string) => read(ATTEMPT(scenarioId));
+export const saveAttemptText = (scenarioId: string, text: string) =>
+  write(ATTEMPT(scenarioId), text);
+export const clearAttempt = (scenarioId: string) => write(ATTEMPT(scenarioId), null);
+
+export function lastResult(scenarioId: string): LastResult | null {
+  const text = read(RESULT(scenarioId));
+  if (!text) return null;
+  try {
+    const value = JSON.parse(text) as LastResult;
+    return typeof value.overall === 'number' && typeof value.passed === 'boolean' ? value : null;
+  } catch {
+    return null;
+  }
+}
+export const saveLastResult = (scenarioId: string, result: LastResult) =>
+  write(RESULT(scenarioId), JSON.stringify(result));
+
+export function soundPrefs(): SoundPrefs {
+  try {
+    const value = JSON.parse(read(SOUND) ?? '{}') as Partial<SoundPrefs>;
+    const volume = typeof value.volume === 'number' ? Math.min(1, Math.max(0, value.volume)) : 0.7;
+    return { volume, muted: value.muted === true };
+  } catch {
+    return { volume: 0.7, muted: false };
+  }
+}
+export const saveSoundPrefs = (prefs: SoundPrefs) => write(SOUND, JSON.stringify(prefs));
+
+export const shortcutsEnabled = () => read('kap.shortcuts') !== 'off';
+export const saveShortcutsEnabled = (on: boolean) => write('kap.shortcuts', on ? 'on' : 'off');

@@ -1,0 +1,97 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { playHeadless } from '../../src/engine/session/headless.ts';
+import {
+  bundled,
+  bundledIds,
+  chooseByKey,
+  playEvents,
+  savedAttempt,
+  startByKeyboard,
+  stopClock,
+} from './helpers.ts';
+
+const id = bundledIds.find((x) => x.startsWith('trd')) ?? bundledIds[0]!;
+
+async function expectNoViolations(page: Page, screen: string) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
+}
+
+test('library, briefing, session and debrief have no axe violations', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-scenario] a').first()).toBeVisible();
+  await expectNoViolations(page, 'library');
+
+  await page.goto(`/#/scenario/${id}`);
+  await expect(page.locator('[data-screen="briefing"]')).toBeVisible();
+  await expectNoViolations(page, 'briefing');
+
+  await startByKeyboard(page, id, 'practice');
+  await stopClock(page);
+  const { seed } = await savedAttempt(page, id);
+  const run = playHeadless(bundled(id), { seed, mode: 'practice', strategy: 'best' });
+  const first = run.attempt.events[1]!;
+  if (first.type === 'trainee.choose') await chooseByKey(page, first.optionId);
+  await expect(page.locator('[data-feedback]')).toBeVisible();
+  await expectNoViolations(page, 'session (practice feedback)');
+
+  const events = run.attempt.events.slice(2);
+  const half = Math.floor(events.length / 2);
+  await playEvents(page, events.slice(0, half));
+  await expectNoViolations(page, 'session (after dosing)');
+
+  await playEvents(page, events.slice(half));
+  await expect(page.locator('[data-screen="debrief"]')).toBeVisible();
+  await expectNoViolations(page, 'debrief');
+});
+
+test('reduced motion stops the alarm animation', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/');
+  const name = await page.evaluate(() => {
+    const el = document.createElement('p');
+    el.className = 'alarm-banner';
+    document.body.append(el);
+    return getComputedStyle(el).animationName;
+  });
+  expect(name).toBe('none');
+});
+
+test('new patient lines are announced politely and keyboard focus is always visible', async ({
+  page,
+}) => {
+  await startByKeyboard(page, id, 'assessment');
+  await stopClock(page);
+  const polite = page.locator('[aria-live="polite"]');
+  const line = (await page.locator('[data-latest-line] .line').innerText()).trim();
+  await expect(polite).toContainText(line);
+
+  await chooseByKey(
+    page,
+    (await page
+      .locator('[data-step-options] button[data-option]')
+      .first()
+      .getAttribute('data-option'))!,
+  );
+  const next = (await page.locator('[data-latest-line] .line').innerText()).trim();
+  await expect(polite).toContainText(next);
+
+  // Tab through the screen: every focused control shows an outline.
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return 'page edge'; // Tab wrapped past the last control
+      const style = getComputedStyle(el);
+      return `${style.outlineStyle} ${style.outlineWidth}`;
+    });
+    if (outline !== 'page edge')
+      expect(outline, `focus ring on tab stop ${i + 1}`).toMatch(/^solid [1-9]/);
+  }
+});

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { playHeadless } from '../../src/engine/session/headless.ts';
+import {
+  bundled,
+  bundledIds,
+  chooseByKey,
+  playEvents,
+  savedAttempt,
+  startByKeyboard,
+  stopClock,
+} from './helpers.ts';
+
+const id = bundledIds.find((x) => x.startsWith('trd')) ?? bundledIds[0]!;
+
+test('an unknown scenario address shows a message and a way back, not a blank page', async ({
+  page,
+}) => {
+  await page.goto('/#/scenario/no-such-scenario');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('There is no bundled scenario called "no-such-scenario"');
+  await alert.getByRole('link', { name: 'Back to the scenario library' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'KAP Simulator' })).toBeVisible();
+});
+
+test('the session clock runs by itself after dosing at the chosen speed, and stops on request', async ({
+  page,
+}) => {
+  const scenario = bundled(id);
+  await startByKeyboard(page, id, 'practice');
+  await stopClock(page);
+  const { seed } = await savedAttempt(page, id);
+  const run = playHeadless(scenario, { seed, mode: 'practice', strategy: 'best' });
+  // Choose up to the dose with the clock stopped.
+  const events = run.attempt.events.slice(1);
+  const dosed = events.findIndex((e) => e.type === 'clock.advance' || e.type === 'trainee.act');
+  for (const e of events.slice(0, dosed))
+    if (e.type === 'trainee.choose') await chooseByKey(page, e.optionId);
+  const clock = page.locator('[data-minute]');
+  await expect(clock).toHaveAttribute('data-minute', '0');
+
+  await page.getByLabel('Speed').selectOption('16');
+  await page.getByRole('button', { name: 'Run clock' }).click();
+  await expect(clock).not.toHaveAttribute('data-minute', '0');
+  await page.getByRole('button', { name: 'Stop clock' }).click();
+  const stoppedAt = await clock.getAttribute('data-minute');
+  // Stopped means no further clock events are saved.
+  const saved = (await savedAttempt(page, id)).events.length;
+  await page.getByRole('button', { name: 'Check vitals' }).click();
+  expect((await savedAttempt(page, id)).events.length).toBe(saved + 1);
+  await expect(clock).toHaveAttribute('data-minute', stoppedAt!);
+});
+
+test('after a reload, a finished attempt can be reviewed from the briefing', async ({ page }) => {
+  const scenario = bundled(id);
+  await startByKeyboard(page, id, 'assessment');
+  await stopClock(page);
+  const { seed } = await savedAttempt(page, id);
+  const best = playHeadless(scenario, { seed, mode: 'assessment', strategy: 'best' });
+  await playEvents(page, best.attempt.events.slice(1));
+  await expect(page.locator('[data-screen="debrief"]')).toBeVisible();
+  await page.goto(`/#/scenario/${id}`);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Resume where you left off' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Review the debrief of your last attempt' }).click();
+  await expect(page.locator('[data-verdict]')).toContainText(`overall ${best.report.overall}%`);
+});
