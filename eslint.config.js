@@ -14,7 +14,10 @@ export default ts.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -30,7 +33,10 @@ export default ts.config(
         'error',
         {
           paths: [
-            ...nodeBuiltins.map((name) => ({ name, message: 'src/engine must stay pure: no Node built-ins.' })),
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'src/engine must stay pure: no Node built-ins.',
+            })),
             { name: 'svelte', message: 'src/engine must stay pure: no Svelte.' },
             { name: '@xstate/svelte', message: 'src/engine must stay pure: no Svelte.' },
             { name: 'howler', message: 'src/engine must stay pure: no audio.' },
@@ -49,8 +55,16 @@ export default ts.config(
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'Simulated time only: the engine never reads the wall clock.' },
-        { object: 'Math', property: 'random', message: 'Use the seeded generator from the attempt.' },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'Simulated time only: the engine never reads the wall clock.',
+        },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use the seeded generator from the attempt.',
+        },
       ],
     },
   },

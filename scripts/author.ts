@@ -27,7 +27,8 @@ function parseArgs(argv: string[]): { file: string; port?: number } {
     const arg = argv[i]!;
     if (arg === '--port') {
       const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 1 || value > 65535) usage('--port needs a port number.');
+      if (!Number.isInteger(value) || value < 1 || value > 65535)
+        usage('--port needs a port number.');
       port = value;
     } else if (arg.startsWith('-')) usage(`Unknown option ${arg}.`);
     else if (file === undefined) file = arg;
@@ -53,7 +54,9 @@ function authorPlugin(file: string): Plugin {
           },
           (error: unknown) => {
             res.statusCode = 404;
-            res.end(`Cannot read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+            res.end(
+              `Cannot read ${name}: ${error instanceof Error ? error.message : String(error)}`,
+            );
           },
         );
       });
@@ -84,7 +87,11 @@ async function main(): Promise<void> {
   const server = await createServer({
     root,
     plugins: [authorPlugin(file)],
-    server: { host: 'localhost', open: false, ...(port === undefined ? {} : { port, strictPort: true }) },
+    server: {
+      host: 'localhost',
+      open: false,
+      ...(port === undefined ? {} : { port, strictPort: true }),
+    },
     clearScreen: false,
   });
   await server.listen();

@@ -7,7 +7,22 @@
 import { captureLaunch, lrsConfig } from './lrs-settings.ts';
 import { findScormApi } from './scorm.ts';
 
-export let launchProblem: string | null = null;
+let launch: { problem: string | null } | null = null;
+
+/**
+ * Reads the launch parameters once, whichever comes first: the boot beside the player, or the
+ * Settings screen opened straight from a launch address. Returns the launch problem, if any.
+ */
+export function captureLaunchOnce(): string | null {
+  if (!launch) {
+    try {
+      launch = { problem: captureLaunch() };
+    } catch (error) {
+      launch = { problem: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  return launch.problem;
+}
 
 function onRoute(): void {
   const match = /^#\/debrief\/([^/]+)$/.exec(location.hash);
@@ -31,11 +46,7 @@ function registerServiceWorker(): void {
 }
 
 export function startResults(): void {
-  try {
-    launchProblem = captureLaunch();
-  } catch (error) {
-    launchProblem = error instanceof Error ? error.message : String(error);
-  }
+  captureLaunchOnce();
   // Statements left from an earlier visit are sent; without an LRS the sender is not even loaded.
   if (lrsConfig()) void import('./xapi-client.ts').then((m) => m.startOutbox());
   const api = findScormApi();

@@ -40,8 +40,15 @@ export function listenForSaves(onupdate: (update: AuthorUpdate) => void): () => 
   const hot = import.meta.hot;
   if (!hot) return () => {};
   const handler = (data: unknown) => {
-    if (typeof data === 'object' && data !== null && typeof (data as AuthorUpdate).text === 'string')
-      onupdate({ name: String((data as AuthorUpdate).name ?? 'scenario.json'), text: (data as AuthorUpdate).text });
+    if (
+      typeof data === 'object' &&
+      data !== null &&
+      typeof (data as AuthorUpdate).text === 'string'
+    )
+      onupdate({
+        name: String((data as AuthorUpdate).name ?? 'scenario.json'),
+        text: (data as AuthorUpdate).text,
+      });
   };
   hot.on(AUTHOR_EVENT, handler);
   return () => hot.off?.(AUTHOR_EVENT, handler);

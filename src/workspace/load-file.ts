@@ -6,7 +6,8 @@
 /** The largest file the workspace reads, the same limit as the validator's. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-export type FileRead = { ok: true; name: string; text: string } | { ok: false; name: string; message: string };
+export type FileRead =
+  { ok: true; name: string; text: string } | { ok: false; name: string; message: string };
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
@@ -22,7 +23,11 @@ export async function readScenarioFile(file: File): Promise<FileRead> {
   try {
     return { ok: true, name, text: await file.text() };
   } catch {
-    return { ok: false, name, message: `"${name}" could not be read. Check that it is a file you can open.` };
+    return {
+      ok: false,
+      name,
+      message: `"${name}" could not be read. Check that it is a file you can open.`,
+    };
   }
 }
 

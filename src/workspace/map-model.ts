@@ -82,11 +82,13 @@ const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : 
 function pointsOf(v: unknown): Record<string, number> {
   const out: Record<string, number> = {};
   if (!isObj(v)) return out;
-  for (const [k, n] of Object.entries(v)) if (typeof n === 'number' && Number.isFinite(n)) out[k] = n;
+  for (const [k, n] of Object.entries(v))
+    if (typeof n === 'number' && Number.isFinite(n)) out[k] = n;
   return out;
 }
 
-export const effectOf = (total: number): Effect => (total > 0 ? 'positive' : total < 0 ? 'negative' : 'zero');
+export const effectOf = (total: number): Effect =>
+  total > 0 ? 'positive' : total < 0 ? 'negative' : 'zero';
 
 /** "+2 safety, −1 alliance" — a score effect in words (no colour needed). */
 export function describePoints(points: Record<string, number>): string {
@@ -100,10 +102,16 @@ export function describePoints(points: Record<string, number>): string {
 export function targetOfPath(path: string): { node?: string; lane?: number } | null {
   const m = /^\/phases\/(\d+)(?:\/steps\/(\d+))?/.exec(path);
   if (!m) return null;
-  return m[2] !== undefined ? { node: `p${m[1]}s${m[2]}`, lane: Number(m[1]) } : { lane: Number(m[1]) };
+  return m[2] !== undefined
+    ? { node: `p${m[1]}s${m[2]}`, lane: Number(m[1]) }
+    : { lane: Number(m[1]) };
 }
 
-export function buildMap(doc: unknown, diagnostics: Diagnostic[] = [], analysis?: Analysis): ScenarioMap {
+export function buildMap(
+  doc: unknown,
+  diagnostics: Diagnostic[] = [],
+  analysis?: Analysis,
+): ScenarioMap {
   const lanes: MapLane[] = [];
   const nodes: MapNode[] = [];
   const edges: MapEdge[] = [];
@@ -198,13 +206,21 @@ export function buildMap(doc: unknown, diagnostics: Diagnostic[] = [], analysis?
     steps.forEach((_, s) => {
       for (const o of optionsOf(s)) {
         if (o.endsPhase === true) endsPhase = true;
-        if (typeof o.ending === 'string' && !endingsHere.includes(o.ending)) endingsHere.push(o.ending);
+        if (typeof o.ending === 'string' && !endingsHere.includes(o.ending))
+          endingsHere.push(o.ending);
       }
     });
     const markerRows = (endsPhase ? 1 : 0) + endingsHere.length;
     const rows = Math.max(1, ...rowsPerCol.values(), markerRows);
     const laneHeight = LANE_HEAD + rows * ROW + 8;
-    lanes.push({ index: p, id: phaseId, title: str(phase.title, phaseId), y, height: laneHeight, path: `/phases/${p}` });
+    lanes.push({
+      index: p,
+      id: phaseId,
+      title: str(phase.title, phaseId),
+      y,
+      height: laneHeight,
+      path: `/phases/${p}`,
+    });
 
     steps.forEach((s, i) => {
       const counts = perNode.get(keyOf(i)) ?? { errors: 0, warnings: 0 };
@@ -304,7 +320,10 @@ export function searchMap(map: ScenarioMap, query: string): Set<string> {
   if (!q) return new Set();
   return new Set(
     map.nodes
-      .filter((n) => n.kind === 'step' && (n.id.toLowerCase().includes(q) || n.text.toLowerCase().includes(q)))
+      .filter(
+        (n) =>
+          n.kind === 'step' && (n.id.toLowerCase().includes(q) || n.text.toLowerCase().includes(q)),
+      )
       .map((n) => n.key),
   );
 }

@@ -10,12 +10,12 @@ async function lintEngineFile(code: string) {
 
 describe('the engine purity lint rule', () => {
   it('rejects Svelte, howler and Node built-ins in src/engine', async () => {
-    expect(await lintEngineFile("import { mount } from 'svelte';\nexport const m = mount;\n")).toContain(
-      'no-restricted-imports',
-    );
-    expect(await lintEngineFile("import { Howl } from 'howler';\nexport const h = Howl;\n")).toContain(
-      'no-restricted-imports',
-    );
+    expect(
+      await lintEngineFile("import { mount } from 'svelte';\nexport const m = mount;\n"),
+    ).toContain('no-restricted-imports');
+    expect(
+      await lintEngineFile("import { Howl } from 'howler';\nexport const h = Howl;\n"),
+    ).toContain('no-restricted-imports');
     expect(await lintEngineFile("import fs from 'node:fs';\nexport const f = fs;\n")).toContain(
       'no-restricted-imports',
     );
@@ -37,6 +37,8 @@ describe('the engine purity lint rule', () => {
   });
 
   it('accepts plain TypeScript in src/engine', async () => {
-    expect(await lintEngineFile('export const add = (a: number, b: number) => a + b;\n')).toEqual([]);
+    expect(await lintEngineFile('export const add = (a: number, b: number) => a + b;\n')).toEqual(
+      [],
+    );
   });
 });

@@ -21,7 +21,13 @@ export const PHASE_IDS = [
 export type PhaseId = (typeof PHASE_IDS)[number];
 
 /** Vital signs measured by the monitor. */
-export const VITAL_KEYS = ['systolic', 'diastolic', 'heartRate', 'spo2', 'respiratoryRate'] as const;
+export const VITAL_KEYS = [
+  'systolic',
+  'diastolic',
+  'heartRate',
+  'spo2',
+  'respiratoryRate',
+] as const;
 /** Patient-state signals on a 0–10 scale. */
 export const STATE_KEYS = ['dissociation', 'nausea', 'anxiety', 'rapport'] as const;
 export const SIGNAL_KEYS = [...VITAL_KEYS, ...STATE_KEYS] as const;
@@ -119,7 +125,12 @@ const SIGNAL_DESCRIPTIONS: Record<SignalKey, string> = {
 
 const SignalDeltas = Signals(
   'Changes to vital signs and patient state, added to their current values (e.g. {"systolic": -10}).',
-  (k) => Type.Number({ minimum: -200, maximum: 200, description: `Change in ${SIGNAL_DESCRIPTIONS[k]}` }),
+  (k) =>
+    Type.Number({
+      minimum: -200,
+      maximum: 200,
+      description: `Change in ${SIGNAL_DESCRIPTIONS[k]}`,
+    }),
 );
 
 export const Baseline = Type.Object(
@@ -162,7 +173,9 @@ export const Condition = Type.Recursive(
     Type.Union(
       [
         Type.Object(
-          { all: Type.Array(Self, { minItems: 1, description: 'True when every condition holds.' }) },
+          {
+            all: Type.Array(Self, { minItems: 1, description: 'True when every condition holds.' }),
+          },
           { additionalProperties: false, description: 'All of these conditions.' },
         ),
         Type.Object(
@@ -233,7 +246,9 @@ export const Condition = Type.Recursive(
 
 const SettingChange = Type.Object(
   {
-    music: Type.Optional(Type.Union([Type.Literal('off'), Type.Literal('on')], d('Music off or on.'))),
+    music: Type.Optional(
+      Type.Union([Type.Literal('off'), Type.Literal('on')], d('Music off or on.')),
+    ),
     eyeshades: Type.Optional(
       Type.Union([Type.Literal('off'), Type.Literal('on')], d('Eyeshades off or on.')),
     ),
@@ -275,7 +290,9 @@ const Critical = Type.Object(
 const Feedback = {
   feedback: Type.Optional(Text('Shown after the choice (in practice mode) and in the debrief.')),
   rationale: Type.Optional(
-    Text('The principle behind the feedback, and how strong the evidence is where practice varies.'),
+    Text(
+      'The principle behind the feedback, and how strong the evidence is where practice varies.',
+    ),
   ),
   references: Type.Optional(
     Type.Array(Id('Reference id'), {
@@ -338,7 +355,7 @@ export const Step = Type.Object(
       d('Who speaks the text: the patient, the narrator, the prescriber, or a companion.'),
     ),
     text: Text('What the patient says, or what happens, at this step.'),
-    affect: Type.Optional(Text("The patient's visible affect, e.g. \"tearful\" or \"calm\".", 80)),
+    affect: Type.Optional(Text('The patient\'s visible affect, e.g. "tearful" or "calm".', 80)),
     audio: Type.Optional(Id('The id of an audio clip in "media.audio" played at this step')),
     atMinute: Type.Optional(
       Type.Number({
@@ -354,7 +371,10 @@ export const Step = Type.Object(
       description: 'The choices offered at this step (1 to 9; keys 1–9 choose them).',
     }),
   },
-  { additionalProperties: false, description: 'One moment of the session that asks for a decision.' },
+  {
+    additionalProperties: false,
+    description: 'One moment of the session that asks for a decision.',
+  },
 );
 
 export const Phase = Type.Object(
@@ -448,7 +468,8 @@ export const TimedEvent = Type.Object(
   },
   {
     additionalProperties: false,
-    description: 'Something that happens after dosing at a minute or when a vital crosses a threshold.',
+    description:
+      'Something that happens after dosing at a minute or when a vital crosses a threshold.',
   },
 );
 
@@ -496,7 +517,11 @@ export const Protocol = Type.Object(
     ),
     dose: Type.Object(
       {
-        amount: Type.Number({ exclusiveMinimum: 0, maximum: 1000, description: 'The dose amount.' }),
+        amount: Type.Number({
+          exclusiveMinimum: 0,
+          maximum: 1000,
+          description: 'The dose amount.',
+        }),
         unit: Type.Union([Type.Literal('mg'), Type.Literal('mg/kg')], d('The dose unit.')),
         note: Type.Optional(Text('How the dose is given, e.g. "over 40 minutes".', 300)),
       },
@@ -535,14 +560,22 @@ export const Protocol = Type.Object(
         {
           id: Id('Check id, unique in the scenario'),
           label: Text('What is checked, e.g. "BP about 40 minutes after dosing".', 200),
-          atMinute: Type.Number({ minimum: 0, maximum: 600, description: 'When the check is due.' }),
+          atMinute: Type.Number({
+            minimum: 0,
+            maximum: 600,
+            description: 'When the check is due.',
+          }),
           windowMinutes: Type.Number({
             minimum: 0,
             maximum: 120,
             description: 'How many minutes after the due time the check still counts.',
           }),
           competency: Id('The competency the check is scored in'),
-          points: Type.Number({ minimum: 0, maximum: 10, description: 'Points for a check on time.' }),
+          points: Type.Number({
+            minimum: 0,
+            maximum: 10,
+            description: 'Points for a check on time.',
+          }),
           references: Feedback.references,
         },
         { additionalProperties: false, description: 'A scheduled vitals check after dosing.' },
@@ -558,7 +591,8 @@ export const Protocol = Type.Object(
           },
           {
             additionalProperties: false,
-            description: 'Pre-dose blood pressure above which dosing is delayed unless a documented decision is made.',
+            description:
+              'Pre-dose blood pressure above which dosing is delayed unless a documented decision is made.',
           },
         ),
         alarm: { ...Limits, description: 'Limits outside which the monitor alarm sounds.' },
@@ -574,7 +608,11 @@ export const Protocol = Type.Object(
         }),
         limits: { ...Limits, description: 'Vitals must be within these limits to discharge.' },
         dissociationMax: Type.Optional(
-          Type.Number({ minimum: 0, maximum: 10, description: 'Highest dissociation allowed at discharge.' }),
+          Type.Number({
+            minimum: 0,
+            maximum: 10,
+            description: 'Highest dissociation allowed at discharge.',
+          }),
         ),
         requireTransport: Type.Boolean(
           d('Discharge needs an arranged escort or transport and a no-driving plan.'),
@@ -632,7 +670,9 @@ export const Scenario = Type.Object(
         {
           id: Id('Reference id'),
           citation: Text('The citation.', 600),
-          url: Type.Optional(Type.String({ format: 'uri', maxLength: 600, description: 'Where to read it.' })),
+          url: Type.Optional(
+            Type.String({ format: 'uri', maxLength: 600, description: 'Where to read it.' }),
+          ),
           strength: Type.Optional(
             Type.Union(
               [
@@ -642,7 +682,9 @@ export const Scenario = Type.Object(
                 Type.Literal('clinic'),
                 Type.Literal('secondary'),
               ],
-              d('The kind of source: drug label, peer-reviewed, guideline, one clinic\'s practice, or secondary.'),
+              d(
+                "The kind of source: drug label, peer-reviewed, guideline, one clinic's practice, or secondary.",
+              ),
             ),
           ),
         },
@@ -652,7 +694,7 @@ export const Scenario = Type.Object(
     ),
     patient: Type.Object(
       {
-        name: Text('The patient\'s name (fictional).', 120),
+        name: Text("The patient's name (fictional).", 120),
         age: Type.Integer({ minimum: 18, maximum: 110, description: 'Age in years.' }),
         pronouns: Text('Pronouns, e.g. "she/her".', 40),
         conditions: Type.Array(Text('A presenting condition.', 200), {
@@ -671,7 +713,7 @@ export const Scenario = Type.Object(
                 INSTRUMENTS.map((i) => Type.Literal(i)),
                 d('The instrument: PHQ-9 (0–27), GAD-7 (0–21), PCL-5 (0–80) or MADRS (0–60).'),
               ),
-              score: Type.Number(d('The total score, within the instrument\'s range.')),
+              score: Type.Number(d("The total score, within the instrument's range.")),
               note: Type.Optional(Text('What the score means, e.g. its severity band.', 300)),
             },
             { additionalProperties: false, description: 'A baseline outcome measure.' },
@@ -713,17 +755,24 @@ export const Scenario = Type.Object(
       Type.Object(
         {
           id: Id('Variable id'),
-          type: Type.Union([Type.Literal('flag'), Type.Literal('number')], d('A flag or a number.')),
+          type: Type.Union(
+            [Type.Literal('flag'), Type.Literal('number')],
+            d('A flag or a number.'),
+          ),
           initial: Type.Union([Type.Boolean(), Type.Number()], d('The value at the start.')),
           description: Text('What the variable records.', 300),
         },
-        { additionalProperties: false, description: 'A variable that options set and conditions read.' },
+        {
+          additionalProperties: false,
+          description: 'A variable that options set and conditions read.',
+        },
       ),
       { description: 'Scenario variables, e.g. consent to touch given.' },
     ),
     phases: Type.Array(Phase, {
       minItems: 1,
-      description: 'The five phases, in order: preparation, administration, monitoring, guidedConversation, integration.',
+      description:
+        'The five phases, in order: preparation, administration, monitoring, guidedConversation, integration.',
     }),
     events: Type.Array(TimedEvent, { description: 'Timed and threshold events after dosing.' }),
     trajectory: Type.Array(Keyframe, {
@@ -742,7 +791,9 @@ export const Scenario = Type.Object(
               Type.Literal('escalated'),
               Type.Literal('stopped'),
             ],
-            d('How the session ended: completed, dosing deferred, referred, escalated to emergency care, or stopped.'),
+            d(
+              'How the session ended: completed, dosing deferred, referred, escalated to emergency care, or stopped.',
+            ),
           ),
           title: Text('Short title of the ending.', 120),
           text: Text('What happens, shown at the end.'),
@@ -755,7 +806,10 @@ export const Scenario = Type.Object(
       Object.fromEntries(
         PHASE_IDS.map((p) => [p, Text(`Expert commentary on the ${p} phase.`)]),
       ) as { [K in PhaseId]: TString },
-      { additionalProperties: false, description: 'Expert commentary per phase, shown in the debrief.' },
+      {
+        additionalProperties: false,
+        description: 'Expert commentary per phase, shown in the debrief.',
+      },
     ),
     media: Type.Optional(
       Type.Object(
@@ -775,7 +829,10 @@ export const Scenario = Type.Object(
             { description: 'Audio clips steps and events can play.' },
           ),
         },
-        { additionalProperties: false, description: 'Presentation assets, kept apart from the scenario logic.' },
+        {
+          additionalProperties: false,
+          description: 'Presentation assets, kept apart from the scenario logic.',
+        },
       ),
     ),
   },

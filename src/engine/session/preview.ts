@@ -10,7 +10,14 @@
  * has already passed are marked as fired (they do not fire late), and scheduled checks whose
  * window closed before the start minute are settled without being scored.
  */
-import { PROTOCOL_FACTS, SIGNAL_KEYS, type PhaseId, type ProtocolFact, type ScenarioV1, type SignalKey } from '../format/schema.ts';
+import {
+  PROTOCOL_FACTS,
+  SIGNAL_KEYS,
+  type PhaseId,
+  type ProtocolFact,
+  type ScenarioV1,
+  type SignalKey,
+} from '../format/schema.ts';
 import { sessionMachine } from './machine.ts';
 import { initialContext, isMonitoringDone, presentStep, refreshVitals } from './rules.ts';
 import type { SessionSnapshot } from './session.ts';
@@ -67,8 +74,14 @@ export function previewContext(scenario: ScenarioV1, options: PreviewOptions): S
   for (const [id, value] of Object.entries(options.variables ?? {})) {
     const declared = scenario.variables.find((v) => v.id === id);
     if (!declared) throw new PreviewError(`"${id}" is not a declared variable.`);
-    if (declared.type === 'flag' ? typeof value !== 'boolean' : typeof value !== 'number' || !Number.isFinite(value))
-      throw new PreviewError(`Variable "${id}" is a ${declared.type}; ${String(value)} does not fit.`);
+    if (
+      declared.type === 'flag'
+        ? typeof value !== 'boolean'
+        : typeof value !== 'number' || !Number.isFinite(value)
+    )
+      throw new PreviewError(
+        `Variable "${id}" is a ${declared.type}; ${String(value)} does not fit.`,
+      );
     d.vars = { ...d.vars, [id]: value };
   }
   for (const [fact, value] of Object.entries(options.facts ?? {})) {
@@ -78,8 +91,10 @@ export function previewContext(scenario: ScenarioV1, options: PreviewOptions): S
   }
   const offsets: SessionContext['offsets'] = {};
   for (const [key, value] of Object.entries(options.offsets ?? {})) {
-    if (!(SIGNAL_KEYS as readonly string[]).includes(key)) throw new PreviewError(`"${key}" is not a vital sign or state signal.`);
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new PreviewError(`The offset for ${key} must be a number.`);
+    if (!(SIGNAL_KEYS as readonly string[]).includes(key))
+      throw new PreviewError(`"${key}" is not a vital sign or state signal.`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw new PreviewError(`The offset for ${key} must be a number.`);
     if (value !== 0) offsets[key as SignalKey] = value;
   }
   d.offsets = offsets;
@@ -92,12 +107,18 @@ export function previewContext(scenario: ScenarioV1, options: PreviewOptions): S
       throw new PreviewError(`The clock minute must be a whole number from 0 to ${last}.`);
     d.minute = minute;
     // Events and checks whose time has passed belong to the part of the session skipped.
-    d.fired = scenario.events.filter((e) => 'atMinute' in e.trigger && e.trigger.atMinute < minute).map((e) => e.id);
+    d.fired = scenario.events
+      .filter((e) => 'atMinute' in e.trigger && e.trigger.atMinute < minute)
+      .map((e) => e.id);
     d.checks = Object.fromEntries(
-      scenario.protocol.monitoring.filter((c) => c.atMinute + c.windowMinutes < minute).map((c) => [c.id, 'missed' as const]),
+      scenario.protocol.monitoring
+        .filter((c) => c.atMinute + c.windowMinutes < minute)
+        .map((c) => [c.id, 'missed' as const]),
     );
   } else if (options.minute !== undefined && options.minute !== 0) {
-    throw new PreviewError('Before the dose the clock does not run; set the "dosed" fact to start at a minute.');
+    throw new PreviewError(
+      'Before the dose the clock does not run; set the "dosed" fact to start at a minute.',
+    );
   }
 
   d.status = 'running';

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildMap, describePoints, searchMap, targetOfPath } from '../../../src/workspace/map-model.ts';
+import {
+  buildMap,
+  describePoints,
+  searchMap,
+  targetOfPath,
+} from '../../../src/workspace/map-model.ts';
 import { checkText } from '../../../src/workspace/check.ts';
 import { loadFixture } from '../session/fixtures.ts';
 
@@ -16,7 +21,8 @@ describe('the scenario map model', () => {
     expect(map.stepCount).toBe(steps.length);
     expect(map.edges).toHaveLength(steps.reduce((n, s) => n + s.options.length, 0));
     expect(map.lanes.map((l) => l.id)).toEqual(scenario.phases.map((p) => p.id));
-    for (let i = 1; i < map.lanes.length; i++) expect(map.lanes[i]!.y).toBeGreaterThan(map.lanes[i - 1]!.y);
+    for (let i = 1; i < map.lanes.length; i++)
+      expect(map.lanes[i]!.y).toBeGreaterThan(map.lanes[i - 1]!.y);
   });
 
   it('lays out by depth from the phase start: a next step is always further right unless it loops back', () => {
@@ -54,7 +60,10 @@ describe('the scenario map model', () => {
     const node = (id: string) => map.nodes.find((n) => n.id === id)!;
     expect(node('mon-orphan').unreachable).toBe(true);
     expect(node('mon-onset').deadEnd).toBe(true);
-    expect(map.edges.find((e) => e.optionId === 'mon-presence')).toMatchObject({ kind: 'broken', to: null });
+    expect(map.edges.find((e) => e.optionId === 'mon-presence')).toMatchObject({
+      kind: 'broken',
+      to: null,
+    });
     expect(node('mon-onset').errors).toBeGreaterThan(0);
     expect(node('prep-welcome').deadEnd).toBe(false);
   });
@@ -62,23 +71,32 @@ describe('the scenario map model', () => {
   it('marks a step whose options only loop as a dead end', () => {
     const scenario = loadFixture();
     const gc = scenario.phases[3]!;
-    gc.steps[1]!.options = [{ id: 'gc-loop', kind: 'response', text: 'Again.', next: gc.steps[0]!.id }];
+    gc.steps[1]!.options = [
+      { id: 'gc-loop', kind: 'response', text: 'Again.', next: gc.steps[0]!.id },
+    ];
     gc.steps[0]!.options = gc.steps[0]!.options.map((o) => ({ ...o, next: gc.steps[1]!.id }));
     const map = buildMap(scenario);
-    expect(map.nodes.filter((n) => n.phase === 'guidedConversation' && n.kind === 'step').every((n) => n.deadEnd)).toBe(true);
+    expect(
+      map.nodes
+        .filter((n) => n.phase === 'guidedConversation' && n.kind === 'step')
+        .every((n) => n.deadEnd),
+    ).toBe(true);
   });
 
   it('draws no map when the text cannot be read, and never throws on odd shapes', () => {
     expect(checkText('{"__proto__": {}}').map).toBeUndefined();
     expect(checkText('not json').map).toBeUndefined();
-    const odd = buildMap({ phases: [null, { steps: [3, { options: 'x' }] }, { id: 'integration', steps: 'no' }] });
+    const odd = buildMap({
+      phases: [null, { steps: [3, { options: 'x' }] }, { id: 'integration', steps: 'no' }],
+    });
     expect(odd.stepCount).toBe(2);
     expect(odd.lanes).toHaveLength(3);
   });
 
   it('finds steps by id or text, case-insensitively', () => {
     const map = buildMap(loadFixture());
-    const ids = (q: string) => [...searchMap(map, q)].map((k) => map.nodes.find((n) => n.key === k)!.id);
+    const ids = (q: string) =>
+      [...searchMap(map, q)].map((k) => map.nodes.find((n) => n.key === k)!.id);
     expect(ids('INT-')).toEqual(['int-review', 'int-discharge']);
     expect(ids('   ')).toEqual([]);
   });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PreviewError, previewSnapshot } from '../../../src/engine/session/preview.ts';
-import { initialSnapshot, step, type SessionSnapshot } from '../../../src/engine/session/session.ts';
+import {
+  initialSnapshot,
+  step,
+  type SessionSnapshot,
+} from '../../../src/engine/session/session.ts';
 import { viewSession } from '../../../src/engine/session/view.ts';
 import { scoreContext } from '../../../src/engine/scoring/score.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
@@ -27,7 +31,10 @@ describe('previewSnapshot: starting at a step', () => {
   });
 
   it('plays on: a choice moves to its next step and is scored', () => {
-    const s = send(previewSnapshot(loadFixture(), { stepId: 'int-review', minute: 70 }), 'int-transport');
+    const s = send(
+      previewSnapshot(loadFixture(), { stepId: 'int-review', minute: 70 }),
+      'int-transport',
+    );
     expect(viewSession(s).step?.id).toBe('int-discharge');
     const report = scoreContext(s.context);
     expect(report.decisions.map((d) => d.optionId)).toEqual(['int-transport']);
@@ -57,7 +64,12 @@ describe('previewSnapshot: starting at a step', () => {
   it('applies protocol facts: the dose gate reads them', () => {
     const refused = send(previewSnapshot(loadFixture(), { stepId: 'adm-dose' }), 'adm-give');
     expect(viewSession(refused).lastRefusal?.reason).toMatch(/consent has not been recorded/);
-    const facts = { consentRecorded: true, screeningComplete: true, bpChecked: true, bpWithinThreshold: true };
+    const facts = {
+      consentRecorded: true,
+      screeningComplete: true,
+      bpChecked: true,
+      bpWithinThreshold: true,
+    };
     const given = send(previewSnapshot(loadFixture(), { stepId: 'adm-dose', facts }), 'adm-give');
     expect(viewSession(given).lastRefusal).toBeNull();
     expect(viewSession(given).dosed).toBe(true);
@@ -66,17 +78,31 @@ describe('previewSnapshot: starting at a step', () => {
 
   it('applies variables: an option guarded by a variable appears only when it holds', () => {
     const scenario = loadFixture();
-    const close = scenario.phases.find((p) => p.id === 'guidedConversation')!.steps.find((st) => st.id === 'gc-close')!;
+    const close = scenario.phases
+      .find((p) => p.id === 'guidedConversation')!
+      .steps.find((st) => st.id === 'gc-close')!;
     close.options.push({ ...close.options[0]!, id: 'gc-thank', when: { var: 'reflected' } });
-    expect(optionIds(previewSnapshot(scenario, { stepId: 'gc-close', minute: 50 }))).toEqual(['gc-end']);
-    const withFlag = previewSnapshot(scenario, { stepId: 'gc-close', minute: 50, variables: { reflected: true } });
+    expect(optionIds(previewSnapshot(scenario, { stepId: 'gc-close', minute: 50 }))).toEqual([
+      'gc-end',
+    ]);
+    const withFlag = previewSnapshot(scenario, {
+      stepId: 'gc-close',
+      minute: 50,
+      variables: { reflected: true },
+    });
     expect(optionIds(withFlag)).toEqual(['gc-end', 'gc-thank']);
   });
 
   it('adds vitals offsets to what the patient would show at that minute', () => {
-    const plain = viewSession(previewSnapshot(loadFixture(), { stepId: 'int-review', minute: 70 })).vitals;
+    const plain = viewSession(
+      previewSnapshot(loadFixture(), { stepId: 'int-review', minute: 70 }),
+    ).vitals;
     const raised = viewSession(
-      previewSnapshot(loadFixture(), { stepId: 'int-review', minute: 70, offsets: { systolic: 30, anxiety: 2 } }),
+      previewSnapshot(loadFixture(), {
+        stepId: 'int-review',
+        minute: 70,
+        offsets: { systolic: 30, anxiety: 2 },
+      }),
     ).vitals;
     expect(raised.systolic - plain.systolic).toBe(30);
     expect(raised.anxiety - plain.anxiety).toBe(2);
@@ -85,8 +111,19 @@ describe('previewSnapshot: starting at a step', () => {
 
   it('matches a session played to the same step with the same state', () => {
     const scenario = loadFixture();
-    let played = send(initialSnapshot(scenario, { seed: 1, mode: 'practice' }), { type: 'session.begin' });
-    played = send(played, 'prep-consent', 'prep-screening', 'adm-check', 'adm-give', 'adm-music', advance(10), 'mon-presence');
+    let played = send(initialSnapshot(scenario, { seed: 1, mode: 'practice' }), {
+      type: 'session.begin',
+    });
+    played = send(
+      played,
+      'prep-consent',
+      'prep-screening',
+      'adm-check',
+      'adm-give',
+      'adm-music',
+      advance(10),
+      'mon-presence',
+    );
     const c = played.context;
     const preview = previewSnapshot(scenario, {
       stepId: c.stepId!,
