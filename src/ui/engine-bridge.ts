@@ -11,5 +11,5 @@ export {
   type DecisionResult,
   type CompetencyResult,
 } from '../engine/scoring/score.ts';
-export { replay } from '../engine/session/session.ts';
+export { eventsBeforeDecision, replay } from '../engine/session/session.ts';
 export { parseAttempt, serializeAttempt, type Attempt } from '../engine/attempt/index.ts';

@@ -6,7 +6,7 @@ import type { ScenarioV1 } from '../engine/format/schema.ts';
 import type { Diagnostic } from '../engine/format/diagnostics.ts';
 import type { ValidationResult } from '../engine/format/validate.ts';
 import { scenarioText } from './catalogue.ts';
-import { parseAttempt, replay, validate, type Attempt } from './engine-bridge.ts';
+import { parseAttempt, replay, validate, viewSession, type Attempt } from './engine-bridge.ts';
 import { savedAttemptText } from './storage.ts';
 
 export type Opened =
@@ -69,7 +69,7 @@ export function savedAttempt(scenario: ScenarioV1): SavedAttempt {
   try {
     const result = parseAttempt(text, scenario);
     if (result.ok) {
-      const status = replay(scenario, result.attempt).context.status;
+      const status = viewSession(replay(scenario, result.attempt)).status;
       return { kind: 'ok', attempt: result.attempt, finished: status === 'debrief' };
     }
     return { kind: 'broken', message: result.message };

@@ -9,6 +9,7 @@ import type { ScenarioV1 } from '../engine/format/schema.ts';
 import type { SessionEvent } from '../engine/session/types.ts';
 import {
   attemptFromContext,
+  eventsBeforeDecision,
   scoreContext,
   serializeAttempt,
   sessionMachine,
@@ -113,20 +114,7 @@ export class Session {
    * if a practice retry replaced it): a practice attempt branched from there meets it again.
    */
   eventsBeforeDecision(index: number): SessionEvent[] {
-    const events = this.attempt().events;
-    const probe = createActor(sessionMachine, {
-      input: { scenario: this.scenario, seed: this.seed, mode: this.mode },
-    }).start();
-    let cut = 0;
-    let before = 0;
-    events.forEach((event, i) => {
-      probe.send(event);
-      const after = probe.getSnapshot().context.decisions.length;
-      if (before <= index && after > index) cut = i;
-      before = after;
-    });
-    probe.stop();
-    return events.slice(0, cut);
+    return eventsBeforeDecision(this.scenario, this.attempt(), index);
   }
 
   /** The attempt so far, in its save form. */

@@ -8,6 +8,7 @@ export {
 export { viewSession, nextEventMinute, type SessionView, type ViewOption } from './view.ts';
 export {
   createSession,
+  eventsBeforeDecision,
   initialSnapshot,
   replay,
   step,

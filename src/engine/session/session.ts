@@ -63,3 +63,27 @@ export function replayPure(scenario: ScenarioV1, log: ReplayLog): SessionSnapsho
   for (const event of log.events) snapshot = step(snapshot, event);
   return snapshot;
 }
+
+/**
+ * The events before the one that produced decision `index` (its last occurrence, if a practice
+ * retry replaced it): a practice attempt branched from there meets that decision again.
+ */
+export function eventsBeforeDecision(
+  scenario: ScenarioV1,
+  log: ReplayLog,
+  index: number,
+): SessionEvent[] {
+  const actor = createActor(sessionMachine, {
+    input: { scenario, seed: log.seed, mode: log.mode },
+  }).start();
+  let cut = 0;
+  let before = 0;
+  log.events.forEach((event, i) => {
+    actor.send(event);
+    const after = actor.getSnapshot().context.decisions.length;
+    if (before <= index && after > index) cut = i;
+    before = after;
+  });
+  actor.stop();
+  return log.events.slice(0, cut);
+}

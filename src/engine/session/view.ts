@@ -56,6 +56,8 @@ export interface SessionView {
   ending: { id: string; kind: string; title: string; text: string } | null;
   dosed: boolean;
   facts: Facts;
+  /** The scenario's variables now (flags and numbers). */
+  variables: Record<string, boolean | number>;
 }
 
 function viewOption(o: {
@@ -147,6 +149,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
       : null,
     dosed: c.facts.dosed,
     facts: c.facts,
+    variables: c.vars,
   };
 }
 
