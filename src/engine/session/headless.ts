@@ -198,7 +198,13 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
       // Wait for discharge when the best offered option is a discharge still refused for now.
       const top = pick(stepOptions, 'best');
       if (top && top.action === 'discharge' && dischargeRefusal(c) && !allowed.includes(top)) {
-        wait();
+        // Time cannot arrange transport: take an offered option that does, if there is one.
+        const transport =
+          c.index.scenario.protocol.discharge.requireTransport && !c.facts.transportArranged
+            ? allowed.find((o) => o.action === 'arrangeTransport')
+            : undefined;
+        if (transport) send({ type: 'trainee.choose', optionId: transport.id });
+        else wait();
         continue;
       }
     }

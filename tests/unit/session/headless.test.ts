@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
 import { playHeadless } from '../../../src/engine/session/headless.ts';
 import { loadFixture } from './fixtures.ts';
 
@@ -60,5 +62,33 @@ describe('playHeadless', () => {
     expect(r.error?.code).toBe('INVALID_CHOICE');
     expect(r.error?.step?.id).toBe('prep-screen');
     expect(r.error?.options.map((o) => o.id)).toEqual(['prep-screening', 'prep-no-screening']);
+  });
+});
+
+describe('headless best play at a refused discharge', () => {
+  it('arranges transport when that is what the discharge waits for, instead of waiting out the clock', () => {
+    const template = JSON.parse(
+      readFileSync(new URL('../../../scenarios/templates/minimal.json', import.meta.url), 'utf8'),
+    ) as ScenarioV1;
+    const integration = template.phases.find((p) => p.id === 'integration')!;
+    const [transportStep, dischargeStep] = integration.steps;
+    // The transport question no longer arranges anything; the discharge step offers it instead.
+    transportStep!.options = transportStep!.options.map((o) =>
+      o.action === 'arrangeTransport'
+        ? { ...o, kind: 'response' as const, action: undefined, points: { safety: 1 } }
+        : o,
+    );
+    dischargeStep!.options.push({
+      id: 'int-arrange-now',
+      kind: 'action',
+      action: 'arrangeTransport',
+      text: 'Arrange the escort now.',
+      points: { safety: 1 },
+      feedback: 'Transport arranged.',
+      next: dischargeStep!.id,
+    });
+    const run = playHeadless(template, { seed: 1, mode: 'assessment', strategy: 'best' });
+    expect(run.view.ending?.id).toBe('discharged');
+    expect(run.view.minute).toBeLessThan(template.protocol.sessionMinutes);
   });
 });
