@@ -288,6 +288,23 @@ function respondToAlarms(d: SessionContext): void {
   );
 }
 
+/** Records a scheduled monitoring check as made on time or missed: a scored decision. */
+function settleCheck(d: SessionContext, checkId: string, outcome: 'done' | 'missed'): void {
+  d.checks = { ...d.checks, [checkId]: outcome };
+  d.decisions = [
+    ...d.decisions,
+    {
+      kind: 'check',
+      phase: d.phase,
+      refId: checkId,
+      optionId: null,
+      done: outcome === 'done',
+      available: [],
+      minute: d.minute,
+    },
+  ];
+}
+
 /** A vitals measurement: pre-dose it checks the blood pressure; after dosing it counts for due checks. */
 export function checkVitals(d: SessionContext): void {
   const v = d.vitals;
@@ -307,19 +324,7 @@ export function checkVitals(d: SessionContext): void {
     for (const check of d.index.checks.values()) {
       if (d.checks[check.id] || m < check.atMinute || m > check.atMinute + check.windowMinutes)
         continue;
-      d.checks = { ...d.checks, [check.id]: 'done' };
-      d.decisions = [
-        ...d.decisions,
-        {
-          kind: 'check',
-          phase: d.phase,
-          refId: check.id,
-          optionId: null,
-          done: true,
-          available: [],
-          minute: m,
-        },
-      ];
+      settleCheck(d, check.id, 'done');
     }
   }
   respondToAlarms(d);
@@ -571,19 +576,7 @@ export function processMinute(d: SessionContext): void {
   for (const open of d.open) if (open.deadline < m || last) miss(d, open.eventId);
   for (const check of d.index.checks.values()) {
     if (d.checks[check.id] || m <= check.atMinute + check.windowMinutes) continue;
-    d.checks = { ...d.checks, [check.id]: 'missed' };
-    d.decisions = [
-      ...d.decisions,
-      {
-        kind: 'check',
-        phase: d.phase,
-        refId: check.id,
-        optionId: null,
-        done: false,
-        available: [],
-        minute: m,
-      },
-    ];
+    settleCheck(d, check.id, 'missed');
   }
 }
 
