@@ -6,9 +6,9 @@
  *   tsx scripts/write-field-reference.ts           write the file
  *   tsx scripts/write-field-reference.ts --check   write nothing; exit 1 when the file is out of date
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { publishedSchema } from '../src/engine/format/json-schema.ts';
+import { writeOrCheck } from './generated-file.ts';
 
 type JsonSchema = {
   $ref?: string;
@@ -281,21 +281,6 @@ export function renderFieldReference(schema: JsonSchema = publishedSchema() as J
   return out.join('\n').replace(/\n+$/, '\n');
 }
 
-const target = fileURLToPath(new URL('../docs/field-reference.md', import.meta.url));
-
-async function main(): Promise<void> {
-  const expected = renderFieldReference();
-  if (process.argv.includes('--check')) {
-    const actual = await readFile(target, 'utf8').catch(() => '');
-    if (actual !== expected) {
-      console.error('docs/field-reference.md is out of date: run `npm run docs:fields`.');
-      process.exit(1);
-    }
-    console.log('docs/field-reference.md is up to date.');
-  } else {
-    await writeFile(target, expected);
-    console.log('Wrote docs/field-reference.md.');
-  }
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await writeOrCheck('docs/field-reference.md', renderFieldReference(), 'npm run docs:fields');
 }
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,7 +1,13 @@
 /** Finding and reading scenario files for the CLI: simple globs (* ? **), directories, UTF-8. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeBytes, MAX_BYTES } from '../engine/format/index.ts';
+import {
+  decodeBytes,
+  fileTooLarge,
+  MAX_BYTES,
+  type Diagnostic,
+  type PlacedFinding,
+} from '../engine/format/index.ts';
 
 const isGlob = (s: string) => /[*?]/.test(s);
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -92,28 +98,23 @@ export async function expandArguments(args: string[]): Promise<Expansion> {
 
 export type ReadResult =
   | { kind: 'text'; text: string }
-  | { kind: 'refused'; code: string; message: string; hint?: string; line: number; column: number }
+  /** Refused before parsing (size, encoding): one error about the whole file. */
+  | { kind: 'refused'; diagnostic: Diagnostic }
   | { kind: 'unreadable'; reason: string };
+
+function refused({ offset: _offset, ...finding }: PlacedFinding): ReadResult {
+  return { kind: 'refused', diagnostic: { ...finding, line: 1, column: 1 } };
+}
 
 /** Reads a scenario file as UTF-8 text, refusing oversized or wrongly encoded files. */
 export async function readScenarioFile(file: string): Promise<ReadResult> {
   try {
     const info = await stat(file);
     if (info.isDirectory()) return { kind: 'unreadable', reason: 'it is a directory' };
-    if (info.size > MAX_BYTES) {
-      return {
-        kind: 'refused',
-        code: 'FILE_TOO_LARGE',
-        message: `The file is ${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_BYTES / 1024 / 1024} MB.`,
-        hint: 'Split the scenario, or shorten long texts.',
-        line: 1,
-        column: 1,
-      };
-    }
+    // Checked before reading, so a huge file is never loaded.
+    if (info.size > MAX_BYTES) return refused(fileTooLarge(info.size));
     const decoded = decodeBytes(new Uint8Array(await readFile(file)));
-    if ('text' in decoded) return { kind: 'text', text: decoded.text };
-    const f = decoded.finding;
-    return { kind: 'refused', code: f.code, message: f.message, hint: f.hint, line: 1, column: 1 };
+    return 'text' in decoded ? { kind: 'text', text: decoded.text } : refused(decoded.finding);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason =

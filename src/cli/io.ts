@@ -56,7 +56,7 @@ export async function loadScenario(
     return 2;
   }
   if (read.kind === 'refused') {
-    io.err(formatDiagnostic(file, { ...read, severity: 'error' }));
+    io.err(formatDiagnostic(file, read.diagnostic));
     return 1;
   }
   const result = validate(read.text, { knownAudioFiles: await listAudioFiles(audioDir) });

@@ -52,19 +52,11 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
 async function checkFile(file: string, knownAudioFiles: string[]): Promise<FileReport> {
   const read = await readScenarioFile(file);
   if (read.kind === 'unreadable') return { file, unreadable: read.reason, diagnostics: [] };
-  if (read.kind === 'refused') {
-    const { code, message, hint, line, column } = read;
-    return {
-      file,
-      diagnostics: [
-        { severity: 'error', code, path: '', line, column, message, ...(hint ? { hint } : {}) },
-      ],
-    };
-  }
+  if (read.kind === 'refused') return { file, diagnostics: [read.diagnostic] };
   return { file, diagnostics: validate(read.text, { knownAudioFiles }).diagnostics };
 }
 
-export function takeFlag(args: string[], flag: string): boolean {
+function takeFlag(args: string[], flag: string): boolean {
   const i = args.indexOf(flag);
   if (i < 0) return false;
   args.splice(i, 1);

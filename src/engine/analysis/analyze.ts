@@ -63,6 +63,8 @@ interface PhaseGraph {
   /** Steps in an order where every (non-loop) successor comes first. */
   order: number[];
   reached: Uint8Array;
+  /** Local index of the start step, or -1. */
+  start: number;
 }
 
 /** Iterative depth-first search from the start: finds loops and a finishing order. */
@@ -98,21 +100,31 @@ function buildGraph(steps: ScenarioV1['phases'][number]['steps'], startId: strin
       }
     }
   }
-  return { next, back, order, reached: state.map((s) => (s === 0 ? 0 : 1)) };
+  return {
+    next,
+    back,
+    order,
+    reached: state.map((s) => (s === 0 ? 0 : 1)),
+    start: start ?? -1,
+  };
 }
 
 export function analyze(scenario: ScenarioV1): Analysis {
   const competencies = scenario.competencies.map((c) => c.id);
   const C = competencies.length;
-  const pts = (o: { points?: Record<string, number> }) =>
-    competencies.map((c) => o.points?.[c] ?? 0);
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  /** Per-competency points, then their total (index C). */
+  const pts = (o: { points?: Record<string, number> }) => {
+    const v = competencies.map((c) => o.points?.[c] ?? 0);
+    v.push(v.reduce((a, b) => a + b, 0));
+    return v;
+  };
+  const zeros = () => new Array<number>(C + 1).fill(0);
 
   const graphs = scenario.phases.map((p) => buildGraph(p.steps, p.start));
   // Score ranges, last phase first: a phase's end continues into the next phase's start.
   // Vectors hold C per-competency values then the overall total.
-  let entryMax: number[] = new Array<number>(C + 1).fill(0);
-  let entryMin: number[] = new Array<number>(C + 1).fill(0);
+  let entryMax = zeros();
+  let entryMin = zeros();
   const phaseCounts: { paths: number; capped: boolean }[] = new Array(scenario.phases.length);
   for (let p = scenario.phases.length - 1; p >= 0; p--) {
     const phase = scenario.phases[p]!;
@@ -127,11 +139,10 @@ export function analyze(scenario: ScenarioV1): Analysis {
       let count = 0;
       phase.steps[u]!.options.forEach((o, k) => {
         const own = pts(o);
-        own.push(sum(own));
         let contHi: number[] | undefined;
         let contLo: number[] | undefined;
         if (o.ending !== undefined) {
-          contHi = contLo = new Array<number>(C + 1).fill(0);
+          contHi = contLo = zeros();
           count += 1;
         } else if (o.endsPhase === true) {
           contHi = entryMax;
@@ -162,22 +173,18 @@ export function analyze(scenario: ScenarioV1): Analysis {
         lo[u] = worst;
       }
     }
-    const start = phase.steps.findIndex((s) => s.id === phase.start);
+    const start = g.start;
     phaseCounts[p] = { paths: start >= 0 ? paths[start]! : 0, capped };
-    entryMax = (start >= 0 && hi[start]) || new Array<number>(C + 1).fill(0);
-    entryMin = (start >= 0 && lo[start]) || new Array<number>(C + 1).fill(0);
+    entryMax = (start >= 0 && hi[start]) || zeros();
+    entryMin = (start >= 0 && lo[start]) || zeros();
   }
 
   // Events (as if each fires) and on-time monitoring checks add to the range.
-  const extraMax = new Array<number>(C + 1).fill(0);
-  const extraMin = new Array<number>(C + 1).fill(0);
+  const extraMax = zeros();
+  const extraMin = zeros();
   for (const e of scenario.events) {
     if (!e.respond) continue;
-    const choices = [...e.respond.options, e.respond.missed].map((o) => {
-      const v = pts(o);
-      v.push(sum(v));
-      return v;
-    });
+    const choices = [...e.respond.options, e.respond.missed].map(pts);
     for (let c = 0; c <= C; c++) {
       extraMax[c]! += Math.max(...choices.map((v) => v[c]!));
       extraMin[c]! += Math.min(...choices.map((v) => v[c]!));

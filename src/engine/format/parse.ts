@@ -4,7 +4,7 @@
  * columns for diagnostics.
  */
 import { parse as parseLoose, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { error, pointer, splitPointer, type Finding } from './diagnostics.ts';
+import { error, escapeSegment, pointer, splitPointer, type Finding } from './diagnostics.ts';
 
 /** Largest scenario accepted, in bytes (UTF-16 code units for text). */
 export const MAX_BYTES = 5 * 1024 * 1024;
@@ -35,7 +35,7 @@ const fail = (text: string, ...findings: PlacedFinding[]): ParseResult => ({
  * order mark), binary files with NUL bytes, and invalid UTF-8. A UTF-8 byte order mark is dropped.
  */
 export function decodeBytes(bytes: Uint8Array): { text: string } | { finding: PlacedFinding } {
-  if (bytes.length > MAX_BYTES) return { finding: tooLarge(bytes.length) };
+  if (bytes.length > MAX_BYTES) return { finding: fileTooLarge(bytes.length) };
   const bom16 =
     bytes.length >= 2 &&
     ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
@@ -55,7 +55,8 @@ export function decodeBytes(bytes: Uint8Array): { text: string } | { finding: Pl
   }
 }
 
-function tooLarge(size: number): PlacedFinding {
+/** The finding for a scenario of `size` bytes, over MAX_BYTES. */
+export function fileTooLarge(size: number): PlacedFinding {
   return {
     ...error(
       'FILE_TOO_LARGE',
@@ -76,7 +77,7 @@ function encoding(offset: number, message: string): PlacedFinding {
  * Never throws, and never builds objects with prototype-polluting keys.
  */
 export function parseScenarioText(input: string): ParseResult {
-  if (input.length > MAX_BYTES) return fail(input, tooLarge(input.length));
+  if (input.length > MAX_BYTES) return fail(input, fileTooLarge(input.length));
   // A UTF-8 byte order mark is harmless; replace it by a space so offsets stay the same.
   const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
   if (text.trim() === '') {
@@ -387,7 +388,7 @@ function scanPointers(text: string, wanted: Set<string>): Map<string, number> {
       const end = skipString(text, i);
       const raw = text.slice(i + 1, end - 1);
       const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
-      path = `${frame.path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      path = `${frame.path}/${escapeSegment(key)}`;
       at = i;
       i = skipWs(end);
       i = skipWs(i + 1); // the colon

@@ -194,23 +194,45 @@ function toFindings(raw: { path: string; error: ValueError }[], doc: unknown): F
   return findings;
 }
 
+/** Type errors: what the value must be. */
+const EXPECTED_TYPE: Partial<Record<ValueErrorType, string>> = {
+  [ValueErrorType.String]: 'a string',
+  [ValueErrorType.Number]: 'a number',
+  [ValueErrorType.Integer]: 'a whole number',
+  [ValueErrorType.Boolean]: 'true or false',
+  [ValueErrorType.Object]: 'an object',
+  [ValueErrorType.Array]: 'an array',
+};
+
+/** Range errors: how the limit is worded, and the schema keyword holding it. */
+const BOUND: Partial<Record<ValueErrorType, [string, string]>> = {
+  [ValueErrorType.NumberMinimum]: ['at least', 'minimum'],
+  [ValueErrorType.IntegerMinimum]: ['at least', 'minimum'],
+  [ValueErrorType.NumberMaximum]: ['at most', 'maximum'],
+  [ValueErrorType.IntegerMaximum]: ['at most', 'maximum'],
+  [ValueErrorType.NumberExclusiveMinimum]: ['more than', 'exclusiveMinimum'],
+  [ValueErrorType.IntegerExclusiveMinimum]: ['more than', 'exclusiveMinimum'],
+  [ValueErrorType.NumberExclusiveMaximum]: ['less than', 'exclusiveMaximum'],
+  [ValueErrorType.IntegerExclusiveMaximum]: ['less than', 'exclusiveMaximum'],
+};
+
 function convert(path: string, e: ValueError): Finding {
   const s = e.schema;
   const what = label(path);
   const got = describeValue(e.value);
+  const expected = EXPECTED_TYPE[e.type];
+  if (expected !== undefined)
+    return error('SCHEMA_TYPE', path, `${what} must be ${expected}, not ${got}.`);
+  const bound = BOUND[e.type];
+  if (bound !== undefined) {
+    const [words, keyword] = bound;
+    return error(
+      'SCHEMA_RANGE',
+      path,
+      `${what} must be ${words} ${s[keyword]}; got ${String(e.value)}.`,
+    );
+  }
   switch (e.type) {
-    case ValueErrorType.String:
-      return error('SCHEMA_TYPE', path, `${what} must be a string, not ${got}.`);
-    case ValueErrorType.Number:
-      return error('SCHEMA_TYPE', path, `${what} must be a number, not ${got}.`);
-    case ValueErrorType.Integer:
-      return error('SCHEMA_TYPE', path, `${what} must be a whole number, not ${got}.`);
-    case ValueErrorType.Boolean:
-      return error('SCHEMA_TYPE', path, `${what} must be true or false, not ${got}.`);
-    case ValueErrorType.Object:
-      return error('SCHEMA_TYPE', path, `${what} must be an object, not ${got}.`);
-    case ValueErrorType.Array:
-      return error('SCHEMA_TYPE', path, `${what} must be an array, not ${got}.`);
     case ValueErrorType.Literal:
       return error('SCHEMA_ENUM', path, `${what} must be ${JSON.stringify(s.const)}, not ${got}.`);
     case ValueErrorType.Union: {
@@ -242,34 +264,6 @@ function convert(path: string, e: ValueError): Finding {
         s.description as string | undefined,
       );
     }
-    case ValueErrorType.NumberMinimum:
-    case ValueErrorType.IntegerMinimum:
-      return error(
-        'SCHEMA_RANGE',
-        path,
-        `${what} must be at least ${s.minimum}; got ${String(e.value)}.`,
-      );
-    case ValueErrorType.NumberMaximum:
-    case ValueErrorType.IntegerMaximum:
-      return error(
-        'SCHEMA_RANGE',
-        path,
-        `${what} must be at most ${s.maximum}; got ${String(e.value)}.`,
-      );
-    case ValueErrorType.NumberExclusiveMinimum:
-    case ValueErrorType.IntegerExclusiveMinimum:
-      return error(
-        'SCHEMA_RANGE',
-        path,
-        `${what} must be more than ${s.exclusiveMinimum}; got ${String(e.value)}.`,
-      );
-    case ValueErrorType.NumberExclusiveMaximum:
-    case ValueErrorType.IntegerExclusiveMaximum:
-      return error(
-        'SCHEMA_RANGE',
-        path,
-        `${what} must be less than ${s.exclusiveMaximum}; got ${String(e.value)}.`,
-      );
     case ValueErrorType.StringMinLength:
       return error(
         'SCHEMA_LENGTH',

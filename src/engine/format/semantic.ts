@@ -26,19 +26,14 @@ export interface SemanticOptions {
   knownAudioFiles?: readonly string[];
 }
 
-interface StepInfo {
-  phase: number;
-  local: number;
-  path: Seg[];
-}
-
 export function semanticFindings(doc: Json, options: SemanticOptions = {}): Finding[] {
   return new Checker(doc, options).run();
 }
 
 class Checker {
   private readonly out: Finding[] = [];
-  private readonly steps = new Map<string, StepInfo>();
+  /** Step id → index of its phase (first occurrence). */
+  private readonly steps = new Map<string, number>();
   private readonly optionIds = new Map<string, Seg[]>();
   private readonly endings = new Set<string>();
   private readonly references = new Set<string>();
@@ -143,12 +138,12 @@ class Checker {
       new Set(),
     );
     const stepItems: [Json, Seg[]][] = [];
-    const stepPlace: StepInfo[] = [];
+    const phaseOf = new Map<Json, number>();
     const optionItems: [Json, Seg[]][] = [];
     for (const [phase, p] of objects(d.phases)) {
       for (const [step, s] of objects(phase.steps)) {
         stepItems.push([step, ['phases', p, 'steps', s]]);
-        stepPlace.push({ phase: p, local: s, path: ['phases', p, 'steps', s] });
+        phaseOf.set(step, p);
         for (const [option, o] of objects(step.options))
           optionItems.push([option, ['phases', p, 'steps', s, 'options', o]]);
       }
@@ -158,11 +153,8 @@ class Checker {
       for (const [option, o] of objects(respond.options))
         optionItems.push([option, ['events', e, 'respond', 'options', o]]);
     }
-    let k = 0;
-    const placeOf = new Map<Json, StepInfo>();
-    for (const [step] of stepItems) placeOf.set(step, stepPlace[k++]!);
     this.register('step', stepItems, new Set(), (id, step) =>
-      this.steps.set(id, placeOf.get(step)!),
+      this.steps.set(id, phaseOf.get(step)!),
     );
     this.register('option', optionItems, new Set(), (id, _o, path) => this.optionIds.set(id, path));
   }
@@ -215,7 +207,7 @@ class Checker {
     const local = new Map<string, number>();
     for (const [step, s] of stepList) {
       const id = str(step.id);
-      if (id !== undefined && this.steps.get(id)?.phase === p && !local.has(id)) local.set(id, s);
+      if (id !== undefined && this.steps.get(id) === p && !local.has(id)) local.set(id, s);
     }
     const size = list(phase.steps).length;
     const nexts: number[][] = Array.from({ length: size }, () => []);
