@@ -1,5 +1,5 @@
 /** Attempts: the save format, its checks, and restoring by replay. */
-export { hashScenario, canonicalJson } from './hash.ts';
+export { hashScenario } from './hash.ts';
 export {
   parseAttempt,
   restoreAttempt,

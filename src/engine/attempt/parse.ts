@@ -132,5 +132,3 @@ export function restoreAttempt(
   const snapshot = replay(scenario, attempt);
   return { snapshot, report: scoreContext(snapshot.context) };
 }
-
-export { hashScenario };

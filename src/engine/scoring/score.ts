@@ -80,15 +80,11 @@ export interface Report {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-function weighted(index: ScenarioIndex, points: Points | undefined): number {
-  return index.weighted(points);
-}
-
 /** The best option by weighted points (ties: the first). */
 function bestOf(index: ScenarioIndex, options: OptionDef[]): OptionDef | undefined {
   let best: OptionDef | undefined;
   for (const o of options)
-    if (!best || weighted(index, o.points) > weighted(index, best.points)) best = o;
+    if (!best || index.weighted(o.points) > index.weighted(best.points)) best = o;
   return best;
 }
 
@@ -139,74 +135,39 @@ function scoreDecision(index: ScenarioIndex, d: DecisionRecord, competencies: st
   if (d.optionId && !d.available.includes(d.optionId))
     available.push(index.options.get(d.optionId)!.option);
   const best = bestOf(index, available);
-  if (d.kind === 'step' || d.kind === 'event') {
-    const chosen = index.options.get(d.optionId!)!.option;
-    const missed = d.kind === 'event' ? index.events.get(d.refId)!.respond?.missed : undefined;
-    const alternatives = [...available.map((o) => o.points), ...(missed ? [missed.points] : [])];
-    const { possible, worst } = spread(alternatives, competencies);
-    return {
-      earned: chosen.points ?? {},
-      possible,
-      worst,
-      ...(chosen.critical
-        ? {
-            critical: {
-              optionId: chosen.id,
-              explanation: chosen.critical.explanation,
-              minute: d.minute,
-            },
-          }
-        : {}),
-      result: {
-        phase: d.phase,
-        kind: d.kind,
-        ...(d.kind === 'step' ? { stepId: d.refId } : { eventId: d.refId }),
-        optionId: chosen.id,
-        optionText: chosen.text,
-        bestOptionId: best?.id ?? null,
-        bestOptionText: best?.text ?? '',
-        points: chosen.points ?? {},
-        bestPoints: best?.points ?? {},
-        ...(chosen.feedback ? { feedback: chosen.feedback } : {}),
-        ...(chosen.rationale ? { rationale: chosen.rationale } : {}),
-        ...(chosen.references ? { references: chosen.references } : {}),
-        ...(chosen.critical ? { critical: chosen.critical.explanation } : {}),
-        minute: d.minute,
-      },
-    };
-  }
-  const missed = index.events.get(d.refId)!.respond!.missed;
-  const { possible, worst } = spread(
-    [...available.map((o) => o.points), missed.points],
-    competencies,
-  );
+  // A chosen option, or for a missed event its `missed` outcome; an event's miss is an alternative.
+  const chosen = d.optionId ? index.options.get(d.optionId)!.option : undefined;
+  const missed = d.kind === 'step' ? undefined : index.events.get(d.refId)!.respond?.missed;
+  const outcome = chosen ?? missed!;
+  const alternatives = [...available.map((o) => o.points), ...(missed ? [missed.points] : [])];
+  const { possible, worst } = spread(alternatives, competencies);
   return {
-    earned: missed.points ?? {},
+    earned: outcome.points ?? {},
     possible,
     worst,
-    ...(missed.critical
+    ...(outcome.critical
       ? {
           critical: {
-            eventId: d.refId,
-            explanation: missed.critical.explanation,
+            ...(chosen ? { optionId: chosen.id } : { eventId: d.refId }),
+            explanation: outcome.critical.explanation,
             minute: d.minute,
           },
         }
       : {}),
     result: {
       phase: d.phase,
-      kind: 'missedEvent',
-      eventId: d.refId,
-      optionId: null,
-      optionText: missed.text,
+      kind: d.kind,
+      ...(d.kind === 'step' ? { stepId: d.refId } : { eventId: d.refId }),
+      optionId: chosen?.id ?? null,
+      optionText: outcome.text,
       bestOptionId: best?.id ?? null,
       bestOptionText: best?.text ?? '',
-      points: missed.points ?? {},
+      points: outcome.points ?? {},
       bestPoints: best?.points ?? {},
-      ...(missed.feedback ? { feedback: missed.feedback } : {}),
-      ...(missed.rationale ? { rationale: missed.rationale } : {}),
-      ...(missed.references ? { references: missed.references } : {}),
-      ...(missed.critical ? { critical: missed.critical.explanation } : {}),
+      ...(outcome.feedback ? { feedback: outcome.feedback } : {}),
+      ...(outcome.rationale ? { rationale: outcome.rationale } : {}),
+      ...(outcome.references ? { references: outcome.references } : {}),
+      ...(outcome.critical ? { critical: outcome.critical.explanation } : {}),
       minute: d.minute,
     },
   };

@@ -11,9 +11,9 @@ import type { OptionDef } from './indexScenario.ts';
 import { attemptFromContext } from './machine.ts';
 import { hashInts, mulberry32 } from './prng.ts';
 import { choiceRefusal, dischargeRefusal } from './rules.ts';
-import { initialSnapshot, step, type SessionSnapshot } from './session.ts';
+import { createSession, type SessionSnapshot } from './session.ts';
 import type { Mode, SessionEvent } from './types.ts';
-import { nextEventMinute, viewSession, type SessionView, type ViewOption } from './view.ts';
+import { viewSession, type SessionView, type ViewOption } from './view.ts';
 
 export type Strategy = 'best' | 'worst' | 'random';
 
@@ -49,13 +49,17 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
   const choices = [...(options.choices ?? [])];
   const maxEvents = options.maxEvents ?? 20000;
   const random = mulberry32(hashInts(options.seed, 0x5eed));
-  let snapshot = initialSnapshot(scenario, { seed: options.seed, mode: options.mode });
+  // An actor of the plain machine (no cues, no saves): the snapshots are those of `step()`, faster.
+  const actor = createSession(scenario, options);
+  let snapshot = actor.getSnapshot();
   let sent = 0;
   const send = (event: SessionEvent) => {
-    snapshot = step(snapshot, event);
+    actor.send(event);
+    snapshot = actor.getSnapshot();
     sent += 1;
   };
   const finish = (error?: HeadlessResult['error']): HeadlessResult => {
+    actor.stop();
     const view = viewSession(snapshot);
     return {
       ok: !error && view.status === 'debrief',
@@ -77,18 +81,12 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
     return c.minute !== null && c.minute < c.index.scenario.protocol.sessionMinutes;
   };
   /**
-   * Moves the clock to the next minute something is scheduled (at least one minute); one minute at
-   * a time while a threshold event may still fire, so that its response is not skipped over.
+   * Moves the clock to the view's next event minute (one minute when nothing is predicted); it
+   * also predicts threshold events and new alarms, so no response is skipped over.
    */
-  const wait = () => {
-    const c = snapshot.context;
-    const next = nextEventMinute(c);
-    const fired = new Set(c.fired);
-    const watching = [...c.index.events.values()].some(
-      (e) => !fired.has(e.id) && 'vital' in e.trigger,
-    );
-    const jump = watching ? 1 : Math.max(1, (next ?? c.minute! + 1) - c.minute!);
-    send({ type: 'clock.advance', minutes: jump });
+  const wait = (view: SessionView) => {
+    const next = view.nextEventMinute;
+    send({ type: 'clock.advance', minutes: next === null ? 1 : next - snapshot.context.minute! });
   };
   const declinedChecks = new Set<string>();
   const pick = (list: OptionDef[], how: Strategy): OptionDef | undefined => {
@@ -138,7 +136,7 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
         const refusal = choiceRefusal(c, id);
         const option = c.index.options.get(id)!.option;
         if (refusal && option.action === 'discharge' && dischargeRefusal(c) && canAdvance()) {
-          wait();
+          wait(view);
           continue;
         }
         choices.shift();
@@ -149,14 +147,14 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
       const place = c.index.options.get(id);
       const laterEvent = !!place?.eventId && !c.fired.includes(place.eventId);
       if ((stepOptions.length === 0 || laterEvent) && canAdvance()) {
-        wait();
+        wait(view);
         continue;
       }
       return fail('INVALID_CHOICE', `The choice "${id}" is not offered here.`);
     }
     if (!strategy) {
       if (stepOptions.length === 0 && eventOpts.length === 0 && canAdvance()) {
-        wait();
+        wait(view);
         continue;
       }
       return fail('CHOICES_EXHAUSTED', 'The list of choices ended before the debrief.');
@@ -204,7 +202,7 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
             ? allowed.find((o) => o.action === 'arrangeTransport')
             : undefined;
         if (transport) send({ type: 'trainee.choose', optionId: transport.id });
-        else wait();
+        else wait(view);
         continue;
       }
     }
@@ -214,7 +212,7 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
       continue;
     }
     if (canAdvance()) {
-      wait();
+      wait(view);
       continue;
     }
     return fail('STUCK', 'Nothing can be chosen and the clock cannot advance.');

@@ -43,25 +43,31 @@ export function step(snapshot: SessionSnapshot, event: SessionEvent): SessionSna
   return transition(sessionMachine, snapshot, event)[0];
 }
 
-/** Replays a log from the start: the same log always gives the same snapshot. */
-export function replay(scenario: ScenarioV1, log: ReplayLog): SessionSnapshot {
+/**
+ * Feeds a log to a fresh actor of the plain machine (stopping at the final state), calling
+ * `afterEach` with each event's index and the snapshot it produced; returns the last snapshot.
+ */
+function replayActor(
+  scenario: ScenarioV1,
+  log: ReplayLog,
+  afterEach?: (i: number, snapshot: SessionSnapshot) => void,
+): SessionSnapshot {
   const actor = createActor(sessionMachine, {
     input: { scenario, seed: log.seed, mode: log.mode },
   }).start();
-  for (const event of log.events) {
+  for (let i = 0; i < log.events.length; i++) {
     if (actor.getSnapshot().status !== 'active') break;
-    actor.send(event);
+    actor.send(log.events[i]!);
+    afterEach?.(i, actor.getSnapshot());
   }
   const snapshot = actor.getSnapshot();
   actor.stop();
   return snapshot;
 }
 
-/** The same replay through the pure `transition()` function, one event at a time. */
-export function replayPure(scenario: ScenarioV1, log: ReplayLog): SessionSnapshot {
-  let snapshot = initialSnapshot(scenario, log);
-  for (const event of log.events) snapshot = step(snapshot, event);
-  return snapshot;
+/** Replays a log from the start: the same log always gives the same snapshot. */
+export function replay(scenario: ScenarioV1, log: ReplayLog): SessionSnapshot {
+  return replayActor(scenario, log);
 }
 
 /**
@@ -73,17 +79,12 @@ export function eventsBeforeDecision(
   log: ReplayLog,
   index: number,
 ): SessionEvent[] {
-  const actor = createActor(sessionMachine, {
-    input: { scenario, seed: log.seed, mode: log.mode },
-  }).start();
   let cut = 0;
   let before = 0;
-  log.events.forEach((event, i) => {
-    actor.send(event);
-    const after = actor.getSnapshot().context.decisions.length;
+  replayActor(scenario, log, (i, snapshot) => {
+    const after = snapshot.context.decisions.length;
     if (before <= index && after > index) cut = i;
     before = after;
   });
-  actor.stop();
   return log.events.slice(0, cut);
 }

@@ -72,49 +72,20 @@ describe('score(scenario, log)', () => {
 
   it('reports alarm response times', () => {
     const scenario = loadFixture();
-    const r = score(
-      scenario,
-      log(
-        'assessment',
-        begin,
-        'prep-consent',
-        'prep-screening',
-        'adm-check',
-        'adm-give',
-        advance(40),
-      ),
-    );
-    const raised = r.alarmResponses.find((a) => a.signal === 'systolic');
+    const dosed = [begin, 'prep-consent', 'prep-screening', 'adm-check', 'adm-give'];
+    const systolicAlarm = (...events: (SessionEvent | string)[]) =>
+      score(scenario, log('assessment', ...dosed, ...events)).alarmResponses.find(
+        (a) => a.signal === 'systolic',
+      );
+    const raised = systolicAlarm(advance(40));
     expect(raised?.raisedAt).toBeGreaterThan(0);
     expect(raised?.respondedAt).toBeNull();
-    const answered = score(scenario, {
-      ...log(
-        'assessment',
-        begin,
-        'prep-consent',
-        'prep-screening',
-        'adm-check',
-        'adm-give',
-        advance(raised!.raisedAt! + 2),
-      ),
-    }).alarmResponses.find((a) => a.signal === 'systolic');
+    const answered = systolicAlarm(advance(raised!.raisedAt! + 2));
     expect(answered).toMatchObject({ respondedAt: null });
-    const withCheck = score(scenario, {
-      seed: 7,
-      mode: 'assessment',
-      events: [
-        ...log(
-          'assessment',
-          begin,
-          'prep-consent',
-          'prep-screening',
-          'adm-check',
-          'adm-give',
-          advance(raised!.raisedAt! + 2),
-        ).events,
-        { type: 'trainee.act', action: 'checkVitals' },
-      ],
-    }).alarmResponses.find((a) => a.signal === 'systolic');
+    const withCheck = systolicAlarm(advance(raised!.raisedAt! + 2), {
+      type: 'trainee.act',
+      action: 'checkVitals',
+    });
     expect(withCheck).toMatchObject({
       raisedAt: raised!.raisedAt,
       respondedAt: raised!.raisedAt! + 2,
