@@ -11,9 +11,7 @@ import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
-
-const SCENARIO_URL = '/__author/scenario';
-const EVENT = 'kap:scenario';
+import { AUTHOR_EVENT, AUTHOR_SCENARIO_URL } from '../src/workspace/author-mode.ts';
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: npm run author -- path/to/scenario.json [--port <number>]`);
@@ -44,7 +42,7 @@ function authorPlugin(file: string): Plugin {
   return {
     name: 'kap-author',
     configureServer(server: ViteDevServer) {
-      server.middlewares.use(SCENARIO_URL, (_req, res) => {
+      server.middlewares.use(AUTHOR_SCENARIO_URL, (_req, res) => {
         readFile(file, 'utf8').then(
           (text) => {
             res.setHeader('Content-Type', 'text/plain; charset=utf-8');
@@ -65,7 +63,7 @@ function authorPlugin(file: string): Plugin {
         if (resolve(path) !== file) return;
         readFile(file, 'utf8').then(
           (text) => {
-            server.ws.send({ type: 'custom', event: EVENT, data: { name, text } });
+            server.ws.send({ type: 'custom', event: AUTHOR_EVENT, data: { name, text } });
             console.log(`${name} saved: the workspace reloads it.`);
           },
           () => {

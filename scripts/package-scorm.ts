@@ -4,9 +4,10 @@
  * Pass --no-build to package an existing dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
+import { listFiles } from './list-files.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -19,13 +20,6 @@ if (!process.argv.includes('--no-build')) {
     console.error('The build failed, so no SCORM package was written.');
     process.exit(1);
   }
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
 }
 
 const escapeXml = (text: string) =>
@@ -61,9 +55,7 @@ ${fileList}
 `;
 }
 
-const files = listFiles(dist)
-  .map((f) => relative(dist, f).split('\\').join('/'))
-  .sort();
+const files = listFiles(dist);
 const entries: Record<string, Uint8Array> = {
   'imsmanifest.xml': new TextEncoder().encode(manifest(files, pkg.version)),
 };

@@ -5,16 +5,10 @@
  * serves them when the network is off. Add it to vite.config.ts: `plugins: [svelte(), offline()]`.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
+import { listFiles } from './list-files.ts';
 
 /** The worker's source for a list of files (paths relative to the worker) and a cache version. */
 export function serviceWorkerSource(files: string[], version: string): string {
@@ -72,10 +66,9 @@ export function offline(): Plugin {
     },
     closeBundle() {
       const outDir = resolve(config.root, config.build.outDir);
-      const files = listFiles(outDir)
-        .map((f) => relative(outDir, f).split('\\').join('/'))
-        .filter((f) => f !== 'sw.js' && !f.endsWith('.map') && !f.endsWith('LICENSE.txt'))
-        .sort();
+      const files = listFiles(outDir).filter(
+        (f) => f !== 'sw.js' && !f.endsWith('.map') && !f.endsWith('LICENSE.txt'),
+      );
       const hash = createHash('sha256');
       for (const f of files) hash.update(f).update(readFileSync(join(outDir, f)));
       writeFileSync(

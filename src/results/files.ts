@@ -1,4 +1,4 @@
-/** Saving a text file to the user's device, and reading one they picked. */
+/** Saving a text file to the user's device. */
 export function downloadText(text: string, fileName: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
@@ -9,10 +9,6 @@ export function downloadText(text: string, fileName: string, type: string): void
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-export function readText(file: File): Promise<string> {
-  return file.text();
 }
 
 /** A file-name-safe date stamp such as 2026-03-01-0930. */

@@ -54,6 +54,8 @@ async function resume(scorm: ScormSession): Promise<void> {
 export async function startScorm(api: Scorm12Api): Promise<ScormSession> {
   const scorm = new ScormSession(api);
   let lastSaved = scorm.suspendData;
+  // The save last encoded: an unchanged save is not parsed and encoded again every few seconds.
+  let lastText: string | null = null;
 
   /** Writes the current attempt to suspend_data (synchronously, once its scenario is loaded). */
   const save = () => {
@@ -66,7 +68,8 @@ export async function startScorm(api: Scorm12Api): Promise<ScormSession> {
       return;
     }
     const text = savedAttemptText(id);
-    if (!text) return;
+    if (!text || text === lastText) return;
+    lastText = text;
     const parsed = parseAttempt(text, scenario);
     if (!parsed.ok) return;
     const data = encodeSuspendData(scenario, parsed.attempt);

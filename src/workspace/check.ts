@@ -48,6 +48,6 @@ export function checkText(text: string): CheckResult {
     warnings: diagnostics.length - errors,
     ...(scenario ? { scenario } : {}),
     ...(analysis ? { analysis } : {}),
-    ...(doc ? { map: buildMap(doc, diagnostics, analysis) } : {}),
+    ...(doc ? { map: buildMap(doc, diagnostics) } : {}),
   };
 }

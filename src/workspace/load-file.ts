@@ -2,9 +2,7 @@
  * Reading a scenario file the instructor picked or dropped. Nothing leaves the browser: the file
  * is read locally, after its size is checked (a file over the limit is never read).
  */
-
-/** The largest file the workspace reads, the same limit as the validator's. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+import { MAX_BYTES } from '../engine/format/limits.ts';
 
 export type FileRead =
   { ok: true; name: string; text: string } | { ok: false; name: string; message: string };
@@ -13,11 +11,11 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 export async function readScenarioFile(file: File): Promise<FileRead> {
   const name = file.name || 'scenario.json';
-  if (file.size > MAX_FILE_BYTES) {
+  if (file.size > MAX_BYTES) {
     return {
       ok: false,
       name,
-      message: `"${name}" is ${mb(file.size)} MB; the workspace opens files up to ${mb(MAX_FILE_BYTES)} MB. It was not read.`,
+      message: `"${name}" is ${mb(file.size)} MB; the workspace opens files up to ${mb(MAX_BYTES)} MB. It was not read.`,
     };
   }
   try {

@@ -5,7 +5,6 @@
  * scenario with errors still gets a map of whatever is there.
  */
 import type { Diagnostic } from '../engine/format/diagnostics.ts';
-import type { Analysis } from '../engine/analysis/analyze.ts';
 
 export const NODE_W = 176;
 export const NODE_H = 54;
@@ -107,11 +106,7 @@ export function targetOfPath(path: string): { node?: string; lane?: number } | n
     : { lane: Number(m[1]) };
 }
 
-export function buildMap(
-  doc: unknown,
-  diagnostics: Diagnostic[] = [],
-  analysis?: Analysis,
-): ScenarioMap {
+export function buildMap(doc: unknown, diagnostics: Diagnostic[] = []): ScenarioMap {
   const lanes: MapLane[] = [];
   const nodes: MapNode[] = [];
   const edges: MapEdge[] = [];
@@ -198,7 +193,6 @@ export function buildMap(
       rowOf.set(s, r);
       rowsPerCol.set(c, r + 1);
     }
-    const unreachableIds = new Set(analysis?.phases[p]?.unreachableSteps ?? []);
 
     // Exit markers: "next phase" and one per ending reached from this lane.
     const endingsHere: string[] = [];
@@ -236,7 +230,7 @@ export function buildMap(
         x: 20 + col(i) * COL,
         y: y + LANE_HEAD + rowOf.get(i)! * ROW,
         start: i === start,
-        unreachable: unreachable[i]! || unreachableIds.has(str(s.id)),
+        unreachable: unreachable[i]!,
         deadEnd: !unreachable[i] && (!canExit[i] || leadsNowhere[i]!),
         errors: counts.errors,
         warnings: counts.warnings,

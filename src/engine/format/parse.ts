@@ -6,10 +6,9 @@
 import { parse as parseLoose, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { error, escapeSegment, pointer, splitPointer, type Finding } from './diagnostics.ts';
 
-/** Largest scenario accepted, in bytes (UTF-16 code units for text). */
-export const MAX_BYTES = 5 * 1024 * 1024;
-/** Deepest nesting of objects and arrays accepted. */
-export const MAX_DEPTH = 64;
+import { MAX_BYTES, MAX_DEPTH } from './limits.ts';
+
+export { MAX_BYTES, MAX_DEPTH };
 /** Keys refused anywhere in a scenario: they could pollute object prototypes in other tools. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
   '__proto__',
