@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { findChromium } from '../tests/e2e/find-chromium.ts';
-import { bundledIds, loadScenario } from '../tests/e2e/helpers.ts';
+import { bundledIds, loadScenario, serveScenario } from '../tests/e2e/helpers.ts';
 
 const STEPS = 2000;
 const PORT = 4178;
@@ -70,10 +70,7 @@ try {
   const browser = await chromium.launch({ executablePath: findChromium() });
   const page = await browser.newPage();
   const bundledId = bundledIds[0]!;
-  const body = `export default ${JSON.stringify(JSON.stringify({ ...scenario, id: bundledId }))};`;
-  await page.route(new RegExp(`/assets/${bundledId}-[A-Za-z0-9_-]{8}\\.js$`), (r) =>
-    r.fulfill({ status: 200, contentType: 'text/javascript', body }),
-  );
+  await serveScenario(page, bundledId, scenario);
   await page.goto(`http://localhost:${PORT}/#/scenario/${bundledId}`);
   await page.getByRole('button', { name: 'Start session' }).click();
   await page.locator('[data-step="g0"]').waitFor();

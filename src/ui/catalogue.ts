@@ -34,8 +34,23 @@ const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : 
 const strs = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
 
-/** Reads the card fields; anything missing shows as blank rather than failing the library. */
-export async function cardInfo(id: string): Promise<CardInfo> {
+const cards = new Map<string, Promise<CardInfo>>();
+
+/**
+ * Reads the card fields once per page (the library reuses them on later visits); anything missing
+ * shows as blank rather than failing the library.
+ */
+export function cardInfo(id: string): Promise<CardInfo> {
+  let info = cards.get(id);
+  if (!info) {
+    info = readCardInfo(id);
+    cards.set(id, info);
+    info.catch(() => cards.delete(id)); // a file that failed to load may load on a later visit
+  }
+  return info;
+}
+
+async function readCardInfo(id: string): Promise<CardInfo> {
   const doc = JSON.parse(await scenarioText(id)) as Record<string, unknown>;
   const patient = (doc.patient ?? {}) as Record<string, unknown>;
   const protocol = (doc.protocol ?? {}) as Record<string, unknown>;

@@ -12,11 +12,27 @@ import { savedAttemptText } from './storage.ts';
 export type Opened =
   { ok: true; scenario: ScenarioV1 } | { ok: false; message: string; diagnostics: Diagnostic[] };
 
-export async function openScenario(id: string): Promise<Opened> {
+const opened = new Map<string, Promise<Opened>>();
+
+/**
+ * Reads and validates a bundled scenario once per page: the briefing, a return visit and the
+ * results features that record a finished attempt all share the one result.
+ */
+export function openScenario(id: string): Promise<Opened> {
+  let result = opened.get(id);
+  if (!result) {
+    result = readAndValidate(id);
+    opened.set(id, result);
+  }
+  return result;
+}
+
+async function readAndValidate(id: string): Promise<Opened> {
   let text: string;
   try {
     text = await scenarioText(id);
   } catch (error) {
+    opened.delete(id); // the file may load on a later try (e.g. back online)
     return {
       ok: false,
       message: error instanceof Error ? error.message : String(error),

@@ -57,24 +57,14 @@ export class Ticker {
   }
 
   /**
-   * Moves the clock to the next scheduled minute, one minute at a time, stopping early when
-   * something needs the trainee (an event to answer, a new step, a new alarm): a threshold event
-   * is never skipped past its response window.
+   * Moves the clock straight to the next minute something happens. The engine predicts that
+   * minute exactly (timed and threshold events, steps, checks, new alarms), so nothing that needs
+   * the trainee is skipped.
    */
   advanceToNext(): void {
-    const start = this.#session.view;
-    if (start.minute === null || start.nextEventMinute === null) return;
-    const target = start.nextEventMinute;
-    const signature = (v: typeof start) =>
-      `${v.openEvents.map((e) => e.id).join()}|${v.step?.id ?? ''}|${v.alarms.map((a) => a.signal).join()}|${v.status}`;
-    const before = signature(start);
-    for (let guard = 0; guard < 600; guard++) {
-      const minute = this.#session.view.minute;
-      this.#session.send({ type: 'clock.advance', minutes: 1 });
-      const v = this.#session.view;
-      if (v.minute === minute || v.minute === null || v.minute >= target) return;
-      if (signature(v) !== before) return;
-    }
+    const { minute, nextEventMinute } = this.#session.view;
+    if (minute === null || nextEventMinute === null) return;
+    this.#session.send({ type: 'clock.advance', minutes: nextEventMinute - minute });
   }
 
   /** Starts or stops the interval to match `active`; call whenever the view changes. */

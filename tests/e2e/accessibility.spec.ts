@@ -1,13 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { playHeadless } from '../../src/engine/session/headless.ts';
 import {
   bundled,
   bundledIds,
   chooseByKey,
   playEvents,
-  savedAttempt,
   startByKeyboard,
+  startWithEngineRun,
   stopClock,
 } from './helpers.ts';
 
@@ -32,16 +31,13 @@ test('library, briefing, session and debrief have no axe violations', async ({ p
   await expect(page.locator('[data-screen="briefing"]')).toBeVisible();
   await expectNoViolations(page, 'briefing');
 
-  await startByKeyboard(page, id, 'practice');
-  await stopClock(page);
-  const { seed } = await savedAttempt(page, id);
-  const run = playHeadless(bundled(id), { seed, mode: 'practice', strategy: 'best' });
-  const first = run.attempt.events[1]!;
+  const { events: all } = await startWithEngineRun(page, id, bundled(id), 'practice');
+  const first = all[0]!;
   if (first.type === 'trainee.choose') await chooseByKey(page, first.optionId);
   await expect(page.locator('[data-feedback]')).toBeVisible();
   await expectNoViolations(page, 'session (practice feedback)');
 
-  const events = run.attempt.events.slice(2);
+  const events = all.slice(1);
   const half = Math.floor(events.length / 2);
   await playEvents(page, events.slice(0, half));
   await expectNoViolations(page, 'session (after dosing)');

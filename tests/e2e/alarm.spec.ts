@@ -1,13 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { playHeadless } from '../../src/engine/session/headless.ts';
 import {
   bundledIds,
   chooseByKey,
   loadScenario,
-  savedAttempt,
   serveScenario,
-  startByKeyboard,
-  stopClock,
+  startWithEngineRun,
 } from './helpers.ts';
 
 // A test-only scenario whose blood pressure climbs past the alarm limit after dosing, served in
@@ -17,15 +14,12 @@ const target = bundledIds[0]!;
 
 test('a rising blood pressure raises the alarm when the clock is advanced', async ({ page }) => {
   const scenario = await serveScenario(page, target, fixture);
-  await startByKeyboard(page, target, 'practice');
-  await stopClock(page);
-  const { seed } = await savedAttempt(page, target);
-  const run = playHeadless(scenario, { seed, mode: 'practice', strategy: 'best' });
+  const { run, events } = await startWithEngineRun(page, target, scenario, 'practice');
   const raisedAt = run.report.alarmResponses[0]?.raisedAt;
   expect(raisedAt, 'the fixture raises a blood-pressure alarm').toEqual(expect.any(Number));
 
   // Prepare and dose, as the best run does.
-  for (const event of run.attempt.events.slice(1)) {
+  for (const event of events) {
     if (event.type !== 'trainee.choose') break;
     await chooseByKey(page, event.optionId);
   }

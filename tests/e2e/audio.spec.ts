@@ -1,13 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { playHeadless } from '../../src/engine/session/headless.ts';
 import {
   bundledIds,
   loadScenario,
   playEvents,
-  savedAttempt,
   serveScenario,
   startByKeyboard,
-  stopClock,
+  startWithEngineRun,
 } from './helpers.ts';
 
 const fixture = loadScenario('tests/fixtures/ui/hypertension.json');
@@ -22,14 +20,10 @@ test('when audio cannot load, a note says so and the session plays on to the deb
     return route.abort();
   });
   const scenario = await serveScenario(page, target, fixture);
-  await startByKeyboard(page, target, 'practice');
-  await stopClock(page);
-  const { seed } = await savedAttempt(page, target);
-  const run = playHeadless(scenario, { seed, mode: 'practice', strategy: 'best' });
+  const { run, events } = await startWithEngineRun(page, target, scenario, 'practice');
   expect(run.ok).toBe(true);
 
   // Music on after dosing asks for the ambient pad; the alarm asks for its sound.
-  const events = run.attempt.events.slice(1);
   const dose = events.findIndex((e) => e.type === 'trainee.choose' && e.optionId === 'admin-give');
   await playEvents(page, events.slice(0, dose + 1));
   await page.getByRole('switch', { name: /^Music/ }).press('Enter');

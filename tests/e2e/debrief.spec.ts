@@ -1,13 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { playHeadless } from '../../src/engine/session/headless.ts';
-import {
-  bundled,
-  bundledIds,
-  playEvents,
-  savedAttempt,
-  startByKeyboard,
-  stopClock,
-} from './helpers.ts';
+import { bundled, bundledIds, playEvents, startWithEngineRun } from './helpers.ts';
 
 const id = bundledIds.find((x) => x.startsWith('trd')) ?? bundledIds[0]!;
 
@@ -15,12 +7,15 @@ test('the debrief lists critical errors first, compares each choice with the bes
   page,
 }) => {
   const scenario = bundled(id);
-  await startByKeyboard(page, id, 'assessment');
-  await stopClock(page);
-  const { seed } = await savedAttempt(page, id);
-  const worst = playHeadless(scenario, { seed, mode: 'assessment', strategy: 'worst' });
+  const { run: worst, events } = await startWithEngineRun(
+    page,
+    id,
+    scenario,
+    'assessment',
+    'worst',
+  );
   expect(worst.view.status).toBe('debrief');
-  await playEvents(page, worst.attempt.events.slice(1));
+  await playEvents(page, events);
 
   await expect(page.locator('[data-verdict]')).toContainText('Not passed');
   if (worst.report.criticalErrors.length) {
@@ -67,11 +62,8 @@ test('the debrief lists critical errors first, compares each choice with the bes
 
 test('the debrief prints without its buttons', async ({ page }) => {
   const scenario = bundled(id);
-  await startByKeyboard(page, id, 'practice');
-  await stopClock(page);
-  const { seed } = await savedAttempt(page, id);
-  const best = playHeadless(scenario, { seed, mode: 'practice', strategy: 'best' });
-  await playEvents(page, best.attempt.events.slice(1));
+  const { events } = await startWithEngineRun(page, id, scenario, 'practice');
+  await playEvents(page, events);
   await expect(page.locator('[data-screen="debrief"]')).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(

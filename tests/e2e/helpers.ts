@@ -6,7 +6,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { validate } from '../../src/engine/format/validate.ts';
 import type { ScenarioV1 } from '../../src/engine/format/schema.ts';
+import {
+  playHeadless,
+  type HeadlessResult,
+  type Strategy,
+} from '../../src/engine/session/headless.ts';
 import { initialSnapshot, step } from '../../src/engine/session/session.ts';
+import type { SessionEvent } from '../../src/engine/session/types.ts';
 
 export const bundledIds = readdirSync('scenarios')
   .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
@@ -41,7 +47,7 @@ export async function serveScenario(
 }
 
 /** Presses Tab until `target` has focus (keyboard-only navigation). */
-export async function tabTo(page: Page, target: Locator, limit = 150): Promise<void> {
+async function tabTo(page: Page, target: Locator, limit = 150): Promise<void> {
   for (let i = 0; i < limit; i++) {
     if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
     await page.keyboard.press('Tab');
@@ -79,6 +85,25 @@ export async function stopClock(page: Page): Promise<void> {
   await expect(toggle).toHaveAttribute('data-clock-running', 'false');
 }
 
+/**
+ * Starts scenario `id` by keyboard in `mode` with the clock stopped, and has the engine play the
+ * same attempt (the seed the player chose) headlessly with `strategy`. `events` are the run's events
+ * after `session.begin` (which the Start button sent): what a test plays through the UI.
+ */
+export async function startWithEngineRun(
+  page: Page,
+  id: string,
+  scenario: ScenarioV1,
+  mode: 'practice' | 'assessment',
+  strategy: Strategy = 'best',
+): Promise<{ seed: number; run: HeadlessResult; events: SessionEvent[] }> {
+  await startByKeyboard(page, id, mode);
+  await stopClock(page);
+  const { seed } = await savedAttempt(page, id);
+  const run = playHeadless(scenario, { seed, mode, strategy });
+  return { seed, run, events: run.attempt.events.slice(1) };
+}
+
 /** Chooses an option by its number key. */
 export async function chooseByKey(page: Page, optionId: string): Promise<void> {
   const button = page.locator(`button[data-option="${optionId}"]`);
@@ -103,9 +128,9 @@ export async function savedAttempt(
 
 /**
  * Moves the clock on by `minutes` with the keyboard: M for one minute, N ("advance to the next
- * event", which may stop early when something happens) for longer jumps.
+ * event", which stops at the next minute something happens) for longer jumps.
  */
-export async function advanceBy(page: Page, minutes: number): Promise<void> {
+async function advanceBy(page: Page, minutes: number): Promise<void> {
   const clock = page.locator('[data-minute]');
   const start = Number(await clock.getAttribute('data-minute'));
   const target = start + minutes;
@@ -126,7 +151,7 @@ export async function advanceBy(page: Page, minutes: number): Promise<void> {
 /** Plays events of an engine run through the UI by keyboard, checking the clock after each. */
 export async function playEvents(
   page: Page,
-  events: readonly import('../../src/engine/session/types.ts').SessionEvent[],
+  events: readonly SessionEvent[],
   expectedMinutes?: readonly (number | null | undefined)[],
 ): Promise<void> {
   for (let i = 0; i < events.length; i++) {
@@ -149,8 +174,8 @@ export async function playEvents(
 export function minutesAfter(
   scenario: ScenarioV1,
   run: { seed: number; mode: 'practice' | 'assessment' },
-  before: readonly import('../../src/engine/session/types.ts').SessionEvent[],
-  events: readonly import('../../src/engine/session/types.ts').SessionEvent[],
+  before: readonly SessionEvent[],
+  events: readonly SessionEvent[],
 ): (number | null | undefined)[] {
   let snapshot = initialSnapshot(scenario, run);
   for (const e of before) snapshot = step(snapshot, e);

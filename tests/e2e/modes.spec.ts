@@ -1,13 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { playHeadless } from '../../src/engine/session/headless.ts';
 import {
   bundledIds,
   chooseByKey,
   loadScenario,
   playEvents,
-  savedAttempt,
   serveScenario,
   startByKeyboard,
+  startWithEngineRun,
   stopClock,
 } from './helpers.ts';
 
@@ -59,13 +58,9 @@ test('a refused action shows why it was refused and changes nothing', async ({ p
     id,
     loadScenario('tests/fixtures/ui/hypertension.json'),
   );
-  await startByKeyboard(page, id, 'practice');
-  await stopClock(page);
-  const { seed } = await savedAttempt(page, id);
-  const run = playHeadless(scenario, { seed, mode: 'practice', strategy: 'best' });
+  const { run, events } = await startWithEngineRun(page, id, scenario, 'practice');
   expect(run.ok).toBe(true);
   // Play the best run, but skip arranging transport: discharge must then be refused.
-  const events = run.attempt.events.slice(1);
   const escort = events.findIndex(
     (e) => e.type === 'trainee.choose' && e.optionId === 'int-escort',
   );

@@ -1,13 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { playHeadless } from '../../src/engine/session/headless.ts';
 import {
   bundled,
   bundledIds,
   chooseByKey,
   playEvents,
   savedAttempt,
-  startByKeyboard,
-  stopClock,
+  startWithEngineRun,
 } from './helpers.ts';
 
 const id = bundledIds.find((x) => x.startsWith('trd')) ?? bundledIds[0]!;
@@ -26,12 +24,8 @@ test('the session clock runs by itself after dosing at the chosen speed, and sto
   page,
 }) => {
   const scenario = bundled(id);
-  await startByKeyboard(page, id, 'practice');
-  await stopClock(page);
-  const { seed } = await savedAttempt(page, id);
-  const run = playHeadless(scenario, { seed, mode: 'practice', strategy: 'best' });
+  const { events } = await startWithEngineRun(page, id, scenario, 'practice');
   // Choose up to the dose with the clock stopped.
-  const events = run.attempt.events.slice(1);
   const dosed = events.findIndex((e) => e.type === 'clock.advance' || e.type === 'trainee.act');
   for (const e of events.slice(0, dosed))
     if (e.type === 'trainee.choose') await chooseByKey(page, e.optionId);
@@ -52,11 +46,8 @@ test('the session clock runs by itself after dosing at the chosen speed, and sto
 
 test('after a reload, a finished attempt can be reviewed from the briefing', async ({ page }) => {
   const scenario = bundled(id);
-  await startByKeyboard(page, id, 'assessment');
-  await stopClock(page);
-  const { seed } = await savedAttempt(page, id);
-  const best = playHeadless(scenario, { seed, mode: 'assessment', strategy: 'best' });
-  await playEvents(page, best.attempt.events.slice(1));
+  const { run: best, events } = await startWithEngineRun(page, id, scenario, 'assessment');
+  await playEvents(page, events);
   await expect(page.locator('[data-screen="debrief"]')).toBeVisible();
   await page.goto(`/#/scenario/${id}`);
   await page.reload();

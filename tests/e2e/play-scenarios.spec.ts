@@ -1,14 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { playHeadless } from '../../src/engine/session/headless.ts';
-import {
-  bundled,
-  bundledIds,
-  minutesAfter,
-  playEvents,
-  savedAttempt,
-  startByKeyboard,
-  stopClock,
-} from './helpers.ts';
+import { bundled, bundledIds, minutesAfter, playEvents, startWithEngineRun } from './helpers.ts';
 
 for (const mode of ['assessment', 'practice'] as const) {
   for (const id of bundledIds) {
@@ -16,13 +7,8 @@ for (const mode of ['assessment', 'practice'] as const) {
       page,
     }) => {
       const scenario = bundled(id);
-      await startByKeyboard(page, id, mode);
-      await stopClock(page);
-      const { seed } = await savedAttempt(page, id);
-
-      const best = playHeadless(scenario, { seed, mode, strategy: 'best' });
+      const { seed, run: best, events } = await startWithEngineRun(page, id, scenario, mode);
       expect(best.ok, best.error?.message).toBe(true);
-      const events = best.attempt.events.slice(1); // session.begin was sent by the Start button
       await playEvents(
         page,
         events,

@@ -1,13 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { playHeadless } from '../../src/engine/session/headless.ts';
-import {
-  bundled,
-  bundledIds,
-  playEvents,
-  savedAttempt,
-  startByKeyboard,
-  stopClock,
-} from './helpers.ts';
+import { bundled, bundledIds, playEvents, startWithEngineRun } from './helpers.ts';
 
 const id = bundledIds[0]!;
 
@@ -15,11 +7,7 @@ test('a reload mid-session resumes at the same step with the same transcript, vi
   page,
 }) => {
   const scenario = bundled(id);
-  await startByKeyboard(page, id, 'assessment');
-  await stopClock(page);
-  const { seed } = await savedAttempt(page, id);
-  const best = playHeadless(scenario, { seed, mode: 'assessment', strategy: 'best' });
-  const events = best.attempt.events.slice(1);
+  const { run: best, events } = await startWithEngineRun(page, id, scenario, 'assessment');
   const half = Math.floor(events.length / 2);
   await playEvents(page, events.slice(0, half));
 

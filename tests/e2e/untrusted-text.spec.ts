@@ -1,13 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { playHeadless } from '../../src/engine/session/headless.ts';
 import {
   bundledIds,
   loadScenario,
   playEvents,
-  savedAttempt,
   serveScenario,
-  startByKeyboard,
-  stopClock,
+  startWithEngineRun,
 } from './helpers.ts';
 
 const fixture = loadScenario('tests/fixtures/ui/hostile-text.json');
@@ -27,8 +24,7 @@ test('scenario text containing markup is shown as text and nothing in it runs', 
   );
   await expect(card).toContainText('Warning <img src=x onerror="window.__pwned = 1">');
 
-  await startByKeyboard(page, target, 'practice');
-  await stopClock(page);
+  const { events } = await startWithEngineRun(page, target, scenario, 'practice');
   await expect(page.locator('[data-latest-line]')).toContainText(
     'Hello <img src=x onerror="window.__pwned = 1"> <script>',
   );
@@ -36,16 +32,14 @@ test('scenario text containing markup is shown as text and nothing in it runs', 
     'Reply <script>window.__pwned = 5</script>',
   );
 
-  const { seed } = await savedAttempt(page, target);
-  const run = playHeadless(scenario, { seed, mode: 'practice', strategy: 'best' });
-  await playEvents(page, run.attempt.events.slice(1, 2));
+  await playEvents(page, events.slice(0, 1));
   await expect(page.locator('[data-feedback]')).toContainText(
     'Feedback <img src=x onerror="window.__pwned = 6">',
   );
   await expect(page.locator('[data-feedback]')).toContainText(
     'Rationale <a href="javascript:window.__pwned=7">link</a>',
   );
-  await playEvents(page, run.attempt.events.slice(2));
+  await playEvents(page, events.slice(1));
 
   await expect(page.locator('[data-screen="debrief"]')).toBeVisible();
   await expect(page.locator('main')).toContainText(
