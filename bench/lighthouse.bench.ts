@@ -1,10 +1,9 @@
 /**
  * Lighthouse (mobile, the default settings) on the player's library and session screens.
  * Prints the performance and accessibility scores; asserts nothing.
- *   npx tsx bench/lighthouse.bench.ts
+ *   npm run build && npx tsx bench/lighthouse.bench.ts
  * Budgets: performance ≥ 0.95 and accessibility 1.0 on both screens.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,29 +11,16 @@ import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { findChromium } from '../tests/e2e/find-chromium.ts';
 import { bundledIds } from '../tests/e2e/helpers.ts';
+import { serveBuild } from './serve-build.ts';
 
-const VITE = 'node_modules/vite/bin/vite.js';
 const PORT = 4179;
 const DEBUG_PORT = 9334;
-const base = `http://localhost:${PORT}/`;
 
-const build = spawnSync(process.execPath, [VITE, 'build', '--logLevel', 'error'], {
-  stdio: 'inherit',
-});
-if (build.status !== 0) throw new Error('vite build failed');
-const server = spawn(process.execPath, [VITE, 'preview', '--port', String(PORT), '--strictPort'], {
-  stdio: 'ignore',
-});
+const server = await serveBuild(PORT);
+const base = server.base;
 const profile = mkdtempSync(join(tmpdir(), 'kap-lighthouse-'));
 
 try {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
   // One browser profile: a session started here is what Lighthouse's tab resumes.
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
@@ -84,6 +70,6 @@ try {
   }
   await context.close();
 } finally {
-  server.kill();
+  server.stop();
   rmSync(profile, { recursive: true, force: true });
 }

@@ -1,27 +1,22 @@
 /**
  * Player benchmark: prints figures, asserts nothing.
- *   npx tsx bench/player.bench.ts
+ *   npm run build && npx tsx bench/player.bench.ts
  * - the player's initial JavaScript (the entry script and what it preloads), gzip
  * - choice → next step rendered (p50 / p95 / max) on a generated 2,000-step scenario, measured
  *   with performance marks inside headless Chromium: from the click on an option to the new
  *   step's text in the DOM with style and layout recalculated
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { findChromium } from '../tests/e2e/find-chromium.ts';
+import { serveBuild } from './serve-build.ts';
 import { bundledIds, loadScenario, serveScenario } from '../tests/e2e/helpers.ts';
 
 const STEPS = 2000;
 const PORT = 4178;
 
-// 1. Build, then weigh what the browser must load before the library can render.
-const VITE = 'node_modules/vite/bin/vite.js';
-const build = spawnSync(process.execPath, [VITE, 'build', '--logLevel', 'error'], {
-  stdio: 'inherit',
-});
-if (build.status !== 0) throw new Error('vite build failed');
+// 1. Weigh what the browser must load before the library can render.
 const html = readFileSync('dist/index.html', 'utf8');
 const initial = [
   ...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g),
@@ -56,22 +51,13 @@ const scenario = {
 };
 
 // 3. Serve the build, play every step in Chromium and read the marks.
-const server = spawn(process.execPath, [VITE, 'preview', '--port', String(PORT), '--strictPort'], {
-  stdio: 'ignore',
-});
+const server = await serveBuild(PORT);
 try {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://localhost:${PORT}/`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
   const browser = await chromium.launch({ executablePath: findChromium() });
   const page = await browser.newPage();
   const bundledId = bundledIds[0]!;
   await serveScenario(page, bundledId, scenario);
-  await page.goto(`http://localhost:${PORT}/#/scenario/${bundledId}`);
+  await page.goto(`${server.base}#/scenario/${bundledId}`);
   await page.getByRole('button', { name: 'Start session' }).click();
   await page.locator('[data-step="g0"]').waitFor();
 
@@ -105,5 +91,5 @@ try {
   );
   await browser.close();
 } finally {
-  server.kill();
+  server.stop();
 }
