@@ -7,7 +7,7 @@ import { parseAttempt, restoreAttempt, type Attempt } from '../engine/attempt/in
 import type { Report } from '../engine/scoring/score.ts';
 import { buildStatements } from '../engine/results/xapi.ts';
 import { openScenario } from '../ui/loader.ts';
-import { savedAttemptText } from '../ui/storage.ts';
+import { savedAttemptIds, savedAttemptText } from '../ui/storage.ts';
 import { emitFinished } from './finished.ts';
 import { addAttempt } from './history.ts';
 import { lrsConfig } from './lrs-settings.ts';
@@ -63,11 +63,5 @@ export async function recordFromSave(scenarioId: string): Promise<void> {
 
 /** Records every finished attempt the player still keeps (one may have been missed by a quick reload). */
 export async function recordAllSaves(): Promise<void> {
-  const prefix = 'kap.attempt.';
-  const ids: string[] = [];
-  for (let i = 0; i < localStorage.length; i++) {
-    const key = localStorage.key(i);
-    if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length));
-  }
-  for (const id of ids) await recordFromSave(id).catch(() => undefined);
+  for (const id of savedAttemptIds()) await recordFromSave(id).catch(() => undefined);
 }

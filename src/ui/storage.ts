@@ -41,6 +41,21 @@ export const saveAttemptText = (scenarioId: string, text: string) =>
   write(ATTEMPT(scenarioId), text);
 export const clearAttempt = (scenarioId: string) => write(ATTEMPT(scenarioId), null);
 
+/** The ids of the scenarios that have a saved attempt on this device. */
+export function savedAttemptIds(): string[] {
+  const prefix = ATTEMPT('');
+  const ids: string[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length));
+    }
+  } catch {
+    // Storage unavailable (e.g. blocked by the browser): nothing is saved.
+  }
+  return ids;
+}
+
 export function lastResult(scenarioId: string): LastResult | null {
   const text = read(RESULT(scenarioId));
   if (!text) return null;
