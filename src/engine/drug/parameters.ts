@@ -15,6 +15,9 @@ export interface DrugParameter {
   value: number;
   unit: string;
   kind: ParameterKind;
+  /** Keys of DRUG_SOURCES. */
+  sources: SourceKey[];
+  /** The sources in full, joined by " | ". */
   source: string;
   note?: string;
 }
@@ -63,7 +66,14 @@ function p(
   note?: string,
 ): DrugParameter {
   const keys = Array.isArray(source) ? source : [source];
-  return { value, unit, kind, source: keys.map((k) => DRUG_SOURCES[k]).join(' | '), note };
+  return {
+    value,
+    unit,
+    kind,
+    sources: keys,
+    source: keys.map((k) => DRUG_SOURCES[k]).join(' | '),
+    note,
+  };
 }
 
 // Esketamine disposition (Perez-Ruixo 2021, Table 3). Its volumes sum to the published Vss 752 L.
