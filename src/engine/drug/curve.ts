@@ -20,13 +20,20 @@ export function drugCurve(
   if (!(stepMinutes > 0) || !Number.isFinite(stepMinutes))
     throw new RangeError(`stepMinutes must be > 0, got ${stepMinutes}.`);
   if (!(to >= from)) throw new RangeError(`to (${to}) must be >= from (${from}).`);
-  const sorted = inputs
+  const firstInput = Math.min(from, ...inputs.map((input) => input.minute));
+  // Prior adjuncts before the start stay prior; any after it (a chart that starts before the
+  // night-before dose) become ordinary inputs, so every dose is applied at its own minute.
+  const prior = patient.priorAdjuncts ?? [];
+  const start = Math.min(firstInput, ...prior.map((d) => d.minute));
+  const earliest = prior.filter((d) => d.minute <= start);
+  const asInputs: DrugInput[] = prior
+    .filter((d) => d.minute > start)
+    .map((d) => ({ kind: 'adjunct', ...d }));
+  const sorted = [...asInputs, ...inputs]
     .map((input, order) => ({ input, order }))
     .sort((a, b) => a.input.minute - b.input.minute || a.order - b.order)
     .map((x) => x.input);
-  const priorMinutes = (patient.priorAdjuncts ?? []).map((d) => d.minute);
-  const start = Math.min(from, sorted[0]?.minute ?? from, ...priorMinutes);
-  let state = initialDrugState(drug, patient, start);
+  let state = initialDrugState(drug, { ...patient, priorAdjuncts: earliest }, start);
   const out: Array<{ minute: number } & DrugEffect> = [];
   let next = 0;
   const count = Math.floor((to - from) / stepMinutes + 1e-9);

@@ -278,3 +278,55 @@ describe('body weight', () => {
     expect(heavySameMg.plasmaNgPerMl).toBeLessThan(light.plasmaNgPerMl * 0.8);
   });
 });
+
+describe('boosters and charts', () => {
+  it('a booster lozenge raises and prolongs dissociation', () => {
+    const one = curve(
+      'ketamine',
+      patient,
+      [{ kind: 'lozenge', minute: 0, mg: 100, swallowedFraction: 0.25 }],
+      0,
+      180,
+      1,
+    );
+    const boosted = curve(
+      'ketamine',
+      patient,
+      [
+        { kind: 'lozenge', minute: 0, mg: 100, swallowedFraction: 0.25 },
+        { kind: 'lozenge', minute: 40, mg: 50, swallowedFraction: 0.25 },
+      ],
+      0,
+      180,
+      1,
+    );
+    expect(at(boosted, 40).dissociation).toBe(at(one, 40).dissociation);
+    expect(peak(boosted, 'dissociation').dissociation).toBeGreaterThan(
+      peak(one, 'dissociation').dissociation,
+    );
+    expect(at(boosted, 120).dissociation).toBeGreaterThan(at(one, 120).dissociation);
+  });
+
+  it('charts several doses taken before arrival, from any start minute', () => {
+    const p = {
+      weightKg: 70,
+      priorAdjuncts: [
+        { medication: 'benzodiazepine' as const, mg: 1, minute: -600 },
+        { medication: 'benzodiazepine' as const, mg: 1, minute: -60 },
+      ],
+    };
+    const fromArrival = curve('ketamine', p, [], 0, 60, 30);
+    const fromBefore = curve('ketamine', p, [], -120, 60, 30);
+    expect(fromBefore.at(-1)!.sedation).toBeCloseTo(fromArrival.at(-1)!.sedation, 9);
+    // Before the second dose only the first one counts.
+    const firstOnly = curve(
+      'ketamine',
+      { weightKg: 70, priorAdjuncts: [p.priorAdjuncts[0]!] },
+      [],
+      -120,
+      -90,
+      30,
+    );
+    expect(fromBefore[0]!.sedation).toBeCloseTo(firstOnly[0]!.sedation, 9);
+  });
+});
