@@ -1,8 +1,8 @@
 /**
  * The pharmacokinetic model as one linear system, and its exact closed-form solution.
  *
- * State: amounts (mg) in a three-compartment mammillary model (central, fast and slow peripheral),
- * one first-order absorption depot per route, cumulative elimination and infusion, two effect
+ * State: amounts (mg) in a three-compartment mammillary model (central, fast and slow peripheral;
+ * for esketamine also a hepato-portal compartment), one first-order absorption depot per route, cumulative elimination and infusion, two effect
  * sites (ng/mL), and the adjuncts' depots and body amounts. The IV infusion rate is carried as one
  * more component that stays constant between inputs, so the augmented system x' = M·x is
  * homogeneous and x(t + h) = exp(M·h)·x(t) exactly for piecewise-constant input. exp(M·h) is
@@ -19,6 +19,7 @@ export const COMPARTMENTS = [
   'central',
   'peripheralFast',
   'peripheralSlow',
+  'hepatic',
   'effectSite',
   'pressorSite',
   'depotIntramuscular',
@@ -42,20 +43,24 @@ const INDEX = Object.fromEntries(COMPARTMENTS.map((name, i) => [name, i])) as Re
 const RATE = COMPARTMENTS.length;
 const SIZE = RATE + 1;
 
-/** Disposition of the drug for one patient, in L and L/min. */
+/** Disposition of the drug for one patient, in L, L/min and 1/min. */
 export interface Disposition {
   volumeCentral: number;
   volumePeripheralFast: number;
   volumePeripheralSlow: number;
+  /** Elimination clearance from the central compartment (0 when elimination is hepatic). */
   clearance: number;
   clearanceFast: number;
   clearanceSlow: number;
+  /** Esketamine: elimination from a hepato-portal compartment exchanging with the central one. */
+  hepatic?: { volume: number; flow: number; eliminationRate: number };
 }
 
 /**
  * Volumes (L) and clearances (L/min) for a drug and a body weight (kg). Racemic ketamine is
- * scaled allometrically from 70 kg (volumes × W/70, clearances × (W/70)^0.75); esketamine is not,
- * because its source found no weight effect.
+ * scaled allometrically from 70 kg (volumes × W/70, clearances × (W/70)^0.75) and eliminated from
+ * the central compartment; esketamine follows Perez-Ruixo 2021: eliminated from a hepato-portal
+ * compartment, not weight-scaled (its source found no weight effect).
  */
 export function disposition(drug: Drug, weightKg: number): Disposition {
   const perHour = 1 / 60;
@@ -64,9 +69,14 @@ export function disposition(drug: Drug, weightKg: number): Disposition {
       volumeCentral: parameter('esketamine.volumeCentral'),
       volumePeripheralFast: parameter('esketamine.volumePeripheralFast'),
       volumePeripheralSlow: parameter('esketamine.volumePeripheralSlow'),
-      clearance: parameter('esketamine.clearance') * perHour,
+      clearance: 0,
       clearanceFast: parameter('esketamine.clearanceFast') * perHour,
       clearanceSlow: parameter('esketamine.clearanceSlow') * perHour,
+      hepatic: {
+        volume: parameter('esketamine.hepaticVolume'),
+        flow: parameter('esketamine.hepaticBloodFlow') * perHour,
+        eliminationRate: parameter('esketamine.hepaticEliminationRate') * perHour,
+      },
     };
   }
   const size = weightKg / 70;
@@ -82,10 +92,14 @@ export function disposition(drug: Drug, weightKg: number): Disposition {
   };
 }
 
-/** Oral bioavailability of the drug (the swallowed part of a lozenge or a nasal dose). */
-export function oralBioavailability(drug: Drug): number {
+/**
+ * Fraction of a swallowed dose that enters the model: racemic ketamine's oral bioavailability
+ * (into the central compartment), or esketamine's gut fraction (into the hepato-portal
+ * compartment, whose first pass is then modelled).
+ */
+export function swallowedFractionAbsorbed(drug: Drug): number {
   return parameter(
-    drug === 'esketamine' ? 'esketamine.oralBioavailability' : 'ketamine.oralBioavailability',
+    drug === 'esketamine' ? 'esketamine.gutFraction' : 'ketamine.oralBioavailability',
   );
 }
 
@@ -107,12 +121,16 @@ export function rateMatrix(drug: Drug, weightKg: number): Matrix {
     add(from, from, -k);
     if (to) add(to, from, k);
   };
-  const k10 = d.clearance / d.volumeCentral;
   flow('central', 'peripheralFast', d.clearanceFast / d.volumeCentral);
   flow('peripheralFast', 'central', d.clearanceFast / d.volumePeripheralFast);
   flow('central', 'peripheralSlow', d.clearanceSlow / d.volumeCentral);
   flow('peripheralSlow', 'central', d.clearanceSlow / d.volumePeripheralSlow);
-  flow('central', 'eliminated', k10);
+  if (d.clearance > 0) flow('central', 'eliminated', d.clearance / d.volumeCentral);
+  if (d.hepatic) {
+    flow('central', 'hepatic', d.hepatic.flow / d.volumeCentral);
+    flow('hepatic', 'central', d.hepatic.flow / d.hepatic.volume);
+    flow('hepatic', 'eliminated', d.hepatic.eliminationRate);
+  }
   add('central', 'rate', 1);
   add('infused', 'rate', 1);
   // Effect sites follow the plasma concentration, ng/mL = 1000 · mg / L.
@@ -125,7 +143,7 @@ export function rateMatrix(drug: Drug, weightKg: number): Matrix {
   }
   flow('depotIntramuscular', 'central', parameter('intramuscular.absorptionRate'));
   flow('depotSublingual', 'central', parameter('sublingual.absorptionRate'));
-  flow('depotGut', 'central', parameter('oral.absorptionRate'));
+  flow('depotGut', d.hepatic ? 'hepatic' : 'central', parameter('oral.absorptionRate'));
   flow('depotNasal', 'central', parameter('intranasal.absorptionRate'));
   // Adjuncts: one-compartment with first-order absorption (amounts in mg).
   const adjuncts = [

@@ -26,7 +26,8 @@ export function benzodiazepineNgPerMl(amounts: DrugCompartments, weightKg: numbe
 /**
  * Adjunct effects given the compartments, weight (kg) and the ketamine sedation (0–10) they add to.
  * Respiratory depression grows with the benzodiazepine effect and is amplified by ketamine
- * sedation (factor 1 + ketamineSedation/10); ketamine alone does not depress breathing here.
+ * sedation (factor 1 + ketamineSedation/10); ketamine alone does not depress breathing here
+ * (it preserves respiratory function: Peltoniemi 2016).
  */
 export function adjunctEffects(
   amounts: DrugCompartments,

@@ -52,6 +52,8 @@ export const DRUG_SOURCES = {
     'Catapres (clonidine) tablets label: blood pressure declines within 30-60 min of an oral dose, maximum decrease within 2-4 h',
   labetalolLabel:
     'Labetalol hydrochloride tablets label: peak plasma 1-2 h, half-life 6-8 h, peak effect of a single oral dose 2-4 h; oral bioavailability ~25% (30% at age 30-40)',
+  peltoniemi2016:
+    'Peltoniemi MA, Hagelberg NM, Olkkola KT, Saari TI. Ketamine: a review of clinical pharmacokinetics and pharmacodynamics in anesthesia and pain therapy. Clin Pharmacokinet 2016;55(9):1059-1077 (S(+) about twice as potent as the racemate; respiratory function preserved)',
   clinicalFacts:
     'Project clinical facts (clinical-facts.md): hypertension is "modest, in keeping with light exercise"; nausea in 11-27% (esketamine 84 mg); sedation in 48-61% (label); benzodiazepines deepen sedation',
 } as const;
@@ -152,12 +154,26 @@ export const DRUG_PARAMETERS = {
   'ketamine.allometricClearanceExponent': p(0.75, '', 'published', 'holford'),
 
   // ---- Esketamine disposition (no weight effect: the source found none) ----
-  'esketamine.clearance': p(
-    114,
+  'esketamine.hepaticBloodFlow': p(
+    151,
     'L/h',
     'published',
     'perezRuixo2021',
-    'Systemic clearance from the abstract (the paper models it through a hepato-portal compartment; here it is one linear clearance). Body weight had no effect in this analysis, so esketamine is not weight-scaled.',
+    'Qh, between the central and the hepato-portal compartment. (The source lowers it by 2.19 L/h per year over 60; age is not an input here.) Body weight had no effect in this analysis, so esketamine is not weight-scaled.',
+  ),
+  'esketamine.hepaticVolume': p(
+    101,
+    'L',
+    'published',
+    'perezRuixo2021',
+    'Vh, hepato-portal compartment.',
+  ),
+  'esketamine.hepaticEliminationRate': p(
+    1.11 + 2.77,
+    '1/h',
+    'published',
+    'perezRuixo2021',
+    'kel (to other metabolites) 1.11 /h + kmet (to noresketamine) 2.77 /h, from the hepato-portal compartment. With Qh and Vh this is a hepatic clearance of 109 L/h (well-stirred), close to the published systemic clearance of 114 L/h.',
   ),
   'esketamine.volumeCentral': p(ESK_V1, 'L', 'published', 'perezRuixo2021'),
   'esketamine.volumePeripheralFast': p(ESK_V2, 'L', 'published', 'perezRuixo2021'),
@@ -201,19 +217,19 @@ export const DRUG_PARAMETERS = {
     'chong2006',
     'Oral 23 ± 9%. Applied to the swallowed part of a lozenge.',
   ),
-  'esketamine.oralBioavailability': p(
-    0.186,
+  'esketamine.gutFraction': p(
+    0.64,
     'fraction',
     'published',
     'perezRuixo2021',
-    'Fraction of a swallowed esketamine dose reaching the systemic circulation.',
+    'Fgut: fraction of a swallowed esketamine dose escaping the gut wall into the hepato-portal compartment, where the modelled first pass removes most of it. The fraction reaching the circulation comes out at 17.8% (published: 18.6%).',
   ),
   'oral.absorptionRate': p(
     1.45 / 60,
     '1/min',
     'published',
     'perezRuixo2021',
-    'ka of the swallowed part of a nasal dose, 1.45 /h. The paper adds a 0.53 h zero-order phase before it; here absorption is first-order only (a simplification).',
+    'ka of the swallowed part of a nasal dose, 1.45 /h; also used for the swallowed part of a racemic lozenge. The paper adds a 0.53 h zero-order phase before it; here absorption is first-order only (a simplification).',
   ),
   'intranasal.fractionAbsorbedNasally': p(
     0.54,
@@ -272,8 +288,8 @@ export const DRUG_PARAMETERS = {
     0.3 * 237.7 * (2.0 / 0.8),
     'ng/mL',
     'derived',
-    ['simons2022', 'schuttler1987'],
-    'S-ketamine C50 × 2.5, the racemate/S(+) potency ratio of the EEG IC50s (2.0/0.8 µg/mL).',
+    ['simons2022', 'schuttler1987', 'peltoniemi2016'],
+    'S-ketamine C50 × 2.5, the racemate/S(+) potency ratio of the EEG IC50s (2.0/0.8 µg/mL); Peltoniemi 2016 gives about 2.',
   ),
   'dissociation.emax': p(
     10,

@@ -38,6 +38,8 @@ export interface DrugCompartments {
   central: number;
   peripheralFast: number;
   peripheralSlow: number;
+  /** Esketamine only: the hepato-portal compartment, where it is eliminated (first pass included). */
+  hepatic: number;
   /** Effect-site concentration of the drug, ng/mL (CNS effects). */
   effectSite: number;
   /** Effect-site concentration driving the haemodynamic (pressor) effects, ng/mL. */
@@ -70,7 +72,11 @@ export interface DrugState {
   infusionMgPerMinute: number;
   /** Intranasal mg given so far this visit (later devices are absorbed less; see absorption.ts). */
   intranasalMgGiven: number;
-  /** Bioavailable drug given as boluses, lozenges and devices, mg (infusion is in `infused`). */
+  /**
+   * Drug that entered the model from boluses, lozenges and devices, mg (infusion is in
+   * `infused`): the dose less what the route loses before the circulation; for swallowed
+   * esketamine, less the gut-wall loss (its liver first pass is modelled and counts as eliminated).
+   */
   bioavailableMg: number;
   amounts: DrugCompartments;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   TABLE_END,
   TABLE_START,
-  renderParameterTable,
+  renderGeneratedDoc,
 } from '../../../src/engine/drug/parameterTable.ts';
 
 const doc = readFileSync(new URL('../../../docs/drug-model.md', import.meta.url), 'utf8');
@@ -15,7 +15,7 @@ describe('docs/drug-model.md', () => {
     const end = doc.indexOf(TABLE_END);
     expect(start).toBeGreaterThan(0);
     expect(end).toBeGreaterThan(start);
-    expect(doc.slice(start + TABLE_START.length, end).trim()).toBe(renderParameterTable());
+    expect(doc.slice(start + TABLE_START.length, end).trim()).toBe(renderGeneratedDoc());
   });
 
   it('is linked from the session rules', () => {

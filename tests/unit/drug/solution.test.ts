@@ -23,6 +23,7 @@ function inBody(s: DrugState): number {
     a.central +
     a.peripheralFast +
     a.peripheralSlow +
+    a.hepatic +
     a.depotIntramuscular +
     a.depotSublingual +
     a.depotGut +
@@ -126,20 +127,26 @@ describe('advancing the state', () => {
     );
   });
 
-  it('gives the published intranasal bioavailability: 54% for 56 mg, 51% for 84 mg', () => {
-    // Perez-Ruixo 2021 reports 54% and 51%; the model reproduces them to ±1 point by construction
-    // of the per-device fractions (label: ~48%).
-    for (const [devices, expected] of [
-      [2, 0.54],
-      [3, 0.51],
-    ] as const) {
-      let s = initialDrugState('esketamine', patient);
-      for (let i = 0; i < devices; i++) {
-        s = applyDrugInput(s, { kind: 'intranasal', minute: s.minute, mg: 28 });
-        s = advanceDrug(s, 5);
-      }
-      expect(Math.abs(s.bioavailableMg / (28 * devices) - expected)).toBeLessThan(0.01);
-    }
+  it('gives the published absolute bioavailability of intranasal and swallowed esketamine', () => {
+    // Absolute bioavailability = AUC(route) / AUC(IV, same mg), plasma over 72 h: at least six
+    // terminal half-lives (label: 7-12 h), the same cut for both. Perez-Ruixo 2021: 54% (56 mg),
+    // 51% (84 mg), 18.6% of a swallowed dose. Tolerance ±2 points: the model takes their Table 3
+    // structure but is not fitted to these numbers.
+    const auc = (inputs: DrugInput[]) =>
+      curve('esketamine', patient, inputs, 0, 72 * 60, 1).reduce(
+        (sum, r, i, rows) =>
+          i === 0 ? 0 : sum + (r.plasmaNgPerMl + rows[i - 1]!.plasmaNgPerMl) / 2,
+        0,
+      );
+    const devices = (n: number): DrugInput[] =>
+      Array.from({ length: n }, (_, i) => ({ kind: 'intranasal', minute: 5 * i, mg: 28 }));
+    const iv = (mg: number): DrugInput[] => [
+      { kind: 'bolus', minute: 0, route: 'intravenous', mg },
+    ];
+    expect(Math.abs(auc(devices(2)) / auc(iv(56)) - 0.54)).toBeLessThan(0.02);
+    expect(Math.abs(auc(devices(3)) / auc(iv(84)) - 0.51)).toBeLessThan(0.02);
+    const swallowed: DrugInput[] = [{ kind: 'lozenge', minute: 0, mg: 56, swallowedFraction: 1 }];
+    expect(Math.abs(auc(swallowed) / auc(iv(56)) - 0.186)).toBeLessThan(0.02);
   });
 
   it('gives the same state after 500 one-minute steps as after one 500-minute step', () => {
