@@ -12,7 +12,7 @@ export type {
   DrugPatient,
   DrugState,
 } from './types.ts';
-export { initialDrugState, applyDrugInput, advanceDrug } from './state.ts';
+export { initialDrugState, applyDrugInput, advanceDrug, MINUTE_TOLERANCE } from './state.ts';
 export { drugEffect } from './effects.ts';
 export { drugCurve } from './curve.ts';
 export {

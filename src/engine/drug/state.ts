@@ -79,14 +79,18 @@ export function initialDrugState(drug: Drug, patient: DrugPatient, minute = 0): 
   return advanceDrug(state, minute - state.minute);
 }
 
+/** Minutes within which an input's minute counts as the state's (float rounding of clocks). */
+export const MINUTE_TOLERANCE = 1e-9;
+
 /**
  * Applies an input at state.minute and returns the new state.
- * @throws RangeError when input.minute differs from state.minute, an amount or rate is negative or
+ * @throws RangeError when input.minute differs from state.minute (by more than MINUTE_TOLERANCE,
+ *   so 0.1 + 0.2 is accepted for 0.3), an amount or rate is negative or
  *   not finite, a swallowed fraction is outside 0–1, or intranasal is given with racemic ketamine
  *   (the intranasal parameters are esketamine's).
  */
 export function applyDrugInput(state: DrugState, input: DrugInput): DrugState {
-  if (input.minute !== state.minute)
+  if (!(Math.abs(input.minute - state.minute) <= MINUTE_TOLERANCE))
     throw new RangeError(
       `A ${input.kind} input at minute ${input.minute} cannot be applied to a state at minute ${state.minute}: advance first.`,
     );

@@ -17,6 +17,16 @@ describe('bad input gets a clear RangeError', () => {
     ).toThrow(/minute 5 .* minute 0: advance first/);
   });
 
+  it('accepts an input whose minute differs from the state only by float rounding', () => {
+    const s = advanceDrug(advanceDrug(initialDrugState('ketamine', patient), 0.1), 0.2);
+    expect(s.minute).not.toBe(0.3);
+    const next = applyDrugInput(s, { kind: 'bolus', minute: 0.3, route: 'intravenous', mg: 5 });
+    expect(next.amounts.central).toBe(5);
+    expect(() =>
+      applyDrugInput(s, { kind: 'bolus', minute: 0.31, route: 'intravenous', mg: 5 }),
+    ).toThrow(RangeError);
+  });
+
   it('refuses negative or non-finite amounts, rates and times', () => {
     const s = initialDrugState('ketamine', patient);
     expect(() => applyDrugInput(s, { kind: 'infusionRate', minute: 0, mgPerMinute: -1 })).toThrow(
