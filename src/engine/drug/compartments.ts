@@ -2,8 +2,9 @@
  * The pharmacokinetic model as one linear system, and its exact closed-form solution.
  *
  * State: amounts (mg) in a three-compartment mammillary model (central, fast and slow peripheral;
- * for esketamine also a hepato-portal compartment), one first-order absorption depot per route, cumulative elimination and infusion, two effect
- * sites (ng/mL), and the adjuncts' depots and body amounts. The IV infusion rate is carried as one
+ * for esketamine also a hepato-portal compartment), one first-order absorption depot per route,
+ * cumulative elimination and infusion, two effect sites (ng/mL), and the adjuncts' depots and
+ * body amounts. The IV infusion rate is carried as one
  * more component that stays constant between inputs, so the augmented system x' = M·x is
  * homogeneous and x(t + h) = exp(M·h)·x(t) exactly for piecewise-constant input. exp(M·h) is
  * computed once per (drug, weight, h) and cached: an advance costs one matrix-vector product
@@ -35,6 +36,10 @@ export const COMPARTMENTS = [
   'labetalolGut',
   'labetalolBody',
 ] as const satisfies ReadonlyArray<keyof DrugCompartments>;
+
+// Every compartment of DrugCompartments is in the vector (a compile-time check).
+type Missing = Exclude<keyof DrugCompartments, (typeof COMPARTMENTS)[number]>;
+const _complete: [Missing] extends [never] ? true : never = true;
 
 const INDEX = Object.fromEntries(COMPARTMENTS.map((name, i) => [name, i])) as Record<
   keyof DrugCompartments,
