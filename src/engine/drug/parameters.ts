@@ -54,6 +54,8 @@ export const DRUG_SOURCES = {
     'Labetalol hydrochloride tablets label: peak plasma 1-2 h, half-life 6-8 h, peak effect of a single oral dose 2-4 h; oral bioavailability ~25% (30% at age 30-40)',
   peltoniemi2016:
     'Peltoniemi MA, Hagelberg NM, Olkkola KT, Saari TI. Ketamine: a review of clinical pharmacokinetics and pharmacodynamics in anesthesia and pain therapy. Clin Pharmacokinet 2016;55(9):1059-1077 (S(+) about twice as potent as the racemate; respiratory function preserved)',
+  szarmach2020:
+    'Szarmach J, et al. Elevated blood pressure and heart rate after IV ketamine returned to baseline within 1.5 h after the infusion. https://pmc.ncbi.nlm.nih.gov/articles/PMC7605942 (clinical-facts §3.2)',
   clinicalFacts:
     'Project clinical facts (clinical-facts.md): hypertension is "modest, in keeping with light exercise"; nausea in 11-27% (esketamine 84 mg); sedation in 48-61% (label); benzodiazepines deepen sedation',
 } as const;
@@ -344,8 +346,8 @@ export const DRUG_PARAMETERS = {
     1.5,
     '',
     'calibrated',
-    'spravatoLabel',
-    'Shallower than dissociation (2), so the pressure rise outlasts dissociation and is under a quarter of its peak by 4 h after 56 mg esketamine.',
+    ['spravatoLabel', 'szarmach2020'],
+    'Shallower than dissociation (2), so the pressure rise outlasts dissociation: under a quarter of its peak 4 h after 56 mg esketamine (label) and 1.5 h after a 40-min IV infusion (Szarmach 2020).',
   ),
   'pressor.systolicEmax': p(
     30,

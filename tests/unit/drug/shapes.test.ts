@@ -29,6 +29,15 @@ describe('0.5 mg/kg IV over 40 minutes (Andrade 2017; the standard research dose
     expect(at(rows, 100).dissociation).toBeLessThan(0.25 * top);
   });
 
+  it('has blood pressure back near baseline within 1.5 hours after the infusion (Szarmach 2020)', () => {
+    // "Near baseline": under a quarter of the peak rise (a few mmHg, inside measurement noise).
+    const top = peak(rows, 'systolicDelta').systolicDelta;
+    expect(at(rows, 130).systolicDelta).toBeLessThan(top / 4);
+    expect(at(rows, 130).heartRateDelta).toBeLessThan(
+      peak(rows, 'heartRateDelta').heartRateDelta / 4,
+    );
+  });
+
   it('raises blood pressure and heart rate modestly while dissociation is present', () => {
     const top = peak(rows, 'systolicDelta');
     expect(top.systolicDelta).toBeGreaterThan(5);
