@@ -40,7 +40,10 @@ describe('standards/kap-practice.json', () => {
     for (const [id, floor] of required) {
       const s = standardById(id);
       expect(s?.floor, id).toBe(floor);
-      expect(s!.sources.some((src) => src.strength !== 'clinical-judgement'), id).toBe(true);
+      expect(
+        s!.sources.some((src) => src.strength !== 'clinical-judgement'),
+        id,
+      ).toBe(true);
     }
   });
 
