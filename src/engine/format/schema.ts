@@ -323,8 +323,7 @@ const StandardsCited = Type.Object(
   },
   {
     additionalProperties: false,
-    description:
-      'The standards of practice this choice meets or breaches (see docs/standards.md).',
+    description: 'The standards of practice this choice meets or breaches (see docs/standards.md).',
   },
 );
 
