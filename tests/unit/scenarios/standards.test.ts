@@ -1,6 +1,6 @@
 /**
  * The bundled scenarios apply the standards catalogue alike: the acts the catalogue makes critical
- * are critical wherever they occur, every dosing-day screen asks about suicidal thinking, every
+ * are critical wherever they occur, every critical error names the standard it breaches, every dosing-day screen asks about suicidal thinking, every
  * dosing scenario alarms on oxygen saturation, and no two patients share a surname.
  */
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,19 @@ describe.each(scenarios)('%s', (_, s) => {
       for (const id of o.standards?.breaches ?? [])
         if (standardById(id)?.floor === 'critical')
           expect(o.critical, `${'id' in o ? o.id : 'missed'} breaches ${id}`).toBeDefined();
+  });
+
+  it('names the standard behind every critical error', () => {
+    const outcomes = [
+      ...options.map((o) => [o.id, o] as const),
+      ...s.events.flatMap((e) =>
+        e.respond ? [[`${e.id}.missed`, e.respond.missed] as const] : [],
+      ),
+    ];
+    const unexplained = outcomes
+      .filter(([, o]) => o.critical && !o.standards?.breaches?.length)
+      .map(([id]) => id);
+    expect(unexplained).toEqual([]);
   });
 
   it('asks about suicidal thinking in the best option of every screening step', () => {
