@@ -302,6 +302,31 @@ const Feedback = {
   ),
 };
 
+/** The standards of practice (standards/kap-practice.json) a choice meets or breaches. */
+const StandardsCited = Type.Object(
+  {
+    meets: Type.Optional(
+      Type.Array(Id('Standard id'), {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'Ids of standards in the catalogue this choice meets.',
+      }),
+    ),
+    breaches: Type.Optional(
+      Type.Array(Id('Standard id'), {
+        minItems: 1,
+        uniqueItems: true,
+        description:
+          "Ids of standards in the catalogue this choice breaches; it must be graded at least at each standard's severity floor.",
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description: 'The standards of practice this choice meets or breaches (see docs/standards.md).',
+  },
+);
+
 export const Option = Type.Object(
   {
     id: Id('Option id, unique in the scenario'),
@@ -334,6 +359,7 @@ export const Option = Type.Object(
       Type.Ref(Condition, { description: 'Offered only while this condition holds.' }),
     ),
     critical: Type.Optional(Critical),
+    standards: Type.Optional(StandardsCited),
   },
   {
     additionalProperties: false,
@@ -455,6 +481,7 @@ export const TimedEvent = Type.Object(
               ...Feedback,
               effects: Type.Optional(Effects),
               critical: Type.Optional(Critical),
+              standards: Type.Optional(StandardsCited),
             },
             {
               additionalProperties: false,

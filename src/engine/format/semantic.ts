@@ -7,6 +7,7 @@
 import { INSTRUMENT_RANGES, PHASE_IDS, SETTING_VALUES } from './schema.ts';
 import { error, pointer, warning, type Finding } from './diagnostics.ts';
 import { didYouMean } from './suggest.ts';
+import { standardsFindings } from './standards-check.ts';
 
 type Json = Record<string, unknown>;
 type Seg = string | number;
@@ -58,6 +59,7 @@ class Checker {
     objects(this.doc.phases).forEach(([phase, i]) => this.checkPhase(phase, i));
     objects(this.doc.events).forEach(([event, i]) => this.checkEvent(event, i));
     this.checkCompetenciesScored();
+    this.out.push(...standardsFindings(this.doc));
     return this.out;
   }
 

@@ -241,6 +241,9 @@ export interface DecisionRow {
   bestOption: string;
   points: Record<string, number>;
   critical: boolean;
+  /** Ids of the standards of practice the decision met and breached (docs/standards.md). */
+  standardsMet: string[];
+  standardsBreached: string[];
   simulatedMinute: number | null;
   comments: string;
 }
@@ -258,6 +261,8 @@ const FIXED_COLUMNS = [
   'option_chosen',
   'best_option',
 ] as const;
+/** Space-separated standard ids; optional when reading, so older files still import. */
+const STANDARD_COLUMNS = ['standards_met', 'standards_breached'] as const;
 const TAIL_COLUMNS = ['critical', 'simulated_minute', 'comments'] as const;
 const POINTS_PREFIX = 'points_';
 
@@ -279,6 +284,8 @@ export function decisionRows(attempts: ExportedAttempt[]): DecisionRow[] {
       bestOption: d.bestOptionId ?? '',
       points: { ...d.points },
       critical: d.critical !== undefined,
+      standardsMet: [...(d.standards?.meets ?? [])],
+      standardsBreached: [...(d.standards?.breaches ?? [])],
       simulatedMinute: d.minute,
       comments: entry.comments
         .filter((c) => c.decisionIndex === d.index)
@@ -297,6 +304,7 @@ export function exportCsv(attempts: ExportedAttempt[]): string {
   const header = [
     ...FIXED_COLUMNS,
     ...competencies.map((c) => `${POINTS_PREFIX}${c}`),
+    ...STANDARD_COLUMNS,
     ...TAIL_COLUMNS,
   ];
   return toCsv(
@@ -314,6 +322,8 @@ export function exportCsv(attempts: ExportedAttempt[]): string {
       r.optionChosen,
       r.bestOption,
       ...competencies.map((c) => r.points[c] ?? 0),
+      r.standardsMet.join(' '),
+      r.standardsBreached.join(' '),
       r.critical ? 'yes' : 'no',
       r.simulatedMinute,
       r.comments,
@@ -347,6 +357,7 @@ export function parseDecisionCsv(text: string): ParseCsvResult {
       return;
     }
     const get = (name: string) => unguard(cells[col(name)]!);
+    const idList = (name: string) => (col(name) < 0 ? [] : get(name).split(' ').filter(Boolean));
     const num = (name: string): number | null => {
       const raw = get(name);
       if (raw === '') return null;
@@ -371,6 +382,8 @@ export function parseDecisionCsv(text: string): ParseCsvResult {
       bestOption: get('best_option'),
       points,
       critical: get('critical') === 'yes',
+      standardsMet: idList('standards_met'),
+      standardsBreached: idList('standards_breached'),
       simulatedMinute: num('simulated_minute'),
       comments: get('comments'),
     });

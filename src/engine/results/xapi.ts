@@ -77,6 +77,8 @@ export function extensionIris(base: string) {
     competency: (id: string) => `${base}xapi/competency/${encodeURIComponent(id)}`,
     critical: `${base}xapi/critical`,
     decisionKind: `${base}xapi/decision-kind`,
+    standardsMet: `${base}xapi/standards-met`,
+    standardsBreached: `${base}xapi/standards-breached`,
     scenarioVersion: `${base}xapi/scenario-version`,
     simulatedMinute: `${base}xapi/simulated-minute`,
     mode: `${base}xapi/mode`,
@@ -197,6 +199,12 @@ export function buildStatements(
       ...points,
       [ext.critical]: d.critical !== undefined,
       [ext.decisionKind]: d.kind,
+      ...(d.standards
+        ? {
+            [ext.standardsMet]: [...d.standards.meets],
+            [ext.standardsBreached]: [...d.standards.breaches],
+          }
+        : {}),
     };
     if (d.kind === 'check') {
       const check = index.checks.get(d.checkId!);

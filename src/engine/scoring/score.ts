@@ -46,6 +46,11 @@ export interface DecisionResult {
   rationale?: string;
   references?: string[];
   critical?: string;
+  /**
+   * Ids of the standards of practice (standards/kap-practice.json) the choice, or the missed
+   * response, meets and breaches; absent when it cites none.
+   */
+  standards?: { meets: string[]; breaches: string[] };
   minute: number | null;
   retried?: string[];
 }
@@ -168,6 +173,14 @@ function scoreDecision(index: ScenarioIndex, d: DecisionRecord, competencies: st
       ...(outcome.rationale ? { rationale: outcome.rationale } : {}),
       ...(outcome.references ? { references: outcome.references } : {}),
       ...(outcome.critical ? { critical: outcome.critical.explanation } : {}),
+      ...(outcome.standards
+        ? {
+            standards: {
+              meets: [...(outcome.standards.meets ?? [])],
+              breaches: [...(outcome.standards.breaches ?? [])],
+            },
+          }
+        : {}),
       minute: d.minute,
     },
   };

@@ -1,0 +1,3 @@
+export * from './schema.ts';
+export * from './floor.ts';
+export * from './catalogue.ts';
