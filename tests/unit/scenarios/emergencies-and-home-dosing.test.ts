@@ -155,3 +155,58 @@ describe('emergence-agitation-leaving: de-escalation without restraint', () => {
     expect(run.report.criticalErrors.map((c) => c.eventId)).toContain('emergence-door');
   });
 });
+
+describe('sedation-vomiting-benzodiazepine: interpreting, airway and escalation', () => {
+  const s = load('sedation-vomiting-benzodiazepine.json');
+  const PREP = ['interp-pro', 'screen-thao', 'disc-report', 'presc-shared', 'consent-full'];
+  const START = ['bedside-ready', 'vitals-rest', 'start-go', 'onset-brief', 'drowsy-pause'];
+  const AFTER = [
+    'review-sbar',
+    'waking-quiet',
+    'river-warm',
+    'shame-dignity',
+    'pills-honest',
+    'record-full',
+    'ready-oxygen',
+    'home-escort',
+    'next-plan',
+    'discharge-go',
+  ];
+
+  it('lets the saturation fall on every path, so the alarm the text announces is real', () => {
+    for (const how of ['best', 'worst', 'random'] as const) {
+      for (const seed of [1, 5]) {
+        const run = play(s, how, seed);
+        if (!run.snapshot.context.facts.dosed) continue;
+        expect(run.snapshot.context.fired, `${how} ${seed}`).toContain('desaturation');
+      }
+    }
+  });
+
+  it('does not pass a trainee who lets the son interpret, even when the emergency is handled well', () => {
+    const run = choose(s, [
+      'interp-minh',
+      'screen-minh',
+      'consent-full',
+      ...START,
+      'vomit-side',
+      'desat-oxygen',
+      ...AFTER,
+    ]);
+    expect(run.report.criticalErrors).toEqual([]);
+    expect(run.report.passed).toBe(false);
+  });
+
+  it('fails a trainee who reads the falling saturation as a probe fault', () => {
+    const noOxygen = AFTER.map((id) => (id === 'ready-oxygen' ? 'ready-air' : id));
+    const run = choose(s, [...PREP, ...START, 'vomit-side', 'desat-probe', ...noOxygen]);
+    expect(run.report.passed).toBe(false);
+    expect(run.report.criticalErrors.map((c) => c.optionId)).toContain('desat-probe');
+  });
+
+  it('fails a trainee who leaves the vomiting patient on her back to fetch suction', () => {
+    const run = choose(s, [...PREP, ...START, 'vomit-fetch', 'desat-oxygen', ...AFTER]);
+    expect(run.report.passed).toBe(false);
+    expect(run.report.criticalErrors.map((c) => c.optionId)).toContain('vomit-fetch');
+  });
+});
