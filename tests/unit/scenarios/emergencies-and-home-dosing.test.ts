@@ -210,3 +210,57 @@ describe('sedation-vomiting-benzodiazepine: interpreting, airway and escalation'
     expect(run.report.criticalErrors.map((c) => c.optionId)).toContain('vomit-fetch');
   });
 });
+
+describe('telehealth-home-lozenges: the prescribed dose, the monitor and the record', () => {
+  const s = load('telehealth-home-lozenges.json');
+  const BEFORE_DOSE = [
+    'monitor-stay',
+    'count-camera',
+    'screen-full',
+    'ask-today-two',
+    'consent-plan',
+    'setting-ask',
+    'bp-rest',
+    'dose-watch',
+  ];
+  const SESSION = [
+    'onset-brief',
+    'leaving-other',
+    'peak-sam-check',
+    'sick-bowl',
+    'more-stay',
+    'drop-ring',
+    'quiet-reflect',
+    'disclose-honest',
+    'home-honest',
+    'supply-box',
+  ];
+  const END = ['ready-check', 'evening-plan', 'end-criteria'];
+
+  it('reaches the ending where home dosing is paused when the trainee plays it well', () => {
+    const run = choose(s, [...BEFORE_DOSE, ...SESSION, 'presc-now', ...END]);
+    expect(run.report.passed).toBe(true);
+    expect(run.report.ending?.id).toBe('home-paused');
+    expect(run.snapshot.context.facts.prescriberCalled).toBe(true);
+  });
+
+  it('fails a trainee who lets the monitor leave during the dose', () => {
+    const session = SESSION.map((id) => (id === 'leaving-other' ? 'leaving-go' : id));
+    const run = choose(s, [...BEFORE_DOSE, ...session, 'presc-now', ...END]);
+    expect(run.report.passed).toBe(false);
+    expect(run.report.criticalErrors.map((c) => c.optionId)).toContain('leaving-go');
+  });
+
+  it('fails a trainee who hands over an extra lozenge when the patient asks for more', () => {
+    const session = SESSION.map((id) => (id === 'more-stay' ? 'more-sam' : id));
+    const run = choose(s, [...BEFORE_DOSE, ...session, 'presc-now', ...END]);
+    expect(run.report.passed).toBe(false);
+    expect(run.report.criticalErrors.map((c) => c.optionId)).toContain('more-sam');
+  });
+
+  it('fails a trainee who tells the prescriber about the dose request but not the kept lozenge', () => {
+    const run = choose(s, [...BEFORE_DOSE, ...SESSION, 'presc-partial', ...END]);
+    expect(run.report.passed).toBe(false);
+    expect(run.report.criticalErrors.map((c) => c.optionId)).toContain('presc-partial');
+  });
+});
