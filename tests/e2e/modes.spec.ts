@@ -93,13 +93,41 @@ test('pause and leave work at any time without penalty', async ({ page }) => {
   await page.getByRole('button', { name: 'Resume session' }).first().click();
   await expect(page.locator('button[data-option]').first()).toBeEnabled();
 
+  // Leaving asks first; staying changes nothing.
   await page.getByRole('button', { name: 'Leave session' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Leave this session?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Keep it and leave' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-screen="session"]')).toHaveAttribute('data-status', 'running');
+
+  // Ending the attempt leaves with no score and keeps nothing.
+  await page.getByRole('button', { name: 'Leave session' }).click();
+  await dialog.getByRole('button', { name: 'End the attempt' }).click();
   await expect(page.locator('[data-screen="library"]')).toBeVisible();
   await expect(page.locator(`[data-scenario="${id}"] [data-last-result]`)).toHaveAttribute(
     'data-last-result',
     'none',
   );
   expect(await page.evaluate((key) => localStorage.getItem(key), `kap.attempt.${id}`)).toBeNull();
+});
+
+test('leaving for now keeps the attempt, paused, to resume from the briefing', async ({ page }) => {
+  await startByKeyboard(page, id, 'practice');
+  await stopClock(page);
+  const option = await firstOption(page);
+  await chooseByKey(page, option);
+  await page.getByRole('button', { name: 'Leave session' }).click();
+  await page
+    .getByRole('dialog', { name: 'Leave this session?' })
+    .getByRole('button', { name: 'Keep it and leave' })
+    .click();
+  await expect(page.locator('[data-screen="briefing"]')).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: 'Resume where you left off' }).click();
+  await expect(page.locator('[data-screen="session"]')).toHaveAttribute('data-paused', 'true');
+  await expect(page.locator('[data-transcript]')).toContainText('You:');
 });
 
 test('practice feedback holds the running clock until the trainee goes on', async ({ page }) => {
