@@ -5,6 +5,7 @@ import {
   bundledIds,
   chooseByKey,
   playEvents,
+  skipReflection,
   startByKeyboard,
   startWithEngineRun,
   stopClock,
@@ -44,7 +45,16 @@ test('library, briefing, session and debrief have no axe violations', async ({ p
 
   await playEvents(page, events.slice(half));
   await expect(page.locator('[data-screen="debrief"]')).toBeVisible();
+  await expectNoViolations(page, 'debrief (reflection prompt)');
+  await skipReflection(page);
+  await page.locator('[data-phase-toggle]').first().click();
   await expectNoViolations(page, 'debrief');
+
+  // The leave dialog of a new session.
+  await startByKeyboard(page, id, 'practice');
+  await page.getByRole('button', { name: 'Leave session' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoViolations(page, 'session (leave dialog)');
 });
 
 test('reduced motion stops the alarm animation', async ({ page }) => {

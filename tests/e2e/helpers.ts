@@ -196,3 +196,14 @@ export function minutesAfter(
     return snapshot.context.status === 'running' ? snapshot.context.minute : undefined;
   });
 }
+
+/**
+ * Skips the reflection the debrief asks for before showing the scores (right after a session),
+ * when it is asked.
+ */
+export async function skipReflection(page: Page): Promise<void> {
+  await expect(page.locator('[data-screen="debrief"]')).toBeVisible();
+  const skip = page.locator('[data-reflect-skip]');
+  if (await skip.count()) await skip.click();
+  await expect(page.locator('[data-lessons]')).toBeVisible();
+}
