@@ -1,6 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { bundledIds, startByKeyboard, stopClock } from './helpers.ts';
+import {
+  bundled,
+  bundledIds,
+  playEvents,
+  skipReflection,
+  startByKeyboard,
+  startWithEngineRun,
+  stopClock,
+} from './helpers.ts';
 
 const id = bundledIds.find((x) => x.startsWith('trd')) ?? bundledIds[0]!;
 
@@ -65,4 +73,16 @@ test('the first-run tour walks through the clock, pause, shortcuts and monitor, 
   await expect(page.locator('[data-tour]')).toHaveCount(0);
   await page.getByRole('button', { name: 'Show the getting-started tour' }).click();
   await expect(page.locator('[data-tour]')).toBeVisible();
+});
+
+test('the debrief and its charts have no axe violations in the dark theme', async ({ page }) => {
+  await page.addInitScript(() =>
+    localStorage.setItem('kap.display', JSON.stringify({ theme: 'dark', textSize: 'normal' })),
+  );
+  const { events } = await startWithEngineRun(page, id, bundled(id), 'practice', 'worst');
+  await playEvents(page, events);
+  await skipReflection(page);
+  await page.locator('[data-phase-toggle]').first().click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expectNoViolations(page, 'debrief (dark)');
 });
