@@ -74,6 +74,8 @@ test('the debrief prints without its buttons', async ({ page }) => {
   await page.emulateMedia({ media: 'print' });
   // No focus ring on paper, and the collapsed decisions print in full.
   expect(await page.locator('h1').evaluate((h) => getComputedStyle(h).outlineStyle)).toBe('none');
+  await expect(page.locator('[data-print-meta]')).toBeVisible();
+  await expect(page.locator('[data-print-meta]')).toContainText('practice mode');
   await expect(
     page.getByRole('button', { name: /Replay from this decision/ }).first(),
   ).toBeHidden();

@@ -23,3 +23,14 @@ test('the library reads no scenario file, lists the introductory case first, and
   await expect(page.locator('[data-screen="briefing"]')).toBeVisible();
   expect(loaded).toEqual([second]);
 });
+
+test('a skip link leads from the top of the page to the main content', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-scenario]').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await expect(page).toHaveURL(/#\/$|\/$/); // the router's address is unchanged
+});

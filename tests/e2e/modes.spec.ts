@@ -163,3 +163,19 @@ test('the clock reads sensibly before dosing and while paused; the default speed
   await expect(page.locator('[data-clock-toggle]')).toBeDisabled();
   await expect(page.locator('[data-advance]')).toBeDisabled();
 });
+
+test('after "advance to the next event" brings new choices, focus moves to the first of them', async ({
+  page,
+}) => {
+  const { events } = await startWithEngineRun(page, id, bundled(id), 'assessment');
+  const choices = page.locator('.choices button.choice');
+  for (const event of events) {
+    const waiting = event.type === 'clock.advance' && (await choices.count()) === 0;
+    await playEvents(page, [event]);
+    if (waiting && (await choices.count()) > 0) {
+      await expect(choices.first()).toBeFocused();
+      return;
+    }
+  }
+  throw new Error('The run never waited for new choices.');
+});

@@ -27,7 +27,9 @@ const SOME = 4;
  * from some dissociation after the dose).
  */
 export function roomScene(
-  view: Pick<SessionView, 'settings' | 'vitals' | 'dosed'>,
+  view: Pick<SessionView, 'settings' | 'dosed'> & {
+    vitals: Pick<SessionView['vitals'], 'anxiety' | 'nausea' | 'dissociation'>;
+  },
   name: string,
 ): RoomScene {
   const { anxiety, nausea, dissociation } = view.vitals;

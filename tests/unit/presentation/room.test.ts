@@ -5,15 +5,7 @@ const calm = { dissociation: 0, nausea: 0, anxiety: 2 };
 const view = (over: Partial<typeof calm> = {}, settings = {}, dosed = true) => ({
   dosed,
   settings: { music: 'off', eyeshades: 'off', lights: 'bright', ...settings } as const,
-  vitals: {
-    systolic: 120,
-    diastolic: 80,
-    heartRate: 70,
-    spo2: 98,
-    respiratoryRate: 14,
-    ...calm,
-    ...over,
-  },
+  vitals: { ...calm, ...over },
 });
 
 describe('room scene', () => {
