@@ -14,7 +14,7 @@ import { catalogueModule } from '../src/engine/presentation/catalogue.ts';
 import { generateScenario } from './generate-scenario.ts';
 import { serveBuild } from './serve-build.ts';
 
-const PORT = 4179;
+const PORT = 4180;
 const RUNS = 7;
 const DIFFICULTIES = ['introductory', 'intermediate', 'advanced'];
 

@@ -29,3 +29,18 @@ test('the monitor spells out DISS, NAUS and ANX', async ({ page }) => {
     'Dissociation',
   );
 });
+
+test('on a phone the vitals stay in view beside the choices', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await startByKeyboard(page, id, 'practice');
+  await stopClock(page);
+  await page.locator('.choices button.choice').first().scrollIntoViewIfNeeded();
+  const strip = page.locator('[data-vitals-strip]');
+  await expect(strip).toBeInViewport();
+  const monitor = page.locator('[data-signal="heartRate"] .vital-value strong');
+  await expect(strip.locator('[data-strip-signal="heartRate"] strong')).toHaveText(
+    (await monitor.innerText()).trim(),
+  );
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(strip).toBeHidden();
+});
