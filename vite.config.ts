@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { offline } from './scripts/vite-plugin-offline.ts';
+import { catalogue } from './scripts/vite-plugin-catalogue.ts';
 
 export default defineConfig({
-  plugins: [svelte(), offline()],
+  plugins: [svelte(), catalogue(), offline()],
   // Relative asset paths: the build works from any folder (static hosts, an LMS package).
   base: './',
   server: { port: 5173 },

@@ -1,8 +1,12 @@
 /**
- * The bundled scenarios. Each file is its own lazy chunk (raw text), so the library renders
- * before any scenario is read; validation happens in the engine chunk when one is opened.
+ * The bundled scenarios. The library reads the build-time catalogue (one small lazy chunk, see
+ * scripts/vite-plugin-catalogue.ts); each scenario file is its own lazy chunk (raw text), read
+ * only when the scenario is opened, and validated in the engine chunk.
  */
 import { listScenarioFiles } from '../engine/library.ts';
+import type { CatalogueEntry } from '../engine/presentation/catalogue.ts';
+
+export type { CatalogueEntry };
 
 const modules = import.meta.glob<string>(['/scenarios/*.json', '!/scenarios/*.schema.json'], {
   query: '?raw',
@@ -11,18 +15,6 @@ const modules = import.meta.glob<string>(['/scenarios/*.json', '!/scenarios/*.sc
 
 export const entries = listScenarioFiles(Object.keys(modules));
 
-/** What a library card shows, read without validating the whole file. */
-export interface CardInfo {
-  id: string;
-  title: string;
-  patient: string;
-  conditions: string[];
-  route: string;
-  difficulty: string;
-  estimatedMinutes: number | null;
-  contentWarnings: string[];
-}
-
 export async function scenarioText(id: string): Promise<string> {
   const entry = entries.find((e) => e.id === id);
   const load = entry && modules[`/scenarios/${entry.file}`];
@@ -30,40 +22,16 @@ export async function scenarioText(id: string): Promise<string> {
   return load();
 }
 
-const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-const strs = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+let catalogue: Promise<CatalogueEntry[]> | null = null;
 
-const cards = new Map<string, Promise<CardInfo>>();
-
-/**
- * Reads the card fields once per page (the library reuses them on later visits); anything missing
- * shows as blank rather than failing the library.
- */
-export function cardInfo(id: string): Promise<CardInfo> {
-  let info = cards.get(id);
-  if (!info) {
-    info = readCardInfo(id);
-    cards.set(id, info);
-    info.catch(() => cards.delete(id)); // a file that failed to load may load on a later visit
-  }
-  return info;
-}
-
-async function readCardInfo(id: string): Promise<CardInfo> {
-  const doc = JSON.parse(await scenarioText(id)) as Record<string, unknown>;
-  const patient = (doc.patient ?? {}) as Record<string, unknown>;
-  const protocol = (doc.protocol ?? {}) as Record<string, unknown>;
-  return {
-    id,
-    title: str(doc.title, id),
-    patient: [str(patient.name), typeof patient.age === 'number' ? `${patient.age}` : '']
-      .filter(Boolean)
-      .join(', '),
-    conditions: strs(patient.conditions),
-    route: [str(protocol.drug), str(protocol.route)].filter(Boolean).join(', '),
-    difficulty: str(doc.difficulty),
-    estimatedMinutes: typeof doc.estimatedMinutes === 'number' ? doc.estimatedMinutes : null,
-    contentWarnings: strs(doc.contentWarnings),
-  };
+/** The library's cards in the recommended order (loaded once per page; retried after a failure). */
+export function loadCatalogue(): Promise<CatalogueEntry[]> {
+  catalogue ??= import('virtual:scenario-catalogue').then(
+    (m) => m.default,
+    (error: unknown) => {
+      catalogue = null;
+      throw error;
+    },
+  );
+  return catalogue;
 }

@@ -13,3 +13,8 @@ export {
 } from '../engine/scoring/score.ts';
 export { eventsBeforeDecision, replay } from '../engine/session/session.ts';
 export { parseAttempt, serializeAttempt, type Attempt } from '../engine/attempt/index.ts';
+export {
+  orderOptions,
+  shownChoices,
+  type ShownChoice,
+} from '../engine/presentation/option-order.ts';

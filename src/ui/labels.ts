@@ -35,6 +35,24 @@ export const SPEAKERS: Record<string, string> = {
   system: 'Session',
 };
 
+/**
+ * Who a line is from, as the trainee sees it: the patient by first name, others by role.
+ * `patientName` is the scenario's patient name ("Elias Novak").
+ */
+export function speakerLabel(speaker: string, patientName: string): string {
+  if (speaker === 'patient') return patientName.split(' ')[0] || 'Patient';
+  return SPEAKERS[speaker] ?? speaker;
+}
+
+/**
+ * The mood shown with a line. A narrator has no mood: an affect on a narrator line describes the
+ * patient, so it is shown as the patient's ("Elias: startled"); other speakers' affect is theirs.
+ */
+export function moodText(speaker: string, affect: string | undefined, patientName: string): string {
+  if (!affect) return '';
+  return speaker === 'narrator' ? `${speakerLabel('patient', patientName)}: ${affect}` : affect;
+}
+
 /** The newest transcript line not spoken by the trainee. */
 export function latestRoomLine<T extends { speaker: string }>(transcript: readonly T[]): T | null {
   for (let i = transcript.length - 1; i >= 0; i--)

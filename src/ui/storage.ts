@@ -82,3 +82,26 @@ export const saveSoundPrefs = (prefs: SoundPrefs) => write(SOUND, JSON.stringify
 
 export const shortcutsEnabled = () => read('kap.shortcuts') !== 'off';
 export const saveShortcutsEnabled = (on: boolean) => write('kap.shortcuts', on ? 'on' : 'off');
+
+/**
+ * The trainee's reflection on a finished attempt, written before the scores are shown (or
+ * skipped). Kept on this device beside the attempt, keyed by the attempt's scenario, seed, mode
+ * and length (the save format has no field for it yet).
+ */
+export interface Reflection {
+  text: string;
+  skipped: boolean;
+  savedAt: string;
+}
+const REFLECTION = (attemptKey: string) => `kap.reflection.${attemptKey}`;
+
+export function reflectionFor(attemptKey: string): Reflection | null {
+  try {
+    const value = JSON.parse(read(REFLECTION(attemptKey)) ?? 'null') as Reflection | null;
+    return value && typeof value.text === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
+export const saveReflection = (attemptKey: string, reflection: Reflection) =>
+  write(REFLECTION(attemptKey), JSON.stringify(reflection));

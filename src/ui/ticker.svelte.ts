@@ -1,12 +1,31 @@
 /**
  * The host-side session clock. The engine has no timers: this ticker sends `clock.advance`
  * at the chosen speed (simulated minutes per real second) while the session runs after dosing.
+ * It holds while the trainee reads practice feedback or a refusal, so no scoring window closes
+ * during reading.
  */
 import type { Session } from './session.svelte.ts';
 
-export const SPEEDS = [1, 4, 16] as const;
+/** Simulated minutes per real second. */
+export const SPEEDS = [0.25, 1, 4, 16] as const;
 export type Speed = (typeof SPEEDS)[number];
+/**
+ * One simulated minute every 4 seconds: a patient line and its choices (60–120 words, about 20–40
+ * seconds at an ordinary reading pace) cost 5–10 simulated minutes, inside the shortest scheduled
+ * check windows of the bundled scenarios. Feedback and refusals hold the clock altogether.
+ */
+export const DEFAULT_SPEED: Speed = 0.25;
 const KEY = 'kap.clock';
+
+/** How a speed is described on screen, e.g. "1 simulated minute every 4 seconds". */
+export function speedLabel(speed: Speed): string {
+  return speed < 1
+    ? `1 simulated minute every ${1 / speed} seconds`
+    : `${speed} simulated minute${speed === 1 ? '' : 's'} per second`;
+}
+
+/** What holds the clock: feedback or a refusal the trainee is reading. */
+export type Hold = 'feedback' | 'refusal' | null;
 
 function storedClock(): { speed: Speed; running: boolean } {
   try {
@@ -14,16 +33,30 @@ function storedClock(): { speed: Speed; running: boolean } {
       speed?: number;
       running?: boolean;
     };
-    const speed = SPEEDS.find((s) => s === value.speed) ?? 1;
+    const speed = SPEEDS.find((s) => s === value.speed) ?? DEFAULT_SPEED;
     return { speed, running: value.running !== false };
   } catch {
-    return { speed: 1, running: true };
+    return { speed: DEFAULT_SPEED, running: true };
+  }
+}
+
+/** The speed a new session starts at (remembered from the last choice, else the default). */
+export const storedSpeed = (): Speed => storedClock().speed;
+
+/** Remembers `speed` as the default for the next session (the display settings use it). */
+export function saveSpeed(speed: Speed): void {
+  try {
+    localStorage.setItem(KEY, JSON.stringify({ ...storedClock(), speed }));
+  } catch {
+    // Not remembered; the clock still works.
   }
 }
 
 export class Ticker {
   speed = $state<Speed>(storedClock().speed);
   running = $state(storedClock().running);
+  /** Set while feedback or a refusal is being read; time does not pass until it is released. */
+  hold = $state<Hold>(null);
   #timer: ReturnType<typeof setInterval> | null = null;
   #timerSpeed = 0;
   #session: Session;
@@ -32,10 +65,16 @@ export class Ticker {
     this.#session = session;
   }
 
-  /** Whether time is passing now (running, after dosing, session not paused or ended). */
+  /** Whether time is passing now (running, after dosing, not held, session not paused or ended). */
   get active(): boolean {
     const v = this.#session.view;
-    return this.running && v.status === 'running' && v.dosed && !v.paused;
+    return this.running && !this.hold && v.status === 'running' && v.dosed && !v.paused;
+  }
+
+  /** Holds the clock while `what` is on screen (null releases it). */
+  setHold(what: Hold): void {
+    this.hold = what;
+    this.sync();
   }
 
   setSpeed(speed: Speed): void {
@@ -45,6 +84,7 @@ export class Ticker {
   }
 
   toggle(): void {
+    if (this.hold) return this.setHold(null); // "run" after reading releases the hold
     this.running = !this.running;
     this.#remember();
     this.sync();
@@ -53,6 +93,7 @@ export class Ticker {
   /** Moves the clock on by one simulated minute. */
   advanceMinute(): void {
     if (this.#session.view.minute === null) return;
+    this.hold = null; // moving time on by hand ends the reading
     this.#session.send({ type: 'clock.advance', minutes: 1 });
   }
 
@@ -64,6 +105,7 @@ export class Ticker {
   advanceToNext(): void {
     const { minute, nextEventMinute } = this.#session.view;
     if (minute === null || nextEventMinute === null) return;
+    this.hold = null;
     this.#session.send({ type: 'clock.advance', minutes: nextEventMinute - minute });
   }
 

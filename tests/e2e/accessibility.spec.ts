@@ -5,6 +5,7 @@ import {
   bundledIds,
   chooseByKey,
   playEvents,
+  skipReflection,
   startByKeyboard,
   startWithEngineRun,
   stopClock,
@@ -23,6 +24,7 @@ async function expectNoViolations(page: Page, screen: string) {
 }
 
 test('library, briefing, session and debrief have no axe violations', async ({ page }) => {
+  test.slow(); // a whole session and six axe runs: room for a loaded machine
   await page.goto('/');
   await expect(page.locator('[data-scenario] a').first()).toBeVisible();
   await expectNoViolations(page, 'library');
@@ -44,7 +46,18 @@ test('library, briefing, session and debrief have no axe violations', async ({ p
 
   await playEvents(page, events.slice(half));
   await expect(page.locator('[data-screen="debrief"]')).toBeVisible();
+  await expectNoViolations(page, 'debrief (reflection prompt)');
+  await skipReflection(page);
+  await page.locator('[data-phase-toggle]').first().click();
   await expectNoViolations(page, 'debrief');
+});
+
+test('the leave dialog and the first-run tour have no axe violations', async ({ page }) => {
+  await startByKeyboard(page, id, 'practice');
+  await expect(page.locator('[data-tour]')).toBeVisible();
+  await page.getByRole('button', { name: 'Leave session' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoViolations(page, 'session (leave dialog)');
 });
 
 test('reduced motion stops the alarm animation', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { standardTitle } from '../../src/engine/standards/catalogue.ts';
-import { bundled, bundledIds, playEvents, startWithEngineRun } from './helpers.ts';
+import { bundled, bundledIds, playEvents, skipReflection, startWithEngineRun } from './helpers.ts';
 
 const id = bundledIds.find((x) => x.startsWith('trd')) ?? bundledIds[0]!;
 
@@ -8,7 +8,7 @@ test('the debrief names the standards each decision breached, by title', async (
   const scenario = bundled(id);
   const { run, events } = await startWithEngineRun(page, id, scenario, 'assessment', 'worst');
   await playEvents(page, events);
-  await expect(page.locator('[data-screen="debrief"]')).toBeVisible();
+  await skipReflection(page);
   const breached = run.report.decisions.filter((d) => d.standards?.breaches.length);
   expect(breached.length).toBeGreaterThan(0);
   for (const d of breached) {

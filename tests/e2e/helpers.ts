@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { validate } from '../../src/engine/format/validate.ts';
 import type { ScenarioV1 } from '../../src/engine/format/schema.ts';
+import { catalogueModule } from '../../src/engine/presentation/catalogue.ts';
 import {
   playHeadless,
   type HeadlessResult,
@@ -29,8 +30,9 @@ export function loadScenario(path: string): ScenarioV1 {
 export const bundled = (id: string) => loadScenario(`scenarios/${id}.json`);
 
 /**
- * Serves `scenario` in place of the bundled scenario `targetId` (the lazy chunk of its file),
- * under the target's id, so the library, briefing and session show the test scenario.
+ * Serves `scenario` in place of the bundled scenario `targetId` (the lazy chunk of its file, and
+ * its card in the catalogue chunk), under the target's id, so the library, briefing and session
+ * show the test scenario.
  */
 export async function serveScenario(
   page: Page,
@@ -42,6 +44,16 @@ export async function serveScenario(
   const escaped = targetId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await page.route(new RegExp(`/assets/${escaped}-[A-Za-z0-9_-]{8}\\.js$`), (route) =>
     route.fulfill({ status: 200, contentType: 'text/javascript', body }),
+  );
+  // The library's cards come from the build-time catalogue: serve one with the test scenario.
+  const catalogue = catalogueModule(
+    bundledIds.map((id) => ({
+      id,
+      text: id === targetId ? JSON.stringify(served) : readFileSync(`scenarios/${id}.json`, 'utf8'),
+    })),
+  );
+  await page.route(/\/assets\/_virtual_scenario-catalogue-[A-Za-z0-9_-]{8}\.js$/, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: catalogue }),
   );
   return served;
 }
@@ -183,4 +195,15 @@ export function minutesAfter(
     snapshot = step(snapshot, e);
     return snapshot.context.status === 'running' ? snapshot.context.minute : undefined;
   });
+}
+
+/**
+ * Skips the reflection the debrief asks for before showing the scores (right after a session),
+ * when it is asked.
+ */
+export async function skipReflection(page: Page): Promise<void> {
+  await expect(page.locator('[data-screen="debrief"]')).toBeVisible();
+  const skip = page.locator('[data-reflect-skip]');
+  if (await skip.count()) await skip.click();
+  await expect(page.locator('[data-lessons]')).toBeVisible();
 }

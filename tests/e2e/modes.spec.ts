@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  bundled,
   bundledIds,
   chooseByKey,
   loadScenario,
@@ -67,9 +68,17 @@ test('a refused action shows why it was refused and changes nothing', async ({ p
   await playEvents(page, events.slice(0, escort));
   await chooseByKey(page, 'int-allow');
   await chooseByKey(page, 'int-go');
-  const refusal = page.locator('[data-refusal="int-go"]');
+  // The reason sits next to the option that caused it, and holds the clock while it is read.
+  const refusal = page
+    .getByRole('listitem')
+    .filter({ has: page.locator('button[data-option="int-go"]') })
+    .locator('[data-refusal="int-go"]');
   await expect(refusal).toHaveAttribute('role', 'alert');
   await expect(refusal).toContainText(/transport|escort/i);
+  const clock = page.locator('[data-clock-hold]');
+  await expect(clock).toHaveAttribute('data-clock-hold', 'refusal');
+  await refusal.getByRole('button', { name: 'Continue' }).click();
+  await expect(clock).toHaveAttribute('data-clock-hold', 'none');
   await expect(page.locator('[data-screen="session"]')).toHaveAttribute('data-status', 'running');
   await expect(page.locator('button[data-option="int-go"]')).toBeVisible();
 });
@@ -84,11 +93,89 @@ test('pause and leave work at any time without penalty', async ({ page }) => {
   await page.getByRole('button', { name: 'Resume session' }).first().click();
   await expect(page.locator('button[data-option]').first()).toBeEnabled();
 
+  // Leaving asks first; staying changes nothing.
   await page.getByRole('button', { name: 'Leave session' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Leave this session?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Keep it and leave' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-screen="session"]')).toHaveAttribute('data-status', 'running');
+
+  // Ending the attempt leaves with no score and keeps nothing.
+  await page.getByRole('button', { name: 'Leave session' }).click();
+  await dialog.getByRole('button', { name: 'End the attempt' }).click();
   await expect(page.locator('[data-screen="library"]')).toBeVisible();
   await expect(page.locator(`[data-scenario="${id}"] [data-last-result]`)).toHaveAttribute(
     'data-last-result',
     'none',
   );
   expect(await page.evaluate((key) => localStorage.getItem(key), `kap.attempt.${id}`)).toBeNull();
+});
+
+test('leaving for now keeps the attempt, paused, to resume from the briefing', async ({ page }) => {
+  await startByKeyboard(page, id, 'practice');
+  await stopClock(page);
+  const option = await firstOption(page);
+  await chooseByKey(page, option);
+  await page.getByRole('button', { name: 'Leave session' }).click();
+  await page
+    .getByRole('dialog', { name: 'Leave this session?' })
+    .getByRole('button', { name: 'Keep it and leave' })
+    .click();
+  await expect(page.locator('[data-screen="briefing"]')).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: 'Resume where you left off' }).click();
+  await expect(page.locator('[data-screen="session"]')).toHaveAttribute('data-paused', 'true');
+  await expect(page.locator('[data-transcript]')).toContainText('You:');
+});
+
+test('practice feedback holds the running clock until the trainee goes on', async ({ page }) => {
+  const { events } = await startWithEngineRun(page, id, bundled(id), 'practice');
+  const dosed = events.findIndex((e) => e.type === 'clock.advance' || e.type === 'trainee.act');
+  await page.getByLabel('Speed').selectOption('16');
+  await page.keyboard.press('c'); // run the clock again (the helper stopped it)
+  for (const e of events.slice(0, dosed))
+    if (e.type === 'trainee.choose') await chooseByKey(page, e.optionId);
+  const clock = page.locator('[data-minute]');
+  await expect(page.locator('[data-feedback]')).toBeVisible();
+  await expect(page.locator('[data-clock-state]')).toHaveText('held while you read the feedback');
+  await expect(page.locator('[data-clock-hint]')).toContainText(
+    'The clock holds while feedback or a refusal is on screen',
+  );
+  // At 16 simulated minutes a second, a running clock would have moved within this wait.
+  await page.waitForTimeout(1000);
+  await expect(clock).toHaveAttribute('data-minute', '0');
+  await page.getByRole('button', { name: 'Continue (the clock runs again)' }).click();
+  await expect(clock).not.toHaveAttribute('data-minute', '0');
+});
+
+test('the clock reads sensibly before dosing and while paused; the default speed suits reading', async ({
+  page,
+}) => {
+  await startByKeyboard(page, id, 'practice');
+  await expect(page.locator('.clock')).toContainText('The clock starts when the dose is given.');
+  await expect(page.getByLabel('Speed')).toHaveValue('0.25');
+  await expect(page.getByLabel('Speed').locator('option:checked')).toHaveText(
+    '1 simulated minute every 4 seconds',
+  );
+  await page.getByRole('button', { name: 'Pause session' }).click();
+  await expect(page.locator('[data-clock-toggle]')).toBeDisabled();
+  await expect(page.locator('[data-advance]')).toBeDisabled();
+});
+
+test('after "advance to the next event" brings new choices, focus moves to the first of them', async ({
+  page,
+}) => {
+  const { events } = await startWithEngineRun(page, id, bundled(id), 'assessment');
+  const choices = page.locator('.choices button.choice');
+  for (const event of events) {
+    const waiting = event.type === 'clock.advance' && (await choices.count()) === 0;
+    await playEvents(page, [event]);
+    if (waiting && (await choices.count()) > 0) {
+      await expect(choices.first()).toBeFocused();
+      return;
+    }
+  }
+  throw new Error('The run never waited for new choices.');
 });

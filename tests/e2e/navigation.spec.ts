@@ -32,7 +32,10 @@ test('the session clock runs by itself after dosing at the chosen speed, and sto
   const clock = page.locator('[data-minute]');
   await expect(clock).toHaveAttribute('data-minute', '0');
 
+  // The dose's practice feedback holds the clock until the trainee goes on.
+  await expect(page.locator('[data-clock-state]')).toHaveText('held while you read the feedback');
   await page.getByLabel('Speed').selectOption('16');
+  await page.getByRole('button', { name: 'Continue the clock' }).click();
   await page.getByRole('button', { name: 'Run clock' }).click();
   await expect(clock).not.toHaveAttribute('data-minute', '0');
   await page.getByRole('button', { name: 'Stop clock' }).click();

@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { bundled, bundledIds, minutesAfter, playEvents, startWithEngineRun } from './helpers.ts';
+import {
+  bundled,
+  bundledIds,
+  minutesAfter,
+  playEvents,
+  skipReflection,
+  startWithEngineRun,
+} from './helpers.ts';
 
 for (const mode of ['assessment', 'practice'] as const) {
   for (const id of bundledIds) {
@@ -15,7 +22,7 @@ for (const mode of ['assessment', 'practice'] as const) {
         minutesAfter(scenario, { seed, mode }, best.attempt.events.slice(0, 1), events),
       );
 
-      await expect(page.locator('[data-screen="debrief"]')).toBeVisible();
+      await skipReflection(page);
       await expect(page.getByRole('heading', { level: 1 })).toContainText('Debrief');
       await expect(page.locator('[data-verdict]')).toContainText(
         `${best.report.passed ? 'Passed' : 'Not passed'} — overall ${best.report.overall}%`,

@@ -42,6 +42,12 @@ test('scenario text containing markup is shown as text and nothing in it runs', 
   await playEvents(page, events.slice(1));
 
   await expect(page.locator('[data-screen="debrief"]')).toBeVisible();
+  // The trainee's own reflection is text too.
+  await page.getByLabel(/What went well/).fill('Mine <img src=x onerror="window.__pwned = 8">');
+  await page.getByRole('button', { name: 'Save and show my results' }).click();
+  await expect(page.locator('[data-reflection]')).toContainText(
+    'Mine <img src=x onerror="window.__pwned = 8">',
+  );
   await expect(page.locator('main')).toContainText(
     'Commentary <img src=x onerror="window.__pwned = 1">',
   );

@@ -1,0 +1,36 @@
+/**
+ * A Vite plugin that serves `virtual:scenario-catalogue`: the library's cards for the bundled
+ * scenarios (title, summary, route, visit kind, difficulty, content warnings, estimated minutes),
+ * read from `scenarios/*.json` at build time, in the recommended order. The library imports it
+ * lazily as one small chunk, so it never downloads or parses a scenario file; a scenario loads
+ * only when opened. In the dev server a change to a scenario file reloads the catalogue.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { catalogueModule } from '../src/engine/presentation/catalogue.ts';
+import { listScenarioFiles } from '../src/engine/library.ts';
+
+const ID = 'virtual:scenario-catalogue';
+const RESOLVED = `\0${ID}`;
+
+export function catalogue(dir = 'scenarios'): Plugin {
+  const folder = resolve(dir);
+  return {
+    name: 'kap-scenario-catalogue',
+    resolveId: (id) => (id === ID ? RESOLVED : undefined),
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      const files = listScenarioFiles(readdirSync(folder).map((f) => `/${dir}/${f}`));
+      for (const f of files) this.addWatchFile(join(folder, f.file));
+      return catalogueModule(
+        files.map((f) => ({ id: f.id, text: readFileSync(join(folder, f.file), 'utf8') })),
+      );
+    },
+    handleHotUpdate({ file, server }) {
+      if (!file.startsWith(folder) || !file.endsWith('.json')) return;
+      const mod = server.moduleGraph.getModuleById(RESOLVED);
+      if (mod) server.moduleGraph.invalidateModule(mod);
+    },
+  };
+}

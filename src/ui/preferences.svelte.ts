@@ -1,0 +1,83 @@
+/**
+ * Display settings (text size, theme) and the first-run tour, remembered on this device. The
+ * theme and text size apply to the page as `data-theme` and `data-text-size` on <html>, which
+ * styles.css reads. The default clock speed is the ticker's own remembered speed.
+ */
+export const TEXT_SIZES = [
+  { value: 'normal', label: 'Normal' },
+  { value: 'large', label: 'Large' },
+  { value: 'larger', label: 'Larger' },
+] as const;
+export const THEMES = [
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+  { value: 'contrast', label: 'High contrast' },
+] as const;
+
+export type TextSize = (typeof TEXT_SIZES)[number]['value'];
+export type Theme = (typeof THEMES)[number]['value'];
+export interface Display {
+  textSize: TextSize;
+  theme: Theme;
+}
+
+const DISPLAY = 'kap.display';
+const TOUR = 'kap.tour';
+
+function readDisplay(): Display {
+  try {
+    const v = JSON.parse(localStorage.getItem(DISPLAY) ?? '{}') as Partial<Display>;
+    return {
+      textSize: TEXT_SIZES.find((t) => t.value === v.textSize)?.value ?? 'normal',
+      theme: THEMES.find((t) => t.value === v.theme)?.value ?? 'light',
+    };
+  } catch {
+    return { textSize: 'normal', theme: 'light' };
+  }
+}
+
+class Preferences {
+  display = $state<Display>(readDisplay());
+  /** Whether the first-run tour has been finished or closed on this device. */
+  tourDone = $state(read(TOUR) === 'done');
+
+  constructor() {
+    this.apply();
+  }
+
+  setDisplay(change: Partial<Display>): void {
+    this.display = { ...this.display, ...change };
+    write(DISPLAY, JSON.stringify(this.display));
+    this.apply();
+  }
+
+  setTourDone(done: boolean): void {
+    this.tourDone = done;
+    write(TOUR, done ? 'done' : null);
+  }
+
+  apply(): void {
+    const root = document.documentElement;
+    root.dataset.theme = this.display.theme;
+    root.dataset.textSize = this.display.textSize;
+  }
+}
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Not remembered; the setting still applies on this page.
+  }
+}
+
+export const preferences = new Preferences();

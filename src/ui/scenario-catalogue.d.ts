@@ -1,0 +1,5 @@
+/** The build-time scenario catalogue (scripts/vite-plugin-catalogue.ts). */
+declare module 'virtual:scenario-catalogue' {
+  const entries: import('../engine/presentation/catalogue.ts').CatalogueEntry[];
+  export default entries;
+}

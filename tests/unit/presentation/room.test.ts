@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { roomScene } from '../../../src/engine/presentation/room.ts';
+
+const calm = { dissociation: 0, nausea: 0, anxiety: 2 };
+const view = (over: Partial<typeof calm> = {}, settings = {}, dosed = true) => ({
+  dosed,
+  settings: { music: 'off', eyeshades: 'off', lights: 'bright', ...settings } as const,
+  vitals: { ...calm, ...over },
+});
+
+describe('room scene', () => {
+  it('shows the set and setting and says so in words', () => {
+    const scene = roomScene(view({}, { music: 'on', eyeshades: 'on', lights: 'dim' }), 'Elias');
+    expect(scene).toMatchObject({ eyeshades: true, music: true, lightsDim: true });
+    expect(scene.description).toBe(
+      'Elias sits up in the chair, wearing eyeshades, and looks calm. The lights are dimmed; music is playing.',
+    );
+  });
+
+  it('follows the patient’s state: absorbed after the dose, curled and distressed when upset', () => {
+    expect(roomScene(view({ dissociation: 6 }), 'Elias').posture).toBe('reclined');
+    expect(roomScene(view({ dissociation: 6 }, {}, false), 'Elias').posture).toBe('upright');
+    const upset = roomScene(view({ anxiety: 8 }), 'Helen');
+    expect(upset).toMatchObject({ posture: 'curled', distress: 'distressed' });
+    expect(upset.description).toContain('looks very distressed');
+    expect(roomScene(view({ nausea: 5 }), 'Helen').description).toContain('looks queasy');
+  });
+});
