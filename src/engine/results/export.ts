@@ -31,6 +31,12 @@ export interface ExportedAttempt {
   /** The scenario's title and version at the time, for readers without the scenario file. */
   scenarioTitle?: string;
   scenarioVersion?: string;
+  /**
+   * Whether `report` was obtained by replaying `attempt` against its scenario when exported
+   * (false: the scenario was not available, and `report` is as recorded, not checked), and why not.
+   */
+  verified?: boolean;
+  unverifiedReason?: string;
 }
 
 export interface ExportBundle {
@@ -316,6 +322,48 @@ function checkComments(value: unknown, at: string, decisions: number, errors: st
   });
 }
 
+/**
+ * Every problem of one exported attempt (or history record), each with where it is under `at`;
+ * empty when it is well formed.
+ */
+export function exportedAttemptProblems(entry: unknown, at: string): string[] {
+  const errors: string[] = [];
+  if (!isObject(entry)) {
+    errors.push(`${at}: must be an object with "attempt", "report" and "comments"`);
+    return errors;
+  }
+  checkAttempt(entry.attempt, `${at}.attempt`, errors);
+  checkReport(entry.report, `${at}.report`, errors);
+  const decisions =
+    isObject(entry.report) && Array.isArray(entry.report.decisions)
+      ? entry.report.decisions.length
+      : 0;
+  checkComments(entry.comments, `${at}.comments`, decisions, errors);
+  checkFields(
+    entry,
+    {
+      finishedAt: optional(isDate),
+      scenarioTitle: optional(isString),
+      scenarioVersion: optional(isString),
+      verified: optional(isBoolean),
+      unverifiedReason: optional(isString),
+    },
+    at,
+    errors,
+  );
+  if (
+    isObject(entry.attempt) &&
+    isObject(entry.report) &&
+    typeof entry.report.scenarioId === 'string' &&
+    entry.report.scenarioId !== entry.attempt.scenarioId
+  ) {
+    errors.push(
+      `${at}.report.scenarioId: the report is of "${entry.report.scenarioId.slice(0, 80)}", the attempt of another scenario`,
+    );
+  }
+  return errors;
+}
+
 /** Reads an export bundle. Every problem comes back with its location, like `attempts[2].report.passed`. */
 export function parseExport(text: string): ParseExportResult {
   let value: unknown;
@@ -343,41 +391,9 @@ export function parseExport(text: string): ParseExportResult {
     };
   }
   const errors: string[] = [];
-  value.attempts.forEach((entry, i) => {
-    const at = `attempts[${i}]`;
-    if (!isObject(entry)) {
-      errors.push(`${at}: must be an object with "attempt", "report" and "comments"`);
-      return;
-    }
-    checkAttempt(entry.attempt, `${at}.attempt`, errors);
-    checkReport(entry.report, `${at}.report`, errors);
-    const decisions =
-      isObject(entry.report) && Array.isArray(entry.report.decisions)
-        ? entry.report.decisions.length
-        : 0;
-    checkComments(entry.comments, `${at}.comments`, decisions, errors);
-    checkFields(
-      entry,
-      {
-        finishedAt: optional(isDate),
-        scenarioTitle: optional(isString),
-        scenarioVersion: optional(isString),
-        verified: optional(isBoolean),
-      },
-      at,
-      errors,
-    );
-    if (
-      isObject(entry.attempt) &&
-      isObject(entry.report) &&
-      typeof entry.report.scenarioId === 'string' &&
-      entry.report.scenarioId !== entry.attempt.scenarioId
-    ) {
-      errors.push(
-        `${at}.report.scenarioId: the report is of "${entry.report.scenarioId.slice(0, 80)}", the attempt of another scenario`,
-      );
-    }
-  });
+  value.attempts.forEach((entry, i) =>
+    errors.push(...exportedAttemptProblems(entry, `attempts[${i}]`)),
+  );
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, bundle: value as unknown as ExportBundle };
 }
@@ -399,6 +415,8 @@ export interface DecisionRow {
   critical: boolean;
   simulatedMinute: number | null;
   comments: string;
+  /** "yes" when the row comes from replaying the log; otherwise why it could not be checked. */
+  verified: string;
 }
 
 const FIXED_COLUMNS = [
@@ -414,8 +432,14 @@ const FIXED_COLUMNS = [
   'option_chosen',
   'best_option',
 ] as const;
-const TAIL_COLUMNS = ['critical', 'simulated_minute', 'comments'] as const;
+const TAIL_COLUMNS = ['critical', 'simulated_minute', 'comments', 'verified'] as const;
 const POINTS_PREFIX = 'points_';
+
+/** The `verified` cell: "yes", or the reason the report could not be checked. */
+function verifiedCell(entry: ExportedAttempt): string {
+  if (entry.verified === true) return 'yes';
+  return entry.unverifiedReason ?? 'Unverified — not replayed against its scenario';
+}
 
 /** The rows of the decision CSV, in attempt order then decision order. */
 export function decisionRows(attempts: ExportedAttempt[]): DecisionRow[] {
@@ -440,6 +464,7 @@ export function decisionRows(attempts: ExportedAttempt[]): DecisionRow[] {
         .filter((c) => c.decisionIndex === d.index)
         .map((c) => (c.author ? `${c.author}: ${c.text}` : c.text))
         .join('\n'),
+      verified: verifiedCell(entry),
     }));
   });
 }
@@ -473,6 +498,7 @@ export function exportCsv(attempts: ExportedAttempt[]): string {
       r.critical ? 'yes' : 'no',
       r.simulatedMinute,
       r.comments,
+      r.verified,
     ]),
   );
 }
@@ -529,6 +555,7 @@ export function parseDecisionCsv(text: string): ParseCsvResult {
       critical: get('critical') === 'yes',
       simulatedMinute: num('simulated_minute'),
       comments: get('comments'),
+      verified: get('verified'),
     });
   });
   return errors.length ? { ok: false, errors } : { ok: true, rows };
