@@ -340,3 +340,36 @@ test('an incomplete LRS configuration in storage does not break the Settings scr
   await expect(page.locator('[data-settings-message]')).toContainText('Removed');
   expect(await page.evaluate(() => localStorage.getItem('kap.lrs'))).toBeNull();
 });
+
+test("the library's last result is replayed from the log, not taken from an edited record", async ({
+  page,
+}) => {
+  const id = SHORT_SCENARIO;
+  const run = playHeadless(bundled(id), { seed: 3, mode: 'assessment', strategy: 'worst' });
+  const oneEvent = { ...run.attempt, events: run.attempt.events.slice(0, 1) };
+  await page.goto('/#/history');
+  await expect(page.locator('[data-empty]')).toBeVisible();
+  await page.evaluate(
+    (record) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('kap-results');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('attempts', 'readwrite');
+          tx.objectStore('attempts').put(record);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    {
+      id: 'edited-1',
+      attempt: oneEvent,
+      report: { ...run.report, passed: true, overall: 100 },
+      comments: [],
+      finishedAt: '2026-03-01T09:30:00.000Z',
+    },
+  );
+  await page.goto('/#/');
+  const last = page.locator(`[data-scenario="${id}"] [data-last-result]`);
+  await expect(last).toHaveAttribute('data-last-result', 'not-passed');
+  await expect(last).not.toContainText('100%');
+});
