@@ -40,7 +40,8 @@ export function captureLaunchOnce(): string | null {
 /** What a localStorage key holds, in words, for the notice about refused writes. */
 function whatWasKept(key: string): string {
   if (key.startsWith('kap.attempt.')) return 'your attempt in progress';
-  if (key.startsWith('kap.result.')) return 'the last result shown in the scenario library';
+  if (key.startsWith('kap.result.'))
+    return 'a spare summary of your last result (the attempt history keeps the attempt itself)';
   return 'a preference';
 }
 

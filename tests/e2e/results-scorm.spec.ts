@@ -254,3 +254,28 @@ test('resume data from an earlier scenario version is explained and kept until t
   await expect.poll(() => cmi(page, 'cmi.suspend_data')).not.toBe(data);
   await expect(notice).toHaveCount(0);
 });
+
+test('an attempt too long for the LMS is not skipped silently: the trainee is told', async ({
+  page,
+}) => {
+  const id = 'trd-sublingual-first-session';
+  const full = playHeadless(bundled(id), { seed: 80, mode: 'practice', strategy: 'best' });
+  // Thousands of refused choices with ids the scenario does not know: nothing compresses them.
+  let x = 12345;
+  const noise = Array.from({ length: 3000 }, () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return { type: 'trainee.choose' as const, optionId: `zz${x.toString(36)}` };
+  });
+  const [begin, ...rest] = full.attempt.events.slice(0, 4);
+  const long: Attempt = { ...full.attempt, events: [begin!, ...noise, ...rest] };
+  await withSavedAttempt(page, long);
+  await page.goto(`${lms}/lms.html?start=${encodeURIComponent(`#/session/${id}`)}`);
+  const course = page.frameLocator('iframe');
+  await expect(course.locator('[data-notice="scorm-too-long"]')).toContainText(
+    'Your progress is no longer saved in the LMS',
+  );
+  await expect(course.locator('[data-notice="scorm-too-long"]')).toContainText(
+    'It is still saved on this device',
+  );
+  expect(await cmi(page, 'cmi.suspend_data')).toBe('');
+});
