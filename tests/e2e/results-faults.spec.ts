@@ -373,3 +373,50 @@ test("the library's last result is replayed from the log, not taken from an edit
   await expect(last).toHaveAttribute('data-last-result', 'not-passed');
   await expect(last).not.toContainText('100%');
 });
+
+test('a 409 counts as sent only when the LRS holds the same statement; a different one is set aside', async ({
+  page,
+}) => {
+  const endpoint = 'https://conflict-lrs.example.org/xapi/';
+  const ids: string[] = [];
+  const lrs = fakeLrs(page, endpoint, (id, n) => {
+    ids.push(id);
+    return n === 2 || n === 3 ? 409 : 204;
+  });
+  await lrs.install();
+  await configure(page, endpoint, 'key-a', 'trainee@example.org');
+  // The LRS already holds the second statement as it is, and a different one under the third id.
+  await page.route(`${endpoint}statements?statementId=*`, async (route) => {
+    if (route.request().method() !== 'GET') return route.fallback();
+    const id = new URL(route.request().url()).searchParams.get('statementId')!;
+    const sent = (await page.evaluate(
+      (statementId) =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('kap-results');
+          open.onsuccess = () => {
+            const get = open.result
+              .transaction('outbox')
+              .objectStore('outbox')
+              .index('id')
+              .get(statementId);
+            get.onsuccess = () => resolve(get.result?.statement);
+          };
+        }),
+      id,
+    )) as Record<string, unknown>;
+    const held = id === ids[1] ? sent : { ...sent, result: { success: false } };
+    await route.fulfill({
+      status: 200,
+      json: { ...held, stored: '2026-03-01T10:00:00.000Z' },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    });
+  });
+  await playToDebrief(page);
+  await page.evaluate(() => (location.hash = '#/settings'));
+  await expect(page.locator('[data-refused]')).toHaveAttribute('data-refused', '1');
+  await expect(page.locator(`[data-refused-statement="${ids[2]}"]`)).toContainText(
+    'HTTP 409: The LRS already holds a different statement with this id',
+  );
+  await expect(page.locator(`[data-refused-statement="${ids[1]}"]`)).toHaveCount(0);
+  await expect(page.locator('[data-destination]')).toHaveAttribute('data-waiting', '0');
+});
