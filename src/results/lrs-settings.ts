@@ -246,13 +246,13 @@ export function captureLaunch(): string | null {
   history.replaceState(history.state, '', url.href);
   sessionStorage.removeItem(LAUNCH_KEY);
   if (!endpoint.ok)
-    return `The link that opened the simulator names an LRS, but: ${endpoint.message}`;
+    return `The link that opened the simulator names an LRS that cannot be used. ${endpoint.message}`;
   if (!auth && endpoint.credentials)
     auth = basicAuth(endpoint.credentials.user, endpoint.credentials.password);
   if (!auth)
     return 'The link that opened the simulator names an LRS but gives no credentials ("auth").';
   if (!actor.ok)
-    return `The link that opened the simulator names an LRS, but the learner is not usable: ${actor.message}`;
+    return `The link that opened the simulator names a learner that cannot be used. ${actor.message}`;
   if (registration !== undefined && !UUID.test(registration))
     return 'The link that opened the simulator gives a "registration" that is not a UUID.';
   const config: Omit<LrsConfig, 'source'> = {

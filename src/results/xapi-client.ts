@@ -299,7 +299,7 @@ async function sendAll(): Promise<void> {
         answer: await answerText(response!),
         at: new Date().toISOString(),
       });
-      status.lastError = `The LRS refused a statement (HTTP ${response!.status}); it is set aside below and the others are sent.`;
+      status.lastError = `The LRS refused a statement (HTTP ${response!.status}); it is set aside (listed below), and the statements after it are still sent.`;
       notify();
       continue;
     } else if (answer === 'credentials') {
