@@ -2,6 +2,11 @@
  * Builds a SCORM 1.2 package of the simulator: `imsmanifest.xml` plus the production build,
  * zipped into dist-scorm/kap-simulator-scorm12.zip. Run with `npm run package:scorm`.
  * Pass --no-build to package an existing dist/.
+ *
+ * The manifest gives no `adlcp:masteryscore`: with one, an LMS may set passed or failed from the
+ * score alone (SCORM 1.2 Run-Time Environment, cmi.core.lesson_status; Rustici, "Mastery Score
+ * and SCORM 1.2"), which can disagree with the scenario's own rule (its pass mark, and a
+ * critical error fails whatever the score). The simulator reports passed or failed itself.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,7 +47,6 @@ function manifest(files: string[], version: string): string {
       <title>KAP Simulator</title>
       <item identifier="kap-simulator-item" identifierref="kap-simulator-resource">
         <title>KAP Simulator: ketamine-assisted psychotherapy session practice</title>
-        <adlcp:masteryscore>70</adlcp:masteryscore>
       </item>
     </organization>
   </organizations>

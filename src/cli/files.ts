@@ -1,5 +1,6 @@
 /** Finding and reading scenario files for the CLI: simple globs (* ? **), directories, UTF-8. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   decodeBytes,
@@ -106,25 +107,74 @@ function refused({ offset: _offset, ...finding }: PlacedFinding): ReadResult {
   return { kind: 'refused', diagnostic: { ...finding, line: 1, column: 1 } };
 }
 
-/** Reads a scenario file as UTF-8 text, refusing oversized or wrongly encoded files. */
-export async function readScenarioFile(file: string): Promise<ReadResult> {
+/** What a file that cannot be read is, in words (from the error's code). */
+function reasonOf(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return code ?? (e instanceof Error ? e.message : 'unknown error');
+}
+
+/** What a file system entry is, for one that is not a regular file. */
+function kindOf(info: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
+  if (info.isDirectory()) return 'it is a directory';
+  if (info.isFIFO()) return 'it is a named pipe, not a regular file';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'it is a device, not a regular file';
+  if (info.isSocket()) return 'it is a socket, not a regular file';
+  return 'it is not a regular file';
+}
+
+export type BytesResult =
+  | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'tooLarge'; size: number }
+  | { kind: 'unreadable'; reason: string };
+
+/**
+ * Reads at most `limit` bytes of a regular file. Anything else (a named pipe, /dev/zero, a
+ * directory, a socket) is refused without reading, so it can neither block nor fill memory; the
+ * file is opened non-blocking and checked again on the open handle, and a file that grows past
+ * `limit` while it is read is reported as too large rather than read on.
+ */
+export async function readRegularFile(file: string, limit: number): Promise<BytesResult> {
   try {
     const info = await stat(file);
-    if (info.isDirectory()) return { kind: 'unreadable', reason: 'it is a directory' };
-    // Checked before reading, so a huge file is never loaded.
-    if (info.size > MAX_BYTES) return refused(fileTooLarge(info.size));
-    const decoded = decodeBytes(new Uint8Array(await readFile(file)));
-    return 'text' in decoded ? { kind: 'text', text: decoded.text } : refused(decoded.finding);
+    if (!info.isFile()) return { kind: 'unreadable', reason: kindOf(info) };
+    if (info.size > limit) return { kind: 'tooLarge', size: info.size };
+    const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) return { kind: 'unreadable', reason: kindOf(opened) };
+      const buffer = new Uint8Array(limit + 1);
+      let length = 0;
+      while (length < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+      if (length > limit) return { kind: 'tooLarge', size: Math.max(length, opened.size) };
+      return { kind: 'bytes', bytes: buffer.subarray(0, length) };
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : (code ?? 'unknown error');
-    return { kind: 'unreadable', reason };
+    return { kind: 'unreadable', reason: reasonOf(e) };
   }
+}
+
+/** Reads a scenario file as UTF-8 text, refusing oversized or wrongly encoded files. */
+export async function readScenarioFile(file: string): Promise<ReadResult> {
+  const read = await readRegularFile(file, MAX_BYTES);
+  if (read.kind === 'unreadable') return read;
+  if (read.kind === 'tooLarge') return refused(fileTooLarge(read.size));
+  const decoded = decodeBytes(read.bytes);
+  return 'text' in decoded ? { kind: 'text', text: decoded.text } : refused(decoded.finding);
 }
 
 /** File names under an audio directory (empty when it does not exist). */

@@ -1,13 +1,13 @@
 /** Printing diagnostics like a compiler: `file:line:col severity CODE message (hint)`. */
 import type { Diagnostic } from '../engine/format/index.ts';
 
-/** One line per diagnostic; control characters from scenario text are shown escaped. */
+/** One line per diagnostic; control characters in the file name and scenario text are shown escaped. */
 export function formatDiagnostic(
   file: string,
   d: Pick<Diagnostic, 'line' | 'column' | 'severity' | 'code' | 'message' | 'hint'>,
 ): string {
   const hint = d.hint ? ` (${d.hint})` : '';
-  return `${file}:${d.line}:${d.column} ${d.severity} ${d.code} ${clean(d.message)}${clean(hint)}`;
+  return `${clean(file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${clean(d.message)}${clean(hint)}`;
 }
 
 /** Removes terminal control characters so scenario text cannot drive the terminal. */

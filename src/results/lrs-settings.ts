@@ -2,11 +2,17 @@
  * Where xAPI statements go. Nothing is sent unless an LRS is configured, either on the Settings
  * screen (kept on this device) or by a launch URL carrying `endpoint`, `auth`, `actor` and
  * optionally `registration`, as xAPI launches pass them (kept for this browser tab only).
+ *
+ * Launch parameters are checked when the page opens: what the xAPI specification allows is
+ * normalised (a bare e-mail address becomes a `mailto:` IRI, the 0.9 launch forms with arrays and
+ * the 0.95 account form become 1.0.3 agents, credentials written into the endpoint become the
+ * Authorization header), and anything else is refused then, with a message the trainee sees.
+ * Credentials are never part of a displayed endpoint.
  */
 import type { Agent } from '../engine/results/xapi.ts';
 
 export interface LrsConfig {
-  /** The LRS endpoint, ending in "/" (statements go to `<endpoint>statements`). */
+  /** The LRS endpoint, ending in "/" (statements go to `<endpoint>statements`), no credentials. */
   endpoint: string;
   /** The Authorization header value, e.g. "Basic …". */
   auth: string;
@@ -28,35 +34,66 @@ export interface LrsSettings {
 const SETTINGS_KEY = 'kap.lrs';
 const LAUNCH_KEY = 'kap.lrs.launch';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const EMAIL = /^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$/;
+/** Hosts a plain http:// endpoint is allowed for: this computer (W3C Secure Contexts, 3.2). */
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
-function readJson<T>(storage: Storage, key: string): T | null {
+function readJson(storage: Storage, key: string): unknown {
   try {
     const text = storage.getItem(key);
-    return text ? (JSON.parse(text) as T) : null;
+    return text ? (JSON.parse(text) as unknown) : null;
   } catch {
     return null;
   }
 }
 
-/** The endpoint as a URL ending in "/", or a message saying what is wrong with it. */
-export function normaliseEndpoint(
-  text: string,
-): { ok: true; endpoint: string } | { ok: false; message: string } {
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+export type Endpoint =
+  | { ok: true; endpoint: string; credentials: { user: string; password: string } | null }
+  | { ok: false; message: string };
+
+/**
+ * The endpoint as an https URL ending in "/" (http only for this computer), with any
+ * `user:password@` taken out of it and returned apart; or a message saying what is wrong.
+ */
+export function normaliseEndpoint(input: string): Endpoint {
   let url: URL;
   try {
-    url = new URL(text.trim());
+    url = new URL(input.trim());
   } catch {
     return {
       ok: false,
       message: 'The endpoint must be a full address such as https://lrs.example.org/xapi/.',
     };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return { ok: false, message: 'The endpoint must start with https://.' };
+  const local = LOOPBACK.test(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local))
+    return {
+      ok: false,
+      message:
+        'The endpoint must start with https:// (plain http:// is accepted only for an LRS on this computer, at localhost), so that results and credentials are not sent unencrypted.',
+    };
+  const credentials =
+    url.username || url.password
+      ? { user: safeDecode(url.username), password: safeDecode(url.password) }
+      : null;
+  url.username = '';
+  url.password = '';
   url.hash = '';
   url.search = '';
   if (!url.pathname.endsWith('/')) url.pathname += '/';
-  return { ok: true, endpoint: url.href };
+  return { ok: true, endpoint: url.href, credentials };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 export function basicAuth(key: string, secret: string): string {
@@ -64,10 +101,74 @@ export function basicAuth(key: string, secret: string): string {
   return `Basic ${btoa(String.fromCharCode(...bytes))}`;
 }
 
+/** An IRL such as an account's home page: an absolute http(s) address. */
+function isIrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The actor of a launch link as an xAPI 1.0.3 Agent, or the reason it cannot be used. Accepts
+ * the 1.0.3 form, the 0.9 launch form (each property an array of one value), the 0.95 account
+ * form (`accountServiceHomePage`, `accountName`) and a bare e-mail address as `mbox`.
+ */
+export function normaliseActor(
+  value: unknown,
+): { ok: true; actor: Agent } | { ok: false; message: string } {
+  const first = (v: unknown) => (Array.isArray(v) ? (v[0] as unknown) : v);
+  if (!isObject(value))
+    return { ok: false, message: 'The learner ("actor") must be an xAPI agent written as JSON.' };
+  const rawName = first(value.name);
+  const name = typeof rawName === 'string' && rawName.trim() ? rawName.trim() : undefined;
+  const withName = <T extends object>(agent: T) => (name ? { name, ...agent } : agent);
+  const mbox = first(value.mbox);
+  if (mbox !== undefined) {
+    if (typeof mbox !== 'string')
+      return { ok: false, message: 'The learner\'s "mbox" must be an e-mail address.' };
+    const address = mbox.trim().replace(/^mailto:/i, '');
+    if (!EMAIL.test(address))
+      return {
+        ok: false,
+        message: `The learner's "mbox" (${mbox.slice(0, 80)}) is not an e-mail address.`,
+      };
+    return { ok: true, actor: withName({ mbox: `mailto:${address}` }) };
+  }
+  const account = first(value.account);
+  if (isObject(account)) {
+    const homePage = text(account.homePage) || text(account.accountServiceHomePage);
+    const accountName = text(account.name) || text(account.accountName);
+    if (!homePage || !accountName)
+      return {
+        ok: false,
+        message: 'The learner\'s "account" needs a "homePage" and a "name".',
+      };
+    if (!isIrl(homePage))
+      return {
+        ok: false,
+        message: `The learner's account "homePage" (${homePage.slice(0, 80)}) must be an http(s) address.`,
+      };
+    return { ok: true, actor: withName({ account: { homePage, name: accountName } }) };
+  }
+  if (value.mbox_sha1sum !== undefined || value.openid !== undefined)
+    return {
+      ok: false,
+      message:
+        'The learner is identified by "mbox_sha1sum" or "openid", which this simulator does not send; use "mbox" or "account".',
+    };
+  return {
+    ok: false,
+    message: 'The learner ("actor") has no "mbox" (e-mail address) or "account".',
+  };
+}
+
 function actorOf(settings: LrsSettings, endpoint: string): Agent {
   const id = settings.identifier.trim();
   const name = settings.name.trim();
-  if (/^[^@\s]+@[^@\s]+$/.test(id)) return { ...(name ? { name } : {}), mbox: `mailto:${id}` };
+  if (EMAIL.test(id.replace(/^mailto:/i, '')))
+    return { ...(name ? { name } : {}), mbox: `mailto:${id.replace(/^mailto:/i, '')}` };
   return { ...(name ? { name } : {}), account: { homePage: new URL(endpoint).origin, name: id } };
 }
 
@@ -76,8 +177,9 @@ export function settingsProblems(s: LrsSettings): string[] {
   const problems: string[] = [];
   const endpoint = normaliseEndpoint(s.endpoint);
   if (!endpoint.ok) problems.push(endpoint.message);
-  if (!s.key.trim()) problems.push('Enter the key (user name) the LRS gave you.');
-  if (!s.secret) problems.push('Enter the secret (password) the LRS gave you.');
+  const inUrl = endpoint.ok ? endpoint.credentials : null;
+  if (!s.key.trim() && !inUrl) problems.push('Enter the key (user name) the LRS gave you.');
+  if (!s.secret && !inUrl) problems.push('Enter the secret (password) the LRS gave you.');
   if (!s.identifier.trim())
     problems.push(
       'Enter your e-mail address or learner id, so the LRS knows whose results these are.',
@@ -85,80 +187,113 @@ export function settingsProblems(s: LrsSettings): string[] {
   return problems;
 }
 
+/** The stored settings with every field a string (a damaged or incomplete entry reads as empty). */
 export function loadSettings(): LrsSettings | null {
-  return readJson<LrsSettings>(localStorage, SETTINGS_KEY);
+  const value = readJson(localStorage, SETTINGS_KEY);
+  if (!isObject(value)) return null;
+  return {
+    endpoint: text(value.endpoint),
+    key: text(value.key),
+    secret: text(value.secret),
+    name: text(value.name),
+    identifier: text(value.identifier),
+  };
 }
 
+/**
+ * Saves the settings; credentials typed into the endpoint are moved to the key and secret, so
+ * the endpoint kept (and shown) never holds them.
+ */
 export function saveSettings(settings: LrsSettings | null): void {
-  if (settings === null) localStorage.removeItem(SETTINGS_KEY);
-  else localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  if (settings === null) {
+    localStorage.removeItem(SETTINGS_KEY);
+    return;
+  }
+  const endpoint = normaliseEndpoint(settings.endpoint);
+  const clean =
+    endpoint.ok && endpoint.credentials
+      ? {
+          ...settings,
+          endpoint: endpoint.endpoint,
+          key: settings.key.trim() || endpoint.credentials.user,
+          secret: settings.secret || endpoint.credentials.password,
+        }
+      : settings;
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify(clean));
 }
 
 /**
  * Reads launch parameters from the page address. When they name an LRS, they are kept for this
  * tab and removed from the address bar (the auth token should not end up in bookmarks).
- * Returns a message when the launch parameters are present but unusable.
+ * Returns a message when the launch parameters are present but unusable (nothing is then sent).
  */
 export function captureLaunch(): string | null {
   const url = new URL(location.href);
   const params = url.searchParams;
   if (!params.has('endpoint')) return null;
   const endpoint = normaliseEndpoint(params.get('endpoint') ?? '');
-  const auth = params.get('auth') ?? '';
-  let actor: Agent | null = null;
+  let auth = params.get('auth') ?? '';
+  let actorJson: unknown = null;
   try {
-    const parsed = JSON.parse(params.get('actor') ?? '') as Record<string, unknown> & {
-      mbox?: unknown;
-      account?: { homePage?: unknown; name?: unknown };
-    };
-    const name =
-      typeof parsed.name === 'string'
-        ? parsed.name
-        : Array.isArray(parsed.name)
-          ? String(parsed.name[0])
-          : undefined;
-    const mbox = Array.isArray(parsed.mbox) ? parsed.mbox[0] : parsed.mbox;
-    const account = Array.isArray(parsed.account) ? parsed.account[0] : parsed.account;
-    if (typeof mbox === 'string') actor = { ...(name ? { name } : {}), mbox };
-    else if (account && typeof account.homePage === 'string' && typeof account.name === 'string') {
-      actor = {
-        ...(name ? { name } : {}),
-        account: { homePage: account.homePage, name: account.name },
-      };
-    }
+    actorJson = JSON.parse(params.get('actor') ?? '');
   } catch {
-    actor = null;
+    actorJson = null;
   }
+  const actor = normaliseActor(actorJson);
   const registration = params.get('registration') ?? undefined;
   for (const key of ['endpoint', 'auth', 'actor', 'registration', 'activity_id', 'activityId'])
     params.delete(key);
   history.replaceState(history.state, '', url.href);
-  if (!endpoint.ok) return `The launch address names an LRS, but ${endpoint.message}`;
-  if (!actor)
-    return 'The launch address names an LRS but no valid learner ("actor"), so no results will be sent.';
+  sessionStorage.removeItem(LAUNCH_KEY);
+  if (!endpoint.ok)
+    return `The link that opened the simulator names an LRS that cannot be used. ${endpoint.message}`;
+  if (!auth && endpoint.credentials)
+    auth = basicAuth(endpoint.credentials.user, endpoint.credentials.password);
+  if (!auth)
+    return 'The link that opened the simulator names an LRS but gives no credentials ("auth").';
+  if (!actor.ok)
+    return `The link that opened the simulator names a learner that cannot be used. ${actor.message}`;
   if (registration !== undefined && !UUID.test(registration))
-    return 'The launch registration is not a UUID, so no results will be sent.';
+    return 'The link that opened the simulator gives a "registration" that is not a UUID.';
   const config: Omit<LrsConfig, 'source'> = {
     endpoint: endpoint.endpoint,
     auth,
-    actor,
+    actor: actor.actor,
     ...(registration ? { registration } : {}),
   };
   sessionStorage.setItem(LAUNCH_KEY, JSON.stringify(config));
   return null;
 }
 
+function launchConfig(): LrsConfig | null {
+  const value = readJson(sessionStorage, LAUNCH_KEY);
+  if (!isObject(value)) return null;
+  const endpoint = normaliseEndpoint(text(value.endpoint));
+  const actor = normaliseActor(value.actor);
+  const registration = text(value.registration);
+  if (!endpoint.ok || !actor.ok || !text(value.auth)) return null;
+  return {
+    endpoint: endpoint.endpoint,
+    auth: text(value.auth),
+    actor: actor.actor,
+    ...(UUID.test(registration) ? { registration } : {}),
+    source: 'launch',
+  };
+}
+
 /** The LRS to send to, or null when none is configured (then nothing is ever sent). */
 export function lrsConfig(): LrsConfig | null {
-  const launch = readJson<Omit<LrsConfig, 'source'>>(sessionStorage, LAUNCH_KEY);
-  if (launch?.endpoint && launch.actor) return { ...launch, source: 'launch' };
+  const launch = launchConfig();
+  if (launch) return launch;
   const settings = loadSettings();
   if (!settings || settingsProblems(settings).length) return null;
   const endpoint = normaliseEndpoint(settings.endpoint);
   if (!endpoint.ok) return null;
+  const key = settings.key.trim() || endpoint.credentials?.user || '';
+  const secret = settings.secret || endpoint.credentials?.password || '';
   return {
     endpoint: endpoint.endpoint,
-    auth: basicAuth(settings.key.trim(), settings.secret),
+    auth: basicAuth(key, secret),
     actor: actorOf(settings, endpoint.endpoint),
     source: 'settings',
   };

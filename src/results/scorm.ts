@@ -2,6 +2,8 @@
  * The SCORM 1.2 runtime: finds the LMS's `API` object in the chain of parent windows (and the
  * opener's), and reports lesson status, score, session time and resume data through it.
  */
+import { cmiTimespan } from '../engine/results/cmi-timespan.ts';
+
 export interface Scorm12Api {
   LMSInitialize(arg: ''): string;
   LMSFinish(arg: ''): string;
@@ -34,14 +36,8 @@ export function findScormApi(): Scorm12Api | null {
   );
 }
 
-/** SCORM 1.2 CMITimespan: HHHH:MM:SS.SS. */
-export function scormTime(ms: number): string {
-  const total = Math.max(0, ms) / 1000;
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  return `${String(hours).padStart(4, '0')}:${String(minutes).padStart(2, '0')}:${seconds.toFixed(2).padStart(5, '0')}`;
-}
+/** SCORM 1.2 CMITimespan: HHHH:MM:SS.SS (see the engine's cmiTimespan). */
+export const scormTime = cmiTimespan;
 
 export class ScormSession {
   readonly api: Scorm12Api;
@@ -73,6 +69,11 @@ export class ScormSession {
     this.api.LMSSetValue('cmi.suspend_data', data);
     if (this.#status === 'incomplete') this.api.LMSSetValue('cmi.core.exit', 'suspend');
     this.api.LMSCommit('');
+  }
+
+  /** Asks the LMS to store what it was given so far (e.g. when the page may be put away). */
+  commit(): void {
+    if (!this.#finished) this.api.LMSCommit('');
   }
 
   /** Reports a finished attempt: passed or failed, and the score out of 100. */

@@ -11,13 +11,25 @@ export type Route =
   | { screen: 'session'; id: string }
   | { screen: 'debrief'; id: string };
 
+/**
+ * One address segment, percent-decoded; a segment that does not decode (a stray "%", say) is
+ * kept as typed, so the screen it names says it does not exist rather than the page going blank.
+ */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The decoded segments of an address hash (#/a/b?x → ["a", "b"]). */
+export function hashSegments(hash: string): string[] {
+  return hash.split('?')[0]!.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeSegment);
+}
+
 export function parseHash(hash: string): Route {
-  const parts = hash
-    .split('?')[0]!
-    .replace(/^#\/?/, '')
-    .split('/')
-    .filter(Boolean)
-    .map(decodeURIComponent);
+  const parts = hashSegments(hash);
   const [screen, id] = parts;
   if (screen === 'history' || screen === 'settings') return { screen: 'results' };
   if (screen === 'workspace') return { screen: 'workspace' };

@@ -1,6 +1,10 @@
 /**
  * What the player keeps in localStorage: the attempt in progress per scenario, the last result
  * per scenario, and the sound preferences. Every read survives missing or damaged values.
+ *
+ * A write the browser refuses (storage full, say, when other content on the same site filled it)
+ * is kept in memory for this tab, so later reads still see it and the attempt can still be
+ * recorded, and it is reported to `onWriteFailure` listeners (the results notices show it).
  */
 const ATTEMPT = (id: string) => `kap.attempt.${id}`;
 const RESULT = (id: string) => `kap.result.${id}`;
@@ -19,7 +23,26 @@ export interface SoundPrefs {
   muted: boolean;
 }
 
+/** Values this tab could not write, by key (null: a removal that failed). */
+const unwritten = new Map<string, string | null>();
+
+export interface WriteFailure {
+  key: string;
+  /** The browser's reason, e.g. "QuotaExceededError". */
+  reason: string;
+}
+const failures: WriteFailure[] = [];
+const failureListeners = new Set<(failure: WriteFailure) => void>();
+
+/** Calls `listener` for every refused write, those before it was added included. */
+export function onWriteFailure(listener: (failure: WriteFailure) => void): () => void {
+  failureListeners.add(listener);
+  for (const f of failures) listener(f);
+  return () => failureListeners.delete(listener);
+}
+
 function read(key: string): string | null {
+  if (unwritten.has(key)) return unwritten.get(key) ?? null;
   try {
     return localStorage.getItem(key);
   } catch {
@@ -31,8 +54,13 @@ function write(key: string, value: string | null): void {
   try {
     if (value === null) localStorage.removeItem(key);
     else localStorage.setItem(key, value);
-  } catch {
-    // Storage full or blocked: the session goes on; only resuming is lost.
+    unwritten.delete(key);
+  } catch (error) {
+    // Storage full or blocked: the session goes on from memory, and the failure is reported.
+    unwritten.set(key, value);
+    const failure = { key, reason: error instanceof Error ? error.name : String(error) };
+    failures.push(failure);
+    for (const listener of failureListeners) listener(failure);
   }
 }
 
@@ -51,9 +79,11 @@ export function savedAttemptIds(): string[] {
       if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length));
     }
   } catch {
-    // Storage unavailable (e.g. blocked by the browser): nothing is saved.
+    // Storage unavailable (e.g. blocked by the browser): only what this tab kept in memory.
   }
-  return ids;
+  for (const [key, value] of unwritten)
+    if (key.startsWith(prefix) && value !== null) ids.push(key.slice(prefix.length));
+  return [...new Set(ids)];
 }
 
 export function lastResult(scenarioId: string): LastResult | null {

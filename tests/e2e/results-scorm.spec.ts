@@ -5,7 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { serializeAttempt, type Attempt } from '../../src/engine/attempt/index.ts';
-import { SUSPEND_DATA_LIMIT, decodeSuspendData } from '../../src/engine/results/suspend-data.ts';
+import {
+  SUSPEND_DATA_LIMIT,
+  decodeSuspendData,
+  encodeSuspendData,
+} from '../../src/engine/results/suspend-data.ts';
 import { playHeadless } from '../../src/engine/session/headless.ts';
 import { replay } from '../../src/engine/session/session.ts';
 import { bundled } from './helpers.ts';
@@ -102,6 +106,8 @@ test('the package has a SCORM 1.2 manifest that lists the built app', () => {
   for (const name of Object.keys(files).filter((f) => f !== 'imsmanifest.xml'))
     expect(manifest).toContain(`href="${name}"`);
   expect(files['index.html']).toBeDefined();
+  // No mastery score: the LMS must not turn a score into passed or failed by a rule of its own.
+  expect(manifest).not.toContain('masteryscore');
 });
 
 test('in an LMS, a finished attempt reports its status, score and session time', async ({
@@ -178,4 +184,98 @@ test('an unfinished attempt is kept in suspend_data and resumed from it in a fre
   } finally {
     await other.close();
   }
+});
+
+test('leaving into the back/forward cache does not finish the LMS session; back again, saving goes on', async ({
+  page,
+}) => {
+  const id = 'trd-sublingual-first-session';
+  const full = playHeadless(bundled(id), { seed: 78, mode: 'practice', strategy: 'best' });
+  const partial: Attempt = { ...full.attempt, events: full.attempt.events.slice(0, 3) };
+  await withSavedAttempt(page, partial);
+  await page.goto(`${lms}/lms.html?start=${encodeURIComponent(`#/session/${id}`)}`);
+  const course = page.frameLocator('iframe');
+  await expect(course.locator('[data-screen="session"]')).toBeVisible();
+  await expect.poll(() => cmi(page, 'cmi.suspend_data')).not.toBe('');
+  const before = await cmi(page, 'cmi.suspend_data');
+
+  const frame = page.frames().find((f) => f.url().includes('/sco/'))!;
+  await frame.evaluate(() =>
+    dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })),
+  );
+  expect((await calls(page)).some((c) => c[0] === 'LMSFinish')).toBe(false);
+  await frame.evaluate(() =>
+    dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })),
+  );
+  await course.locator('button[data-option]').first().click();
+  await expect.poll(() => cmi(page, 'cmi.suspend_data'), { timeout: 15_000 }).not.toBe(before);
+  expect((await calls(page)).some((c) => c[0] === 'LMSFinish')).toBe(false);
+
+  // A real unload finishes it, with a valid session time.
+  await frame.evaluate(() =>
+    dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })),
+  );
+  await expect.poll(async () => (await calls(page)).some((c) => c[0] === 'LMSFinish')).toBe(true);
+  const time = (await calls(page)).find(
+    (c) => c[0] === 'LMSSetValue' && c[1] === 'cmi.core.session_time',
+  );
+  expect(time?.[2]).toMatch(/^\d{4}:[0-5]\d:[0-5]\d\.\d{2}$/);
+});
+
+test('resume data from an earlier scenario version is explained and kept until the trainee chooses', async ({
+  page,
+}) => {
+  const id = 'trd-sublingual-first-session';
+  const scenario = bundled(id);
+  const full = playHeadless(scenario, { seed: 79, mode: 'practice', strategy: 'best' });
+  const old: Attempt = {
+    ...full.attempt,
+    scenarioHash: '0123456789abcdef',
+    events: full.attempt.events.slice(0, 5),
+  };
+  const data = encodeSuspendData(scenario, old);
+  await page.goto(`${lms}/lms.html?suspend=${encodeURIComponent(data)}`);
+  const course = page.frameLocator('iframe');
+  const notice = course.locator('[data-notice="scorm-resume-held"]');
+  await expect(notice).toContainText('cannot be resumed');
+  await expect(notice).toContainText('The scenario has changed since this attempt was saved');
+
+  // The trainee starts a new attempt meanwhile: the LMS copy is still not overwritten.
+  await course.getByRole('link').filter({ hasText: scenario.title }).first().click();
+  await course.getByRole('button', { name: 'Start session' }).click();
+  await expect(course.locator('[data-screen="session"]')).toBeVisible();
+  await course.locator('button[data-option]').first().click();
+  expect(await cmi(page, 'cmi.suspend_data')).toBe(data);
+  expect(
+    (await calls(page)).some((c) => c[0] === 'LMSSetValue' && c[1] === 'cmi.suspend_data'),
+  ).toBe(false);
+
+  await notice.getByRole('button', { name: 'Discard the LMS copy' }).click();
+  await expect.poll(() => cmi(page, 'cmi.suspend_data')).not.toBe(data);
+  await expect(notice).toHaveCount(0);
+});
+
+test('an attempt too long for the LMS is not skipped silently: the trainee is told', async ({
+  page,
+}) => {
+  const id = 'trd-sublingual-first-session';
+  const full = playHeadless(bundled(id), { seed: 80, mode: 'practice', strategy: 'best' });
+  // Thousands of refused choices with ids the scenario does not know: nothing compresses them.
+  let x = 12345;
+  const noise = Array.from({ length: 3000 }, () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return { type: 'trainee.choose' as const, optionId: `zz${x.toString(36)}` };
+  });
+  const [begin, ...rest] = full.attempt.events.slice(0, 4);
+  const long: Attempt = { ...full.attempt, events: [begin!, ...noise, ...rest] };
+  await withSavedAttempt(page, long);
+  await page.goto(`${lms}/lms.html?start=${encodeURIComponent(`#/session/${id}`)}`);
+  const course = page.frameLocator('iframe');
+  await expect(course.locator('[data-notice="scorm-too-long"]')).toContainText(
+    'Your progress is no longer saved in the LMS',
+  );
+  await expect(course.locator('[data-notice="scorm-too-long"]')).toContainText(
+    'It is still saved on this device',
+  );
+  expect(await cmi(page, 'cmi.suspend_data')).toBe('');
 });

@@ -168,7 +168,9 @@ test('statements queue while offline and are sent when the network returns; a la
     await expect(page.locator('[data-attempts]')).toHaveAttribute('data-attempts', '1');
     expect(lrs.requests).toHaveLength(0);
     await page.evaluate(() => (location.hash = '#/settings'));
-    await expect(page.locator('[data-outbox]')).not.toHaveAttribute('data-outbox', '0');
+    const waiting = page.locator('[data-destination]').filter({ hasText: lrs.endpoint });
+    await expect(waiting).not.toHaveAttribute('data-waiting', '0');
+    await expect(waiting).toContainText('about Launched Trainee (launched@example.org)');
 
     await context.setOffline(false);
     await expect

@@ -4,9 +4,11 @@
  * Exit codes: 0 the run reached the debrief; 1 the choices were invalid (or the run could not
  * finish), or the scenario has errors; 2 usage error or unreadable file.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { MAX_BYTES } from '../../engine/format/limits.ts';
 import { playHeadless, type HeadlessResult, type Strategy } from '../../engine/session/headless.ts';
 import type { Report } from '../../engine/scoring/score.ts';
+import { readRegularFile } from '../files.ts';
 import { loadScenario, singleFile, takeOption, UsageError, type Io } from '../io.ts';
 import { clean } from '../output.ts';
 
@@ -16,22 +18,31 @@ const STRATEGIES: readonly Strategy[] = ['best', 'worst', 'random'];
 /** A comma list, or a file holding a JSON array of option ids or ids separated by commas/new lines. */
 async function readChoices(value: string): Promise<string[]> {
   let text = value;
-  const isFile = await stat(value).then(
-    (s) => s.isFile(),
+  const exists = await stat(value).then(
+    () => true,
     () => false,
   );
-  if (isFile) {
-    text = await readFile(value, 'utf8');
+  if (exists) {
+    const read = await readRegularFile(value, MAX_BYTES);
+    if (read.kind === 'unreadable')
+      throw new UsageError(`run: cannot read the choices file ${clean(value)}: ${read.reason}`);
+    if (read.kind === 'tooLarge')
+      throw new UsageError(
+        `run: the choices file ${clean(value)} is larger than ${MAX_BYTES} bytes`,
+      );
+    text = new TextDecoder().decode(read.bytes);
     const trimmed = text.trim();
     if (trimmed.startsWith('[')) {
       let parsed: unknown;
       try {
         parsed = JSON.parse(trimmed);
       } catch {
-        throw new UsageError(`run: the choices file ${value} is not a valid JSON array`);
+        throw new UsageError(`run: the choices file ${clean(value)} is not a valid JSON array`);
       }
       if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) {
-        throw new UsageError(`run: the choices file ${value} must hold an array of option ids`);
+        throw new UsageError(
+          `run: the choices file ${clean(value)} must hold an array of option ids`,
+        );
       }
       return parsed;
     }

@@ -1,14 +1,24 @@
 /**
- * CSV (RFC 4180) writing and reading for exports. Cells that a spreadsheet would run as a formula
- * (starting with =, +, -, @, tab or carriage return) are prefixed with an apostrophe.
+ * CSV (RFC 4180) writing and reading for exports. Any cell whose written text a spreadsheet would
+ * run as a formula (starting with =, +, -, @, tab or carriage return) is prefixed with an
+ * apostrophe, whatever value it came from (a string, an array, an object…); only a plain number
+ * such as -3 is left as it is. (OWASP, "CSV Injection".)
  */
 
 export type Cell = string | number | boolean | null | undefined;
 
-function quote(cell: Cell): string {
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
+
+/** The text a cell is written as, with the formula guard applied to that very text. */
+export function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
-  let text = String(cell);
-  if (typeof cell === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = String(cell);
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+function quote(cell: Cell): string {
+  const text = cellText(cell);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -62,5 +72,5 @@ export function parseCsv(text: string): string[][] {
 
 /** Undoes the formula guard of `toCsv` on a cell read back. */
 export function unguard(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^'[=+\-@\t\r]/.test(cell) && !PLAIN_NUMBER.test(cell.slice(1)) ? cell.slice(1) : cell;
 }

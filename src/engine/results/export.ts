@@ -31,6 +31,12 @@ export interface ExportedAttempt {
   /** The scenario's title and version at the time, for readers without the scenario file. */
   scenarioTitle?: string;
   scenarioVersion?: string;
+  /**
+   * Whether `report` was obtained by replaying `attempt` against its scenario when exported
+   * (false: the scenario was not available, and `report` is as recorded, not checked), and why not.
+   */
+  verified?: boolean;
+  unverifiedReason?: string;
 }
 
 export interface ExportBundle {
@@ -75,17 +81,80 @@ function jsonError(text: string): string {
   return `The file is not valid JSON (${lineColumn(text, first.offset)}): ${printParseErrorCode(first.error)}.`;
 }
 
-const EVENT_TYPES = new Set([
-  'session.begin',
-  'trainee.choose',
-  'trainee.retry',
-  'trainee.act',
-  'trainee.setting',
-  'clock.advance',
-  'session.pause',
-  'session.resume',
-  'session.leave',
-]);
+/** Field checks: each returns a problem ("must be …") or null. */
+type Check = (v: unknown) => string | null;
+const isString: Check = (v) => (typeof v === 'string' ? null : 'must be a string');
+const isBoolean: Check = (v) => (typeof v === 'boolean' ? null : 'must be true or false');
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined ? null : check(v);
+const nullable =
+  (check: Check): Check =>
+  (v) =>
+    v === null ? null : check(v);
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v)
+      ? null
+      : `must be one of ${values.map((x) => `"${x}"`).join(', ')}`;
+/** A finite number (JSON's 1e999 reads as Infinity and is refused), optionally within a range. */
+const finite =
+  (min = -Number.MAX_VALUE, max = Number.MAX_VALUE): Check =>
+  (v) =>
+    typeof v !== 'number' || !Number.isFinite(v)
+      ? 'must be a finite number'
+      : v < min || v > max
+        ? `must be from ${min} to ${max}`
+        : null;
+const isDate: Check = (v) =>
+  typeof v === 'string' && !Number.isNaN(Date.parse(v))
+    ? null
+    : 'must be a date-time such as 2026-03-01T09:30:00.000Z';
+const listOf =
+  (check: Check): Check =>
+  (v) => {
+    if (!Array.isArray(v)) return 'must be a list';
+    const i = v.findIndex((x) => check(x) !== null);
+    return i < 0 ? null : `item ${i} ${check(v[i])}`;
+  };
+/** An object whose every value passes `check` (points per competency). */
+const recordOf =
+  (check: Check): Check =>
+  (v) => {
+    if (!isObject(v)) return 'must be an object';
+    for (const [key, value] of Object.entries(v)) {
+      const problem = check(value);
+      if (problem) return `the value of "${key.slice(0, 40)}" ${problem}`;
+    }
+    return null;
+  };
+
+/** Checks the fields of `value` listed in `fields`, reporting each problem at `at.field`. */
+function checkFields(
+  value: Json,
+  fields: Record<string, Check>,
+  at: string,
+  errors: string[],
+): void {
+  for (const [key, check] of Object.entries(fields)) {
+    const problem = check(value[key]);
+    if (problem) errors.push(`${at}.${key}: ${problem}`);
+  }
+}
+
+const EVENT_FIELDS: Record<string, Record<string, Check>> = {
+  'session.begin': {},
+  'trainee.choose': { optionId: isString },
+  'trainee.retry': {},
+  'trainee.act': { action: isString },
+  'trainee.setting': { setting: isString, value: isString },
+  'clock.advance': { minutes: finite(0) },
+  'session.pause': {},
+  'session.resume': {},
+  'session.leave': {},
+};
 
 function checkAttempt(value: unknown, at: string, errors: string[]): void {
   if (!isObject(value)) {
@@ -97,7 +166,7 @@ function checkAttempt(value: unknown, at: string, errors: string[]): void {
   if (typeof value.scenarioId !== 'string' || !value.scenarioId)
     errors.push(`${at}.scenarioId: must be a scenario id`);
   if (typeof value.scenarioHash !== 'string') errors.push(`${at}.scenarioHash: must be a string`);
-  if (typeof value.seed !== 'number' || !Number.isInteger(value.seed))
+  if (typeof value.seed !== 'number' || !Number.isSafeInteger(value.seed))
     errors.push(`${at}.seed: must be a whole number`);
   if (value.mode !== 'practice' && value.mode !== 'assessment')
     errors.push(`${at}.mode: must be "practice" or "assessment"`);
@@ -109,16 +178,81 @@ function checkAttempt(value: unknown, at: string, errors: string[]): void {
     const where = `${at}.events[${i}]`;
     if (!isObject(e) || typeof e.type !== 'string')
       errors.push(`${where}: must be an event with a "type"`);
-    else if (!EVENT_TYPES.has(e.type))
+    else if (!Object.hasOwn(EVENT_FIELDS, e.type))
       errors.push(`${where}.type: unknown event type "${e.type.slice(0, 40)}"`);
-    else if (e.type === 'trainee.choose' && typeof e.optionId !== 'string')
-      errors.push(`${where}.optionId: must be a string`);
-    else if (
-      e.type === 'clock.advance' &&
-      (typeof e.minutes !== 'number' || !Number.isFinite(e.minutes))
-    ) {
-      errors.push(`${where}.minutes: must be a number`);
-    }
+    else checkFields(e, EVENT_FIELDS[e.type]!, where, errors);
+  });
+}
+
+const COMPETENCY_FIELDS: Record<string, Check> = {
+  id: isString,
+  label: isString,
+  weight: finite(0),
+  earned: finite(),
+  possible: finite(),
+  worst: finite(),
+  percent: nullable(finite(0, 100)),
+  passPercent: finite(0, 100),
+  passed: isBoolean,
+  max: finite(),
+  min: finite(),
+};
+
+const DECISION_FIELDS: Record<string, Check> = {
+  phase: nullable(isString),
+  kind: oneOf('step', 'event', 'missedEvent', 'check'),
+  stepId: optional(isString),
+  eventId: optional(isString),
+  checkId: optional(isString),
+  optionId: nullable(isString),
+  optionText: isString,
+  bestOptionId: nullable(isString),
+  bestOptionText: isString,
+  points: recordOf(finite()),
+  bestPoints: recordOf(finite()),
+  feedback: optional(isString),
+  rationale: optional(isString),
+  references: optional(listOf(isString)),
+  critical: optional(isString),
+  minute: nullable(finite()),
+  retried: optional(listOf(isString)),
+};
+
+const CRITICAL_FIELDS: Record<string, Check> = {
+  optionId: optional(isString),
+  eventId: optional(isString),
+  explanation: isString,
+  minute: nullable(finite()),
+};
+
+const ALARM_FIELDS: Record<string, Check> = {
+  signal: isString,
+  raisedAt: nullable(finite()),
+  respondedAt: nullable(finite()),
+  minutes: nullable(finite()),
+};
+
+const ENDING_FIELDS: Record<string, Check> = {
+  id: isString,
+  kind: isString,
+  title: isString,
+  text: isString,
+};
+
+/** Every element of a list, checked field by field. */
+function checkList(
+  value: unknown,
+  fields: Record<string, Check>,
+  at: string,
+  errors: string[],
+): void {
+  if (!Array.isArray(value)) {
+    errors.push(`${at}: must be a list`);
+    return;
+  }
+  value.forEach((item, i) => {
+    if (!isObject(item)) errors.push(`${at}[${i}]: must be an object`);
+    else checkFields(item, fields, `${at}[${i}]`, errors);
   });
 }
 
@@ -127,17 +261,40 @@ function checkReport(value: unknown, at: string, errors: string[]): void {
     errors.push(`${at}: must be an object (the scored report)`);
     return;
   }
-  if (typeof value.scenarioId !== 'string') errors.push(`${at}.scenarioId: must be a string`);
-  if (typeof value.passed !== 'boolean') errors.push(`${at}.passed: must be true or false`);
-  if (typeof value.overall !== 'number') errors.push(`${at}.overall: must be a number`);
+  checkFields(
+    value,
+    {
+      scenarioId: isString,
+      status: oneOf('briefing', 'running', 'debrief', 'left'),
+      passed: isBoolean,
+      overall: finite(0, 100),
+      passPercent: finite(0, 100),
+    },
+    at,
+    errors,
+  );
   if (!isObject(value.competencies)) errors.push(`${at}.competencies: must be an object`);
+  else {
+    for (const [id, c] of Object.entries(value.competencies)) {
+      const where = `${at}.competencies.${id.slice(0, 40)}`;
+      if (!isObject(c)) errors.push(`${where}: must be an object`);
+      else checkFields(c, COMPETENCY_FIELDS, where, errors);
+    }
+  }
   if (!Array.isArray(value.decisions)) errors.push(`${at}.decisions: must be a list`);
   else {
     value.decisions.forEach((d, i) => {
-      if (!isObject(d) || typeof d.index !== 'number' || !isObject(d.points)) {
-        errors.push(`${at}.decisions[${i}]: must be a decision with an index and points`);
-      }
+      const where = `${at}.decisions[${i}]`;
+      if (!isObject(d)) return errors.push(`${where}: must be an object (one decision)`);
+      if (d.index !== i) errors.push(`${where}.index: must be ${i} (the decision's position)`);
+      checkFields(d, DECISION_FIELDS, where, errors);
     });
+  }
+  checkList(value.criticalErrors, CRITICAL_FIELDS, `${at}.criticalErrors`, errors);
+  checkList(value.alarmResponses, ALARM_FIELDS, `${at}.alarmResponses`, errors);
+  if (value.ending !== null) {
+    if (!isObject(value.ending)) errors.push(`${at}.ending: must be null or an ending`);
+    else checkFields(value.ending, ENDING_FIELDS, `${at}.ending`, errors);
   }
 }
 
@@ -161,10 +318,50 @@ function checkComments(value: unknown, at: string, decisions: number, errors: st
     } else if (c.decisionIndex >= decisions) {
       errors.push(`${where}.decisionIndex: the attempt has no decision ${c.decisionIndex}`);
     }
-    if (typeof c.text !== 'string') errors.push(`${where}.text: must be a string`);
-    if (typeof c.author !== 'string') errors.push(`${where}.author: must be a string`);
-    if (typeof c.at !== 'string') errors.push(`${where}.at: must be a date-time string`);
+    checkFields(c, { text: isString, author: isString, at: isDate }, where, errors);
   });
+}
+
+/**
+ * Every problem of one exported attempt (or history record), each with where it is under `at`;
+ * empty when it is well formed.
+ */
+export function exportedAttemptProblems(entry: unknown, at: string): string[] {
+  const errors: string[] = [];
+  if (!isObject(entry)) {
+    errors.push(`${at}: must be an object with "attempt", "report" and "comments"`);
+    return errors;
+  }
+  checkAttempt(entry.attempt, `${at}.attempt`, errors);
+  checkReport(entry.report, `${at}.report`, errors);
+  const decisions =
+    isObject(entry.report) && Array.isArray(entry.report.decisions)
+      ? entry.report.decisions.length
+      : 0;
+  checkComments(entry.comments, `${at}.comments`, decisions, errors);
+  checkFields(
+    entry,
+    {
+      finishedAt: optional(isDate),
+      scenarioTitle: optional(isString),
+      scenarioVersion: optional(isString),
+      verified: optional(isBoolean),
+      unverifiedReason: optional(isString),
+    },
+    at,
+    errors,
+  );
+  if (
+    isObject(entry.attempt) &&
+    isObject(entry.report) &&
+    typeof entry.report.scenarioId === 'string' &&
+    entry.report.scenarioId !== entry.attempt.scenarioId
+  ) {
+    errors.push(
+      `${at}.report.scenarioId: the report is of "${entry.report.scenarioId.slice(0, 80)}", the attempt of another scenario`,
+    );
+  }
+  return errors;
 }
 
 /** Reads an export bundle. Every problem comes back with its location, like `attempts[2].report.passed`. */
@@ -194,34 +391,9 @@ export function parseExport(text: string): ParseExportResult {
     };
   }
   const errors: string[] = [];
-  value.attempts.forEach((entry, i) => {
-    const at = `attempts[${i}]`;
-    if (!isObject(entry)) {
-      errors.push(`${at}: must be an object with "attempt", "report" and "comments"`);
-      return;
-    }
-    checkAttempt(entry.attempt, `${at}.attempt`, errors);
-    checkReport(entry.report, `${at}.report`, errors);
-    const decisions =
-      isObject(entry.report) && Array.isArray(entry.report.decisions)
-        ? entry.report.decisions.length
-        : 0;
-    checkComments(entry.comments, `${at}.comments`, decisions, errors);
-    for (const key of ['finishedAt', 'scenarioTitle', 'scenarioVersion'] as const) {
-      if (entry[key] !== undefined && typeof entry[key] !== 'string')
-        errors.push(`${at}.${key}: must be a string`);
-    }
-    if (
-      isObject(entry.attempt) &&
-      isObject(entry.report) &&
-      typeof entry.report.scenarioId === 'string' &&
-      entry.report.scenarioId !== entry.attempt.scenarioId
-    ) {
-      errors.push(
-        `${at}.report.scenarioId: the report is of "${entry.report.scenarioId.slice(0, 80)}", the attempt of another scenario`,
-      );
-    }
-  });
+  value.attempts.forEach((entry, i) =>
+    errors.push(...exportedAttemptProblems(entry, `attempts[${i}]`)),
+  );
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, bundle: value as unknown as ExportBundle };
 }
@@ -246,6 +418,8 @@ export interface DecisionRow {
   standardsBreached: string[];
   simulatedMinute: number | null;
   comments: string;
+  /** "yes" when the row comes from replaying the log; otherwise why it could not be checked. */
+  verified: string;
 }
 
 const FIXED_COLUMNS = [
@@ -263,8 +437,14 @@ const FIXED_COLUMNS = [
 ] as const;
 /** Space-separated standard ids; optional when reading, so older files still import. */
 const STANDARD_COLUMNS = ['standards_met', 'standards_breached'] as const;
-const TAIL_COLUMNS = ['critical', 'simulated_minute', 'comments'] as const;
+const TAIL_COLUMNS = ['critical', 'simulated_minute', 'comments', 'verified'] as const;
 const POINTS_PREFIX = 'points_';
+
+/** The `verified` cell: "yes", or the reason the report could not be checked. */
+function verifiedCell(entry: ExportedAttempt): string {
+  if (entry.verified === true) return 'yes';
+  return entry.unverifiedReason ?? 'Unverified — not replayed against its scenario';
+}
 
 /** The rows of the decision CSV, in attempt order then decision order. */
 export function decisionRows(attempts: ExportedAttempt[]): DecisionRow[] {
@@ -291,6 +471,7 @@ export function decisionRows(attempts: ExportedAttempt[]): DecisionRow[] {
         .filter((c) => c.decisionIndex === d.index)
         .map((c) => (c.author ? `${c.author}: ${c.text}` : c.text))
         .join('\n'),
+      verified: verifiedCell(entry),
     }));
   });
 }
@@ -327,6 +508,7 @@ export function exportCsv(attempts: ExportedAttempt[]): string {
       r.critical ? 'yes' : 'no',
       r.simulatedMinute,
       r.comments,
+      r.verified,
     ]),
   );
 }
@@ -386,6 +568,7 @@ export function parseDecisionCsv(text: string): ParseCsvResult {
       standardsBreached: idList('standards_breached'),
       simulatedMinute: num('simulated_minute'),
       comments: get('comments'),
+      verified: get('verified'),
     });
   });
   return errors.length ? { ok: false, errors } : { ok: true, rows };

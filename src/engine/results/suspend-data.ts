@@ -4,7 +4,13 @@
  * short token, and repeated tokens are run-length encoded ("a1*3c" is 120 one-minute ticks; counts are base 36).
  *
  *   k1|<scenarioId>|<scenarioHash>|<seed base36>|<p|a>|<tokens joined by ",">
+ *
+ * When that is longer than the limit (a long session with many pauses, checks and retries), the
+ * tokens are deflated (RFC 1951) and written in base64, which is about eight times shorter:
+ *
+ *   k2|<scenarioId>|<scenarioHash>|<seed base36>|<p|a>|<base64 of the deflated tokens>
  */
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Attempt } from '../attempt/index.ts';
 import type { ScenarioV1 } from '../format/schema.ts';
 import { indexScenario } from '../session/indexScenario.ts';
@@ -12,6 +18,20 @@ import type { SessionEvent, SettingName } from '../session/types.ts';
 
 export const SUSPEND_DATA_LIMIT = 4096;
 const PREFIX = 'k1';
+const DEFLATED = 'k2';
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
 
 const SETTINGS: SettingName[] = ['music', 'eyeshades', 'lights'];
 const SETTING_VALUES = ['off', 'on', 'bright', 'dim'];
@@ -60,7 +80,11 @@ function event(tok: string, optionIds: string[]): SessionEvent | string {
         : { type: 'trainee.choose', optionId: id };
     }
     case 'o':
-      return { type: 'trainee.choose', optionId: decodeURIComponent(rest) };
+      try {
+        return { type: 'trainee.choose', optionId: decodeURIComponent(rest) };
+      } catch {
+        return `undecodable option id "${rest.slice(0, 20)}"`;
+      }
     case 'r':
       return { type: 'trainee.retry' };
     case 'v':
@@ -91,7 +115,11 @@ function event(tok: string, optionIds: string[]): SessionEvent | string {
 
 const optionOrder = (scenario: ScenarioV1) => [...indexScenario(scenario).options.keys()];
 
-/** The compact text of an attempt of `scenario`. Check its length against SUSPEND_DATA_LIMIT. */
+/**
+ * The compact text of an attempt of `scenario`: the plain form when it fits within
+ * SUSPEND_DATA_LIMIT, else the deflated one. Check the result's length against the limit: an
+ * attempt too long even deflated cannot be kept by the LMS.
+ */
 export function encodeSuspendData(scenario: ScenarioV1, attempt: Attempt): string {
   const ids = new Map(optionOrder(scenario).map((id, i) => [id, i]));
   const tokens = attempt.events.map((e) => token(e, ids));
@@ -103,20 +131,24 @@ export function encodeSuspendData(scenario: ScenarioV1, attempt: Attempt): strin
     i = j;
   }
   const mode = attempt.mode === 'practice' ? 'p' : 'a';
-  return [
-    PREFIX,
-    attempt.scenarioId,
-    attempt.scenarioHash,
-    attempt.seed.toString(36),
-    mode,
-    runs.join(','),
-  ].join('|');
+  const head = [attempt.scenarioId, attempt.scenarioHash, attempt.seed.toString(36), mode];
+  const body = runs.join(',');
+  const plain = [PREFIX, ...head, body].join('|');
+  if (plain.length <= SUSPEND_DATA_LIMIT) return plain;
+  return [DEFLATED, ...head, toBase64(deflateSync(strToU8(body), { level: 9 }))].join('|');
 }
 
 /** The scenario id a suspend_data text belongs to, or null when it is not ours. */
 export function suspendDataScenario(text: string): string | null {
   const parts = text.split('|');
-  return parts.length === 6 && parts[0] === PREFIX && parts[1] ? parts[1] : null;
+  return parts.length === 6 && (parts[0] === PREFIX || parts[0] === DEFLATED) && parts[1]
+    ? parts[1]
+    : null;
+}
+
+/** The content hash of the scenario a suspend_data text was saved with, or null when not ours. */
+export function suspendDataHash(text: string): string | null {
+  return suspendDataScenario(text) === null ? null : text.split('|')[2]!;
 }
 
 export type DecodeResult = { ok: true; attempt: Attempt } | { ok: false; message: string };
@@ -124,9 +156,9 @@ export type DecodeResult = { ok: true; attempt: Attempt } | { ok: false; message
 /** The attempt back from its compact text (checked against the scenario it belongs to). */
 export function decodeSuspendData(scenario: ScenarioV1, text: string): DecodeResult {
   const parts = text.split('|');
-  if (parts.length !== 6 || parts[0] !== PREFIX)
+  if (parts.length !== 6 || (parts[0] !== PREFIX && parts[0] !== DEFLATED))
     return { ok: false, message: 'The resume data is not from this simulator.' };
-  const [, scenarioId, scenarioHash, seed36, mode, body] = parts as [
+  const [format, scenarioId, scenarioHash, seed36, mode, stored] = parts as [
     string,
     string,
     string,
@@ -140,6 +172,14 @@ export function decodeSuspendData(scenario: ScenarioV1, text: string): DecodeRes
   if (!Number.isInteger(seed)) return { ok: false, message: 'The resume data has no valid seed.' };
   if (mode !== 'p' && mode !== 'a')
     return { ok: false, message: 'The resume data has no valid mode.' };
+  let body = stored;
+  if (format === DEFLATED) {
+    try {
+      body = strFromU8(inflateSync(fromBase64(stored)));
+    } catch {
+      return { ok: false, message: 'The resume data is damaged: it does not inflate.' };
+    }
+  }
   const ids = optionOrder(scenario);
   const events: SessionEvent[] = [];
   for (const run of body === '' ? [] : body.split(',')) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scormTime } from '../../../src/results/scorm.ts';
 import {
   basicAuth,
+  normaliseActor,
   normaliseEndpoint,
   settingsProblems,
 } from '../../../src/results/lrs-settings.ts';
@@ -20,9 +21,55 @@ describe('LRS settings', () => {
     expect(normaliseEndpoint(' https://lrs.example.org/xapi?x=1#y ')).toEqual({
       ok: true,
       endpoint: 'https://lrs.example.org/xapi/',
+      credentials: null,
     });
     expect(normaliseEndpoint('lrs.example.org')).toMatchObject({ ok: false });
     expect(normaliseEndpoint('ftp://lrs.example.org/')).toMatchObject({ ok: false });
+  });
+
+  it('refuses plain http:// (except on this computer), with the message saying so', () => {
+    const refused = normaliseEndpoint('http://lrs.example.org/xapi/');
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining('https://') });
+    for (const local of ['http://localhost:8080/xapi', 'http://127.0.0.1/xapi/', 'http://[::1]/x'])
+      expect(normaliseEndpoint(local)).toMatchObject({ ok: true });
+  });
+
+  it('takes credentials out of the endpoint, so they are never displayed with it', () => {
+    const e = normaliseEndpoint('https://user:pa%24%24word@lrs.example.org/xapi');
+    expect(e).toEqual({
+      ok: true,
+      endpoint: 'https://lrs.example.org/xapi/',
+      credentials: { user: 'user', password: 'pa$$word' },
+    });
+  });
+
+  it('normalises the actor forms xAPI allows and refuses the rest with a reason', () => {
+    expect(normaliseActor({ mbox: 'trainee@example.org', name: 'T' })).toEqual({
+      ok: true,
+      actor: { name: 'T', mbox: 'mailto:trainee@example.org' },
+    });
+    expect(normaliseActor({ mbox: ['mailto:t@example.org'], name: ['T'] })).toEqual({
+      ok: true,
+      actor: { name: 'T', mbox: 'mailto:t@example.org' },
+    });
+    expect(
+      normaliseActor({
+        account: [{ accountServiceHomePage: 'https://lms.example.org', accountName: 'u42' }],
+      }),
+    ).toEqual({
+      ok: true,
+      actor: { account: { homePage: 'https://lms.example.org', name: 'u42' } },
+    });
+    expect(normaliseActor({ mbox: 'not an address' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('is not an e-mail address'),
+    });
+    expect(normaliseActor({ account: { homePage: 'lms', name: 'u42' } })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('homePage'),
+    });
+    expect(normaliseActor({ openid: 'https://id.example.org/u' })).toMatchObject({ ok: false });
+    expect(normaliseActor('trainee')).toMatchObject({ ok: false });
   });
 
   it('builds a Basic authorization header, non-ASCII included', () => {

@@ -122,7 +122,7 @@ describe('CSV export', () => {
       'option_chosen',
       'best_option',
     ]);
-    expect(header.slice(-3)).toEqual(['critical', 'simulated_minute', 'comments']);
+    expect(header.slice(-4)).toEqual(['critical', 'simulated_minute', 'comments', 'verified']);
     for (const c of [
       ...Object.keys(attempts[0]!.report.competencies),
       ...Object.keys(attempts[1]!.report.competencies),

@@ -102,4 +102,47 @@ describe('suspend data', () => {
       message: expect.stringContaining('unknown token'),
     });
   });
+
+  it('keeps the longest realistic session within the limit, compacting further when needed', () => {
+    // Two hours after the dose at a quarter-minute tick, vitals checked every few ticks, the
+    // session paused every few minutes, and every choice retried once in practice mode.
+    const worst = playHeadless(scenario, { seed: 5, mode: 'practice', strategy: 'worst' });
+    const events: SessionEvent[] = [];
+    for (const e of worst.attempt.events) {
+      if (e.type === 'clock.advance') {
+        for (let i = 0; i < e.minutes * 4; i++) {
+          events.push({ type: 'clock.advance', minutes: 0.25 });
+          if (i % 3 === 0) events.push({ type: 'trainee.act', action: 'checkVitals' });
+          if (i % 7 === 0) events.push({ type: 'session.pause' }, { type: 'session.resume' });
+        }
+      } else {
+        events.push(e);
+        if (e.type === 'trainee.choose') events.push({ type: 'trainee.retry' }, e);
+      }
+    }
+    for (let i = 0; i < 480; i++) {
+      events.push({ type: 'clock.advance', minutes: 0.25 });
+      if (i % 3 === 0) events.push({ type: 'trainee.act', action: 'checkVitals' });
+      if (i % 7 === 0) events.push({ type: 'session.pause' }, { type: 'session.resume' });
+    }
+    const attempt: Attempt = { ...worst.attempt, seed: 0xffffffff, events };
+    const text = encodeSuspendData(scenario, attempt);
+    console.log(`longest realistic session: ${events.length} events, ${text.length} characters`);
+    expect(text.startsWith('k2|')).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(SUSPEND_DATA_LIMIT);
+    expect(suspendDataScenario(text)).toBe(scenario.id);
+    expect(decodeSuspendData(scenario, text)).toEqual({ ok: true, attempt });
+  });
+
+  it('reports damaged compacted data instead of throwing', () => {
+    const text = `k2|${scenario.id}|abc|1|p|not-deflate-data`;
+    expect(decodeSuspendData(scenario, text)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('damaged'),
+    });
+    expect(decodeSuspendData(scenario, `k1|${scenario.id}|abc|1|p|o%E0%A4%A`)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('undecodable'),
+    });
+  });
 });
