@@ -82,7 +82,6 @@ const MISTAKES: { name: string; codes: string[]; edits: [string, string][] }[] =
         '"feedback": "Consent, screening and a pre-dose blood pressure are in place.",\n              "endsPhase": true',
         '"feedback": "Consent, screening and a pre-dose blood pressure are in place."',
       ],
-      ],
     ],
   },
   {
