@@ -209,8 +209,8 @@ function checkMinutesForward(doc: Json, out: Finding[]) {
         : before;
     };
     let exit: { minute: number; stepId: string } | undefined;
-    while (queue.length > 0) {
-      const k = queue.shift()!;
+    for (let head = 0; head < queue.length; head++) {
+      const k = queue[head]!;
       const after = leaving(k);
       for (const [option] of objects(steps[k]![0].options)) {
         if (option.endsPhase === true) {
