@@ -1,53 +1,167 @@
 /**
- * Session engine benchmark: prints figures, asserts nothing.
- *   npx tsx --expose-gc bench/engine.bench.ts
- * - events per second through the machine (pure transitions, choices and clock)
- * - replay time of a 500-event log (target < 50 ms)
- * - choice → next view on a 2,000-step scenario
- * - memory growth over a two-hour simulated session, one vitals sample per minute (target < 5 MB)
+ * Session engine benchmark: prints figures; asserts only that each run did what it says it
+ * measures (a run that stops early throws instead of printing a flattering figure).
+ *   node --expose-gc --import tsx bench/engine.bench.ts
+ * 1. Choice → next view on the generated 2,000-step scenario (bench/generate-scenario.ts), its
+ *    best path played through a session actor of the plain machine (no sound cues, no saving),
+ *    side by side with inkjs playing the same shape as an ink story (bench/generate-ink.ts), in
+ *    this process: median and p95, over all choices and per phase (first vs last).
+ * 2. Events per second: replaying that best run's whole log through the machine.
+ * 3. Replay growth: logs of 1,000, 2,000 and 4,000 events (the time ratio per doubling; 2 is
+ *    linear, 4 quadratic), and a 50,000-event log, stopped after 20 s if it has not finished
+ *    (then the number of events replayed by then is printed).
+ * 4. Restore of a 1,000-event attempt: parse the saved text (with its scenario check) and replay.
+ * 5. Replay of a 500-event practice log (target < 50 ms).
+ * 6. Memory growth over a two-hour simulated session, one vitals sample a minute (target < 5 MB).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { Compiler, Story } from 'inkjs/full';
+import { parseAttempt, restoreAttempt, serializeAttempt } from '../src/engine/attempt/parse.ts';
+import type { Attempt } from '../src/engine/attempt/types.ts';
+import { PHASE_IDS, type ScenarioV1 } from '../src/engine/format/schema.ts';
 import { validate } from '../src/engine/format/validate.ts';
-import type { ScenarioV1 } from '../src/engine/format/schema.ts';
 import { playHeadless } from '../src/engine/session/headless.ts';
-import { initialSnapshot, replay, step } from '../src/engine/session/session.ts';
-import { viewSession } from '../src/engine/session/view.ts';
+import { createSession, initialSnapshot, replay, step } from '../src/engine/session/session.ts';
 import type { SessionEvent } from '../src/engine/session/types.ts';
+import { viewSession } from '../src/engine/session/view.ts';
+import { generateInk } from './generate-ink.ts';
+import { generateScenario } from './generate-scenario.ts';
 
+const STEPS = 2000;
 const root = fileURLToPath(new URL('../', import.meta.url));
-const load = (file: string): ScenarioV1 => {
-  const result = validate(readFileSync(`${root}${file}`, 'utf8'));
-  if (!result.scenario) throw new Error(`${file} is not valid`);
+const valid = (text: string, what: string): ScenarioV1 => {
+  const result = validate(text);
+  if (!result.scenario) throw new Error(`${what} is not a valid scenario`);
   return result.scenario;
 };
-const fixture = load('tests/fixtures/engine/protocol-gates.json');
+const fixture = valid(
+  readFileSync(`${root}tests/fixtures/engine/protocol-gates.json`, 'utf8'),
+  'the engine fixture',
+);
 const gc = (globalThis as { gc?: () => void }).gc;
+const inkVersion = (
+  JSON.parse(readFileSync(`${root}node_modules/inkjs/package.json`, 'utf8')) as { version: string }
+).version;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+/** Stops the bench when a run did not do what its figure claims. */
+function check(condition: boolean, claim: string): void {
+  if (!condition) throw new Error(`bench run did not do what it claims: ${claim}`);
 }
 
-// 1. Events per second: replay the best run's log many times.
-{
-  const log = playHeadless(fixture, { seed: 1, mode: 'assessment', strategy: 'best' }).attempt;
-  const rounds = 200;
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const quantile = (xs: number[], q: number) => {
+  const s = sorted(xs);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+const median = (xs: number[]) => quantile(xs, 0.5);
+const ms = (x: number) => `${x.toFixed(3)} ms`;
+const time = (fn: () => void) => {
   const t0 = performance.now();
-  for (let i = 0; i < rounds; i++) replay(fixture, log);
-  const ms = performance.now() - t0;
+  fn();
+  return performance.now() - t0;
+};
+
+// The generated scenario and its best run: every phase, from consent to discharge.
+const big = valid(JSON.stringify(generateScenario(STEPS)), 'the generated scenario');
+const bestRun = playHeadless(big, { seed: 1, mode: 'assessment', strategy: 'best' });
+check(bestRun.ok && bestRun.report.ending?.id === 'done', 'the best run reaches its ending');
+const bestLog = bestRun.attempt.events;
+const choices = bestLog.filter((e) => e.type === 'trainee.choose').length;
+check(choices === STEPS, `the best run makes one choice per step (${choices} of ${STEPS})`);
+
+// 1. Choice → next view, ours and inkjs's, per phase.
+{
+  type Times = Map<string, number[]>;
+  const add = (into: Times, phase: string, t: number) =>
+    into.set(phase, [...(into.get(phase) ?? []), t]);
+
+  const playOurs = (): Times => {
+    const times: Times = new Map();
+    const actor = createSession(big, { seed: 1, mode: 'assessment' });
+    for (const event of bestLog) {
+      if (event.type !== 'trainee.choose') {
+        actor.send(event);
+        continue;
+      }
+      const phase = actor.getSnapshot().context.phase ?? '-';
+      const t0 = performance.now();
+      actor.send(event);
+      const view = viewSession(actor.getSnapshot());
+      add(times, phase, performance.now() - t0);
+      check(view.status !== 'briefing', 'every choice is played in a running session');
+    }
+    check(viewSession(actor.getSnapshot()).status === 'debrief', 'our run reaches the debrief');
+    actor.stop();
+    return times;
+  };
+
+  const story = new Compiler(generateInk(STEPS)).Compile();
+  const inkJson = story.ToJson()!;
+  const perPhase = Math.ceil(STEPS / PHASE_IDS.length);
+  const playInk = (): Times => {
+    const times: Times = new Map();
+    const s = new Story(inkJson);
+    s.ContinueMaximally();
+    let n = 0;
+    while (s.currentChoices.length > 0) {
+      const phase = PHASE_IDS[Math.floor(n / perPhase)]!;
+      const t0 = performance.now();
+      s.ChooseChoiceIndex(0);
+      const text = s.ContinueMaximally();
+      const next = s.currentChoices.map((c) => c.text);
+      add(times, phase, performance.now() - t0);
+      const last = n === STEPS - 1;
+      check(last || (text.length > 0 && next.length === 2), 'ink shows each next knot');
+      n++;
+    }
+    check(n === STEPS && !s.canContinue, `inkjs plays ${STEPS} choices to the end (${n})`);
+    return times;
+  };
+
+  // Each engine plays the whole path once to warm up, then once timed.
+  playOurs();
+  playInk();
+  const ours = playOurs();
+  const ink = playInk();
+  const all = (t: Times) => [...t.values()].flat();
+  const line = (label: string, a: number[], b: number[]) =>
+    `  ${label.padEnd(20)} median ${ms(median(a))} vs ${ms(median(b))}, p95 ${ms(quantile(a, 0.95))} vs ${ms(quantile(b, 0.95))}`;
   console.log(
-    `events/second through the machine: ${Math.round((rounds * log.events.length) / (ms / 1000))} (${log.events.length}-event log × ${rounds})`,
+    `choice → next view, ${STEPS}-step scenario, best path (${choices} choices), this engine vs inkjs ${inkVersion}:`,
+  );
+  console.log(line('all phases', all(ours), all(ink)));
+  for (const phase of PHASE_IDS)
+    console.log(line(phase, ours.get(phase) ?? [], ink.get(phase) ?? []));
+  const first = median(ours.get('preparation')!);
+  const last = median(ours.get('integration')!);
+  console.log(
+    `  this engine, last phase / first phase (median): ${(last / first).toFixed(1)}×; vs inkjs (median, all): ${(median(all(ours)) / median(all(ink))).toFixed(1)}×`,
   );
 }
 
-// 2. Replay of a 500-event log: a practice session with many vitals checks, settings and clock ticks.
+// 2. Events per second: the best run's whole log replayed through the machine.
 {
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    let end = initialSnapshot(big, { seed: 1, mode: 'assessment' });
+    runs.push(time(() => (end = replay(big, bestRun.attempt))));
+    check(end.context.log.length === bestLog.length, 'the replay processes every event');
+    check(viewSession(end).status === 'debrief', 'the replay reaches the debrief');
+  }
+  const t = median(runs);
+  console.log(
+    `events per second through the machine: ${Math.round(bestLog.length / (t / 1000))} (replay of the ${STEPS}-step best run, ${bestLog.length} events, all phases, in ${t.toFixed(0)} ms; median of 3)`,
+  );
+}
+
+/** A practice log of `n` events: to the dose, then one-minute ticks, vitals checks and lights. */
+function practiceLog(n: number): SessionEvent[] {
   const events: SessionEvent[] = [{ type: 'session.begin' }];
   for (const id of ['prep-consent', 'prep-screening', 'adm-check', 'adm-give', 'adm-music'])
     events.push({ type: 'trainee.choose', optionId: id });
-  while (events.length < 500) {
+  while (events.length < n) {
     events.push({ type: 'clock.advance', minutes: 1 });
     events.push({ type: 'trainee.act', action: 'checkVitals' });
     events.push({
@@ -56,61 +170,87 @@ function median(xs: number[]): number {
       value: events.length % 4 ? 'dim' : 'bright',
     });
   }
-  events.length = 500;
+  events.length = n;
+  return events;
+}
+/** The fixture with a session long enough that every tick of an `n`-event log is accepted. */
+function longFixture(n: number): ScenarioV1 {
+  const long = structuredClone(fixture);
+  long.protocol.sessionMinutes = Math.ceil(n / 3) + 10;
+  return long;
+}
+function timeReplay(n: number, runs: number): number {
+  const scenario = longFixture(n);
+  const events = practiceLog(n);
   const times: number[] = [];
-  for (let i = 0; i < 30; i++) {
-    const t0 = performance.now();
-    replay(fixture, { seed: 1, mode: 'practice', events });
-    times.push(performance.now() - t0);
+  for (let i = 0; i < runs; i++) {
+    let end = initialSnapshot(scenario, { seed: 1, mode: 'practice' });
+    times.push(time(() => (end = replay(scenario, { seed: 1, mode: 'practice', events }))));
+    check(end.context.log.length === n, `the replay processes all ${n} events`);
+    check(end.context.minute! >= Math.floor((n - 6) / 3), 'every clock tick is accepted');
   }
-  console.log(`replay of a 500-event log: median ${median(times).toFixed(1)} ms (target < 50 ms)`);
+  return median(times);
 }
 
-// 3. Choice → next view on a 2,000-step scenario (a long linear preparation phase).
+// 3. Replay growth, and 50,000 events.
 {
-  const big: ScenarioV1 = structuredClone(fixture);
-  const prep = big.phases[0]!;
-  const steps = [];
-  for (let i = 0; i < 2000; i++) {
-    steps.push({
-      id: `s${i}`,
-      speaker: 'patient' as const,
-      text: `Step ${i}`,
-      options: [
-        {
-          id: `s${i}-a`,
-          kind: 'response' as const,
-          text: 'Go on.',
-          points: { alliance: 1 },
-          ...(i < 1999 ? { next: `s${i + 1}` } : { next: 'prep-welcome' }),
-        },
-        {
-          id: `s${i}-b`,
-          kind: 'response' as const,
-          text: 'Stop.',
-          points: { alliance: -1 },
-          ...(i < 1999 ? { next: `s${i + 1}` } : { next: 'prep-welcome' }),
-        },
-      ],
-    });
-  }
-  prep.steps = [...steps, ...prep.steps];
-  prep.start = 's0';
-  let s = step(initialSnapshot(big, { seed: 1, mode: 'assessment' }), { type: 'session.begin' });
-  const times: number[] = [];
-  for (let i = 0; i < 2000; i++) {
-    const t0 = performance.now();
-    s = step(s, { type: 'trainee.choose', optionId: `s${i}-${i % 3 ? 'a' : 'b'}` });
-    viewSession(s);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
+  timeReplay(500, 3); // warm-up
+  const sizes = [1000, 2000, 4000];
+  const t = sizes.map((n) => timeReplay(n, n <= 2000 ? 3 : 1));
+  const ratio = t[2]! / t[1]!;
   console.log(
-    `2,000-step scenario, choice → next view: median ${median(times).toFixed(3)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(3)} ms`,
+    `replay growth: ${sizes.map((n, i) => `${n.toLocaleString('en')} events ${t[i]!.toFixed(0)} ms`).join(', ')}; ×2 events → ×${(t[1]! / t[0]!).toFixed(2)}, ×${ratio.toFixed(2)} (2 = linear)`,
+  );
+  // 50,000 events through an actor, as replay() does, stopped after LIMIT_MS if not done.
+  const LIMIT_MS = 20_000;
+  const n = 50_000;
+  const scenario = longFixture(n);
+  const events = practiceLog(n);
+  const actor = createSession(scenario, { seed: 1, mode: 'practice' });
+  const t0 = performance.now();
+  let sent = 0;
+  while (sent < n && (sent % 500 !== 0 || performance.now() - t0 < LIMIT_MS))
+    actor.send(events[sent++]!);
+  const elapsed = performance.now() - t0;
+  check(actor.getSnapshot().context.log.length === sent, 'every event sent is processed');
+  actor.stop();
+  console.log(
+    sent === n
+      ? `replay of 50,000 events: ${elapsed.toFixed(0)} ms (target < 1 s)`
+      : `replay of 50,000 events: stopped after ${(elapsed / 1000).toFixed(0)} s with ${sent.toLocaleString('en')} events replayed (target < 1 s)`,
   );
 }
 
-// 4. Memory over a two-hour simulated session (sessionMinutes raised to 120 minutes of ticks).
+// 4. Restore of a 1,000-event attempt (the 2,000-step best run, saved after 1,000 events).
+{
+  const attempt: Attempt = { ...bestRun.attempt, events: bestLog.slice(0, 1000) };
+  const text = serializeAttempt(attempt);
+  const runs: number[] = [];
+  let phase: string | null = null;
+  for (let i = 0; i < 5; i++) {
+    runs.push(
+      time(() => {
+        const parsed = parseAttempt(text, big);
+        check(parsed.ok, 'the saved attempt parses');
+        if (!parsed.ok) return;
+        const { snapshot } = restoreAttempt(big, parsed.attempt);
+        check(snapshot.context.log.length === 1000, 'the restore replays all 1,000 events');
+        phase = snapshot.context.phase;
+      }),
+    );
+  }
+  console.log(
+    `restore of a 1,000-event attempt (parse with scenario check, then replay; it stops in ${phase}): median ${median(runs).toFixed(1)} ms (target < 5 ms)`,
+  );
+}
+
+// 5. Replay of a 500-event practice log.
+{
+  const t = timeReplay(500, 30);
+  console.log(`replay of a 500-event practice log: median ${t.toFixed(1)} ms (target < 50 ms)`);
+}
+
+// 6. Memory over a two-hour simulated session.
 {
   const long: ScenarioV1 = structuredClone(fixture);
   long.protocol.sessionMinutes = 120;
@@ -129,6 +269,7 @@ function median(xs: number[]): number {
     s = step(s, { type: 'clock.advance', minutes: 1 });
     viewSession(s);
   }
+  check(s.context.minute === 120, 'the clock reaches minute 120');
   gc?.();
   const after = process.memoryUsage().heapUsed;
   console.log(

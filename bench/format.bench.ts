@@ -32,6 +32,12 @@ for (const steps of [10_000, 20_000]) {
     throw new Error('generated scenario is not valid');
   }
   const scenario = first.scenario;
+  // The figures are only worth printing if the runs did the whole job.
+  const analysis = analyze(scenario);
+  if (analysis.totalSteps !== steps || analysis.phases.some((p) => p.reachableSteps !== p.steps))
+    throw new Error('bench run did not do what it claims: analyze sees every step, reachable');
+  if (first.diagnostics.length !== 0)
+    throw new Error('bench run did not do what it claims: the generated scenario is clean');
   results[steps] = {
     validate: median(() => validate(text)),
     analyze: median(() => analyze(scenario)),

@@ -1,5 +1,8 @@
 /** `analyze <file> [--json]` */
+import { readFile } from 'node:fs/promises';
 import { analyze, type Analysis } from '../../engine/analysis/analyze.ts';
+import { analyzeDecisions, type DecisionAnalysis } from '../../engine/analysis/decisions.ts';
+import { countLines, type LineCount } from '../../engine/analysis/lines.ts';
 import { loadScenario, singleFile, type Io } from '../io.ts';
 import { clean } from '../output.ts';
 
@@ -8,9 +11,48 @@ export async function analyzeCommand(argv: string[], io: Io): Promise<number> {
   const scenario = await loadScenario(file, io, audioDir);
   if (typeof scenario === 'number') return scenario;
   const report = analyze(scenario);
-  if (flags.has('--json')) io.out(JSON.stringify(report, null, 2));
-  else for (const line of describe(report)) io.out(clean(line));
+  const decisions = analyzeDecisions(scenario);
+  const length = countLines(await readFile(file, 'utf8'), scenario);
+  if (flags.has('--json')) io.out(JSON.stringify({ ...report, ...decisions, length }, null, 2));
+  else
+    for (const line of [...describe(report), ...describeDecisions(decisions, length)])
+      io.out(clean(line));
   return 0;
+}
+
+/** More than half of the choice sets: a cue a trainee can learn instead of the content. */
+const most = (n: number, of: number) => of > 0 && n * 2 > of;
+
+function describeDecisions(d: DecisionAnalysis, length: LineCount): string[] {
+  const lines = ['', 'Steps only weaker options lead to (the best path never meets them):'];
+  if (d.weakerOnlySteps.length === 0) lines.push('  none');
+  for (const s of d.weakerOnlySteps)
+    lines.push(`  ${s.phase} ${s.stepId}, reached by ${list(s.reachedBy)}`);
+  const c = d.cues;
+  lines.push('', `Cues (${c.choiceSets} choice sets with a single best option):`);
+  lines.push(
+    `  ${most(c.bestFirst, c.choiceSets) ? 'warning: ' : ''}best option written first in ${c.bestFirst} of ${c.choiceSets}`,
+  );
+  lines.push(
+    `  ${most(c.bestLongest, c.choiceSets) ? 'warning: ' : ''}best option the longest in ${c.bestLongest} of ${c.choiceSets}`,
+  );
+  lines.push(
+    '',
+    `Spoken options the patient does not react to (no patient line follows): ${d.spokenWithoutReaction.length === 0 ? 'none' : `${d.spokenWithoutReaction.length}: ${list(d.spokenWithoutReaction)}`}`,
+  );
+  const st = d.standards;
+  lines.push('', 'Standards breached:');
+  if (!st.cited) lines.push('  no option cites standards');
+  else {
+    lines.push(`  on the best path:  ${list(st.bestPath)}`);
+    lines.push(`  on the worst path: ${list(st.worstPath)}`);
+    for (const [id, by] of Object.entries(st.breachedBy)) lines.push(`  ${id}: ${list(by)}`);
+  }
+  lines.push(
+    '',
+    `Length: ${length.lines} lines, ${length.steps} steps, ${length.linesPerStep} lines per step; ${length.linesPerStepImplied} with implied kind and next left out (${length.removable} lines fewer)`,
+  );
+  return lines;
 }
 
 function describe(a: Analysis): string[] {

@@ -9,6 +9,7 @@ import { MAX_BYTES } from '../../engine/format/limits.ts';
 import { playHeadless, type HeadlessResult, type Strategy } from '../../engine/session/headless.ts';
 import type { Report } from '../../engine/scoring/score.ts';
 import { readRegularFile } from '../files.ts';
+import { choiceRefusal } from '../../engine/session/rules.ts';
 import { loadScenario, singleFile, takeOption, UsageError, type Io } from '../io.ts';
 import { clean } from '../output.ts';
 
@@ -94,7 +95,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (flags.has('--json')) io.out(JSON.stringify(toJson(result, seed, strategy ?? null), null, 2));
   else for (const line of describe(result)) io.out(clean(line));
   if (result.error) {
-    for (const line of describeError(result.error)) io.err(clean(line));
+    for (const line of describeError(result)) io.err(clean(line));
     return 1;
   }
   return result.view.status === 'debrief' ? 0 : 1;
@@ -131,6 +132,7 @@ function toJson(result: HeadlessResult, seed: number, strategy: Strategy | null)
     criticalErrors: r.criticalErrors,
     alarmResponses: r.alarmResponses,
     decisions: r.decisions,
+    refusedChoices: refusedChoices(result),
     attempt: result.attempt,
   };
 }
@@ -140,9 +142,35 @@ const fmtPoints = (p: Record<string, number>) =>
     .map(([k, v]) => `${k} ${v > 0 ? '+' : ''}${v}`)
     .join(', ') || 'no points';
 
+/**
+ * Every choice the session refused, in order, with the reason the player shows. A refused choice
+ * changes nothing; with --choices the run goes on with the next choice in the list.
+ */
+function refusedChoices(result: HeadlessResult) {
+  return result.snapshot.context.log.flatMap((entry) =>
+    !entry.accepted && entry.event.type === 'trainee.choose'
+      ? [
+          {
+            optionId: entry.event.optionId,
+            minute: entry.minute,
+            reason: entry.reason ?? 'Not possible now.',
+          },
+        ]
+      : [],
+  );
+}
+
+const when = (minute: number | null) => (minute === null ? 'before dosing' : `minute ${minute}`);
+
 function describe(result: HeadlessResult): string[] {
   const r: Report = result.report;
   const lines = [`Scenario ${r.scenarioId}`, ''];
+  const refused = refusedChoices(result);
+  if (refused.length > 0) {
+    lines.push('Refused choices (each changed nothing):');
+    for (const c of refused) lines.push(`  [${when(c.minute)}] ${c.optionId}: ${c.reason}`);
+    lines.push('');
+  }
   lines.push('Decisions:');
   for (const d of r.decisions) {
     const at = d.minute === null ? 'before dosing' : `minute ${d.minute}`;
@@ -179,17 +207,24 @@ function describe(result: HeadlessResult): string[] {
   return lines;
 }
 
-function describeError(error: NonNullable<HeadlessResult['error']>): string[] {
+function describeError(result: HeadlessResult): string[] {
+  const error = result.error!;
+  const context = result.snapshot.context;
+  /** An offered option, and why it would be refused now (as the player says). */
+  const option = (o: { id: string; text: string }) => {
+    const refusal = choiceRefusal(context, o.id);
+    return `  ${o.id}: ${o.text}${refusal ? ` — refused now: ${refusal}` : ''}`;
+  };
   const lines = [`run: ${error.message}`];
   if (error.step)
     lines.push(`At step ${error.step.id} (${error.step.speaker}): ${error.step.text}`);
   if (error.options.length > 0) {
-    lines.push('Options available:');
-    for (const o of error.options) lines.push(`  ${o.id}: ${o.text}`);
+    lines.push('Options offered:');
+    for (const o of error.options) lines.push(option(o));
   }
   for (const e of error.openEvents) {
     lines.push(`Open event ${e.id} (respond by minute ${e.deadline}):`);
-    for (const o of e.options) lines.push(`  ${o.id}: ${o.text}`);
+    for (const o of e.options) lines.push(option(o));
   }
   if (error.options.length === 0 && error.openEvents.length === 0)
     lines.push('No options are available here.');

@@ -1,11 +1,18 @@
 /** `validate <files or globs…> [--json] [--audio-dir <dir>]` */
+import { basename } from 'node:path';
 import { validate, type Diagnostic } from '../../engine/format/index.ts';
+import { compareDiagnostics } from '../../engine/format/diagnostics.ts';
+import { SourcePositions } from '../../engine/format/parse.ts';
 import { expandArguments, listAudioFiles, readScenarioFile } from '../files.ts';
 import { clean, formatDiagnostic, plural } from '../output.ts';
 import { defaultAudioDir, type Io, UsageError, takeOption } from '../io.ts';
 
 interface FileReport {
   file: string;
+  /** The scenario id, when the file is a valid scenario. */
+  id?: string;
+  /** Where the id is in the file. */
+  idAt?: { line: number; column: number };
   /** Set when the file could not be read at all. */
   unreadable?: string;
   diagnostics: Diagnostic[];
@@ -27,13 +34,15 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     diagnostics: [],
   }));
   for (const file of files) reports.push(await checkFile(file, knownAudioFiles));
+  checkIds(reports);
 
   const all = reports.flatMap((r) => r.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.length - errors;
   const unreadable = reports.filter((r) => r.unreadable !== undefined).length;
   if (json) {
-    io.out(JSON.stringify({ files: reports, errors, warnings, unreadable }, null, 2));
+    const files = reports.map(({ idAt: _idAt, ...r }) => r);
+    io.out(JSON.stringify({ files, errors, warnings, unreadable }, null, 2));
   } else {
     for (const r of reports) {
       if (r.unreadable !== undefined) io.err(`${clean(r.file)}: cannot read: ${r.unreadable}`);
@@ -53,7 +62,44 @@ async function checkFile(file: string, knownAudioFiles: string[]): Promise<FileR
   const read = await readScenarioFile(file);
   if (read.kind === 'unreadable') return { file, unreadable: read.reason, diagnostics: [] };
   if (read.kind === 'refused') return { file, diagnostics: [read.diagnostic] };
-  return { file, diagnostics: validate(read.text, { knownAudioFiles }).diagnostics };
+  const result = validate(read.text, { knownAudioFiles });
+  if (!result.scenario) return { file, diagnostics: result.diagnostics };
+  const positions = new SourcePositions(read.text);
+  const idAt = positions.lineColumn(positions.offsetsOf(['/id']).get('/id') ?? 0);
+  return { file, id: result.scenario.id, idAt, diagnostics: result.diagnostics };
+}
+
+/**
+ * Checks across files: a scenario id used by two files (attempts and results are stored under
+ * the id, so they would be mixed up), and an id that differs from its file's name.
+ */
+function checkIds(reports: FileReport[]): void {
+  const firstFile = new Map<string, string>();
+  for (const r of reports) {
+    if (r.id === undefined || r.idAt === undefined) continue;
+    const at = { path: '/id', ...r.idAt };
+    const first = firstFile.get(r.id);
+    if (first !== undefined) {
+      r.diagnostics.push({
+        severity: 'error',
+        code: 'SCENARIO_ID_DUPLICATE',
+        ...at,
+        message: `The scenario id "${r.id}" is also the id of ${first}.`,
+        hint: 'Give each scenario its own id, the same as its file name; attempts and results are stored under it.',
+      });
+    } else firstFile.set(r.id, r.file);
+    const name = basename(r.file).replace(/\.json$/i, '');
+    if (name !== r.id) {
+      r.diagnostics.push({
+        severity: 'warning',
+        code: 'SCENARIO_ID_FILE_NAME',
+        ...at,
+        message: `The scenario id "${r.id}" differs from the file name "${basename(r.file)}".`,
+        hint: `Make the id "${name}", or rename the file to "${r.id}.json".`,
+      });
+    }
+    r.diagnostics.sort(compareDiagnostics);
+  }
 }
 
 function takeFlag(args: string[], flag: string): boolean {

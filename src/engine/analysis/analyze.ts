@@ -4,6 +4,7 @@
  * errors and unused content. Linear in the size of the scenario; graph walks are iterative.
  */
 import type { ScenarioV1 } from '../format/schema.ts';
+import { own } from '../format/own.ts';
 
 type Option = ScenarioV1['phases'][number]['steps'][number]['options'][number];
 type Condition = NonNullable<Option['when']>;
@@ -114,7 +115,7 @@ export function analyze(scenario: ScenarioV1): Analysis {
   const C = competencies.length;
   /** Per-competency points, then their total (index C). */
   const pts = (o: { points?: Record<string, number> }) => {
-    const v = competencies.map((c) => o.points?.[c] ?? 0);
+    const v = competencies.map((c) => own(o.points, c) ?? 0);
     v.push(v.reduce((a, b) => a + b, 0));
     return v;
   };

@@ -1,7 +1,9 @@
 /**
  * A Mermaid flowchart of a scenario: one subgraph per phase, one node per step, one edge per
- * option. Node ids are generated (never taken from the scenario) and every label is escaped,
- * so no scenario text can change the diagram's syntax.
+ * option labelled with the option's id (as `run` prints it), then the events after dosing (with
+ * their responses and what a miss costs) and the scheduled vitals checks. Node ids are generated
+ * (never taken from the scenario) and every label is escaped, so no scenario text can change the
+ * diagram's syntax.
  */
 import type { ScenarioV1 } from '../format/schema.ts';
 
@@ -29,7 +31,7 @@ export function toMermaid(scenario: ScenarioV1): string {
       const node = ids.get(step.id)!;
       lines.push(`    ${node}["${escapeLabel(step.id)}: ${escapeLabel(step.text)}"]`);
       for (const o of step.options) {
-        const label = escapeLabel(o.text, 32) + (o.critical ? ' #9888;' : '');
+        const label = escapeLabel(o.id) + (o.critical ? ' #9888;' : '');
         const target =
           o.ending !== undefined
             ? endingIds.get(o.ending)
@@ -45,6 +47,39 @@ export function toMermaid(scenario: ScenarioV1): string {
     });
     lines.push('  end');
   });
+  if (scenario.events.length > 0) {
+    lines.push('  subgraph events["Events after dosing"]');
+    scenario.events.forEach((e, i) => {
+      const t = e.trigger;
+      const when =
+        'atMinute' in t
+          ? `at minute ${t.atMinute}`
+          : `${t.vital}${t.above !== undefined ? ` above ${t.above}` : ''}${t.below !== undefined ? ` below ${t.below}` : ''}`;
+      const respond = e.respond
+        ? `, respond within ${e.respond.withinMinutes} min${e.respond.missed.critical ? ', missing it is critical' : ''}`
+        : '';
+      lines.push(`    ev${i}{{"${escapeLabel(e.id)}: ${escapeLabel(when + respond, 80)}"}}`);
+      // Each response is a node beside its event; one that ends the session leads to its ending.
+      e.respond?.options.forEach((o, k) => {
+        const node = `ev${i}o${k}`;
+        lines.push(`    ${node}("${escapeLabel(o.id)}${o.critical ? ' #9888;' : ''}")`);
+        edges.push(`  ev${i} -.->|"response"| ${node}`);
+        const target = o.ending !== undefined ? endingIds.get(o.ending) : undefined;
+        if (target !== undefined) edges.push(`  ${node} --> ${target}`);
+      });
+    });
+    lines.push('  end');
+  }
+  const checks = scenario.protocol.monitoring;
+  if (checks.length > 0) {
+    lines.push('  subgraph checks["Scheduled vitals checks"]');
+    checks.forEach((c, i) =>
+      lines.push(
+        `    chk${i}[/"${escapeLabel(c.id)}: ${escapeLabel(`minute ${c.atMinute} to ${c.atMinute + c.windowMinutes}, ${c.points} ${c.competency}`, 80)}"/]`,
+      ),
+    );
+    lines.push('  end');
+  }
   scenario.endings.forEach((e, i) =>
     lines.push(`  fin${i}(["${escapeLabel(e.kind)}: ${escapeLabel(e.title)}"])`),
   );

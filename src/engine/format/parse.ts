@@ -3,7 +3,7 @@
  * are checked before anything else looks at the content. Also maps JSON pointers to lines and
  * columns for diagnostics.
  */
-import { parse as parseLoose, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseLoose, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import { error, escapeSegment, pointer, splitPointer, type Finding } from './diagnostics.ts';
 
 import { MAX_BYTES, MAX_DEPTH } from './limits.ts';
@@ -95,7 +95,7 @@ export function parseScenarioText(input: string): ParseResult {
       ),
     );
   }
-  const deep = findTooDeep(text);
+  const { deep, keys } = scanStructure(text);
   if (deep >= 0) {
     return fail(text, {
       ...error(
@@ -125,7 +125,15 @@ export function parseScenarioText(input: string): ParseResult {
       offset: Math.max(0, text.length - text.trimStart().length),
     });
   }
-  const forbidden = findForbiddenKeys(value);
+  const shape = walkValue(value);
+  // JSON.parse keeps the last of duplicate keys: fewer keys in the value than in the text means
+  // some were dropped. Only then (or for a number too large to be finite) is the text walked
+  // again, with locations.
+  if (shape.keys !== keys || shape.nonFinite) {
+    const found = findDuplicatesAndNonFinite(text);
+    if (found.length > 0) return fail(text, ...found);
+  }
+  const forbidden = shape.forbidden ? findForbiddenKeys(value) : [];
   if (forbidden.length > 0) {
     return fail(
       text,
@@ -143,22 +151,74 @@ export function parseScenarioText(input: string): ParseResult {
   return { ok: true, value: value as Record<string, unknown>, text };
 }
 
-/** Offset of the first bracket nested deeper than MAX_DEPTH, or -1. A linear scan, no recursion. */
-function findTooDeep(text: string): number {
+/**
+ * One linear scan, no recursion: the offset of the first bracket nested deeper than MAX_DEPTH
+ * (or -1), and how many object keys the text holds (strings followed by a colon).
+ */
+function scanStructure(text: string): { deep: number; keys: number } {
   let depth = 0;
-  let inString = false;
+  let keys = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > MAX_DEPTH) return i;
+    if (c === 0x22) {
+      i = skipString(text, i);
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) === 0x3a) keys++;
+      else i--; // look at this character again
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_DEPTH) return { deep: i, keys };
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
-  return -1;
+  return { deep: -1, keys };
+}
+
+/**
+ * Duplicate keys in one object (JSON.parse silently keeps the last) and numbers too large to be
+ * finite (1e999 reads as Infinity), each at its place in the text.
+ */
+function findDuplicatesAndNonFinite(text: string): PlacedFinding[] {
+  const found: PlacedFinding[] = [];
+  const objects: Map<string, number>[] = [];
+  visit(text, {
+    onObjectBegin: () => {
+      objects.push(new Map());
+    },
+    onObjectEnd: () => {
+      objects.pop();
+    },
+    onObjectProperty: (key, offset, _length, _line, _column, pathOf) => {
+      const seen = objects[objects.length - 1];
+      if (seen === undefined) return;
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, offset);
+        return;
+      }
+      const path = pointer(...pathOf(), key);
+      found.push({
+        ...error(
+          'DUPLICATE_KEY',
+          path,
+          `The key "${key}" appears twice in the same object; only the last one would count.`,
+          'Remove one of them, or merge their values.',
+        ),
+        offset,
+      });
+    },
+    onLiteralValue: (value: unknown, offset, length, _line, _column, pathOf) => {
+      if (typeof value !== 'number' || Number.isFinite(value)) return;
+      found.push({
+        ...error(
+          'NUMBER_NOT_FINITE',
+          pointer(...pathOf()),
+          `The number ${text.slice(offset, offset + length)} is too large to be represented.`,
+          'Use an ordinary number; no scenario value needs more than a few digits.',
+        ),
+        offset,
+      });
+    },
+  });
+  return found;
 }
 
 function syntaxFindings(text: string, cause: unknown): PlacedFinding[] {
@@ -226,27 +286,36 @@ function syntaxHint(code: string): string | undefined {
   return undefined;
 }
 
-/** Whether any forbidden key occurs: a fast iterative walk that tracks no paths. */
-function hasForbiddenKey(root: unknown): boolean {
+/**
+ * One iterative walk of the parsed value: whether a forbidden key occurs, how many object keys
+ * it holds, and whether a number is not finite. Tracks no paths.
+ */
+function walkValue(root: unknown): { forbidden: boolean; keys: number; nonFinite: boolean } {
+  let forbidden = false;
+  let keys = 0;
+  let nonFinite = false;
   const stack: unknown[] = [root];
+  const note = (v: unknown) => {
+    if (typeof v === 'object' && v !== null) stack.push(v);
+    else if (typeof v === 'number' && !Number.isFinite(v)) nonFinite = true;
+  };
   while (stack.length > 0) {
     const value = stack.pop();
     if (Array.isArray(value)) {
-      for (const v of value) if (typeof v === 'object' && v !== null) stack.push(v);
+      for (const v of value) note(v);
     } else if (typeof value === 'object' && value !== null) {
       for (const key in value) {
-        if (FORBIDDEN_KEYS.has(key)) return true;
-        const v = (value as Record<string, unknown>)[key];
-        if (typeof v === 'object' && v !== null) stack.push(v);
+        keys++;
+        if (FORBIDDEN_KEYS.has(key)) forbidden = true;
+        note((value as Record<string, unknown>)[key]);
       }
     }
   }
-  return false;
+  return { forbidden, keys, nonFinite };
 }
 
 /** Pointers of every forbidden key, found by an iterative walk (no recursion). */
 function findForbiddenKeys(root: unknown): string[] {
-  if (!hasForbiddenKey(root)) return [];
   const found: string[] = [];
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
   while (stack.length > 0) {

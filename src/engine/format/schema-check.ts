@@ -45,24 +45,13 @@ function literalValues(schema: TSchema): unknown[] | undefined {
   return variants.map((v) => v.const);
 }
 
-/** The value at a JSON pointer inside `root`. */
-function valueAt(root: unknown, path: string): unknown {
-  let v: unknown = root;
-  for (const s of splitPointer(path)) {
-    if (Array.isArray(v)) v = v[Number(s)];
-    else if (isObject(v)) v = Object.prototype.hasOwnProperty.call(v, s) ? v[s] : undefined;
-    else return undefined;
-  }
-  return v;
-}
-
 /** All schema findings for a parsed document. */
 export function schemaFindings(doc: unknown): Finding[] {
   // Checking is about twice as fast as listing errors; list them only when there are some.
   if (Value.Check(Scenario, REFERENCES, doc)) return [];
   const raw: { path: string; error: ValueError }[] = [];
   collect(Scenario, doc, '', raw);
-  const findings = toFindings(raw, doc);
+  const findings = toFindings(raw);
   if (raw.length >= MAX_SCHEMA_FINDINGS) {
     findings.push(
       warning(
@@ -127,7 +116,27 @@ function pickVariant(variants: TSchema[], value: Json): TSchema {
   return best;
 }
 
-function toFindings(raw: { path: string; error: ValueError }[], doc: unknown): Finding[] {
+/** The object schemas a property's value may take (through references and unions). */
+function objectSchemas(schema: TSchema): TSchema[] {
+  const s = deref(schema);
+  if (s.type === 'object' && s.properties !== undefined) return [s];
+  return ((s.anyOf as TSchema[] | undefined) ?? []).flatMap(objectSchemas);
+}
+
+/**
+ * Where an unknown key belongs one level down, e.g. "trigger.atMinute" for an "atMinute"
+ * written directly on an event. Undefined when no property's object holds such a key.
+ */
+function nestedHome(parent: TSchema, key: string): string | undefined {
+  const props = (parent.properties ?? {}) as Record<string, TSchema>;
+  for (const [name, child] of Object.entries(props)) {
+    if (objectSchemas(child).some((o) => Object.hasOwn(o.properties as object, key)))
+      return `${name}.${key}`;
+  }
+  return undefined;
+}
+
+function toFindings(raw: { path: string; error: ValueError }[]): Finding[] {
   // Missing properties per parent object, so a misspelt key can explain a missing one.
   const missing = new Map<string, Set<string>>();
   for (const { path, error: e } of raw) {
@@ -161,15 +170,11 @@ function toFindings(raw: { path: string; error: ValueError }[], doc: unknown): F
         explained.add(`${parent}/${nearMissing}`);
         hint = `Did you mean "${nearMissing}"?`;
       } else {
-        const parentValue = valueAt(doc, parent);
-        const allowed = Object.keys((e.schema.properties ?? {}) as object).filter(
-          (k) => !(isObject(parentValue) && k in parentValue),
-        );
-        hint =
-          didYouMean(key, allowed) ??
-          (allowed.length > 0 && allowed.length <= 12
-            ? `Allowed here: ${allowed.join(', ')}.`
-            : undefined);
+        const allowed = Object.keys((e.schema.properties ?? {}) as object);
+        const nested = nestedHome(e.schema, key);
+        const guess = nested !== undefined ? `Did you mean "${nested}"?` : didYouMean(key, allowed);
+        const list = allowed.length > 0 ? `Allowed here: ${allowed.join(', ')}.` : undefined;
+        hint = [guess, list].filter((x) => x !== undefined).join(' ') || undefined;
       }
       findings.push(error('SCHEMA_UNKNOWN_PROPERTY', path, `Unknown property "${key}".`, hint));
     }

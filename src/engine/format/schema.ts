@@ -330,10 +330,12 @@ const StandardsCited = Type.Object(
 export const Option = Type.Object(
   {
     id: Id('Option id, unique in the scenario'),
-    kind: Type.Union([Type.Literal('response'), Type.Literal('action')], {
-      description:
-        '"response": something the trainee says (or a silent, present pause); "action": a clinical action.',
-    }),
+    kind: Type.Optional(
+      Type.Union([Type.Literal('response'), Type.Literal('action')], {
+        description:
+          '"response": something the trainee says (or a silent, present pause); "action": a clinical action. Optional: an option with an "action" is an action, one without is a response.',
+      }),
+    ),
     action: Type.Optional(
       Type.Union(
         ACTIONS.map((a) => Type.Literal(a)),
@@ -349,7 +351,11 @@ export const Option = Type.Object(
     text: Text('What the trainee says or does, as shown on the button.', 600),
     points: Type.Optional(Points),
     ...Feedback,
-    next: Type.Optional(Id('The id of the next step in the same phase')),
+    next: Type.Optional(
+      Id(
+        'The id of the next step in the same phase. A step option with none of next, endsPhase or ending leads to the step that follows its own in the phase',
+      ),
+    ),
     endsPhase: Type.Optional(
       Type.Literal(true, { description: 'Choosing this ends the phase; the next phase starts.' }),
     ),
@@ -364,7 +370,7 @@ export const Option = Type.Object(
   {
     additionalProperties: false,
     description:
-      'One choice for the trainee. Exactly one of next, endsPhase or ending says where it leads (event options may have none).',
+      'One choice for the trainee. At most one of next, endsPhase or ending says where it leads; with none, a step option leads to the following step of its phase (event options have none).',
   },
 );
 
@@ -870,4 +876,25 @@ export const Scenario = Type.Object(
   },
 );
 
-export type ScenarioV1 = Static<typeof Scenario>;
+/** A scenario as written in a file: options may leave out `kind` (and step options `next`). */
+export type AuthoredScenario = Static<typeof Scenario>;
+type A = AuthoredScenario;
+type AuthoredPhase = A['phases'][number];
+type AuthoredStep = AuthoredPhase['steps'][number];
+type AuthoredEvent = A['events'][number];
+type AuthoredRespond = NonNullable<AuthoredEvent['respond']>;
+type FilledOption = AuthoredStep['options'][number] & {
+  kind: NonNullable<AuthoredStep['options'][number]['kind']>;
+};
+/**
+ * A validated scenario as the engine sees it: every option's `kind` is filled in, and a step
+ * option's implied `next` too (see normalise.ts).
+ */
+export type ScenarioV1 = Omit<A, 'phases' | 'events'> & {
+  phases: (Omit<AuthoredPhase, 'steps'> & {
+    steps: (Omit<AuthoredStep, 'options'> & { options: FilledOption[] })[];
+  })[];
+  events: (Omit<AuthoredEvent, 'respond'> & {
+    respond?: Omit<AuthoredRespond, 'options'> & { options: FilledOption[] };
+  })[];
+};

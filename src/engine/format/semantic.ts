@@ -8,6 +8,7 @@ import { INSTRUMENT_RANGES, PHASE_IDS, SETTING_VALUES } from './schema.ts';
 import { error, pointer, warning, type Finding } from './diagnostics.ts';
 import { didYouMean } from './suggest.ts';
 import { standardsFindings } from './standards-check.ts';
+import { authoringFindings } from './authoring-checks.ts';
 
 type Json = Record<string, unknown>;
 type Seg = string | number;
@@ -60,6 +61,7 @@ class Checker {
     objects(this.doc.events).forEach(([event, i]) => this.checkEvent(event, i));
     this.checkCompetenciesScored();
     this.out.push(...standardsFindings(this.doc));
+    this.out.push(...authoringFindings(this.doc));
     return this.out;
   }
 
@@ -318,7 +320,7 @@ class Checker {
         'OPTION_TARGET',
         path,
         `The option "${str(option.id) ?? ''}" leads nowhere.`,
-        'Give it exactly one of "next", "endsPhase": true or "ending".',
+        'Give it exactly one of "next", "endsPhase": true or "ending"; without one, an option leads to the following step, but this is the last step of its phase.',
       );
       return undefined;
     }

@@ -6,6 +6,7 @@ import type { ScenarioV1 } from './schema.ts';
 import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics.ts';
 import { parseScenarioText, SourcePositions, type PlacedFinding } from './parse.ts';
 import { migrate } from './migrate.ts';
+import { normalise } from './normalise.ts';
 import { schemaFindings } from './schema-check.ts';
 import { semanticFindings, type SemanticOptions } from './semantic.ts';
 
@@ -23,16 +24,14 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
   if (!parsed.ok) return { diagnostics: place(parsed.text, parsed.findings) };
   const migrated = migrate(parsed.value);
   if (!migrated.ok) return { diagnostics: place(parsed.text, migrated.findings) };
-  const findings: Finding[] = [
-    ...migrated.findings,
-    ...schemaFindings(migrated.doc),
-    ...semanticFindings(migrated.doc, options),
-  ];
+  const schema = schemaFindings(migrated.doc);
+  // Implied values (an option's kind, a step option's next) are filled before the semantic
+  // checks, so they check, and the engine plays, what the author meant.
+  const doc = normalise(migrated.doc);
+  const findings: Finding[] = [...migrated.findings, ...schema, ...semanticFindings(doc, options)];
   const diagnostics = place(parsed.text, findings);
   const failed = diagnostics.some((d) => d.severity === 'error');
-  return failed
-    ? { diagnostics }
-    : { diagnostics, scenario: migrated.doc as unknown as ScenarioV1 };
+  return failed ? { diagnostics } : { diagnostics, scenario: doc as unknown as ScenarioV1 };
 }
 
 /** Gives every finding its line and column, and sorts them by position. */

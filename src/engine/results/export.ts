@@ -8,6 +8,7 @@ import { serializeAttempt, type Attempt } from '../attempt/index.ts';
 import type { Report } from '../scoring/score.ts';
 import { parseCsv, toCsv, unguard } from './csv.ts';
 import { KAP_NAMESPACE, uuidV5 } from './uuid.ts';
+import { own } from '../format/own.ts';
 
 export const EXPORT_VERSION = 1;
 
@@ -502,7 +503,7 @@ export function exportCsv(attempts: ExportedAttempt[]): string {
       r.step,
       r.optionChosen,
       r.bestOption,
-      ...competencies.map((c) => r.points[c] ?? 0),
+      ...competencies.map((c) => own(r.points, c) ?? 0),
       r.standardsMet.join(' '),
       r.standardsBreached.join(' '),
       r.critical ? 'yes' : 'no',

@@ -7,6 +7,7 @@ import type { OptionDef, ScenarioIndex } from '../session/indexScenario.ts';
 import { replay, type ReplayLog } from '../session/session.ts';
 import type { DecisionRecord, SessionContext } from '../session/types.ts';
 import { scenarioRange } from './maximum.ts';
+import { own } from '../format/own.ts';
 
 type Points = Record<string, number>;
 
@@ -105,7 +106,7 @@ function spread(alternatives: (Points | undefined)[], competencies: string[]) {
   const possible: Points = {};
   const worst: Points = {};
   for (const c of competencies) {
-    const values = alternatives.map((p) => p?.[c] ?? 0);
+    const values = alternatives.map((p) => own(p, c) ?? 0);
     possible[c] = Math.max(...values);
     worst[c] = Math.min(...values);
   }
@@ -199,14 +200,14 @@ export function scoreContext(context: SessionContext): Report {
   for (const d of context.decisions) {
     const s = scoreDecision(index, d, ids);
     for (const id of ids) {
-      const t = totals[id]!;
-      t.earned += s.earned[id] ?? 0;
-      t.possible += s.possible[id] ?? 0;
-      t.worst += s.worst[id] ?? 0;
+      const t = own(totals, id)!;
+      t.earned += own(s.earned, id) ?? 0;
+      t.possible += own(s.possible, id) ?? 0;
+      t.worst += own(s.worst, id) ?? 0;
     }
     if (s.critical) criticalErrors.push(s.critical);
     const retried =
-      d.kind !== 'check' && !retriedShown.has(d.refId) ? context.retried[d.refId] : undefined;
+      d.kind !== 'check' && !retriedShown.has(d.refId) ? own(context.retried, d.refId) : undefined;
     if (retried) retriedShown.add(d.refId);
     decisions.push({
       index: decisions.length,
@@ -219,8 +220,8 @@ export function scoreContext(context: SessionContext): Report {
   let weightedSum = 0;
   let allPass = true;
   for (const c of scenario.competencies) {
-    if (competencies[c.id]) continue;
-    const t = totals[c.id]!;
+    if (own(competencies, c.id)) continue;
+    const t = own(totals, c.id)!;
     const percent =
       t.possible > t.worst ? round1(((t.earned - t.worst) / (t.possible - t.worst)) * 100) : null;
     const passed = percent === null || percent >= c.passPercent;
@@ -239,8 +240,8 @@ export function scoreContext(context: SessionContext): Report {
       percent,
       passPercent: c.passPercent,
       passed,
-      max: range[c.id]?.max ?? 0,
-      min: range[c.id]?.min ?? 0,
+      max: own(range, c.id)?.max ?? 0,
+      min: own(range, c.id)?.min ?? 0,
     };
   }
   const overall = weightSum > 0 ? round1(weightedSum / weightSum) : 0;

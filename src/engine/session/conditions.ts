@@ -2,6 +2,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Condition as ConditionSchema, ProtocolFact } from '../format/schema.ts';
 import type { Facts, Settings, Signals } from './types.ts';
+import { own } from '../format/own.ts';
 
 export type Condition = Static<typeof ConditionSchema>;
 
@@ -46,7 +47,7 @@ export function evaluateCondition(condition: Condition | undefined, env: Conditi
   if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, env));
   if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, env));
   if ('not' in condition) return !evaluateCondition(condition.not, env);
-  if ('var' in condition) return compare(env.vars[condition.var], condition);
+  if ('var' in condition) return compare(own(env.vars, condition.var), condition);
   if ('vital' in condition) return compare(env.vitals[condition.vital], condition);
   if ('minutesSinceDose' in condition)
     return env.minute !== null && compare(env.minute, { gte: 0, ...condition });

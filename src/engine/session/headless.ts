@@ -14,6 +14,7 @@ import { choiceRefusal, dischargeRefusal } from './rules.ts';
 import { createSession, type SessionSnapshot } from './session.ts';
 import type { Mode, SessionEvent } from './types.ts';
 import { viewSession, type SessionView, type ViewOption } from './view.ts';
+import { own } from '../format/own.ts';
 
 export type Strategy = 'best' | 'worst' | 'random';
 
@@ -112,7 +113,7 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
     if (c.minute !== null && checkStrategy !== 'worst') {
       const due = [...c.index.checks.values()].find(
         (k) =>
-          !c.checks[k.id] &&
+          !own(c.checks, k.id) &&
           !declinedChecks.has(k.id) &&
           c.minute! >= k.atMinute &&
           c.minute! <= k.atMinute + k.windowMinutes,

@@ -36,6 +36,7 @@ import {
   recordStepChoice,
 } from './rules.ts';
 import type { Cue, SessionContext, SessionEvent, SessionInput } from './types.ts';
+import { own } from '../format/own.ts';
 
 export type SessionTag =
   | 'briefing'
@@ -167,7 +168,10 @@ export const sessionMachine = setup({
       const restored: SessionContext = {
         ...last.before,
         log: [...d.log, { event, minute: d.minute, accepted: true }],
-        retried: { ...d.retried, [last.refId]: [...(d.retried[last.refId] ?? []), last.optionId] },
+        retried: {
+          ...d.retried,
+          [last.refId]: [...(own(d.retried, last.refId) ?? []), last.optionId],
+        },
         cues: [],
         lastRefusal: null,
         lastFeedback: null,

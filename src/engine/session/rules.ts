@@ -16,6 +16,7 @@ import type {
   Signals,
   TranscriptEntry,
 } from './types.ts';
+import { own } from '../format/own.ts';
 
 const THERAPY: readonly PhaseId[] = ['monitoring', 'guidedConversation'];
 
@@ -322,7 +323,7 @@ export function checkVitals(d: SessionContext): void {
   } else if (d.minute !== null) {
     const m = d.minute;
     for (const check of d.index.checks.values()) {
-      if (d.checks[check.id] || m < check.atMinute || m > check.atMinute + check.windowMinutes)
+      if (own(d.checks, check.id) || m < check.atMinute || m > check.atMinute + check.windowMinutes)
         continue;
       settleCheck(d, check.id, 'done');
     }
@@ -370,8 +371,10 @@ export function applyEffects(d: SessionContext, effects: Effects | undefined): v
   if (!effects) return;
   if (effects.set || effects.add) {
     const vars = { ...d.vars, ...effects.set };
-    for (const [k, n] of Object.entries(effects.add ?? {}))
-      vars[k] = (typeof vars[k] === 'number' ? (vars[k] as number) : 0) + n;
+    for (const [k, n] of Object.entries(effects.add ?? {})) {
+      const before = own(vars, k);
+      vars[k] = (typeof before === 'number' ? before : 0) + n;
+    }
     d.vars = vars;
   }
   if (effects.setting) {
@@ -469,7 +472,7 @@ export function availableNow(ctx: SessionContext): string[] {
 /** Records a step choice (scored on the first visit of the step only) before its effects apply. */
 export function recordStepChoice(d: SessionContext, option: OptionDef): void {
   const stepId = d.stepId!;
-  if (!d.scoredSteps[stepId]) {
+  if (!own(d.scoredSteps, stepId)) {
     const decision: DecisionRecord = {
       kind: 'step',
       phase: d.phase,
@@ -575,7 +578,7 @@ export function processMinute(d: SessionContext): void {
   const last = m >= scenario.protocol.sessionMinutes;
   for (const open of d.open) if (open.deadline < m || last) miss(d, open.eventId);
   for (const check of d.index.checks.values()) {
-    if (d.checks[check.id] || m <= check.atMinute + check.windowMinutes) continue;
+    if (own(d.checks, check.id) || m <= check.atMinute + check.windowMinutes) continue;
     settleCheck(d, check.id, 'missed');
   }
 }

@@ -9,6 +9,7 @@ import { conditionEnv, eventOptions, isMonitoringDone, offeredOptions } from './
 import { evaluateCondition } from './conditions.ts';
 import { outsideLimits, signalsAt } from './vitals.ts';
 import type { Facts, Mode, Settings, Signals, TranscriptEntry, VitalsSample } from './types.ts';
+import { own } from '../format/own.ts';
 
 export interface ViewOption {
   id: string;
@@ -168,7 +169,8 @@ export function nextEventMinute(c: SnapshotFrom<SessionMachine>['context']): num
   for (const e of c.index.events.values())
     if (!fired.has(e.id) && 'atMinute' in e.trigger) consider(e.trigger.atMinute);
   if (c.stepId && !c.stepShown) consider(c.index.steps.get(c.stepId)?.step.atMinute ?? 0);
-  for (const check of c.index.checks.values()) if (!c.checks[check.id]) consider(check.atMinute);
+  for (const check of c.index.checks.values())
+    if (!own(c.checks, check.id)) consider(check.atMinute);
   for (const o of c.open) consider(o.deadline + 1);
   if (!isMonitoringDone(c)) consider(scenario.protocol.timeCourse.offsetMinutes);
   if (c.facts.dosed) consider(scenario.protocol.discharge.minObservationMinutes);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,9 +25,32 @@ const noStackTrace = (text: string) => {
 
 describe('kap-scenario validate', { timeout: 30_000 }, () => {
   it('exits 0 on a valid scenario', async () => {
-    const r = await run('validate', valid, ...audio);
+    // Named after its id, so the file-name check has nothing to say.
+    const dir = mkdtempSync(path.join(tmpdir(), 'kap-cli-'));
+    const named = path.join(dir, 'fixture-minimal-session.json');
+    writeFileSync(named, readFileSync(path.join(root, valid)));
+    const r = await run('validate', named, ...audio);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe('0 errors, 0 warnings in 1 file.');
+  });
+
+  it('warns when the id differs from the file name, and refuses one id in two files', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kap-cli-'));
+    const first = path.join(dir, 'fixture-minimal-session.json');
+    const copy = path.join(dir, 'zz-copy.json');
+    writeFileSync(first, readFileSync(path.join(root, valid)));
+    writeFileSync(copy, readFileSync(path.join(root, valid)));
+    const r = await run('validate', dir, ...audio);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      `${copy}:4:3 error SCENARIO_ID_DUPLICATE The scenario id "fixture-minimal-session" is also the id of ${first}. (Give each scenario its own id, the same as its file name; attempts and results are stored under it.)`,
+      `${copy}:4:3 warning SCENARIO_ID_FILE_NAME The scenario id "fixture-minimal-session" differs from the file name "zz-copy.json". (Make the id "zz-copy", or rename the file to "fixture-minimal-session.json".)`,
+      '1 error, 1 warning in 2 files.',
+    ]);
+    const alone = await run('validate', copy, ...audio, '--json');
+    const report = JSON.parse(alone.stdout) as { files: { diagnostics: { code: string }[] }[] };
+    expect(report.files[0]!.diagnostics.map((d) => d.code)).toEqual(['SCENARIO_ID_FILE_NAME']);
+    expect(alone.code).toBe(0);
   });
 
   it('prints file:line:col severity CODE message (hint) and exits 1 on errors', async () => {
@@ -49,7 +72,9 @@ describe('kap-scenario validate', { timeout: 30_000 }, () => {
       /-s.*\.json$/.test(f),
     ).length;
     expect(count).toBeGreaterThan(0);
-    expect(r.stdout).toContain(`0 errors, 0 warnings in ${count} file`);
+    // Fixture ids are not their file names: one SCENARIO_ID_FILE_NAME warning each.
+    expect(r.stdout).toContain(`0 errors, ${count} warning`);
+    expect(r.stdout).toContain(` in ${count} file`);
     expect(r.code).toBe(0);
     const none = await run('validate', 'tests/fixtures/**/nothing-*.json');
     expect(none.code).toBe(2);

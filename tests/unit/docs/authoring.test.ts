@@ -79,8 +79,8 @@ const MISTAKES: { name: string; codes: string[]; edits: [string, string][] }[] =
     codes: ['OPTION_TARGET'],
     edits: [
       [
-        ',\n              "next": "admin-dose"\n            },\n            {\n              "id": "admin-vitals-skip"',
-        '\n            },\n            {\n              "id": "admin-vitals-skip"',
+        '"feedback": "Consent, screening and a pre-dose blood pressure are in place.",\n              "endsPhase": true',
+        '"feedback": "Consent, screening and a pre-dose blood pressure are in place."',
       ],
     ],
   },
@@ -96,7 +96,7 @@ const MISTAKES: { name: string; codes: string[]; edits: [string, string][] }[] =
   },
   {
     name: 'dead end',
-    codes: ['DEAD_END', 'DEAD_END'],
+    codes: ['DEAD_END', 'AT_MINUTE_BACKWARDS', 'DEAD_END'],
     edits: [
       ['"ending": "discharged"', '"next": "int-transport"'],
       ['"ending": "left-early"', '"next": "int-transport"'],
