@@ -111,22 +111,25 @@ describe('option order', () => {
   });
 
   // With the options in file order, pressing "1" every time passed every bundled scenario at about
-  // 99%. In the seed's order a same-key run meets a different position's option at each choice.
-  // A lucky seed can still pass where a scenario has few bad options, so the test bounds the pass
-  // rate over many seeds (fewer than 1 run in 20) rather than picking seeds that happen to fail.
+  // 99%. In the seed's order a same-key run meets a different position's option at each choice,
+  // and each scenario grades its weaker options to the standards catalogue, so no such run may
+  // pass: not for key 1, 2 or 3, and not for any of 30 seeds.
+  //
+  // Known exception, awaiting a grading fix in the scenario itself: emergence-agitation-leaving
+  // passes with key 2, seed 4 (77%). `it.fails` turns red as soon as that run fails, so the entry
+  // is removed with the fix rather than left behind.
+  const passesAKey = new Set(['emergence-agitation-leaving']);
   describe('pressing the same key at every choice fails assessment', () => {
     for (const id of ids) {
-      it(id, () => {
+      (passesAKey.has(id) ? it.fails : it)(id, () => {
         const scenario = load(id);
         const passed: string[] = [];
-        let runs = 0;
         for (const key of ['1', '2', '3'])
           for (let seed = 1; seed <= 30; seed++) {
-            runs += 1;
             const report = pressSameKey(scenario, seed, key);
             if (report.passed) passed.push(`key ${key}, seed ${seed}: ${report.overall}%`);
           }
-        expect(passed.length / runs, passed.join('; ')).toBeLessThan(0.05);
+        expect(passed).toEqual([]);
       });
     }
   });
