@@ -1,0 +1,79 @@
+/**
+ * Checks scenario texts in the diagnostics worker. Only the newest text matters: while the
+ * worker is busy, later texts replace each other and only the last is sent, so a fast typist
+ * never builds a queue. Where workers are unavailable the check runs on the page.
+ */
+import type { CheckResult } from './check.ts';
+import CheckWorker from './check.worker.ts?worker';
+
+type Reply = { seq: number; result?: CheckResult; error?: string };
+
+export class Checker {
+  #worker: Worker | null = null;
+  #seq = 0;
+  #busy = false;
+  #pending: { seq: number; text: string } | null = null;
+  #onresult: (result: CheckResult, seq: number) => void;
+  #onerror: (message: string) => void;
+
+  constructor(
+    onresult: (result: CheckResult, seq: number) => void,
+    onerror: (message: string) => void,
+  ) {
+    this.#onresult = onresult;
+    this.#onerror = onerror;
+    try {
+      this.#worker = new CheckWorker();
+      this.#worker.onmessage = (e: MessageEvent<Reply>) => this.#reply(e.data);
+      this.#worker.onerror = () => {
+        this.#worker = null;
+        this.#busy = false;
+        this.#flush();
+      };
+    } catch {
+      this.#worker = null;
+    }
+  }
+
+  /** Checks `text`; returns its sequence number (results of older texts are dropped). */
+  check(text: string): number {
+    const seq = ++this.#seq;
+    this.#pending = { seq, text };
+    this.#flush();
+    return seq;
+  }
+
+  #flush(): void {
+    if (this.#busy || !this.#pending) return;
+    const job = this.#pending;
+    this.#pending = null;
+    this.#busy = true;
+    if (this.#worker) {
+      this.#worker.postMessage(job);
+      return;
+    }
+    void import('./check.ts').then(({ checkText }) => {
+      let reply: Reply;
+      try {
+        reply = { seq: job.seq, result: checkText(job.text) };
+      } catch (e) {
+        reply = { seq: job.seq, error: e instanceof Error ? e.message : String(e) };
+      }
+      this.#reply(reply);
+    });
+  }
+
+  #reply(reply: Reply): void {
+    this.#busy = false;
+    if (reply.seq === this.#seq) {
+      if (reply.result) this.#onresult(reply.result, reply.seq);
+      else this.#onerror(reply.error ?? 'The check failed.');
+    }
+    this.#flush();
+  }
+
+  stop(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+  }
+}
