@@ -5,13 +5,19 @@
  * text edit.
  */
 import { EditHistory } from './history.ts';
-import { applyChanges, parseLoose, type Change } from './text-edit.ts';
+import { applyChanges, type Change } from './text-edit.ts';
+import { parseScenarioText } from '../../engine/format/parse.ts';
 import {
   discardWorkingCopy,
   keepWorkingCopy,
   type KeyValueStore,
   type Origin,
 } from './working-copy.ts';
+
+function readDoc(text: string): unknown {
+  const parsed = parseScenarioText(text);
+  return parsed.ok ? parsed.value : null;
+}
 
 export class EditorState {
   name = $state('');
@@ -23,7 +29,11 @@ export class EditorState {
   version = $state(0);
   /** Set when the working copy could not be kept locally. */
   storageProblem = $state('');
-  readonly doc = $derived(parseLoose(this.text));
+  /**
+   * What the forms show: the parsed text, or null when it cannot be read safely (not JSON, too
+   * deep, too large, a prototype-polluting key). The same safety checks as the validator's.
+   */
+  readonly doc = $derived(readDoc(this.text));
   readonly #history = new EditHistory('');
   readonly #store: KeyValueStore | null;
 
