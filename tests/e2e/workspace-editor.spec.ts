@@ -97,9 +97,32 @@ test('a complete scenario built from the template through the forms and the map 
   await page.locator('[data-connect]').click();
   await settled(page);
 
-  // The renamed step is followed by every reference, and the map draws both options to it.
+  // The renamed step is followed by every reference, and the map draws both options to it apart.
   await expect(page.locator('[data-node="mon-settle"]')).toBeVisible();
   await expect(page.locator('[data-summary]')).toContainText('0 errors');
+  const spreads = await page
+    .locator('[data-edge="mon-peak-check"], [data-edge="mon-peak-silence"]')
+    .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-spread'))));
+  expect(spreads.sort((a, b) => a - b)).toEqual([-8, 8]);
+  const labels = await page
+    .locator('[data-edge="mon-peak-check"] text, [data-edge="mon-peak-silence"] text')
+    .evaluateAll((els) =>
+      els.map((el) => {
+        const box = (el as SVGGraphicsElement).getBBox();
+        return { y: box.y, height: box.height };
+      }),
+    );
+  expect(Math.abs(labels[0]!.y - labels[1]!.y)).toBeGreaterThanOrEqual(labels[0]!.height);
+  // Choosing an arrow opens that option's form.
+  await page.locator('[data-edge="mon-peak-silence"]').dispatchEvent('click');
+  await expect(field(page, '/phases/2/steps/0/options/1/text')).toBeVisible();
+
+  // The event and the scheduled check are in their lanes; choosing the event opens its form.
+  await expect(page.locator('[data-timeline="nausea-wave"]')).toHaveAttribute(
+    'aria-label',
+    /minute 30, respond within 10 min, missing it is a critical error/,
+  );
+  await expect(page.locator('[data-timeline="bp-check-40"]')).toBeVisible();
 
   // Undo and redo the last edit.
   await page.locator('[data-undo]').click();
