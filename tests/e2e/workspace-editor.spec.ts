@@ -4,7 +4,8 @@
  * line; editing a bundled scenario so that the saved file differs only on the edited lines.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -200,4 +201,76 @@ test('editing a bundled scenario: the saved file differs only on the edited line
   for (const i of changed)
     expect(after[i]!.replace(/"text": ".*"/, '')).toBe(lines[i]!.replace(/"text": ".*"/, ''));
   expect(validate(saved.text).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, 'localhost', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+test('the author loop: Save writes the file; a change on disk while editing is offered as a merge', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'kap-author-save-'));
+  const file = join(dir, 'draft.json');
+  const original = readFileSync('scenarios/templates/minimal.json', 'utf8');
+  writeFileSync(file, original);
+  const port = await freePort();
+  const child = spawn('npx', ['tsx', 'scripts/author.ts', file, '--port', String(port)], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /Open (http\S+#\/workspace\?author)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.once('exit', (code) => reject(new Error(`author exited with ${code}: ${out}`)));
+    });
+    await page.goto(url, { timeout: 60_000 });
+    await expect(page.locator('[data-summary]')).toContainText('draft.json: 0 errors', {
+      timeout: 60_000,
+    });
+
+    // Save through the author loop: only the edited line changes on disk.
+    await field(page, '/title').fill('Saved from the workspace');
+    await page.locator('[data-save]').click();
+    await expect(page.locator('[data-save-status]')).toHaveText('Saved draft.json.');
+    const saved = readFileSync(file, 'utf8');
+    const before = original.split('\n');
+    const changed = saved.split('\n').flatMap((l, i) => (l === before[i] ? [] : [i]));
+    expect(changed).toHaveLength(1);
+    expect(saved.split('\n')[changed[0]!]).toContain('"title": "Saved from the workspace"');
+    await expect(page.locator('[data-dirty]')).toHaveAttribute('data-dirty', 'false');
+
+    // An unsaved edit here, and another program changes the file: nothing is overwritten.
+    await field(page, '/summary').fill('Edited in the workspace.');
+    await settled(page);
+    writeFileSync(file, saved.replace('"version": "0.1.0"', '"version": "0.2.0"'));
+    await expect(page.locator('[data-conflict]')).toBeVisible({ timeout: 15_000 });
+    expect(readFileSync(file, 'utf8')).toContain('"version": "0.2.0"');
+    await page.locator('[data-merge]').click();
+    await expect(page.locator('[data-conflict]')).toHaveCount(0);
+    await expect(field(page, '/version')).toHaveValue('0.2.0');
+    await expect(field(page, '/summary')).toHaveValue('Edited in the workspace.');
+    await page.locator('[data-save]').click();
+    await expect(page.locator('[data-save-status]')).toHaveText('Saved draft.json.');
+    const merged = readFileSync(file, 'utf8');
+    expect(merged).toContain('"version": "0.2.0"');
+    expect(merged).toContain('"summary": "Edited in the workspace."');
+  } finally {
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
