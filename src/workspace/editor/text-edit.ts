@@ -3,7 +3,14 @@
  * jsonc-parser's `modify` and applied with `applyEdits`, so formatting, key order and untouched
  * lines stay exactly as they were: a diff after an edit shows only what changed.
  */
-import { applyEdits, modify, parse, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import {
+  applyEdits,
+  modify,
+  parse,
+  visit,
+  type FormattingOptions,
+  type JSONPath,
+} from 'jsonc-parser';
 
 export type { JSONPath };
 
@@ -51,8 +58,20 @@ export function applyChange(text: string, change: Change): string {
   const edit = (path: JSONPath, value: unknown, isArrayInsertion = false) =>
     applyEdits(text, modify(text, path, value, { formattingOptions, isArrayInsertion }));
   switch (change.kind) {
-    case 'set':
+    case 'set': {
+      // Typing replaces one literal by another: splice it in place without re-formatting.
+      const v = change.value;
+      if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) {
+        const range = literalRange(text, change.path);
+        if (range)
+          return (
+            text.slice(0, range.offset) +
+            JSON.stringify(v) +
+            text.slice(range.offset + range.length)
+          );
+      }
       return edit(change.path, change.value);
+    }
     case 'remove':
       return edit(change.path, undefined);
     case 'insert':
@@ -67,6 +86,46 @@ export function applyChange(text: string, change: Change): string {
       return applyChange(removed, { kind: 'insert', path, index: to, value: list[from] });
     }
   }
+}
+
+const samePath = (a: JSONPath, b: JSONPath) =>
+  a.length === b.length && a.every((k, i) => k === b[i]);
+const isPrefix = (a: JSONPath, b: JSONPath) =>
+  a.length <= b.length && a.every((k, i) => k === b[i]);
+
+/**
+ * Where the literal (string, number, boolean or null) at `path` is in `text`, or null when the
+ * path holds an object or array, or nothing. Scans only as far as the literal, skipping the
+ * contents of objects and arrays off the path.
+ */
+export function literalRange(
+  text: string,
+  path: JSONPath,
+): { offset: number; length: number } | null {
+  let found: { offset: number; length: number } | null = null;
+  const stop = {};
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: (_o, _l, _sl, _sc, at) => isPrefix(at(), path),
+        onArrayBegin: (_o, _l, _sl, _sc, at) => isPrefix(at(), path),
+        // jsonc-parser resumes the skipped callbacks only when end visitors are given.
+        onObjectEnd: () => {},
+        onArrayEnd: () => {},
+        onLiteralValue: (_v, offset, length, _sl, _sc, at) => {
+          if (samePath(at(), path)) {
+            found = { offset, length };
+            throw stop;
+          }
+        },
+      },
+      { allowTrailingComma: true, disallowComments: false },
+    );
+  } catch (e) {
+    if (e !== stop) throw e;
+  }
+  return found;
 }
 
 /** Applies changes in order. */

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyChange, parseLoose, valueAt } from '../../../src/workspace/editor/text-edit.ts';
+import { applyEdits, modify } from 'jsonc-parser';
+import {
+  applyChange,
+  literalRange,
+  parseLoose,
+  valueAt,
+} from '../../../src/workspace/editor/text-edit.ts';
 import { EditHistory } from '../../../src/workspace/editor/history.ts';
 
 const template = readFileSync('scenarios/templates/minimal.json', 'utf8');
@@ -56,6 +62,26 @@ describe('minimal text edits', () => {
     ]);
     const removed = applyChange(moved, { kind: 'remove', path: [...path, 3] });
     expect(removed).toBe(template);
+  });
+
+  it('replaces a literal in place exactly as jsonc-parser would, finding it past skipped content', () => {
+    for (const [path, value] of [
+      [['integration', 'x'], 1],
+      [['phases', 4, 'steps', 1, 'options', 1, 'text'], 'Quote " and \\ backslash'],
+      [['patient', 'age'], 51],
+      [['protocol', 'discharge', 'requireTransport'], false],
+    ] as const) {
+      const expected = applyEdits(
+        template,
+        modify(template, [...path], value, {
+          formattingOptions: { insertSpaces: true, tabSize: 2 },
+        }),
+      );
+      expect(applyChange(template, { kind: 'set', path: [...path], value })).toBe(expected);
+    }
+    expect(literalRange(template, ['phases', 4, 'steps', 1, 'id'])).not.toBeNull();
+    expect(literalRange(template, ['phases', 4, 'steps', 1])).toBeNull();
+    expect(literalRange(template, ['nothing', 'here'])).toBeNull();
   });
 
   it('refuses a move out of range with the path in the message', () => {
