@@ -125,6 +125,24 @@ test('a complete scenario built from the template through the forms and the map 
   );
   await expect(page.locator('[data-timeline="bp-check-40"]')).toBeVisible();
 
+  // Strategies from the selected step, and a previewed path as a --choices list.
+  await page.locator('[data-node="prep-consent"]').click();
+  await page.locator('[data-run-strategy="best"]').click();
+  await expect(page.locator('[data-strategy-report="best"]')).toHaveAttribute(
+    'data-passed',
+    'true',
+  );
+  await page.locator('[data-run-strategy="worst"]').click();
+  await expect(page.locator('[data-strategy-report="worst"]')).toHaveAttribute(
+    'data-passed',
+    'false',
+  );
+  await page.locator('[data-start-preview]').click();
+  await page.locator('[data-preview-running] [data-option="prep-consent-best"]').click();
+  await expect(page.locator('[data-choices]')).toHaveText(
+    'npm run scenario -- run new-scenario.json --choices prep-consent-best',
+  );
+
   // Undo and redo the last edit.
   await page.locator('[data-undo]').click();
   await settled(page);
