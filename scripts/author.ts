@@ -101,6 +101,8 @@ async function main(): Promise<void> {
     plugins: [authorPlugin(file)],
     server: {
       host: 'localhost',
+      // An editor may write the file in steps: announce it only once it has stopped changing.
+      watch: { awaitWriteFinish: { stabilityThreshold: 120, pollInterval: 30 } },
       open: false,
       ...(port === undefined ? {} : { port, strictPort: true }),
     },

@@ -135,13 +135,29 @@ export class EditorState {
   /** Drops the edits and the kept working copy; the base text is shown again. */
   discard(): void {
     this.open(this.name, this.base, this.origin);
+    this.flush();
     if (this.#store) discardWorkingCopy(this.#store);
   }
 
   #changed(): void {
     this.version++;
     if (!this.#store) return;
-    if (this.text === this.base && this.origin !== 'template' && this.origin !== 'copy') {
+    // Typing fast in a large file writes the copy once per pause, and at once when the page hides.
+    if (this.#pendingKeep === null && typeof window !== 'undefined') {
+      this.#pendingKeep = setTimeout(() => this.flush(), 250);
+      return;
+    }
+    if (typeof window === 'undefined') this.flush();
+  }
+
+  #pendingKeep: ReturnType<typeof setTimeout> | null = null;
+
+  /** Writes the working copy now (or drops it when there is nothing unsaved). */
+  flush(): void {
+    if (this.#pendingKeep !== null) clearTimeout(this.#pendingKeep);
+    this.#pendingKeep = null;
+    if (!this.#store) return;
+    if (this.text === this.base) {
       discardWorkingCopy(this.#store);
       this.storageProblem = '';
       return;
