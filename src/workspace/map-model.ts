@@ -169,7 +169,8 @@ export function buildMap(doc: unknown, diagnostics: Diagnostic[] = []): Scenario
       const id = str(s.id);
       if (id && !byId.has(id)) byId.set(id, i);
     });
-    const optionsOf = (s: number) => arr(steps[s]!.options).map((o) => (isObj(o) ? o : {}));
+    const options = steps.map((step) => arr(step.options).map((o) => (isObj(o) ? o : {})));
+    const optionsOf = (s: number) => options[s]!;
     const targetOf = (o: Loose) => (typeof o.next === 'string' ? byId.get(o.next) : undefined);
 
     // Breadth-first depth from the start step.
