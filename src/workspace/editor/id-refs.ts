@@ -114,7 +114,7 @@ export function findReferences(
 
 /**
  * The changes that rename the id declared at `idPath` from `oldId` to `newId` and make every
- * reference follow. A step id is only referred to within its phase. A renamed record key keeps
+ * reference follow (unless `newId` is already declared: then only the id changes). A step id is only referred to within its phase. A renamed record key keeps
  * its value but moves to the end of its object (JSON editing cannot rename a key in place).
  */
 export function renameChanges(
@@ -127,6 +127,8 @@ export function renameChanges(
   const kind = declaredKind(idPath);
   if (!kind || oldId === newId || oldId === '') return changes;
   const phase = kind === 'step' ? (idPath[1] as number) : undefined;
+  // A name already taken: references stay with the id they named (the validator reports the duplicate).
+  if (declaredIds(doc, kind, phase).includes(newId)) return changes;
   for (const ref of findReferences(doc, kind, oldId, phase)) {
     if (!ref.isKey) {
       changes.push({ kind: 'set', path: ref.path, value: newId });

@@ -67,6 +67,11 @@ describe('ids and their references', () => {
     expect(validate(text).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('renaming to an id already declared leaves the references alone', () => {
+    const changes = renameChanges(doc, ['endings', 0, 'id'], 'discharged', 'left-early');
+    expect(changes).toEqual([{ kind: 'set', path: ['endings', 0, 'id'], value: 'left-early' }]);
+  });
+
   it('fresh ids never collide', () => {
     expect(freshId('a', ['a', 'a-2'])).toBe('a-3');
     const taken = new Set(['s', 's-copy', 'o']);
