@@ -3,21 +3,22 @@
  * worker is busy, later texts replace each other and only the last is sent, so a fast typist
  * never builds a queue. Where workers are unavailable the check runs on the page.
  */
-import type { CheckResult } from './check.ts';
+import type { WorkerCheck } from './check.ts';
 import CheckWorker from './check.worker.ts?worker';
 
-type Reply = { seq: number; result?: CheckResult; error?: string };
+type Reply = { seq: number; result?: WorkerCheck; error?: string };
 
 export class Checker {
   #worker: Worker | null = null;
   #seq = 0;
   #busy = false;
   #pending: { seq: number; text: string } | null = null;
-  #onresult: (result: CheckResult, seq: number) => void;
+  #onresult: (result: WorkerCheck, text: string) => void;
+  #texts = new Map<number, string>();
   #onerror: (message: string) => void;
 
   constructor(
-    onresult: (result: CheckResult, seq: number) => void,
+    onresult: (result: WorkerCheck, text: string) => void,
     onerror: (message: string) => void,
   ) {
     this.#onresult = onresult;
@@ -39,6 +40,8 @@ export class Checker {
   check(text: string): number {
     const seq = ++this.#seq;
     this.#pending = { seq, text };
+    this.#texts.clear();
+    this.#texts.set(seq, text);
     this.#flush();
     return seq;
   }
@@ -52,10 +55,10 @@ export class Checker {
       this.#worker.postMessage(job);
       return;
     }
-    void import('./check.ts').then(({ checkText }) => {
+    void import('./check.ts').then(({ checkForWorker }) => {
       let reply: Reply;
       try {
-        reply = { seq: job.seq, result: checkText(job.text) };
+        reply = { seq: job.seq, result: checkForWorker(job.text) };
       } catch (e) {
         reply = { seq: job.seq, error: e instanceof Error ? e.message : String(e) };
       }
@@ -66,7 +69,7 @@ export class Checker {
   #reply(reply: Reply): void {
     this.#busy = false;
     if (reply.seq === this.#seq) {
-      if (reply.result) this.#onresult(reply.result, reply.seq);
+      if (reply.result) this.#onresult(reply.result, this.#texts.get(reply.seq) ?? '');
       else this.#onerror(reply.error ?? 'The check failed.');
     }
     this.#flush();

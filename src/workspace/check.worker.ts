@@ -3,12 +3,12 @@
  * thread, so typing in the editor never waits for the validator.
  * Messages in: `{ seq, text }`; out: `{ seq, result }` or `{ seq, error }`.
  */
-import { checkText } from './check.ts';
+import { checkForWorker } from './check.ts';
 
 self.onmessage = (event: MessageEvent<{ seq: number; text: string }>) => {
   const { seq, text } = event.data;
   try {
-    self.postMessage({ seq, result: checkText(text) });
+    self.postMessage({ seq, result: checkForWorker(text) });
   } catch (e) {
     self.postMessage({ seq, error: e instanceof Error ? e.message : String(e) });
   }

@@ -49,3 +49,17 @@ describe('a previewed path for the command line', () => {
     expect(worst.report.passed).toBe(false);
   });
 });
+
+describe('the worker check and the page', () => {
+  it('a check without its scenario is completed from the text to the same scenario', async () => {
+    const { checkText, checkForWorker, completeCheck } =
+      await import('../../../src/workspace/check.ts');
+    const text = readFileSync('scenarios/templates/minimal.json', 'utf8');
+    const sent = structuredClone(checkForWorker(text));
+    expect(sent.scenario).toBeUndefined();
+    const full = checkText(text);
+    expect(completeCheck(sent, text)).toEqual(full);
+    const broken = text.replace('"start": "prep-consent"', '"start": "nope"');
+    expect(completeCheck(checkForWorker(broken), broken).scenario).toBeUndefined();
+  });
+});
