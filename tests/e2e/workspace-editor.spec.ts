@@ -292,3 +292,45 @@ test('the author loop: Save writes the file; a change on disk while editing is o
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a copy of a bundled scenario, edited and undone from the keyboard, with unsaved edits kept', async ({
+  page,
+}) => {
+  await page.goto('/#/workspace');
+  await page.locator('[data-copy-select]').selectOption('screening-defer-dosing');
+  await page.locator('[data-make-copy]').click();
+  await expect(page.locator('[data-summary]')).toContainText('screening-defer-dosing-copy.json');
+  await expect(field(page, '/id')).toHaveValue('screening-defer-dosing-copy');
+  const title = await field(page, '/title').inputValue();
+
+  await field(page, '/title').fill('A changed title');
+  await page.keyboard.press('Control+z');
+  await expect(field(page, '/title')).toHaveValue(title);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(field(page, '/title')).toHaveValue('A changed title');
+
+  // Opening another scenario asks before dropping the edits.
+  await page.locator('[data-start-panel] summary, details.start-panel > summary').first().click();
+  await page.getByRole('button', { name: 'New scenario from the template' }).click();
+  await expect(page.locator('[data-unsaved-prompt]')).toBeVisible();
+  await page.locator('[data-keep-editing]').click();
+  await expect(field(page, '/title')).toHaveValue('A changed title');
+
+  // A deleted step is a diagnostic that leads to the field of the option that named it.
+  await openSection(page, '/phases');
+  await openSection(page, '/phases/0');
+  await openSection(page, '/phases/0/steps');
+  const steps = page.locator('[data-field="/phases/0/steps"] > .section-body > ol > li');
+  const before = await steps.count();
+  await page.getByRole('button', { name: 'Delete step 2', exact: true }).click();
+  await expect(steps).toHaveCount(before - 1);
+  await settled(page);
+  const unknown = page.locator('[data-diagnostic="UNKNOWN_STEP"]').first();
+  await expect(unknown).toBeVisible();
+  const path = await unknown.getAttribute('data-path');
+  await page.locator(`[data-edit-diagnostic="${path}"]`).first().click();
+  await expect(field(page, path!)).toBeFocused();
+  await page.locator('[data-undo]').click();
+  await settled(page);
+  await expect(page.locator('[data-diagnostic="UNKNOWN_STEP"]')).toHaveCount(0);
+});
