@@ -114,6 +114,14 @@ test('a complete scenario built from the template through the forms and the map 
       }),
     );
   expect(Math.abs(labels[0]!.y - labels[1]!.y)).toBeGreaterThanOrEqual(labels[0]!.height);
+  // From the keyboard, the selected step's bar opens either option's form.
+  await page.locator('[data-node="mon-peak"]').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('[data-connect-option]').selectOption('mon-peak-check');
+  await page.locator('[data-edit-option]').click();
+  await expect(
+    page.locator('details[data-field="/phases/2/steps/0/options/0"] > summary'),
+  ).toBeFocused();
   // Choosing an arrow opens that option's form.
   await page.locator('[data-edge="mon-peak-silence"]').dispatchEvent('click');
   await expect(field(page, '/phases/2/steps/0/options/1/text')).toBeVisible();
