@@ -22,13 +22,28 @@ export type Field =
   | { kind: 'variants'; variants: Schema[] }
   | { kind: 'unknown'; reason: string };
 
-/** Schemas that `$ref` can name (the format's recursive and shared definitions). */
-const REGISTRY: Record<string, Schema> = {
-  [String((Condition as Schema).$id)]: Condition as unknown as Schema,
-};
-
 /** The scenario's root schema. */
 export const ROOT = Scenario as unknown as Schema;
+
+/**
+ * Schemas that `$ref` can name: every definition with an `$id` inside the format (so a new
+ * shared or recursive definition resolves without a change here), and the condition.
+ */
+const REGISTRY: Record<string, Schema> = (() => {
+  const found: Record<string, Schema> = {
+    [String((Condition as Schema).$id)]: Condition as unknown as Schema,
+  };
+  const seen = new Set<object>();
+  const collect = (node: unknown) => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    const id = (node as Schema).$id;
+    if (typeof id === 'string' && node !== ROOT) found[id] ??= node as Schema;
+    for (const v of Object.values(node)) collect(v);
+  };
+  collect(ROOT);
+  return found;
+})();
 
 /** Follows a `$ref` to its definition, keeping the referring node's description. */
 export function resolve(schema: Schema): Schema {
@@ -75,7 +90,7 @@ export function classify(input: Schema): Field {
       };
     }
     case 'array':
-      return isSchema(schema.items)
+      return isSchema(schema.items) && !Array.isArray(schema.items)
         ? {
             kind: 'array',
             item: schema.items,
