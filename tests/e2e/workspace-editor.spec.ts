@@ -338,6 +338,15 @@ test('a copy of a bundled scenario, edited and undone from the keyboard, with un
   const path = await unknown.getAttribute('data-path');
   await page.locator(`[data-edit-diagnostic="${path}"]`).first().click();
   await expect(field(page, path!)).toBeFocused();
+
+  // Saving with errors is allowed, after a warning.
+  await page.locator('[data-download]').click();
+  await expect(page.locator('[data-save-status]')).toContainText(
+    /has \d+ errors?\. Press Download again/,
+  );
+  const saved = await downloadText(page, () => page.locator('[data-download]').click());
+  expect(validate(saved.text).diagnostics.some((d) => d.code === 'UNKNOWN_STEP')).toBe(true);
+
   await page.locator('[data-undo]').click();
   await settled(page);
   await expect(page.locator('[data-diagnostic="UNKNOWN_STEP"]')).toHaveCount(0);
