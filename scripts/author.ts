@@ -3,15 +3,21 @@
  *
  * Starts the app's development server with the scenario file attached: the instructor workspace
  * (opened at the printed URL) shows the file's diagnostics, map and preview, and reloads them
- * every time the file is saved. The file never leaves this computer; the server listens on
- * localhost only. Prints the URL to open and opens nothing itself.
+ * every time the file is saved. The workspace's editor saves back through it (`POST
+ * /__author/save`, same-origin requests from localhost only; see author-save.ts). The file never
+ * leaves this computer; the server listens on localhost only. Prints the URL to open and opens nothing itself.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
-import { AUTHOR_EVENT, AUTHOR_SCENARIO_URL } from '../src/workspace/author-mode.ts';
+import {
+  AUTHOR_EVENT,
+  AUTHOR_SAVE_URL,
+  AUTHOR_SCENARIO_URL,
+} from '../src/workspace/author-mode.ts';
+import { handleSave } from './author-save.ts';
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: npm run author -- path/to/scenario.json [--port <number>]`);
@@ -42,6 +48,14 @@ function authorPlugin(file: string): Plugin {
   return {
     name: 'kap-author',
     configureServer(server: ViteDevServer) {
+      server.middlewares.use(AUTHOR_SAVE_URL, (req, res) => {
+        handleSave(req, res, file, name).catch((error: unknown) => {
+          res.statusCode = 500;
+          res.end(
+            `Could not save ${name}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        });
+      });
       server.middlewares.use(AUTHOR_SCENARIO_URL, (_req, res) => {
         readFile(file, 'utf8').then(
           (text) => {
@@ -87,6 +101,8 @@ async function main(): Promise<void> {
     plugins: [authorPlugin(file)],
     server: {
       host: 'localhost',
+      // An editor may write the file in steps: announce it only once it has stopped changing.
+      watch: { awaitWriteFinish: { stabilityThreshold: 120, pollInterval: 30 } },
       open: false,
       ...(port === undefined ? {} : { port, strictPort: true }),
     },

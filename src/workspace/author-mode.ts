@@ -5,6 +5,8 @@
 
 /** The URL path the author server serves the scenario text at. */
 export const AUTHOR_SCENARIO_URL = '/__author/scenario';
+/** The URL the workspace posts an edited text to; the author server writes it to the file. */
+export const AUTHOR_SAVE_URL = '/__author/save';
 /** The HMR event sent on every save. */
 export const AUTHOR_EVENT = 'kap:scenario';
 

@@ -5,7 +5,7 @@
  */
 import { validate } from '../engine/format/validate.ts';
 import type { Diagnostic } from '../engine/format/diagnostics.ts';
-import type { ScenarioV1 } from '../engine/format/schema.ts';
+import { FORMAT_VERSION, type ScenarioV1 } from '../engine/format/schema.ts';
 import { parseScenarioText } from '../engine/format/parse.ts';
 import { migrate } from '../engine/format/migrate.ts';
 import { analyze, type Analysis } from '../engine/analysis/analyze.ts';
@@ -50,4 +50,35 @@ export function checkText(text: string): CheckResult {
     ...(analysis ? { analysis } : {}),
     ...(doc ? { map: buildMap(doc, diagnostics) } : {}),
   };
+}
+
+/**
+ * What the diagnostics worker sends back: the check without the scenario object when the page
+ * can rebuild it from the text itself (a file in the current format is read as parsed), which
+ * saves copying the whole scenario between threads on every keystroke.
+ */
+export type WorkerCheck = CheckResult & { scenarioFromText?: true };
+
+export function checkForWorker(text: string): WorkerCheck {
+  const result = checkText(text);
+  if (result.scenario && result.scenario.formatVersion === FORMAT_VERSION) {
+    const { scenario: _scenario, ...rest } = result;
+    return { ...rest, scenarioFromText: true };
+  }
+  return result;
+}
+
+/**
+ * The check as the page uses it: the scenario of a `checkForWorker` result is the parse of the
+ * checked text (`parsedDoc`, when given, is that parse already made for the forms).
+ */
+export function completeCheck(result: WorkerCheck, text: string, parsedDoc?: unknown): CheckResult {
+  if (!result.scenarioFromText) return result;
+  const { scenarioFromText: _flag, ...rest } = result;
+  let doc = parsedDoc;
+  if (doc === undefined) {
+    const parsed = parseScenarioText(text);
+    doc = parsed.ok ? parsed.value : undefined;
+  }
+  return doc ? { ...rest, scenario: doc as ScenarioV1 } : rest;
 }

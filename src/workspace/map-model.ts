@@ -51,7 +51,35 @@ export interface MapEdge {
   critical: boolean;
   /** Drawn as a loop back to an earlier column. */
   back: boolean;
+  /**
+   * Offset (map units) that draws this edge apart from other options between the same two
+   * boxes, so parallel options neither overprint nor hide each other (0 when alone).
+   */
+  spread: number;
   path: string;
+}
+
+/** An event or a scheduled vitals check, drawn in its lane at its minute after dosing. */
+export interface TimelineItem {
+  key: string;
+  kind: 'event' | 'check';
+  id: string;
+  /** When: "minute 30", "systolic above 160", "minute 40, 10-minute window". */
+  when: string;
+  text: string;
+  /** Has a response window (events) */
+  respond: boolean;
+  critical: boolean;
+  x: number;
+  y: number;
+  path: string;
+}
+
+export interface TimelineLane {
+  kind: 'event' | 'check';
+  title: string;
+  y: number;
+  height: number;
 }
 
 export interface MapLane {
@@ -71,7 +99,15 @@ export interface ScenarioMap {
   height: number;
   /** Steps only (not the exit and ending markers). */
   stepCount: number;
+  /** Lanes for events and scheduled checks, below the phases (absent when there are none). */
+  timelineLanes: TimelineLane[];
+  timeline: TimelineItem[];
 }
+
+export const ITEM_W = 168;
+export const ITEM_H = 44;
+/** Map units per simulated minute on the event and check lanes. */
+const PER_MINUTE = 5;
 
 type Loose = Record<string, unknown>;
 const isObj = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -133,7 +169,8 @@ export function buildMap(doc: unknown, diagnostics: Diagnostic[] = []): Scenario
       const id = str(s.id);
       if (id && !byId.has(id)) byId.set(id, i);
     });
-    const optionsOf = (s: number) => arr(steps[s]!.options).map((o) => (isObj(o) ? o : {}));
+    const options = steps.map((step) => arr(step.options).map((o) => (isObj(o) ? o : {})));
+    const optionsOf = (s: number) => options[s]!;
     const targetOf = (o: Loose) => (typeof o.next === 'string' ? byId.get(o.next) : undefined);
 
     // Breadth-first depth from the start step.
@@ -292,12 +329,17 @@ export function buildMap(doc: unknown, diagnostics: Diagnostic[] = []): Scenario
           effect: effectOf(total),
           critical: isObj(o.critical),
           back: kind === 'next' && v !== undefined && col(v) <= col(s),
+          spread: 0,
           path: `/phases/${p}/steps/${s}/options/${k}`,
         });
       });
     });
     y += laneHeight + LANE_GAP;
   });
+  spreadParallel(edges);
+  const timeline = buildTimeline(root, y);
+  for (const item of timeline.items) width = Math.max(width, item.x + ITEM_W + 20);
+  if (timeline.lanes.length) y = timeline.bottom + LANE_GAP;
   return {
     lanes,
     nodes,
@@ -305,7 +347,108 @@ export function buildMap(doc: unknown, diagnostics: Diagnostic[] = []): Scenario
     width: Math.max(width, 400),
     height: Math.max(y - LANE_GAP, 200),
     stepCount: nodes.filter((n) => n.kind === 'step').length,
+    timelineLanes: timeline.lanes,
+    timeline: timeline.items,
   };
+}
+
+/** Gives each edge between the same two boxes its own offset, centred on the straight path. */
+function spreadParallel(edges: MapEdge[]): void {
+  const groups = new Map<string, MapEdge[]>();
+  for (const e of edges) {
+    const k = `${e.from}>${e.to ?? 'nowhere'}`;
+    const list = groups.get(k) ?? [];
+    list.push(e);
+    groups.set(k, list);
+  }
+  for (const list of groups.values())
+    list.forEach((e, i) => {
+      e.spread = (i - (list.length - 1) / 2) * 16;
+    });
+}
+
+/** Places events and scheduled checks in two lanes from `top`, by minute after dosing. */
+function buildTimeline(
+  root: Loose,
+  top: number,
+): { lanes: TimelineLane[]; items: TimelineItem[]; bottom: number } {
+  const lanes: TimelineLane[] = [];
+  const items: TimelineItem[] = [];
+  const protocol = isObj(root.protocol) ? root.protocol : {};
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const sources: { kind: 'event' | 'check'; title: string; list: TimelineItem[] }[] = [
+    {
+      kind: 'event',
+      title: 'Events (after dosing)',
+      list: arr(root.events).map((v, i) => {
+        const e = isObj(v) ? v : {};
+        const t = isObj(e.trigger) ? e.trigger : {};
+        const minute = num(t.atMinute);
+        const respond = isObj(e.respond) ? e.respond : null;
+        const missed = respond && isObj(respond.missed) ? respond.missed : {};
+        const threshold = [
+          num(t.above) !== null ? `above ${num(t.above)}` : '',
+          num(t.below) !== null ? `below ${num(t.below)}` : '',
+        ]
+          .filter(Boolean)
+          .join(' or ');
+        const when =
+          minute !== null
+            ? `minute ${minute}`
+            : `${str(t.vital, 'a signal')} ${threshold || 'crosses a threshold'}`;
+        return {
+          key: `ev${i}`,
+          kind: 'event' as const,
+          id: str(e.id, `(event ${i + 1})`),
+          when: respond ? `${when}, respond within ${num(respond.withinMinutes) ?? '?'} min` : when,
+          text: str(e.text),
+          respond: respond !== null,
+          critical: isObj(missed.critical),
+          x: 20 + (minute ?? 0) * PER_MINUTE,
+          y: 0,
+          path: `/events/${i}`,
+        };
+      }),
+    },
+    {
+      kind: 'check',
+      title: 'Scheduled vitals checks',
+      list: arr(protocol.monitoring).map((v, i) => {
+        const c = isObj(v) ? v : {};
+        const minute = num(c.atMinute) ?? 0;
+        return {
+          key: `ck${i}`,
+          kind: 'check' as const,
+          id: str(c.id, `(check ${i + 1})`),
+          when: `minute ${minute}, ${num(c.windowMinutes) ?? '?'}-minute window`,
+          text: str(c.label),
+          respond: false,
+          critical: false,
+          x: 20 + minute * PER_MINUTE,
+          y: 0,
+          path: `/protocol/monitoring/${i}`,
+        };
+      }),
+    },
+  ];
+  let y = top;
+  for (const source of sources) {
+    if (source.list.length === 0) continue;
+    // Rows so that boxes never overlap: each item takes the first row free at its x.
+    const rowEnds: number[] = [];
+    const sorted = [...source.list].sort((a, b) => a.x - b.x);
+    for (const item of sorted) {
+      let row = rowEnds.findIndex((end) => end <= item.x);
+      if (row < 0) row = rowEnds.length;
+      rowEnds[row] = item.x + ITEM_W + 8;
+      item.y = y + LANE_HEAD + row * (ITEM_H + 10);
+    }
+    const height = LANE_HEAD + rowEnds.length * (ITEM_H + 10) + 4;
+    lanes.push({ kind: source.kind, title: source.title, y, height });
+    items.push(...source.list);
+    y += height + LANE_GAP;
+  }
+  return { lanes, items, bottom: y - LANE_GAP };
 }
 
 /** Keys of the step nodes whose id or text contains the query (case-insensitive). */

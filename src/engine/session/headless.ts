@@ -11,7 +11,7 @@ import type { OptionDef } from './indexScenario.ts';
 import { attemptFromContext } from './machine.ts';
 import { hashInts, mulberry32 } from './prng.ts';
 import { choiceRefusal, dischargeRefusal } from './rules.ts';
-import { createSession, type SessionSnapshot } from './session.ts';
+import { createSession, step, type SessionSnapshot } from './session.ts';
 import type { Mode, SessionEvent } from './types.ts';
 import { viewSession, type SessionView, type ViewOption } from './view.ts';
 import { own } from '../format/own.ts';
@@ -27,6 +27,11 @@ export interface HeadlessOptions {
   choices?: readonly string[];
   /** Safety net against scenarios that loop forever under a strategy. */
   maxEvents?: number;
+  /**
+   * Play on from this snapshot (e.g. a preview from a step) instead of from the briefing; the
+   * report then counts what happens from there.
+   */
+  from?: SessionSnapshot;
 }
 
 export interface HeadlessResult {
@@ -51,16 +56,19 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
   const maxEvents = options.maxEvents ?? 20000;
   const random = mulberry32(hashInts(options.seed, 0x5eed));
   // An actor of the plain machine (no cues, no saves): the snapshots are those of `step()`, faster.
-  const actor = createSession(scenario, options);
-  let snapshot = actor.getSnapshot();
+  // From a given snapshot the pure `step` plays on (no actor to restore).
+  const actor = options.from ? null : createSession(scenario, options);
+  let snapshot = options.from ?? actor!.getSnapshot();
   let sent = 0;
   const send = (event: SessionEvent) => {
-    actor.send(event);
-    snapshot = actor.getSnapshot();
+    if (actor) {
+      actor.send(event);
+      snapshot = actor.getSnapshot();
+    } else snapshot = step(snapshot, event);
     sent += 1;
   };
   const finish = (error?: HeadlessResult['error']): HeadlessResult => {
-    actor.stop();
+    actor?.stop();
     const view = viewSession(snapshot);
     return {
       ok: !error && view.status === 'debrief',
@@ -102,7 +110,7 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
     return chosen;
   };
 
-  send({ type: 'session.begin' });
+  if (!options.from) send({ type: 'session.begin' });
   while (sent < maxEvents) {
     const view = viewSession(snapshot);
     if (view.status !== 'running') return finish();

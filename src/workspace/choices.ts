@@ -1,0 +1,20 @@
+/**
+ * A previewed path as the command line's `--choices` list: the option ids chosen, in order,
+ * with retried choices left out (a retry replaces the choice before it).
+ */
+import type { SessionEvent } from '../engine/session/types.ts';
+
+export function choicesOf(events: readonly SessionEvent[]): string[] {
+  const out: string[] = [];
+  for (const e of events) {
+    if (e.type === 'trainee.choose') out.push(e.optionId);
+    else if (e.type === 'trainee.retry') out.pop();
+  }
+  return out;
+}
+
+/** The command that replays `choices` (they start at the first step of the scenario). */
+export function choicesCommand(file: string, choices: readonly string[]): string {
+  const name = /^[\w./-]+$/.test(file) ? file : `'${file.replaceAll("'", "'\\''")}'`;
+  return `npm run scenario -- run ${name} --choices ${choices.join(',')}`;
+}

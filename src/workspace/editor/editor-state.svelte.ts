@@ -1,0 +1,173 @@
+/**
+ * The scenario being edited: its text (the one source of truth), the undo history, the file it
+ * came from, and the working copy kept in this browser after every edit. Forms read `doc` (a
+ * lenient parse of the text) and write through `apply`, which turns each change into a minimal
+ * text edit.
+ */
+import { EditHistory } from './history.ts';
+import { applyChanges, type Change } from './text-edit.ts';
+import { parseScenarioText } from '../../engine/format/parse.ts';
+import {
+  discardWorkingCopy,
+  keepWorkingCopy,
+  type KeyValueStore,
+  type Origin,
+} from './working-copy.ts';
+
+function readDoc(text: string): unknown {
+  const parsed = parseScenarioText(text);
+  return parsed.ok ? parsed.value : null;
+}
+
+export class EditorState {
+  name = $state('');
+  origin = $state<Origin>('file');
+  text = $state('');
+  /** The text as opened or last saved: what the file on disk is believed to hold. */
+  base = $state('');
+  /** Bumped on every change, so views can key on it. */
+  version = $state(0);
+  /** Set when the working copy could not be kept locally. */
+  storageProblem = $state('');
+  /**
+   * What the forms show: the parsed text, or null when it cannot be read safely (not JSON, too
+   * deep, too large, a prototype-polluting key). The same safety checks as the validator's.
+   */
+  readonly doc = $derived(readDoc(this.text));
+  readonly #history = new EditHistory('');
+  readonly #store: KeyValueStore | null;
+
+  constructor(store: KeyValueStore | null) {
+    this.#store = store;
+  }
+
+  get dirty(): boolean {
+    void this.version;
+    return this.text !== this.base;
+  }
+  get canUndo(): boolean {
+    void this.version;
+    return this.#history.canUndo;
+  }
+  get canRedo(): boolean {
+    void this.version;
+    return this.#history.canRedo;
+  }
+  get undoLabel(): string | undefined {
+    void this.version;
+    return this.#history.undoLabel;
+  }
+  get redoLabel(): string | undefined {
+    void this.version;
+    return this.#history.redoLabel;
+  }
+
+  /** Starts editing `text` (opened, new, copied or restored); `base` defaults to `text`. */
+  open(name: string, text: string, origin: Origin, base = text): void {
+    this.#history.reset(text);
+    this.name = name;
+    this.origin = origin;
+    this.text = text;
+    this.base = base;
+    this.#changed();
+  }
+
+  /**
+   * Applies `changes` as one undoable edit. `group` merges consecutive edits (typing in one
+   * field) into one undo step. Returns an error message when the change cannot be made.
+   */
+  apply(changes: Change[], label: string, group?: string): string | null {
+    try {
+      if (this.#history.apply(changes, label, group)) {
+        this.text = this.#history.text;
+        this.#changed();
+      }
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  undo(): void {
+    if (this.#history.undo()) {
+      this.text = this.#history.text;
+      this.#changed();
+    }
+  }
+
+  redo(): void {
+    if (this.#history.redo()) {
+      this.text = this.#history.text;
+      this.#changed();
+    }
+  }
+
+  /** The file now holds the current text. */
+  saved(name = this.name): void {
+    this.name = name;
+    this.base = this.text;
+    this.#history.markSaved();
+    this.#changed();
+  }
+
+  /**
+   * Merges with a newer copy of the file: the edits made since the last save are replayed on
+   * `disk`. Returns null when merged (the result is one undoable step), or why it could not be.
+   */
+  merge(disk: string): string | null {
+    const changes = this.#history.changesSinceSave();
+    if (!changes) return 'Your edits cannot be replayed (you undid past the last save).';
+    let merged: string;
+    try {
+      merged = applyChanges(disk, changes);
+    } catch (e) {
+      return `Your edits do not fit the file's new version: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    this.#history.reset(disk);
+    this.text = disk;
+    this.base = disk;
+    this.#history.apply(changes, 'merge with the file on disk');
+    this.text = merged;
+    this.#changed();
+    return null;
+  }
+
+  /** Drops the edits and the kept working copy; the base text is shown again. */
+  discard(): void {
+    this.open(this.name, this.base, this.origin);
+    this.flush();
+    if (this.#store) discardWorkingCopy(this.#store);
+  }
+
+  #changed(): void {
+    this.version++;
+    if (!this.#store) return;
+    // Typing fast in a large file writes the copy once per pause, and at once when the page hides.
+    if (this.#pendingKeep === null && typeof window !== 'undefined') {
+      this.#pendingKeep = setTimeout(() => this.flush(), 250);
+      return;
+    }
+    if (typeof window === 'undefined') this.flush();
+  }
+
+  #pendingKeep: ReturnType<typeof setTimeout> | null = null;
+
+  /** Writes the working copy now (or drops it when there is nothing unsaved). */
+  flush(): void {
+    if (this.#pendingKeep !== null) clearTimeout(this.#pendingKeep);
+    this.#pendingKeep = null;
+    if (!this.#store) return;
+    if (this.text === this.base) {
+      discardWorkingCopy(this.#store);
+      this.storageProblem = '';
+      return;
+    }
+    this.storageProblem =
+      keepWorkingCopy(this.#store, {
+        name: this.name,
+        origin: this.origin,
+        text: this.text,
+        base: this.base,
+      }) ?? '';
+  }
+}

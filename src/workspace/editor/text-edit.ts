@@ -1,0 +1,166 @@
+/**
+ * Minimal text edits to a scenario file. Every change the editor makes is computed with
+ * jsonc-parser's `modify` and applied with `applyEdits`, so formatting, key order and untouched
+ * lines stay exactly as they were: a diff after an edit shows only what changed.
+ */
+import {
+  applyEdits,
+  modify,
+  parse,
+  visit,
+  type FormattingOptions,
+  type JSONPath,
+} from 'jsonc-parser';
+
+export type { JSONPath };
+
+/** One change to the document, by JSON path (property names and array indexes). */
+export type Change =
+  | { kind: 'set'; path: JSONPath; value: unknown }
+  | { kind: 'remove'; path: JSONPath }
+  /** Inserts `value` into the array at `path` before `index` (the array's length appends). */
+  | { kind: 'insert'; path: JSONPath; index: number; value: unknown }
+  /** Moves the array item at `from` to position `to` (both indexes into the array at `path`). */
+  | { kind: 'move'; path: JSONPath; from: number; to: number };
+
+/** The indentation and line ending the file already uses (two spaces and LF when unclear). */
+export function detectFormatting(text: string): FormattingOptions {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indented = /\n([ \t]+)\S/.exec(text);
+  const indent = indented?.[1] ?? '  ';
+  return indent.startsWith('\t')
+    ? { insertSpaces: false, tabSize: 1, eol }
+    : { insertSpaces: true, tabSize: indent.length, eol };
+}
+
+/** Reads the value at `path` in the tolerant parse of `text` (undefined when absent). */
+export function valueAt(doc: unknown, path: JSONPath): unknown {
+  let cur: unknown = doc;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[key];
+  }
+  return cur;
+}
+
+/** Parses leniently (comments, trailing commas): what the forms show. */
+export function parseLoose(text: string): unknown {
+  return parse(text, [], { allowTrailingComma: true, disallowComments: false });
+}
+
+/**
+ * Applies one change and returns the new text. Only the bytes of the changed value (and the
+ * separators around it) differ. Throws when the path leads through something that is not an
+ * object or array, with the path in the message.
+ */
+export function applyChange(text: string, change: Change): string {
+  const formattingOptions = detectFormatting(text);
+  const edit = (path: JSONPath, value: unknown, isArrayInsertion = false) =>
+    applyEdits(text, modify(text, path, value, { formattingOptions, isArrayInsertion }));
+  switch (change.kind) {
+    case 'set': {
+      // Typing replaces one literal by another: splice it in place without re-formatting.
+      const v = change.value;
+      if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) {
+        const range = literalRange(text, change.path);
+        if (range)
+          return (
+            text.slice(0, range.offset) +
+            JSON.stringify(v) +
+            text.slice(range.offset + range.length)
+          );
+      }
+      return edit(change.path, change.value);
+    }
+    case 'remove':
+      return edit(change.path, undefined);
+    case 'insert':
+      return edit([...change.path, change.index], change.value, true);
+    case 'move': {
+      const { path, from, to } = change;
+      if (from === to) return text;
+      const list = valueAt(parseLoose(text), path);
+      if (!Array.isArray(list) || from < 0 || from >= list.length || to < 0 || to >= list.length)
+        throw new Error(`Cannot move item ${from} to ${to} in /${path.join('/')}.`);
+      const removed = applyChange(text, { kind: 'remove', path: [...path, from] });
+      return applyChange(removed, { kind: 'insert', path, index: to, value: list[from] });
+    }
+  }
+}
+
+const samePath = (a: JSONPath, b: JSONPath) =>
+  a.length === b.length && a.every((k, i) => k === b[i]);
+const isPrefix = (a: JSONPath, b: JSONPath) =>
+  a.length <= b.length && a.every((k, i) => k === b[i]);
+
+/**
+ * Where the literal (string, number, boolean or null) at `path` is in `text`, or null when the
+ * path holds an object or array, or nothing. Scans only as far as the literal, skipping the
+ * contents of objects and arrays off the path.
+ */
+export function literalRange(
+  text: string,
+  path: JSONPath,
+): { offset: number; length: number } | null {
+  let found: { offset: number; length: number } | null = null;
+  const stop = {};
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: (_o, _l, _sl, _sc, at) => isPrefix(at(), path),
+        onArrayBegin: (_o, _l, _sl, _sc, at) => isPrefix(at(), path),
+        // jsonc-parser resumes the skipped callbacks only when end visitors are given.
+        onObjectEnd: () => {},
+        onArrayEnd: () => {},
+        onLiteralValue: (_v, offset, length, _sl, _sc, at) => {
+          if (samePath(at(), path)) {
+            found = { offset, length };
+            throw stop;
+          }
+        },
+      },
+      { allowTrailingComma: true, disallowComments: false },
+    );
+  } catch (e) {
+    if (e !== stop) throw e;
+  }
+  return found;
+}
+
+/** Applies changes in order. */
+export function applyChanges(text: string, changes: readonly Change[]): string {
+  return changes.reduce(applyChange, text);
+}
+
+/** The one replacement that turns `before` into `after` (common prefix and suffix kept). */
+export interface Splice {
+  offset: number;
+  removed: string;
+  inserted: string;
+}
+
+export function spliceBetween(before: string, after: string): Splice {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < max - start &&
+    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+  )
+    end++;
+  return {
+    offset: start,
+    removed: before.slice(start, before.length - end),
+    inserted: after.slice(start, after.length - end),
+  };
+}
+
+export function applySplice(text: string, s: Splice): string {
+  return text.slice(0, s.offset) + s.inserted + text.slice(s.offset + s.removed.length);
+}
+
+export function invertSplice(s: Splice): Splice {
+  return { offset: s.offset, removed: s.inserted, inserted: s.removed };
+}

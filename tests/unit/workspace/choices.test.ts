@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { choicesCommand, choicesOf } from '../../../src/workspace/choices.ts';
+import { validate } from '../../../src/engine/format/validate.ts';
+import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { previewSnapshot } from '../../../src/engine/session/preview.ts';
+
+const scenario = validate(readFileSync('scenarios/templates/minimal.json', 'utf8')).scenario!;
+
+describe('a previewed path for the command line', () => {
+  it('lists the choices in order, leaving out retried ones', () => {
+    expect(
+      choicesOf([
+        { type: 'session.begin' },
+        { type: 'trainee.choose', optionId: 'a' },
+        { type: 'trainee.choose', optionId: 'b' },
+        { type: 'trainee.retry' },
+        { type: 'trainee.choose', optionId: 'c' },
+      ]),
+    ).toEqual(['a', 'c']);
+    expect(choicesCommand('my file.json', ['a', 'c'])).toBe(
+      "npm run scenario -- run 'my file.json' --choices a,c",
+    );
+  });
+
+  it('the choices of a full best run replay to the same report with --choices', () => {
+    const best = playHeadless(scenario, { seed: 3, mode: 'practice', strategy: 'best' });
+    const choices = choicesOf(best.attempt.events);
+    const replay = playHeadless(scenario, { seed: 3, mode: 'practice', choices });
+    expect(replay.ok).toBe(true);
+    expect(replay.report.overall).toBe(best.report.overall);
+    expect(replay.report.ending?.id).toBe(best.report.ending?.id);
+  });
+
+  it('strategies play on from a preview snapshot of a middle step', () => {
+    const from = previewSnapshot(scenario, {
+      stepId: 'int-transport',
+      variables: {},
+      facts: {},
+      offsets: {},
+      minute: 120,
+      mode: 'practice',
+    });
+    const best = playHeadless(scenario, { seed: 1, mode: 'practice', strategy: 'best', from });
+    const worst = playHeadless(scenario, { seed: 1, mode: 'practice', strategy: 'worst', from });
+    expect(choicesOf(best.attempt.events)[0]).toBe('int-transport-escort');
+    expect(best.report.ending?.id).toBe('discharged');
+    expect(worst.report.criticalErrors.length).toBeGreaterThan(0);
+    expect(worst.report.passed).toBe(false);
+  });
+});
+
+describe('the worker check and the page', () => {
+  it('a check without its scenario is completed from the text to the same scenario', async () => {
+    const { checkText, checkForWorker, completeCheck } =
+      await import('../../../src/workspace/check.ts');
+    const text = readFileSync('scenarios/templates/minimal.json', 'utf8');
+    const sent = structuredClone(checkForWorker(text));
+    expect(sent.scenario).toBeUndefined();
+    const full = checkText(text);
+    expect(completeCheck(sent, text)).toEqual(full);
+    const broken = text.replace('"start": "prep-consent"', '"start": "nope"');
+    expect(completeCheck(checkForWorker(broken), broken).scenario).toBeUndefined();
+  });
+});
