@@ -10,7 +10,8 @@ import { scoreContext, type Report } from '../scoring/score.ts';
 import type { OptionDef } from './indexScenario.ts';
 import { attemptFromContext } from './machine.ts';
 import { hashInts, mulberry32 } from './prng.ts';
-import { choiceRefusal, dischargeRefusal } from './rules.ts';
+import { choiceRefusal, dischargeRefusal } from './gates.ts';
+import { dueChecks } from './monitoring.ts';
 import { createSession, type SessionSnapshot } from './session.ts';
 import type { Mode, SessionEvent } from './types.ts';
 import { viewSession, type SessionView, type ViewOption } from './view.ts';
@@ -109,14 +110,8 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
     const checkStrategy = strategy ?? 'best';
 
     // Scheduled vitals checks: best checks each one when it is due; worst never does.
-    if (c.minute !== null && checkStrategy !== 'worst') {
-      const due = [...c.index.checks.values()].find(
-        (k) =>
-          !c.checks[k.id] &&
-          !declinedChecks.has(k.id) &&
-          c.minute! >= k.atMinute &&
-          c.minute! <= k.atMinute + k.windowMinutes,
-      );
+    if (checkStrategy !== 'worst') {
+      const due = dueChecks(c).find((k) => !declinedChecks.has(k.id));
       if (due) {
         if (checkStrategy === 'random' && random() < 0.5) declinedChecks.add(due.id);
         else send({ type: 'trainee.act', action: 'checkVitals' });

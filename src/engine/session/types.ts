@@ -2,6 +2,7 @@
  * Types shared by the session machine, its view, scoring and saves.
  */
 import type { ActionName, PhaseId, ProtocolFact, SignalKey } from '../format/schema.ts';
+import type { AppendList } from './append-list.ts';
 import type { ScenarioIndex } from './indexScenario.ts';
 
 export type Mode = 'practice' | 'assessment';
@@ -88,19 +89,30 @@ export interface SessionInput {
   mode: Mode;
 }
 
+/** Where the session is, as the statechart's top-level states say it (an echo they write on entry). */
+export type SessionStatus = 'briefing' | 'running' | 'debrief' | 'left';
+
+/**
+ * The values a session carries. Where the session is (briefing, a phase, paused, waiting for
+ * recovery, over) is the machine's state; `status`, `phase` and `paused` are echoes written only by
+ * the entry and exit actions of those states, so that the rules and the decision records can read
+ * them and a practice retry can restore them.
+ */
 export interface SessionContext {
   /** The indexed scenario (serialises to its id only). */
   index: ScenarioIndex;
   seed: number;
   mode: Mode;
-  status: 'briefing' | 'running' | 'debrief' | 'left';
+  /** Echo of the top-level state. */
+  status: SessionStatus;
+  /** Echo of the phase state. */
   phase: PhaseId | null;
   stepId: string | null;
   /** Whether the current step has been presented (its atMinute reached). */
   stepShown: boolean;
-  /** The therapy region has finished its last phase and waits for the monitoring region. */
-  therapyDone: boolean;
+  /** Minutes since the dose; null before it. */
   minute: number | null;
+  /** Echo of the paused state. */
   paused: boolean;
   vars: Record<string, boolean | number>;
   facts: Facts;
@@ -108,8 +120,8 @@ export interface SessionContext {
   /** Sum of all vitals effects applied so far. */
   offsets: Partial<Signals>;
   vitals: Signals;
-  /** One sample per simulated minute after dosing. */
-  history: VitalsSample[];
+  /** One sample per simulated minute after dosing, for the minutes before the current one. */
+  history: AppendList<VitalsSample>;
   /** Every alarm raised so far, with when the trainee responded. */
   alarms: AlarmRecord[];
   /** The alarms sounding now. */
@@ -118,11 +130,11 @@ export interface SessionContext {
   open: OpenEvent[];
   /** Scheduled monitoring checks already settled (made on time or missed). */
   checks: Record<string, 'done' | 'missed'>;
-  decisions: DecisionRecord[];
+  decisions: AppendList<DecisionRecord>;
   scoredSteps: Record<string, true>;
   retried: Record<string, string[]>;
-  transcript: TranscriptEntry[];
-  log: LogEntry[];
+  transcript: AppendList<TranscriptEntry>;
+  log: AppendList<LogEntry>;
   /** The context before the last accepted choice (practice-mode retry restores it). */
   lastChoice: { before: SessionContext; optionId: string; refId: string } | null;
   lastFeedback: { optionId: string } | null;

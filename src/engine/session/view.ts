@@ -5,9 +5,8 @@
 import type { SnapshotFrom } from 'xstate';
 import type { PhaseId, SignalKey } from '../format/schema.ts';
 import type { SessionMachine } from './machine.ts';
-import { conditionEnv, eventOptions, isMonitoringDone, offeredOptions } from './rules.ts';
-import { evaluateCondition } from './conditions.ts';
-import { outsideLimits, signalsAt } from './vitals.ts';
+import { nextEventMinute } from './clock.ts';
+import { eventOptions, offeredOptions } from './offers.ts';
 import type { Facts, Mode, Settings, Signals, TranscriptEntry, VitalsSample } from './types.ts';
 
 export interface ViewOption {
@@ -35,8 +34,9 @@ export interface SessionView {
     deadline: number;
     options: ViewOption[];
   }[];
-  transcript: TranscriptEntry[];
+  transcript: readonly TranscriptEntry[];
   vitals: Signals;
+  /** One sample per minute since the dose, the current minute last. */
   vitalsHistory: VitalsSample[];
   alarms: { signal: SignalKey; value: number; limit: number; direction: 'high' | 'low' }[];
   settings: Settings;
@@ -85,8 +85,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
 
   let waitingUntil: number | null = null;
   if (waitingStep?.atMinute !== undefined) waitingUntil = waitingStep.atMinute;
-  else if (c.status === 'running' && c.therapyDone && (c.minute ?? 0) < offset)
-    waitingUntil = offset;
+  else if (snapshot.hasTag('awaitingRecovery') && (c.minute ?? 0) < offset) waitingUntil = offset;
 
   const openEvents =
     c.status === 'running'
@@ -119,7 +118,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
   const ending = c.ending ? index.endings.get(c.ending) : undefined;
   return {
     status: c.status,
-    phase: c.status === 'running' ? c.phase : c.status === 'briefing' ? null : c.phase,
+    phase: c.status === 'briefing' ? null : c.phase,
     mode: c.mode,
     minute: c.minute,
     paused: c.paused,
@@ -135,9 +134,9 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     waitingUntil,
     options: offeredOptions(c).map(viewOption),
     openEvents,
-    transcript: c.transcript,
+    transcript: c.transcript.toArray(),
     vitals: c.vitals,
-    vitalsHistory: c.history,
+    vitalsHistory: c.minute === null ? [] : [...c.history, { minute: c.minute, ...c.vitals }],
     alarms: c.activeAlarms,
     settings: c.settings,
     lastFeedback,
@@ -153,60 +152,4 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
   };
 }
 
-/** The next minute after now at which something is due: an event, a step, a check, a deadline, recovery. */
-export function nextEventMinute(c: SnapshotFrom<SessionMachine>['context']): number | null {
-  if (c.minute === null) return null;
-  const now = c.minute;
-  const scenario = c.index.scenario;
-  const last = scenario.protocol.sessionMinutes;
-  let best = Infinity;
-  const consider = (m: number) => {
-    const whole = Math.ceil(m);
-    if (whole > now && whole < best) best = whole;
-  };
-  const fired = new Set(c.fired);
-  for (const e of c.index.events.values())
-    if (!fired.has(e.id) && 'atMinute' in e.trigger) consider(e.trigger.atMinute);
-  if (c.stepId && !c.stepShown) consider(c.index.steps.get(c.stepId)?.step.atMinute ?? 0);
-  for (const check of c.index.checks.values()) if (!c.checks[check.id]) consider(check.atMinute);
-  for (const o of c.open) consider(o.deadline + 1);
-  if (!isMonitoringDone(c)) consider(scenario.protocol.timeCourse.offsetMinutes);
-  if (c.facts.dosed) consider(scenario.protocol.discharge.minObservationMinutes);
-  const until = Math.min(best, last);
-  const crossing = nextCrossingMinute(c, until);
-  if (crossing !== null) return crossing;
-  return best === Infinity ? null : until;
-}
-
-/**
- * The first minute before `until` at which a threshold event would fire or a new alarm would sound.
- * Nothing changes the vitals' offsets between now and `until` without the trainee, so the
- * vitals model predicts it exactly.
- */
-function nextCrossingMinute(
-  c: SnapshotFrom<SessionMachine>['context'],
-  until: number,
-): number | null {
-  if (c.minute === null) return null;
-  const scenario = c.index.scenario;
-  const fired = new Set(c.fired);
-  const watched = [...c.index.events.values()].filter(
-    (e) => !fired.has(e.id) && !('atMinute' in e.trigger),
-  );
-  const sounding = new Set(c.activeAlarms.map((a) => `${a.signal}:${a.direction}`));
-  for (let m = c.minute + 1; m < until; m++) {
-    const vitals = signalsAt(scenario, c.index.keyframes, m, c.offsets, c.seed);
-    const alarm = outsideLimits(vitals, scenario.protocol.thresholds.alarm).some(
-      (a) => !sounding.has(`${a.signal}:${a.direction}`),
-    );
-    if (alarm) return m;
-    const env = { ...conditionEnv(c), vitals, minute: m };
-    for (const e of watched) {
-      const t = e.trigger as { vital: SignalKey; above?: number; below?: number };
-      const v = vitals[t.vital];
-      const due = (t.above !== undefined && v > t.above) || (t.below !== undefined && v < t.below);
-      if (due && evaluateCondition(e.when, env)) return m;
-    }
-  }
-  return null;
-}
+export { nextEventMinute };

@@ -1,0 +1,161 @@
+/**
+ * The protocol gates and the one refusal function. `refusal(ctx, event)` says why an event is
+ * refused now, or null when it is accepted; the machine's single `isAllowed` guard and every
+ * message shown to the trainee come from it, so a guard and its reason cannot drift apart.
+ */
+import { SETTING_VALUES } from '../format/schema.ts';
+import { evaluateCondition } from './conditions.ts';
+import { conditionEnv } from './context.ts';
+import type { OptionDef } from './indexScenario.ts';
+import { isOpenEventOption, offeredOptions } from './offers.ts';
+import { outsideLimits } from './vitals.ts';
+import type { SessionContext, SessionEvent } from './types.ts';
+
+/** Why the dose cannot be given now, or null when every pre-dose criterion is met. */
+export function doseRefusal(ctx: SessionContext): string | null {
+  if (ctx.facts.dosed) return 'The dose has already been given.';
+  const missing: string[] = [];
+  if (!ctx.facts.consentRecorded) missing.push('consent has not been recorded');
+  if (!ctx.facts.screeningComplete) missing.push('screening is not complete');
+  if (!ctx.facts.bpChecked) missing.push('blood pressure has not been checked before dosing');
+  else if (!ctx.facts.bpWithinThreshold && !ctx.facts.bpDecisionDocumented) {
+    const t = ctx.index.scenario.protocol.thresholds.predose;
+    missing.push(
+      `the pre-dose blood pressure is above ${t.systolicMax}/${t.diastolicMax} mmHg and no decision has been documented`,
+    );
+  }
+  if (missing.length === 0) return null;
+  return `Cannot give the dose: ${missing.join('; ')}.`;
+}
+
+/** Why the patient cannot be discharged now, or null. */
+export function dischargeRefusal(ctx: SessionContext): string | null {
+  if (!ctx.facts.dosed) return null;
+  const rule = ctx.index.scenario.protocol.discharge;
+  const missing: string[] = [];
+  const minute = ctx.minute ?? 0;
+  if (minute < rule.minObservationMinutes) {
+    missing.push(
+      `observation has lasted ${minute} of the required ${rule.minObservationMinutes} minutes`,
+    );
+  }
+  for (const a of outsideLimits(ctx.vitals, rule.limits)) {
+    missing.push(
+      `${a.signal} is ${a.value}, ${a.direction === 'high' ? 'above' : 'below'} the discharge limit of ${a.limit}`,
+    );
+  }
+  if (rule.dissociationMax !== undefined && ctx.vitals.dissociation > rule.dissociationMax) {
+    missing.push(`dissociation is ${ctx.vitals.dissociation}, above ${rule.dissociationMax}`);
+  }
+  if (rule.requireTransport && !ctx.facts.transportArranged)
+    missing.push('no escort or transport has been arranged');
+  if (missing.length === 0) return null;
+  return `Cannot discharge yet: ${missing.join('; ')}.`;
+}
+
+/** Why an option that ends its phase cannot be taken now, or null. */
+export function endPhaseRefusal(ctx: SessionContext, option: OptionDef): string | null {
+  if (!option.endsPhase) return null;
+  if (ctx.phase === 'administration' && !ctx.facts.dosed && option.action !== 'administerDose') {
+    return 'The administration phase cannot end before the dose has been given; to defer dosing, choose an ending instead.';
+  }
+  if (ctx.phase && !ctx.index.nextPhase(ctx.phase))
+    return 'There is no phase after this one; the session ends through an ending.';
+  return null;
+}
+
+/** The gate that applies to an option's clinical action and to where it leads, if any. */
+export function gateRefusal(ctx: SessionContext, option: OptionDef): string | null {
+  if (option.action === 'administerDose') {
+    const r = doseRefusal(ctx);
+    if (r) return r;
+  }
+  if (option.action === 'discharge') {
+    const r = dischargeRefusal(ctx);
+    if (r) return r;
+  }
+  return endPhaseRefusal(ctx, option);
+}
+
+/** Why choosing `optionId` is refused now, or null when it is allowed. */
+export function choiceRefusal(ctx: SessionContext, optionId: string): string | null {
+  if (ctx.status !== 'running') return 'The session is not running.';
+  if (ctx.paused) return 'The session is paused.';
+  const place = ctx.index.options.get(optionId);
+  if (!place) return `There is no option "${optionId}" in this scenario.`;
+  if (place.stepId !== undefined) {
+    if (place.stepId !== ctx.stepId) return 'That option is not offered at this step.';
+    const step = ctx.index.steps.get(place.stepId)!.step;
+    if (!ctx.stepShown)
+      return `This step comes at minute ${step.atMinute}; let time pass until then.`;
+  } else if (!isOpenEventOption(ctx, optionId)) {
+    return 'That response is not open now.';
+  }
+  if (!evaluateCondition(place.option.when, conditionEnv(ctx)))
+    return 'That option is not offered now.';
+  return gateRefusal(ctx, place.option);
+}
+
+/** The options available at a decision: offered and not refused. */
+export function availableNow(ctx: SessionContext): string[] {
+  return offeredOptions(ctx)
+    .filter((o) => gateRefusal(ctx, o) === null)
+    .map((o) => o.id);
+}
+
+/** Refusals shared by the events a trainee sends while the session runs. */
+function runningRefusal(ctx: SessionContext): string | null {
+  if (ctx.status !== 'running') return 'The session is not running.';
+  if (ctx.paused) return 'The session is paused.';
+  return null;
+}
+
+/**
+ * Why `event` is refused now, or null when it is accepted: the one refusal function behind every
+ * guard of the machine and every refusal message.
+ */
+export function refusal(ctx: SessionContext, event: SessionEvent): string | null {
+  switch (event.type) {
+    case 'trainee.choose':
+      return choiceRefusal(ctx, event.optionId);
+    case 'session.begin':
+      return ctx.status === 'briefing' ? null : 'The session has already begun.';
+    case 'session.leave':
+      return null;
+    case 'session.pause':
+      if (ctx.status !== 'running') return 'The session is not running.';
+      return ctx.paused ? 'The session is already paused.' : null;
+    case 'session.resume':
+      return ctx.paused ? null : 'The session is not paused.';
+    case 'trainee.retry':
+      if (ctx.mode !== 'practice') return 'Choices cannot be retried in assessment mode.';
+      if (ctx.paused) return 'The session is paused.';
+      return ctx.lastChoice ? null : 'Only the choice just made can be retried.';
+    case 'trainee.act':
+      return (
+        runningRefusal(ctx) ??
+        (event.action === 'checkVitals' ? null : `Unknown action "${String(event.action)}".`)
+      );
+    case 'trainee.setting': {
+      const r = runningRefusal(ctx);
+      if (r) return r;
+      const values = (SETTING_VALUES as Record<string, readonly string[]>)[event.setting];
+      if (!values) return `Unknown setting "${String(event.setting)}".`;
+      return values.includes(event.value)
+        ? null
+        : `The ${event.setting} setting takes ${values.join(' or ')}.`;
+    }
+    case 'clock.advance': {
+      const r = runningRefusal(ctx);
+      if (r) return r;
+      if (ctx.minute === null) return 'The clock starts when the dose is given.';
+      if (!Number.isInteger(event.minutes) || event.minutes < 1)
+        return 'The clock advances by a whole number of minutes, at least 1.';
+      if (ctx.minute >= ctx.index.scenario.protocol.sessionMinutes)
+        return 'The session has reached its last minute.';
+      return null;
+    }
+    default:
+      return 'Unknown event.';
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Steps and phases: which step is current, when it is presented, entering a phase, and where a
+ * choice leads within its phase. Which phase follows is drawn as an edge in the machine.
+ */
+import type { PhaseId } from '../format/schema.ts';
+import { say } from './context.ts';
+import type { OptionDef } from './indexScenario.ts';
+import { isTimedPhase } from './phases.ts';
+import type { SessionContext } from './types.ts';
+
+/** Makes `stepId` the current step; it is presented now unless it waits for its minute. */
+export function presentStep(d: SessionContext, stepId: string): void {
+  d.stepId = stepId;
+  const step = d.index.steps.get(stepId)?.step;
+  // atMinute counts in the phases after the dose (the clock does not run before it).
+  const waits =
+    isTimedPhase(d.phase) &&
+    step?.atMinute !== undefined &&
+    d.facts.dosed &&
+    (d.minute ?? 0) < step.atMinute;
+  d.stepShown = !waits;
+  if (step && !waits) showStep(d);
+}
+
+/** Presents the current step: its text enters the transcript and its audio cue plays. */
+export function showStep(d: SessionContext): void {
+  const step = d.index.steps.get(d.stepId!)!.step;
+  d.stepShown = true;
+  say(d, {
+    speaker: step.speaker,
+    text: step.text,
+    ...(step.affect ? { affect: step.affect } : {}),
+  });
+  if (step.audio) d.cues = [...d.cues, step.audio];
+}
+
+/** Starts a phase at its first step. */
+export function enterPhase(d: SessionContext, phase: PhaseId): void {
+  d.phase = phase;
+  presentStep(d, d.index.phases.get(phase)!.start);
+}
+
+/** The therapy region has finished: no step is current until integration starts. */
+export function finishTherapy(d: SessionContext): void {
+  d.stepId = null;
+  d.stepShown = false;
+}
+
+/** After a step option that stays in its phase: go to its next step. */
+export function followNext(d: SessionContext, option: OptionDef): void {
+  if (option.next) presentStep(d, option.next);
+}
+
+/** Ends the session with an ending. */
+export function endSession(d: SessionContext, endingId: string): void {
+  d.ending = endingId;
+  d.stepShown = false;
+  const ending = d.index.endings.get(endingId);
+  if (ending) say(d, { speaker: 'system', text: `${ending.title}. ${ending.text}` });
+}
