@@ -1,5 +1,6 @@
 /**
- * The scenario format, version 1 — the single source of truth.
+ * The scenario format, version 2 — the single source of truth (docs/format-changelog.md says
+ * what changed from version 1).
  *
  * The TypeScript types (`Static<…>`), the runtime validation (`validate`) and the published
  * JSON Schema (`scenarios/scenario.schema.json`, written by `npm run schema`) all come from
@@ -8,7 +9,7 @@
 import { Type, type Static, type TNumber, type TOptional, type TString } from '@sinclair/typebox';
 
 /** The newest scenario format this build reads. Older files are migrated; newer are refused. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** The five phases of a KAP session, in the order a session moves through them. */
 export const PHASE_IDS = [
@@ -87,6 +88,19 @@ export const SETTING_VALUES = {
 } as const;
 
 const d = (description: string) => ({ description });
+
+/** The clocks a scenario time can count on (format 2). */
+export const CLOCKS = ['arrival', 'dose'] as const;
+export type ClockName = (typeof CLOCKS)[number];
+const From = (what: string) =>
+  Type.Optional(
+    Type.Union(
+      CLOCKS.map((c) => Type.Literal(c)),
+      d(
+        `Which clock ${what} counts on: "arrival" (minutes since the patient arrived, before or after the dose) or "dose" (minutes since the first dose; the default).`,
+      ),
+    ),
+  );
 
 const Id = (what: string) =>
   Type.String({
@@ -334,6 +348,14 @@ export const Option = Type.Object(
       Type.Ref(Condition, { description: 'Offered only while this condition holds.' }),
     ),
     critical: Type.Optional(Critical),
+    recheckAfterMinutes: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 240,
+        description:
+          'For action "delayDose": the rest before the recheck, in minutes. The dose is refused until vitals are checked again at least this long after the delay (0: any later check).',
+      }),
+    ),
   },
   {
     additionalProperties: false,
@@ -362,9 +384,10 @@ export const Step = Type.Object(
         minimum: 0,
         maximum: 600,
         description:
-          'After dosing: the step is presented once the session clock reaches this many minutes.',
+          'The step is presented once the clock named by "from" reaches this many minutes (by default, minutes after dosing).',
       }),
     ),
+    from: From('"atMinute"'),
     options: Type.Array(Option, {
       minItems: 1,
       maxItems: 9,
@@ -397,8 +420,10 @@ const Trigger = Type.Union(
         atMinute: Type.Number({
           minimum: 0,
           maximum: 600,
-          description: 'Fires when the clock reaches this many minutes after dosing.',
+          description:
+            'Fires when the clock named by "from" reaches this many minutes (by default, after dosing).',
         }),
+        from: From('"atMinute"'),
       },
       { additionalProperties: false, description: 'A time trigger.' },
     ),
@@ -410,8 +435,14 @@ const Trigger = Type.Union(
         ),
         above: Type.Optional(Type.Number(d('Fires when the value rises above this.'))),
         below: Type.Optional(Type.Number(d('Fires when the value falls below this.'))),
+        from: From(
+          'the watch starts on: "arrival" watches from arrival, "dose" (the default) from the dose',
+        ),
       },
-      { additionalProperties: false, description: 'A threshold trigger, checked after dosing.' },
+      {
+        additionalProperties: false,
+        description: 'A threshold trigger, checked after dosing (or from arrival, with "from").',
+      },
     ),
   ],
   { description: 'When the event fires (once per session).' },
@@ -475,7 +506,12 @@ export const TimedEvent = Type.Object(
 
 const Keyframe = Type.Object(
   {
-    minute: Type.Number({ minimum: 0, maximum: 600, description: 'Minutes after dosing.' }),
+    minute: Type.Number({
+      minimum: 0,
+      maximum: 600,
+      description: 'Minutes on the clock named by "from" (by default, after dosing).',
+    }),
+    from: From('"minute"'),
     ...signalProps((k) =>
       Type.Number({
         minimum: -200,
@@ -555,6 +591,14 @@ export const Protocol = Type.Object(
       maximum: 600,
       description: 'The latest simulated minute after dosing the session may run to.',
     }),
+    predoseMinutes: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 600,
+        description:
+          'The latest minute since arrival the visit may run to before a dose (default 120): time for rest and rechecks.',
+      }),
+    ),
     monitoring: Type.Array(
       Type.Object(
         {
@@ -563,8 +607,9 @@ export const Protocol = Type.Object(
           atMinute: Type.Number({
             minimum: 0,
             maximum: 600,
-            description: 'When the check is due.',
+            description: 'When the check is due, on the clock named by "from".',
           }),
+          from: From('"atMinute"'),
           windowMinutes: Type.Number({
             minimum: 0,
             maximum: 120,
@@ -578,7 +623,10 @@ export const Protocol = Type.Object(
           }),
           references: Feedback.references,
         },
-        { additionalProperties: false, description: 'A scheduled vitals check after dosing.' },
+        {
+          additionalProperties: false,
+          description: 'A scheduled vitals check, after dosing (or from arrival, with "from").',
+        },
       ),
       { description: 'The monitoring schedule: vitals checks due after dosing.' },
     ),
@@ -596,6 +644,27 @@ export const Protocol = Type.Object(
           },
         ),
         alarm: { ...Limits, description: 'Limits outside which the monitor alarm sounds.' },
+        hardStop: Type.Optional(
+          Type.Object(
+            {
+              systolic: Type.Number({
+                minimum: 100,
+                maximum: 300,
+                description: 'Systolic BP at or above which the dose is refused, mmHg.',
+              }),
+              diastolic: Type.Number({
+                minimum: 50,
+                maximum: 200,
+                description: 'Diastolic BP at or above which the dose is refused, mmHg.',
+              }),
+            },
+            {
+              additionalProperties: false,
+              description:
+                'A pre-dose blood pressure that no documented decision unlocks: when the last pre-dose reading is at or above either value, the dose is refused (e.g. 180/110, severe hypertension in Hebert & Vidt 2008).',
+            },
+          ),
+        ),
       },
       { additionalProperties: false, description: 'Blood-pressure and alarm thresholds.' },
     ),

@@ -218,7 +218,8 @@ class Checker {
       const stepPath: Seg[] = ['phases', p, 'steps', s];
       if (has(step, 'audio')) this.resolveAudio(step.audio, [...stepPath, 'audio']);
       const at = num(step.atMinute);
-      if (at !== undefined) {
+      // On the arrival clock (format 2) a step may wait in any phase, before or after the dose.
+      if (at !== undefined && step.from !== 'arrival') {
         this.checkInSession(at, [...stepPath, 'atMinute'], 'This step');
         if (phaseId === 'preparation' || phaseId === 'administration') {
           this.warn(
@@ -513,7 +514,8 @@ class Checker {
     const path: Seg[] = ['events', e];
     if (isObject(event.trigger)) {
       const at = num(event.trigger.atMinute);
-      if (at !== undefined) this.checkInSession(at, [...path, 'trigger', 'atMinute'], 'This event');
+      if (at !== undefined && isObject(event.trigger) && event.trigger.from !== 'arrival')
+        this.checkInSession(at, [...path, 'trigger', 'atMinute'], 'This event');
       if (
         has(event.trigger, 'vital') &&
         !has(event.trigger, 'above') &&
@@ -588,7 +590,8 @@ class Checker {
     for (const [check, i] of objects(protocol.monitoring)) {
       const path: Seg[] = ['protocol', 'monitoring', i];
       const at = num(check.atMinute);
-      if (at !== undefined) this.checkInSession(at, [...path, 'atMinute'], 'This check');
+      if (at !== undefined && check.from !== 'arrival')
+        this.checkInSession(at, [...path, 'atMinute'], 'This check');
       const c = str(check.competency);
       if (c !== undefined) {
         if (!this.competencies.has(c))

@@ -6,82 +6,99 @@ import { evaluateCondition } from './conditions.ts';
 import { conditionEnv } from './context.ts';
 import { fireDueEvents, isTriggered, missEvent } from './events.ts';
 import { isMonitoringDone, refreshVitals, settleMissedChecks } from './monitoring.ts';
-import { showStep } from './steps.ts';
+import { showStep, stepWaitsUntil } from './steps.ts';
+import { arrivalMinuteOf, lastClockMinute } from './timing.ts';
 import { outsideLimits, signalsAt } from './vitals.ts';
 import type { SessionContext } from './types.ts';
 
-/** Everything that happens at the current minute after dosing. */
+/** Everything that happens at the current minute (on either side of the dose). */
 export function processMinute(d: SessionContext): void {
-  const m = d.minute!;
   refreshVitals(d);
-  if (d.stepId && !d.stepShown && d.status === 'running') {
-    const at = d.index.steps.get(d.stepId)?.step.atMinute ?? 0;
-    if (m >= at) showStep(d);
-  }
+  if (d.stepId && !d.stepShown && d.status === 'running' && stepWaitsUntil(d) === null) showStep(d);
   fireDueEvents(d);
   // The clock never passes the last minute, so responses still open then count as missed.
-  const last = m >= d.index.scenario.protocol.sessionMinutes;
-  for (const open of d.open) if (open.deadline < m || last) missEvent(d, open.eventId);
+  const last = d.doseClock !== null && d.clock >= lastClockMinute(d);
+  for (const open of d.open) if (open.deadline < d.clock || last) missEvent(d, open.eventId);
   settleMissedChecks(d);
 }
 
-/** Advances the clock minute by minute, never past the session's last minute. */
+/**
+ * Advances the clock minute by minute, never past its last minute (the session length after the
+ * dose, the pre-dose limit before it). After the dose, each minute left adds a vitals sample.
+ */
 export function advanceClock(d: SessionContext, minutes: number): void {
-  const end = Math.min((d.minute ?? 0) + minutes, d.index.scenario.protocol.sessionMinutes);
-  while (d.minute !== null && d.minute < end) {
-    d.history = d.history.append({ minute: d.minute, ...d.vitals });
-    d.minute += 1;
+  const end = Math.min(d.clock + minutes, lastClockMinute(d));
+  while (d.clock < end) {
+    if (d.minute !== null) {
+      d.history = d.history.append({ minute: d.minute, ...d.vitals });
+      d.minute += 1;
+    }
+    d.clock += 1;
     processMinute(d);
   }
 }
 
-/** The next minute after now at which something is due: an event, a step, a check, a deadline, recovery. */
-export function nextEventMinute(c: SessionContext): number | null {
-  if (c.minute === null) return null;
-  const now = c.minute;
+/**
+ * The next arrival-clock minute after now at which something is due: an event, a step, a check,
+ * a response deadline, a recheck, recovery, the end of the observation time; null when nothing is.
+ */
+export function nextEventClock(c: SessionContext): number | null {
+  const now = c.clock;
   const scenario = c.index.scenario;
-  const last = scenario.protocol.sessionMinutes;
+  const last = lastClockMinute(c);
   let best = Infinity;
-  const consider = (m: number) => {
+  const consider = (m: number | null) => {
+    if (m === null) return;
     const whole = Math.ceil(m);
     if (whole > now && whole < best) best = whole;
   };
   const fired = new Set(c.fired);
   for (const e of c.index.events.values())
-    if (!fired.has(e.id) && 'atMinute' in e.trigger) consider(e.trigger.atMinute);
-  if (c.stepId && !c.stepShown) consider(c.index.steps.get(c.stepId)?.step.atMinute ?? 0);
-  for (const check of c.index.checks.values()) if (!c.checks[check.id]) consider(check.atMinute);
+    if (!fired.has(e.id) && 'atMinute' in e.trigger)
+      consider(arrivalMinuteOf(c, e.trigger.atMinute, e.trigger.from));
+  if (c.stepId && !c.stepShown) consider(stepWaitsUntil(c));
+  for (const check of c.index.checks.values())
+    if (!c.checks[check.id]) consider(arrivalMinuteOf(c, check.atMinute, check.from));
   for (const o of c.open) consider(o.deadline + 1);
-  if (!isMonitoringDone(c)) consider(scenario.protocol.timeCourse.offsetMinutes);
-  if (c.facts.dosed) consider(scenario.protocol.discharge.minObservationMinutes);
+  consider(c.recheckFrom);
+  if (c.doseClock !== null) {
+    if (!isMonitoringDone(c)) consider(c.doseClock + scenario.protocol.timeCourse.offsetMinutes);
+    consider(c.doseClock + scenario.protocol.discharge.minObservationMinutes);
+  }
   const until = Math.min(best, last);
-  const crossing = nextCrossingMinute(c, until);
+  const crossing = nextCrossingClock(c, until);
   if (crossing !== null) return crossing;
   return best === Infinity ? null : until;
 }
 
+/** The next minute since the dose at which something is due (null before the dose or when nothing is). */
+export function nextEventMinute(c: SessionContext): number | null {
+  const next = c.doseClock === null ? null : nextEventClock(c);
+  return next === null ? null : next - c.doseClock!;
+}
+
 /**
- * The first minute before `until` at which a threshold event would fire or a new alarm would sound.
- * Nothing changes the signals' offsets between now and `until` without the trainee, so the
- * signal model predicts it exactly.
+ * The first arrival-clock minute before `until` at which a threshold event would fire or a new
+ * alarm would sound. Nothing changes the signals' offsets between now and `until` without the
+ * trainee, so the signal model predicts it exactly.
  */
-function nextCrossingMinute(c: SessionContext, until: number): number | null {
-  if (c.minute === null) return null;
+function nextCrossingClock(c: SessionContext, until: number): number | null {
   const scenario = c.index.scenario;
   const fired = new Set(c.fired);
   const watched = [...c.index.events.values()].filter(
     (e) => !fired.has(e.id) && !('atMinute' in e.trigger),
   );
   const sounding = new Set(c.activeAlarms.map((a) => `${a.signal}:${a.direction}`));
-  for (let m = c.minute + 1; m < until; m++) {
-    const vitals = signalsAt(scenario, c.index.keyframes, m, c.offsets, c.seed);
+  for (let clock = c.clock + 1; clock < until; clock++) {
+    const minute = c.doseClock === null ? null : clock - c.doseClock;
+    const vitals = signalsAt(scenario, c.index.keyframes, minute, c.offsets, c.seed, clock);
     const alarm = outsideLimits(vitals, scenario.protocol.thresholds.alarm).some(
       (a) => !sounding.has(`${a.signal}:${a.direction}`),
     );
-    if (alarm) return m;
-    const env = { ...conditionEnv(c), vitals, minute: m };
+    if (alarm) return clock;
+    const env = { ...conditionEnv(c), vitals, minute };
     for (const e of watched)
-      if (isTriggered(e, m, vitals) && evaluateCondition(e.when, env)) return m;
+      if (isTriggered(c, e, clock, vitals) && evaluateCondition(e.when, env)) return clock;
   }
   return null;
 }

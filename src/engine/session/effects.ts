@@ -30,6 +30,7 @@ export function applyOptionEffects(d: SessionContext, option: OptionDef): void {
   if (action) {
     const fact = ACTION_FACT[action];
     if (fact) d.facts = { ...d.facts, [fact]: true };
+    if (action === 'delayDose') d.recheckFrom = d.clock + (option.recheckAfterMinutes ?? 0);
     if (action === 'checkVitals') checkVitals(d);
     if (action === 'administerDose') giveDose(d);
   }
@@ -73,6 +74,7 @@ export function changeSetting(
 
 function giveDose(d: SessionContext): void {
   d.facts = { ...d.facts, dosed: true };
+  d.doseClock = d.clock;
   d.minute = 0;
   say(d, { speaker: 'system', text: 'Dose given. The clock starts: minute 0.' });
   processMinute(d);

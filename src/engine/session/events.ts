@@ -7,12 +7,25 @@ import { conditionEnv, say } from './context.ts';
 import { recordMissedEvent } from './decisions.ts';
 import { addVitals, applyEffects } from './effects.ts';
 import type { EventDef } from './indexScenario.ts';
+import { arrivalMinuteOf } from './timing.ts';
 import type { SessionContext, Signals } from './types.ts';
 
-/** Whether an event's trigger is met at minute `m` with these signals (its `when` aside). */
-export function isTriggered(event: EventDef, m: number, vitals: Signals): boolean {
+/**
+ * Whether an event's trigger is met at arrival-clock minute `clock` with these signals (its `when`
+ * aside). A dose-clock trigger is never met before the dose.
+ */
+export function isTriggered(
+  ctx: Pick<SessionContext, 'doseClock'>,
+  event: EventDef,
+  clock: number,
+  vitals: Signals,
+): boolean {
   const t = event.trigger;
-  if ('atMinute' in t) return t.atMinute <= m;
+  if ('atMinute' in t) {
+    const at = arrivalMinuteOf(ctx, t.atMinute, t.from);
+    return at !== null && at <= clock;
+  }
+  if (t.from !== 'arrival' && ctx.doseClock === null) return false;
   const v = vitals[t.vital];
   return (t.above !== undefined && v > t.above) || (t.below !== undefined && v < t.below);
 }
@@ -26,10 +39,10 @@ function fire(d: SessionContext, event: EventDef): void {
   });
   d.cues = [...d.cues, event.alarm ? 'alarm' : 'event'];
   if (event.audio) d.cues = [...d.cues, event.audio];
-  if (event.respond && d.minute !== null) {
+  if (event.respond) {
     d.open = [
       ...d.open,
-      { eventId: event.id, firedAt: d.minute, deadline: d.minute + event.respond.withinMinutes },
+      { eventId: event.id, firedAt: d.clock, deadline: d.clock + event.respond.withinMinutes },
     ];
   }
   if (event.vitals) addVitals(d, event.vitals);
@@ -37,11 +50,10 @@ function fire(d: SessionContext, event: EventDef): void {
 
 /** Fires every event due now whose `when` holds; a timed event whose `when` is false lapses. */
 export function fireDueEvents(d: SessionContext): void {
-  const m = d.minute!;
   const fired = new Set(d.fired);
   for (const event of d.index.events.values()) {
     if (fired.has(event.id)) continue;
-    const due = isTriggered(event, m, d.vitals);
+    const due = isTriggered(d, event, d.clock, d.vitals);
     if (due && evaluateCondition(event.when, conditionEnv(d))) fire(d, event);
     else if ('atMinute' in event.trigger && due) d.fired = [...d.fired, event.id];
   }

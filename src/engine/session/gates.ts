@@ -8,6 +8,7 @@ import { evaluateCondition } from './conditions.ts';
 import { conditionEnv } from './context.ts';
 import type { OptionDef } from './indexScenario.ts';
 import { isOpenEventOption, offeredOptions } from './offers.ts';
+import { lastClockMinute } from './timing.ts';
 import { outsideLimits } from './vitals.ts';
 import type { SessionContext, SessionEvent } from './types.ts';
 
@@ -15,6 +16,20 @@ import type { SessionContext, SessionEvent } from './types.ts';
 export function doseRefusal(ctx: SessionContext): string | null {
   if (ctx.facts.dosed) return 'The dose has already been given.';
   const missing: string[] = [];
+  const stop = ctx.index.scenario.protocol.thresholds.hardStop;
+  const bp = ctx.predoseBp;
+  if (stop && bp && (bp.systolic >= stop.systolic || bp.diastolic >= stop.diastolic)) {
+    missing.push(
+      `the pre-dose blood pressure of ${bp.systolic}/${bp.diastolic} mmHg is at or above the protocol's hard stop of ${stop.systolic}/${stop.diastolic} mmHg, which no documented decision overrides`,
+    );
+  }
+  if (ctx.recheckFrom !== null) {
+    missing.push(
+      ctx.clock < ctx.recheckFrom
+        ? `the dose was delayed for a recheck after rest; the recheck is due at minute ${ctx.recheckFrom} since arrival (now ${ctx.clock})`
+        : 'the dose was delayed for a recheck of the vitals, which has not been made',
+    );
+  }
   if (!ctx.facts.consentRecorded) missing.push('consent has not been recorded');
   if (!ctx.facts.screeningComplete) missing.push('screening is not complete');
   if (!ctx.facts.bpChecked) missing.push('blood pressure has not been checked before dosing');
@@ -148,11 +163,12 @@ export function refusal(ctx: SessionContext, event: SessionEvent): string | null
     case 'clock.advance': {
       const r = runningRefusal(ctx);
       if (r) return r;
-      if (ctx.minute === null) return 'The clock starts when the dose is given.';
       if (!Number.isInteger(event.minutes) || event.minutes < 1)
         return 'The clock advances by a whole number of minutes, at least 1.';
-      if (ctx.minute >= ctx.index.scenario.protocol.sessionMinutes)
-        return 'The session has reached its last minute.';
+      if (ctx.clock >= lastClockMinute(ctx))
+        return ctx.doseClock === null
+          ? `The visit has reached its last minute before a dose (minute ${ctx.clock} since arrival).`
+          : 'The session has reached its last minute.';
       return null;
     }
     default:

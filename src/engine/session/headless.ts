@@ -10,7 +10,7 @@ import { scoreContext, type Report } from '../scoring/score.ts';
 import type { OptionDef } from './indexScenario.ts';
 import { attemptFromContext } from './machine.ts';
 import { hashInts, mulberry32 } from './prng.ts';
-import { choiceRefusal, dischargeRefusal } from './gates.ts';
+import { choiceRefusal, dischargeRefusal, refusal } from './gates.ts';
 import { dueChecks } from './monitoring.ts';
 import { createSession, type SessionSnapshot } from './session.ts';
 import type { Mode, SessionEvent } from './types.ts';
@@ -77,17 +77,18 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
   };
   const index = () => snapshot.context.index;
   const weight = (o: OptionDef) => index().weighted(o.points);
+  /** After the dose, time can pass until the session's last minute; before it, only toward something due. */
   const canAdvance = () => {
     const c = snapshot.context;
-    return c.minute !== null && c.minute < c.index.scenario.protocol.sessionMinutes;
+    if (refusal(c, { type: 'clock.advance', minutes: 1 }) !== null) return false;
+    return c.minute !== null || viewSession(snapshot).minutesToNextEvent !== null;
   };
   /**
-   * Moves the clock to the view's next event minute (one minute when nothing is predicted); it
-   * also predicts threshold events and new alarms, so no response is skipped over.
+   * Moves the clock to the view's next event (one minute when nothing is predicted); it also
+   * predicts threshold events and new alarms, so no response is skipped over.
    */
   const wait = (view: SessionView) => {
-    const next = view.nextEventMinute;
-    send({ type: 'clock.advance', minutes: next === null ? 1 : next - snapshot.context.minute! });
+    send({ type: 'clock.advance', minutes: view.minutesToNextEvent ?? 1 });
   };
   const declinedChecks = new Set<string>();
   const pick = (list: OptionDef[], how: Strategy): OptionDef | undefined => {
@@ -170,7 +171,8 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
           (!!missed.critical && !worstOption.critical) ||
           (!worstOption.critical && index().weighted(missed.points) < weight(worstOption));
         if (missWorse && canAdvance()) {
-          send({ type: 'clock.advance', minutes: open.deadline + 1 - c.minute! });
+          const deadline = c.open.find((o) => o.eventId === open.id)!.deadline;
+          send({ type: 'clock.advance', minutes: deadline + 1 - c.clock });
           continue;
         }
         if (worstOption) {
@@ -184,6 +186,14 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
           continue;
         }
       }
+    }
+
+    // A dose delayed for a recheck: rest until the recheck is due, then check the vitals again.
+    const dose = stepOptions.find((o) => o.action === 'administerDose');
+    if (strategy !== 'worst' && dose && c.recheckFrom !== null) {
+      if (c.clock >= c.recheckFrom) send({ type: 'trainee.act', action: 'checkVitals' });
+      else wait(view);
+      continue;
     }
 
     const allowed = stepOptions.filter((o) => choiceRefusal(c, o.id) === null);

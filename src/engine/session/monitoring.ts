@@ -6,13 +6,14 @@
 import { say } from './context.ts';
 import { recordCheck } from './decisions.ts';
 import type { CheckDef } from './indexScenario.ts';
+import { arrivalMinuteOf } from './timing.ts';
 import { outsideLimits, signalsAt } from './vitals.ts';
 import type { SessionContext } from './types.ts';
 
 /** Recomputes the signals now and the alarms they raise. */
 export function refreshVitals(d: SessionContext): void {
   const scenario = d.index.scenario;
-  d.vitals = signalsAt(scenario, d.index.keyframes, d.minute, d.offsets, d.seed);
+  d.vitals = signalsAt(scenario, d.index.keyframes, d.minute, d.offsets, d.seed, d.clock);
   const now = outsideLimits(d.vitals, scenario.protocol.thresholds.alarm);
   const key = (a: { signal: string; direction: string }) => `${a.signal}:${a.direction}`;
   const before = new Set(d.activeAlarms.map(key));
@@ -37,21 +38,20 @@ export function respondToAlarms(d: SessionContext): void {
 
 /** The scheduled checks due now: not yet settled, and the clock inside their window. */
 export function dueChecks(ctx: SessionContext): CheckDef[] {
-  const m = ctx.minute;
-  if (m === null) return [];
   const due: CheckDef[] = [];
-  for (const check of ctx.index.checks.values())
-    if (!ctx.checks[check.id] && m >= check.atMinute && m <= check.atMinute + check.windowMinutes)
-      due.push(check);
+  for (const check of ctx.index.checks.values()) {
+    const at = arrivalMinuteOf(ctx, check.atMinute, check.from);
+    if (at === null || ctx.checks[check.id]) continue;
+    if (ctx.clock >= at && ctx.clock <= at + check.windowMinutes) due.push(check);
+  }
   return due;
 }
 
 /** Settles as missed every check whose window closed before now. */
 export function settleMissedChecks(d: SessionContext): void {
-  const m = d.minute;
-  if (m === null) return;
   for (const check of d.index.checks.values()) {
-    if (d.checks[check.id] || m <= check.atMinute + check.windowMinutes) continue;
+    const at = arrivalMinuteOf(d, check.atMinute, check.from);
+    if (at === null || d.checks[check.id] || d.clock <= at + check.windowMinutes) continue;
     recordCheck(d, check.id, 'missed');
   }
 }
@@ -74,9 +74,10 @@ export function checkVitals(d: SessionContext): void {
       bpChecked: true,
       bpWithinThreshold: v.systolic <= t.systolicMax && v.diastolic <= t.diastolicMax,
     };
-  } else {
-    for (const check of dueChecks(d)) recordCheck(d, check.id, 'done');
+    d.predoseBp = { systolic: v.systolic, diastolic: v.diastolic };
+    if (d.recheckFrom !== null && d.clock >= d.recheckFrom) d.recheckFrom = null;
   }
+  for (const check of dueChecks(d)) recordCheck(d, check.id, 'done');
   respondToAlarms(d);
 }
 

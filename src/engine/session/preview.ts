@@ -101,7 +101,10 @@ export function previewContext(scenario: ScenarioV1, options: PreviewOptions): S
     const minute = options.minute ?? 0;
     if (!Number.isInteger(minute) || minute < 0 || minute > last)
       throw new PreviewError(`The clock minute must be a whole number from 0 to ${last}.`);
+    // A preview in the dosed phases starts as if the dose had been given on arrival.
     d.minute = minute;
+    d.doseClock = 0;
+    d.clock = minute;
     // Events and checks whose time has passed belong to the part of the session skipped.
     d.fired = scenario.events
       .filter((e) => 'atMinute' in e.trigger && e.trigger.atMinute < minute)

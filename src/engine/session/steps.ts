@@ -6,18 +6,27 @@ import type { PhaseId } from '../format/schema.ts';
 import { say } from './context.ts';
 import type { OptionDef } from './indexScenario.ts';
 import { isTimedPhase } from './phases.ts';
+import { arrivalMinuteOf } from './timing.ts';
 import type { SessionContext } from './types.ts';
+
+/**
+ * The arrival-clock minute the current step waits for, or null when it does not wait. A step's
+ * `atMinute` on the dose clock counts only in the phases after the dose, once dosed (format 1's
+ * rule); on the arrival clock it counts in any phase.
+ */
+export function stepWaitsUntil(d: SessionContext): number | null {
+  const step = d.stepId ? d.index.steps.get(d.stepId)?.step : undefined;
+  if (step?.atMinute === undefined) return null;
+  if (step.from !== 'arrival' && !(isTimedPhase(d.phase) && d.facts.dosed)) return null;
+  const at = arrivalMinuteOf(d, step.atMinute, step.from);
+  return at !== null && d.clock < at ? at : null;
+}
 
 /** Makes `stepId` the current step; it is presented now unless it waits for its minute. */
 export function presentStep(d: SessionContext, stepId: string): void {
   d.stepId = stepId;
   const step = d.index.steps.get(stepId)?.step;
-  // atMinute counts in the phases after the dose (the clock does not run before it).
-  const waits =
-    isTimedPhase(d.phase) &&
-    step?.atMinute !== undefined &&
-    d.facts.dosed &&
-    (d.minute ?? 0) < step.atMinute;
+  const waits = stepWaitsUntil(d) !== null;
   d.stepShown = !waits;
   if (step && !waits) showStep(d);
 }

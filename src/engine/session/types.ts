@@ -46,6 +46,7 @@ export interface DecisionRecord {
   minute: number | null;
 }
 
+/** An event waiting for a response; times are on the arrival clock. */
 export interface OpenEvent {
   eventId: string;
   firedAt: number;
@@ -110,8 +111,16 @@ export interface SessionContext {
   stepId: string | null;
   /** Whether the current step has been presented (its atMinute reached). */
   stepShown: boolean;
-  /** Minutes since the dose; null before it. */
+  /** Minutes since the dose; null before it (always `clock - doseClock` once dosed). */
   minute: number | null;
+  /** Minutes since the patient arrived (0 when the visit begins); the clock every time is kept on. */
+  clock: number;
+  /** The arrival-clock minute of the first dose; null before it. */
+  doseClock: number | null;
+  /** After `delayDose`: the arrival-clock minute from which a vitals recheck lifts the delay; null when none is pending. */
+  recheckFrom: number | null;
+  /** The last blood pressure measured before the dose (for the protocol's hard stop). */
+  predoseBp: { systolic: number; diastolic: number } | null;
   /** Echo of the paused state. */
   paused: boolean;
   vars: Record<string, boolean | number>;

@@ -5,7 +5,9 @@
 import type { SnapshotFrom } from 'xstate';
 import type { PhaseId, SignalKey } from '../format/schema.ts';
 import type { SessionMachine } from './machine.ts';
-import { nextEventMinute } from './clock.ts';
+import { nextEventClock, nextEventMinute } from './clock.ts';
+import { stepWaitsUntil } from './steps.ts';
+import type { SessionContext } from './types.ts';
 import { eventOptions, offeredOptions } from './offers.ts';
 import type { Facts, Mode, Settings, Signals, TranscriptEntry, VitalsSample } from './types.ts';
 
@@ -22,9 +24,14 @@ export interface SessionView {
   mode: Mode;
   /** Minutes since dosing; null before the dose. */
   minute: number | null;
+  /** The visit's clocks: minutes since arrival, and since the dose (null before it). */
+  clock: { sinceArrival: number; sinceDose: number | null };
   paused: boolean;
   step: { id: string; speaker: string; text: string; affect?: string; audio?: string } | null;
-  /** The minute the session waits for (a step's atMinute, or the end of the acute effects). */
+  /**
+   * The minute the session waits for (a step's atMinute, or the end of the acute effects): minutes
+   * since the dose once dosed, since arrival before.
+   */
   waitingUntil: number | null;
   options: ViewOption[];
   openEvents: {
@@ -51,8 +58,10 @@ export interface SessionView {
   } | null;
   lastRefusal: { optionId: string; reason: string } | null;
   canRetry: boolean;
-  /** The next minute something happens, for "advance to the next event"; null when nothing is due. */
+  /** The next minute since the dose something happens, for "advance to the next event"; null before the dose or when nothing is due. */
   nextEventMinute: number | null;
+  /** Minutes from now until the next thing happens, on either side of the dose; null when nothing is due. */
+  minutesToNextEvent: number | null;
   ending: { id: string; kind: string; title: string; text: string } | null;
   dosed: boolean;
   facts: Facts;
@@ -82,9 +91,12 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
       ? index.steps.get(c.stepId)?.step
       : undefined;
   const offset = scenario.protocol.timeCourse.offsetMinutes;
+  // Times shown to the trainee are on the dose clock once dosed, on the arrival clock before.
+  const shown = (clock: number) => (c.doseClock === null ? clock : clock - c.doseClock);
 
   let waitingUntil: number | null = null;
-  if (waitingStep?.atMinute !== undefined) waitingUntil = waitingStep.atMinute;
+  const waitsFor = waitingStep ? stepWaitsUntil(c) : null;
+  if (waitsFor !== null) waitingUntil = shown(waitsFor);
   else if (snapshot.hasTag('awaitingRecovery') && (c.minute ?? 0) < offset) waitingUntil = offset;
 
   const openEvents =
@@ -95,7 +107,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
             id: e.id,
             text: e.text,
             ...(e.affect ? { affect: e.affect } : {}),
-            deadline: o.deadline,
+            deadline: shown(o.deadline),
             options: eventOptions(c, e).map(viewOption),
           };
         })
@@ -121,6 +133,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     phase: c.status === 'briefing' ? null : c.phase,
     mode: c.mode,
     minute: c.minute,
+    clock: { sinceArrival: c.clock, sinceDose: c.minute },
     paused: c.paused,
     step: stepDef
       ? {
@@ -143,6 +156,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     lastRefusal: c.lastRefusal,
     canRetry: c.status === 'running' && c.mode === 'practice' && c.lastChoice !== null && !c.paused,
     nextEventMinute: c.status === 'running' ? nextEventMinute(c) : null,
+    minutesToNextEvent: minutesToNext(c),
     ending: ending
       ? { id: ending.id, kind: ending.kind, title: ending.title, text: ending.text }
       : null,
@@ -150,6 +164,12 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     facts: c.facts,
     variables: c.vars,
   };
+}
+
+function minutesToNext(c: SessionContext): number | null {
+  if (c.status !== 'running') return null;
+  const next = nextEventClock(c);
+  return next === null ? null : next - c.clock;
 }
 
 export { nextEventMinute };

@@ -163,15 +163,18 @@ describe('protocol gates refuse with a reason and change nothing else', () => {
 });
 
 describe('simulated time', () => {
-  it('the clock starts at the dose and never passes the session length', () => {
+  it('the clock runs from arrival; minutes since the dose start at the dose and never pass the session length', () => {
     const before = send(start(), advance(5));
-    expect(before.context.minute).toBeNull();
-    expect(before.context.log.at(-1)).toMatchObject({
+    expect(viewSession(before).clock).toEqual({ sinceArrival: 5, sinceDose: null });
+    expect(viewSession(before).vitalsHistory).toEqual([]);
+    const limit = send(before, advance(500));
+    expect(viewSession(limit).clock.sinceArrival).toBe(120);
+    expect(send(limit, advance(1)).context.log.at(-1)).toMatchObject({
       accepted: false,
-      reason: 'The clock starts when the dose is given.',
+      reason: 'The visit has reached its last minute before a dose (minute 120 since arrival).',
     });
-    const s = send(start(), ...TO_DOSE, advance(500));
-    expect(s.context.minute).toBe(120);
+    const s = send(before, ...TO_DOSE, advance(500));
+    expect(viewSession(s).clock).toEqual({ sinceArrival: 125, sinceDose: 120 });
     expect(viewSession(s).vitalsHistory).toHaveLength(121);
   });
 
@@ -384,11 +387,12 @@ describe('leaving, settings and the log', () => {
   });
 
   it('the log records every event, accepted or refused, in order', () => {
-    const s = send(start(), 'adm-give', 'prep-consent', advance(3));
+    const s = send(start(), 'adm-give', 'prep-consent', advance(3), advance(0));
     expect(s.context.log.map((l) => [l.event.type, l.accepted])).toEqual([
       ['session.begin', true],
       ['trainee.choose', false],
       ['trainee.choose', true],
+      ['clock.advance', true],
       ['clock.advance', false],
     ]);
   });
