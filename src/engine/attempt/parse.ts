@@ -60,6 +60,14 @@ function eventProblem(e: unknown): string | null {
   }
 }
 
+/**
+ * A save made while the scenario was in format 1: format 2 changed only the version number of a
+ * format-1 file (docs/format-changelog.md), so the same content under version 1 hashes as it did then.
+ */
+function savedUnderFormat1(hash: string, scenario: ScenarioV1): boolean {
+  return scenario.formatVersion === 2 && hash === hashScenario({ ...scenario, formatVersion: 1 });
+}
+
 export function parseAttempt(text: string, scenario: ScenarioV1): ParseAttemptResult {
   let value: unknown;
   try {
@@ -86,7 +94,10 @@ export function parseAttempt(text: string, scenario: ScenarioV1): ParseAttemptRe
       message: `The saved attempt belongs to the scenario "${value.scenarioId.slice(0, 80)}", not "${scenario.id}".`,
     };
   }
-  if (value.scenarioHash !== hashScenario(scenario)) {
+  if (
+    value.scenarioHash !== hashScenario(scenario) &&
+    !savedUnderFormat1(value.scenarioHash, scenario)
+  ) {
     return {
       ok: false,
       code: 'SCENARIO_CHANGED',
