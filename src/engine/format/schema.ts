@@ -44,7 +44,9 @@ export const ACTIONS = [
   'administerDose',
   'giveMedication',
   'pauseAdministration',
+  'resumeAdministration',
   'stopAdministration',
+  'giveBooster',
   'callPrescriber',
   'callEmergency',
   'adjustSetting',
@@ -294,6 +296,93 @@ export const Effects = Type.Object(
   },
 );
 
+/** Medications given alongside the drug whose effects the drug model knows (format 2). */
+export const ADJUNCTS = ['benzodiazepine', 'clonidine', 'labetalol'] as const;
+const Adjunct = Type.Union(
+  ADJUNCTS.map((a) => Type.Literal(a)),
+  d('The adjunct: a benzodiazepine (modelled as lorazepam), clonidine or labetalol.'),
+);
+const Mg = (what: string) =>
+  Type.Number({ exclusiveMinimum: 0, maximum: 1000, description: `${what}, mg.` });
+const MgPerKg = (what: string) =>
+  Type.Number({
+    exclusiveMinimum: 0,
+    maximum: 10,
+    description: `${what}, mg per kg of body weight.`,
+  });
+
+/** What a dose option gives, as the drug model's inputs (format 2). */
+export const Dose = Type.Union(
+  [
+    Type.Object(
+      {
+        kind: Type.Literal('infusion', d('An IV infusion.')),
+        mg: Type.Optional(Mg('The total amount')),
+        mgPerKg: Type.Optional(MgPerKg('The total amount')),
+        overMinutes: Type.Number({
+          minimum: 1,
+          maximum: 240,
+          description: 'The infusion runs at a constant rate over this many minutes.',
+        }),
+      },
+      {
+        additionalProperties: false,
+        description:
+          'An IV infusion of mg or mgPerKg over overMinutes (e.g. 0.5 mg/kg over 40 minutes); pauseAdministration, resumeAdministration and stopAdministration act on it.',
+      },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('bolus', d('A bolus injection.')),
+        route: Type.Union(
+          [Type.Literal('intravenous'), Type.Literal('intramuscular')],
+          d('Where.'),
+        ),
+        mg: Type.Optional(Mg('The amount')),
+        mgPerKg: Type.Optional(MgPerKg('The amount')),
+      },
+      { additionalProperties: false, description: 'An IV or IM bolus of mg or mgPerKg.' },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('lozenge', d('A sublingual lozenge or tablet.')),
+        mg: Mg('The amount'),
+        swallowedFraction: Type.Number({
+          minimum: 0,
+          maximum: 1,
+          description:
+            'The part of the dose swallowed (absorbed by mouth) rather than held under the tongue, 0–1.',
+        }),
+      },
+      { additionalProperties: false, description: 'A lozenge held under the tongue.' },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('intranasal', d('Intranasal esketamine devices.')),
+        devices: Type.Integer({
+          minimum: 1,
+          maximum: 3,
+          description:
+            "Devices of 28 mg each, one every 5 minutes (the label's rest between devices).",
+        }),
+      },
+      { additionalProperties: false, description: 'Intranasal esketamine, 28 mg per device.' },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('adjunct', d('An adjunct medication by mouth.')),
+        medication: Adjunct,
+        mg: Mg('The amount'),
+      },
+      { additionalProperties: false, description: 'An adjunct medication by mouth.' },
+    ),
+  ],
+  {
+    description:
+      'What this option gives (format 2), for administerDose, giveBooster or giveMedication: the drug model turns it into concentrations and effects.',
+  },
+);
+
 const Critical = Type.Object(
   {
     explanation: Text('Why this is a critical error. Any critical error fails the attempt.'),
@@ -348,6 +437,7 @@ export const Option = Type.Object(
       Type.Ref(Condition, { description: 'Offered only while this condition holds.' }),
     ),
     critical: Type.Optional(Critical),
+    dose: Type.Optional(Dose),
     recheckAfterMinutes: Type.Optional(
       Type.Number({
         minimum: 0,
@@ -563,28 +653,55 @@ export const Protocol = Type.Object(
       },
       { additionalProperties: false, description: 'The prescribed dose.' },
     ),
-    timeCourse: Type.Object(
-      {
-        onsetMinutes: Type.Number({ minimum: 0, maximum: 240, description: 'Minutes to onset.' }),
-        peakMinutes: Type.Number({ minimum: 0, maximum: 240, description: 'Minutes to peak.' }),
-        offsetMinutes: Type.Number({
-          minimum: 1,
-          maximum: 600,
-          description: 'Minutes until acute effects have worn off.',
-        }),
-        peakEffect: Type.Optional(
-          Signals(
-            'Change from baseline at the peak of the drug effect; the engine scales it by the time course.',
-            (k) =>
-              Type.Number({
-                minimum: -200,
-                maximum: 200,
-                description: `Peak change: ${SIGNAL_DESCRIPTIONS[k]}`,
-              }),
+    timeCourse: Type.Optional(
+      Type.Object(
+        {
+          onsetMinutes: Type.Number({ minimum: 0, maximum: 240, description: 'Minutes to onset.' }),
+          peakMinutes: Type.Number({ minimum: 0, maximum: 240, description: 'Minutes to peak.' }),
+          offsetMinutes: Type.Number({
+            minimum: 1,
+            maximum: 600,
+            description: 'Minutes until acute effects have worn off.',
+          }),
+          peakEffect: Type.Optional(
+            Signals(
+              'Change from baseline at the peak of the drug effect; the engine scales it by the time course.',
+              (k) =>
+                Type.Number({
+                  minimum: -200,
+                  maximum: 200,
+                  description: `Peak change: ${SIGNAL_DESCRIPTIONS[k]}`,
+                }),
+            ),
           ),
-        ),
-      },
-      { additionalProperties: false, description: "The drug's time course for this route." },
+        },
+        {
+          additionalProperties: false,
+          description:
+            "The drug's time course for this route, as a hand-set triangle. Optional in format 2: without it the drug model drives the signals from the doses given (patient.weightKg is then needed); with it, the triangle overrides the model (teaching cases, and format-1 files).",
+        },
+      ),
+    ),
+    boosters: Type.Optional(
+      Type.Object(
+        {
+          maxCount: Type.Integer({
+            minimum: 1,
+            maximum: 5,
+            description:
+              'How many boosters (giveBooster) the protocol allows after the first dose.',
+          }),
+          earliestMinute: Type.Number({
+            minimum: 0,
+            maximum: 240,
+            description: 'The earliest minute after the first dose a booster may be given.',
+          }),
+        },
+        {
+          additionalProperties: false,
+          description: 'Boosters the protocol allows (a second lozenge, an extra device).',
+        },
+      ),
     ),
     sessionMinutes: Type.Number({
       minimum: 10,
@@ -790,6 +907,66 @@ export const Scenario = Type.Object(
           { description: 'Baseline outcome measures.' },
         ),
         baseline: Baseline,
+        weightKg: Type.Optional(
+          Type.Number({
+            minimum: 30,
+            maximum: 250,
+            description: 'Body weight, kg: doses in mg/kg and the drug model use it.',
+          }),
+        ),
+        sensitivity: Type.Optional(
+          Type.Object(
+            {
+              dissociation: Type.Optional(
+                Type.Number({
+                  minimum: 0,
+                  maximum: 5,
+                  description: 'Multiplier on dissociation (1 = typical).',
+                }),
+              ),
+              sedation: Type.Optional(
+                Type.Number({
+                  minimum: 0,
+                  maximum: 5,
+                  description: 'Multiplier on sedation (1 = typical).',
+                }),
+              ),
+              pressor: Type.Optional(
+                Type.Number({
+                  minimum: 0,
+                  maximum: 5,
+                  description:
+                    'Multiplier on the rise in blood pressure and heart rate (1 = typical).',
+                }),
+              ),
+            },
+            {
+              additionalProperties: false,
+              description: "This patient's sensitivity to the drug's effects.",
+            },
+          ),
+        ),
+        priorAdjuncts: Type.Optional(
+          Type.Array(
+            Type.Object(
+              {
+                medication: Adjunct,
+                mg: Mg('The amount'),
+                minute: Type.Number({
+                  minimum: -2880,
+                  maximum: 0,
+                  description:
+                    'When it was taken, minutes relative to arrival (e.g. -720 the night before).',
+                }),
+              },
+              { additionalProperties: false, description: 'An adjunct taken before arrival.' },
+            ),
+            {
+              description:
+                'Adjunct medications taken before arrival (e.g. a benzodiazepine the night before).',
+            },
+          ),
+        ),
       },
       { additionalProperties: false, description: 'The patient.' },
     ),

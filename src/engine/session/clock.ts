@@ -2,7 +2,14 @@
  * Simulated time: what happens at each minute after the dose, advancing the clock, and the next
  * minute at which something will happen (for "advance to the next event").
  */
+import { drugEffect } from '../drug/index.ts';
 import { evaluateCondition } from './conditions.ts';
+import {
+  acuteEffectsOverByModel,
+  advanceDrugMinute,
+  drugAhead,
+  modelDrivesSignals,
+} from './drug-course.ts';
 import { conditionEnv } from './context.ts';
 import { fireDueEvents, isTriggered, missEvent } from './events.ts';
 import { isMonitoringDone, refreshVitals, settleMissedChecks } from './monitoring.ts';
@@ -34,6 +41,7 @@ export function advanceClock(d: SessionContext, minutes: number): void {
       d.minute += 1;
     }
     d.clock += 1;
+    advanceDrugMinute(d);
     processMinute(d);
   }
 }
@@ -62,7 +70,8 @@ export function nextEventClock(c: SessionContext): number | null {
   for (const o of c.open) consider(o.deadline + 1);
   consider(c.recheckFrom);
   if (c.doseClock !== null) {
-    if (!isMonitoringDone(c)) consider(c.doseClock + scenario.protocol.timeCourse.offsetMinutes);
+    const course = scenario.protocol.timeCourse;
+    if (course && !isMonitoringDone(c)) consider(c.doseClock + course.offsetMinutes);
     consider(c.doseClock + scenario.protocol.discharge.minObservationMinutes);
   }
   const until = Math.min(best, last);
@@ -89,9 +98,20 @@ function nextCrossingClock(c: SessionContext, until: number): number | null {
     (e) => !fired.has(e.id) && !('atMinute' in e.trigger),
   );
   const sounding = new Set(c.activeAlarms.map((a) => `${a.signal}:${a.direction}`));
+  // With the drug model, the end of the acute effects is found minute by minute too.
+  const watchRecovery =
+    modelDrivesSignals(c) && c.doseClock !== null && !acuteEffectsOverByModel(c);
   for (let clock = c.clock + 1; clock < until; clock++) {
     const minute = c.doseClock === null ? null : clock - c.doseClock;
-    const vitals = signalsAt(scenario, c.index.keyframes, minute, c.offsets, c.seed, clock);
+    const drug = drugAhead(c, clock - c.clock);
+    const effect = drug && modelDrivesSignals(c) ? drugEffect(drug) : undefined;
+    if (
+      watchRecovery &&
+      drug &&
+      acuteEffectsOverByModel({ ...c, drug, clock, infusion: null, pendingDrug: [] })
+    )
+      return clock;
+    const vitals = signalsAt(scenario, c.index.keyframes, minute, c.offsets, c.seed, clock, effect);
     const alarm = outsideLimits(vitals, scenario.protocol.thresholds.alarm).some(
       (a) => !sounding.has(`${a.signal}:${a.direction}`),
     );

@@ -4,6 +4,7 @@
 import { PROTOCOL_FACTS } from '../format/schema.ts';
 import { AppendList } from './append-list.ts';
 import type { ConditionEnv } from './conditions.ts';
+import { initialDrug } from './drug-course.ts';
 import { indexScenario } from './indexScenario.ts';
 import { refreshVitals } from './monitoring.ts';
 import type { Facts, SessionContext, SessionInput, TranscriptEntry } from './types.ts';
@@ -27,6 +28,11 @@ export function initialContext(input: SessionInput): SessionContext {
     doseClock: null,
     recheckFrom: null,
     predoseBp: null,
+    drug: initialDrug(input.scenario),
+    infusion: null,
+    pendingDrug: [],
+    doseEvents: AppendList.empty(),
+    boostersGiven: 0,
     paused: false,
     vars,
     facts,

@@ -6,6 +6,7 @@ import { say } from './context.ts';
 import type { OptionDef } from './indexScenario.ts';
 import { checkVitals, refreshVitals, respondToAlarms } from './monitoring.ts';
 import { processMinute } from './clock.ts';
+import { controlInfusion, giveDrug } from './drug-course.ts';
 import type { Facts, SessionContext, Signals } from './types.ts';
 
 type Effects = NonNullable<OptionDef['effects']>;
@@ -23,6 +24,14 @@ const ACTION_FACT: Partial<Record<NonNullable<OptionDef['action']>, keyof Facts>
   stopAdministration: 'administrationStopped',
 };
 
+const INFUSION_CONTROL: Partial<
+  Record<NonNullable<OptionDef['action']>, 'pause' | 'resume' | 'stop'>
+> = {
+  pauseAdministration: 'pause',
+  resumeAdministration: 'resume',
+  stopAdministration: 'stop',
+};
+
 /** Applies an option's effects, then its clinical action. */
 export function applyOptionEffects(d: SessionContext, option: OptionDef): void {
   applyEffects(d, option.effects);
@@ -31,8 +40,16 @@ export function applyOptionEffects(d: SessionContext, option: OptionDef): void {
     const fact = ACTION_FACT[action];
     if (fact) d.facts = { ...d.facts, [fact]: true };
     if (action === 'delayDose') d.recheckFrom = d.clock + (option.recheckAfterMinutes ?? 0);
+    if (action === 'resumeAdministration') d.facts = { ...d.facts, administrationPaused: false };
+    const control = INFUSION_CONTROL[action];
+    if (control) controlInfusion(d, control);
     if (action === 'checkVitals') checkVitals(d);
-    if (action === 'administerDose') giveDose(d);
+    if (action === 'administerDose') giveDose(d, option.dose);
+    if (action === 'giveBooster' || action === 'giveMedication') {
+      if (action === 'giveBooster') d.boostersGiven += 1;
+      if (option.dose) giveDrug(d, option.dose);
+      refreshVitals(d);
+    }
   }
   if (option.kind === 'action') respondToAlarms(d);
 }
@@ -72,10 +89,11 @@ export function changeSetting(
   say(d, { speaker: 'system', text: `${setting[0]!.toUpperCase()}${setting.slice(1)}: ${value}.` });
 }
 
-function giveDose(d: SessionContext): void {
+function giveDose(d: SessionContext, dose: OptionDef['dose']): void {
   d.facts = { ...d.facts, dosed: true };
   d.doseClock = d.clock;
   d.minute = 0;
+  if (dose) giveDrug(d, dose);
   say(d, { speaker: 'system', text: 'Dose given. The clock starts: minute 0.' });
   processMinute(d);
 }

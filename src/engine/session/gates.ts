@@ -6,6 +6,7 @@
 import { SETTING_VALUES } from '../format/schema.ts';
 import { evaluateCondition } from './conditions.ts';
 import { conditionEnv } from './context.ts';
+import { doseProblem } from './drug-course.ts';
 import type { OptionDef } from './indexScenario.ts';
 import { isOpenEventOption, offeredOptions } from './offers.ts';
 import { lastClockMinute } from './timing.ts';
@@ -79,8 +80,27 @@ export function endPhaseRefusal(ctx: SessionContext, option: OptionDef): string 
   return null;
 }
 
+/** Why a booster cannot be given now, or null. */
+export function boosterRefusal(ctx: SessionContext): string | null {
+  const rule = ctx.index.scenario.protocol.boosters;
+  if (!ctx.facts.dosed || ctx.minute === null)
+    return 'A booster follows the first dose, which has not been given.';
+  if (!rule) return 'The protocol allows no booster.';
+  if (ctx.boostersGiven >= rule.maxCount)
+    return `The protocol allows ${rule.maxCount} booster${rule.maxCount === 1 ? '' : 's'}, already given.`;
+  if (ctx.minute < rule.earliestMinute)
+    return `A booster may be given from minute ${rule.earliestMinute} after the first dose (now ${ctx.minute}).`;
+  return null;
+}
+
 /** The gate that applies to an option's clinical action and to where it leads, if any. */
 export function gateRefusal(ctx: SessionContext, option: OptionDef): string | null {
+  const doseIssue = doseProblem(ctx, option.dose);
+  if (doseIssue) return doseIssue;
+  if (option.action === 'giveBooster') {
+    const r = boosterRefusal(ctx);
+    if (r) return r;
+  }
   if (option.action === 'administerDose') {
     const r = doseRefusal(ctx);
     if (r) return r;

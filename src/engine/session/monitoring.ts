@@ -6,6 +6,7 @@
 import { say } from './context.ts';
 import { recordCheck } from './decisions.ts';
 import type { CheckDef } from './indexScenario.ts';
+import { acuteEffectsOverByModel, effectNow, modelDrivesSignals } from './drug-course.ts';
 import { arrivalMinuteOf } from './timing.ts';
 import { outsideLimits, signalsAt } from './vitals.ts';
 import type { SessionContext } from './types.ts';
@@ -13,7 +14,8 @@ import type { SessionContext } from './types.ts';
 /** Recomputes the signals now and the alarms they raise. */
 export function refreshVitals(d: SessionContext): void {
   const scenario = d.index.scenario;
-  d.vitals = signalsAt(scenario, d.index.keyframes, d.minute, d.offsets, d.seed, d.clock);
+  const effect = modelDrivesSignals(d) ? (effectNow(d) ?? undefined) : undefined;
+  d.vitals = signalsAt(scenario, d.index.keyframes, d.minute, d.offsets, d.seed, d.clock, effect);
   const now = outsideLimits(d.vitals, scenario.protocol.thresholds.alarm);
   const key = (a: { signal: string; direction: string }) => `${a.signal}:${a.direction}`;
   const before = new Set(d.activeAlarms.map(key));
@@ -81,11 +83,12 @@ export function checkVitals(d: SessionContext): void {
   respondToAlarms(d);
 }
 
-/** The observation region is done: acute effects over and no response open. */
+/**
+ * The observation region is done: the acute effects are over (the time course's offset minute,
+ * or by the drug model when it drives the signals) and no response is open.
+ */
 export function isMonitoringDone(ctx: SessionContext): boolean {
-  return (
-    ctx.minute !== null &&
-    ctx.minute >= ctx.index.scenario.protocol.timeCourse.offsetMinutes &&
-    ctx.open.length === 0
-  );
+  if (ctx.minute === null || ctx.open.length > 0) return false;
+  const course = ctx.index.scenario.protocol.timeCourse;
+  return course ? ctx.minute >= course.offsetMinutes : acuteEffectsOverByModel(ctx);
 }

@@ -3,6 +3,8 @@
  */
 import type { ActionName, PhaseId, ProtocolFact, SignalKey } from '../format/schema.ts';
 import type { AppendList } from './append-list.ts';
+import type { DrugInput, DrugState } from '../drug/index.ts';
+import type { DoseEvent, InfusionState } from './drug-course.ts';
 import type { ScenarioIndex } from './indexScenario.ts';
 
 export type Mode = 'practice' | 'assessment';
@@ -121,6 +123,16 @@ export interface SessionContext {
   recheckFrom: number | null;
   /** The last blood pressure measured before the dose (for the protocol's hard stop). */
   predoseBp: { systolic: number; diastolic: number } | null;
+  /** The drug model's state at `clock` (null when the patient has no weight: no model). */
+  drug: DrugState | null;
+  /** The IV infusion given, if any: its rate, what is left, whether it runs now. */
+  infusion: InfusionState | null;
+  /** Drug inputs scheduled for later minutes (further intranasal devices). */
+  pendingDrug: DrugInput[];
+  /** Doses given, for the time axis. */
+  doseEvents: AppendList<DoseEvent>;
+  /** Boosters given after the first dose. */
+  boostersGiven: number;
   /** Echo of the paused state. */
   paused: boolean;
   vars: Record<string, boolean | number>;

@@ -7,6 +7,8 @@ import type { PhaseId, SignalKey } from '../format/schema.ts';
 import type { SessionMachine } from './machine.ts';
 import { nextEventClock, nextEventMinute } from './clock.ts';
 import { stepWaitsUntil } from './steps.ts';
+import { effectNow, type DoseEvent } from './drug-course.ts';
+import { isMonitoringDone } from './monitoring.ts';
 import type { SessionContext } from './types.ts';
 import { eventOptions, offeredOptions } from './offers.ts';
 import type { Facts, Mode, Settings, Signals, TranscriptEntry, VitalsSample } from './types.ts';
@@ -65,6 +67,17 @@ export interface SessionView {
   ending: { id: string; kind: string; title: string; text: string } | null;
   dosed: boolean;
   facts: Facts;
+  /**
+   * The drug model now (null without one): concentrations, sedation, whether an infusion runs,
+   * and the doses given on the arrival clock, for a chart beside the vitals.
+   */
+  drug: {
+    plasmaNgPerMl: number;
+    effectSiteNgPerMl: number;
+    sedation: number;
+    infusionRunning: boolean;
+    doses: readonly DoseEvent[];
+  } | null;
   /** The scenario's variables now (flags and numbers). */
   variables: Record<string, boolean | number>;
 }
@@ -90,14 +103,15 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     c.stepId && !c.stepShown && c.status === 'running'
       ? index.steps.get(c.stepId)?.step
       : undefined;
-  const offset = scenario.protocol.timeCourse.offsetMinutes;
+  const course = scenario.protocol.timeCourse;
   // Times shown to the trainee are on the dose clock once dosed, on the arrival clock before.
   const shown = (clock: number) => (c.doseClock === null ? clock : clock - c.doseClock);
 
   let waitingUntil: number | null = null;
   const waitsFor = waitingStep ? stepWaitsUntil(c) : null;
   if (waitsFor !== null) waitingUntil = shown(waitsFor);
-  else if (snapshot.hasTag('awaitingRecovery') && (c.minute ?? 0) < offset) waitingUntil = offset;
+  else if (snapshot.hasTag('awaitingRecovery') && !isMonitoringDone(c))
+    waitingUntil = course ? course.offsetMinutes : nextEventMinute(c);
 
   const openEvents =
     c.status === 'running'
@@ -161,8 +175,21 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
       ? { id: ending.id, kind: ending.kind, title: ending.title, text: ending.text }
       : null,
     dosed: c.facts.dosed,
+    drug: viewDrug(c),
     facts: c.facts,
     variables: c.vars,
+  };
+}
+
+function viewDrug(c: SessionContext): SessionView['drug'] {
+  const effect = effectNow(c);
+  if (!effect) return null;
+  return {
+    plasmaNgPerMl: effect.plasmaNgPerMl,
+    effectSiteNgPerMl: effect.effectSiteNgPerMl,
+    sedation: effect.sedation,
+    infusionRunning: c.infusion?.running ?? false,
+    doses: c.doseEvents.toArray(),
   };
 }
 
