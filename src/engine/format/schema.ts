@@ -21,6 +21,16 @@ export const PHASE_IDS = [
 ] as const;
 export type PhaseId = (typeof PHASE_IDS)[number];
 
+/** The kinds of visit (format 2): a preparation visit and an integration visit give no drug. */
+export const VISIT_KINDS = ['preparation', 'dosing', 'integration'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+/** The phases each kind of visit has, in order. */
+export const VISIT_PHASES: Record<VisitKind, readonly PhaseId[]> = {
+  preparation: ['preparation'],
+  dosing: PHASE_IDS,
+  integration: ['integration'],
+};
+
 /** Vital signs measured by the monitor. */
 export const VITAL_KEYS = [
   'systolic',
@@ -52,6 +62,7 @@ export const ACTIONS = [
   'adjustSetting',
   'offerWater',
   'arrangeTransport',
+  'recordRiskAssessment',
   'discharge',
   'other',
 ] as const;
@@ -71,6 +82,7 @@ export const PROTOCOL_FACTS = [
   'emergencyCalled',
   'administrationPaused',
   'administrationStopped',
+  'riskAssessmentRecorded',
 ] as const;
 export type ProtocolFact = (typeof PROTOCOL_FACTS)[number];
 
@@ -1048,10 +1060,57 @@ export const Scenario = Type.Object(
       ),
       { minItems: 1, description: 'The ways the session can end.' },
     ),
+    visit: Type.Optional(
+      Type.Object(
+        {
+          kind: Type.Union(
+            VISIT_KINDS.map((k) => Type.Literal(k)),
+            d(
+              'The kind of visit: "preparation" (no drug; the preparation phase), "dosing" (the five phases of a KAP session; the default) or "integration" (no drug, a day or more after a dosing visit; the integration phase).',
+            ),
+          ),
+          daysSinceDosing: Type.Optional(
+            Type.Number({
+              minimum: 1,
+              maximum: 365,
+              description: 'For an integration visit: days since the dosing visit it follows.',
+            }),
+          ),
+          endGates: Type.Optional(
+            Type.Array(
+              Type.Object(
+                {
+                  id: Id('Gate id'),
+                  when: Type.Ref(Condition, {
+                    description: 'While this condition holds, no ending can be chosen.',
+                  }),
+                  reason: Text('What the trainee is told when an ending is refused.', 400),
+                },
+                {
+                  additionalProperties: false,
+                  description:
+                    'A condition under which the visit cannot end, e.g. suicidal ideation disclosed and no risk assessment recorded.',
+                },
+              ),
+              { description: 'Conditions under which the visit cannot end yet.' },
+            ),
+          ),
+        },
+        {
+          additionalProperties: false,
+          description: 'What kind of visit this scenario is (format 2; default: a dosing visit).',
+        },
+      ),
+    ),
     debrief: Type.Object(
       Object.fromEntries(
-        PHASE_IDS.map((p) => [p, Text(`Expert commentary on the ${p} phase.`)]),
-      ) as { [K in PhaseId]: TString },
+        PHASE_IDS.map((p) => [
+          p,
+          Type.Optional(
+            Text(`Expert commentary on the ${p} phase (required for the phases the scenario has).`),
+          ),
+        ]),
+      ) as { [K in PhaseId]: TOptional<TString> },
       {
         additionalProperties: false,
         description: 'Expert commentary per phase, shown in the debrief.',

@@ -4,7 +4,13 @@
  * values have the declared types. Written defensively: it runs on documents that may also have
  * schema errors, and never throws on them. Linear in the size of the scenario.
  */
-import { INSTRUMENT_RANGES, PHASE_IDS, SETTING_VALUES } from './schema.ts';
+import {
+  INSTRUMENT_RANGES,
+  PHASE_IDS,
+  SETTING_VALUES,
+  VISIT_PHASES,
+  type VisitKind,
+} from './schema.ts';
 import { error, pointer, warning, type Finding } from './diagnostics.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -188,15 +194,44 @@ class Checker {
       }
       highest = Math.max(highest, rank);
     }
-    const absent = PHASE_IDS.filter((p) => !seen.has(p));
+    const kind = this.visitKind();
+    const expected = VISIT_PHASES[kind];
+    const absent = expected.filter((p) => !seen.has(p));
     if (absent.length > 0) {
       this.err(
         'PHASE_MISSING',
         ['phases'],
         `Missing phase${absent.length > 1 ? 's' : ''}: ${absent.join(', ')}.`,
-        `A scenario has all five phases: ${PHASE_IDS.join(', ')}.`,
+        kind === 'dosing'
+          ? `A scenario has all five phases: ${PHASE_IDS.join(', ')}.`
+          : `A ${kind} visit has the phases: ${expected.join(', ')}.`,
       );
     }
+    const extra = [...seen.keys()].filter((p) => !(expected as readonly string[]).includes(p));
+    if (extra.length > 0) {
+      this.err(
+        'PHASE_NOT_IN_VISIT',
+        ['phases'],
+        `A ${kind} visit has no ${extra.join(' or ')} phase.`,
+        `Its phases are: ${expected.join(', ')}; or change "visit.kind".`,
+      );
+    }
+    for (const p of expected) {
+      if (isObject(this.doc.debrief) && this.doc.debrief[p] === undefined)
+        this.err(
+          'DEBRIEF_MISSING',
+          ['debrief'],
+          `There is no expert commentary for the ${p} phase.`,
+          `Add "debrief.${p}".`,
+        );
+    }
+  }
+
+  /** The kind of visit the scenario declares (a dosing visit when it declares none). */
+  private visitKind(): VisitKind {
+    const visit = this.doc.visit;
+    const kind = isObject(visit) ? visit.kind : undefined;
+    return kind === 'preparation' || kind === 'integration' ? kind : 'dosing';
   }
 
   private checkPhase(phase: Json, p: number) {

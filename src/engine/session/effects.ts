@@ -18,6 +18,7 @@ const ACTION_FACT: Partial<Record<NonNullable<OptionDef['action']>, keyof Facts>
   documentBpDecision: 'bpDecisionDocumented',
   delayDose: 'doseDelayed',
   arrangeTransport: 'transportArranged',
+  recordRiskAssessment: 'riskAssessmentRecorded',
   callPrescriber: 'prescriberCalled',
   callEmergency: 'emergencyCalled',
   pauseAdministration: 'administrationPaused',

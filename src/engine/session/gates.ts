@@ -7,6 +7,7 @@ import { SETTING_VALUES } from '../format/schema.ts';
 import { evaluateCondition } from './conditions.ts';
 import { conditionEnv } from './context.ts';
 import { doseProblem } from './drug-course.ts';
+import { visitKind } from './phases.ts';
 import type { OptionDef } from './indexScenario.ts';
 import { isOpenEventOption, offeredOptions } from './offers.ts';
 import { lastClockMinute } from './timing.ts';
@@ -93,8 +94,23 @@ export function boosterRefusal(ctx: SessionContext): string | null {
   return null;
 }
 
+/** Why the visit cannot end now (one of the visit's end gates holds), or null. */
+export function endRefusal(ctx: SessionContext): string | null {
+  const gates = ctx.index.scenario.visit?.endGates ?? [];
+  const env = conditionEnv(ctx);
+  const held = gates.filter((g) => evaluateCondition(g.when, env)).map((g) => g.reason);
+  return held.length === 0 ? null : `The visit cannot end yet: ${held.join(' ')}`;
+}
+
 /** The gate that applies to an option's clinical action and to where it leads, if any. */
 export function gateRefusal(ctx: SessionContext, option: OptionDef): string | null {
+  const kind = visitKind(ctx.index.scenario);
+  if (kind !== 'dosing' && (option.action === 'administerDose' || option.action === 'giveBooster'))
+    return `This is ${kind === 'preparation' ? 'a preparation' : 'an integration'} visit: no drug is given.`;
+  if (option.ending !== undefined) {
+    const r = endRefusal(ctx);
+    if (r) return r;
+  }
   const doseIssue = doseProblem(ctx, option.dose);
   if (doseIssue) return doseIssue;
   if (option.action === 'giveBooster') {

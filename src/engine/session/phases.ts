@@ -3,7 +3,7 @@
  * dose, which region of the dosed state plays it, and where it lives in the statechart). The
  * machine's phase edges, the clock, the preview and the workspace all read this table.
  */
-import type { PhaseId } from '../format/schema.ts';
+import { VISIT_PHASES, type PhaseId, type ScenarioV1, type VisitKind } from '../format/schema.ts';
 
 export interface PhaseInfo {
   id: PhaseId;
@@ -61,6 +61,16 @@ export const AFTER_DOSE: readonly PhaseId[] = PHASES.filter((p) => p.afterDose).
 /** Whether a phase is played in the therapy region of the dosed state. */
 export function isTherapyPhase(phase: PhaseId | null): boolean {
   return phase !== null && phaseInfo(phase).therapy;
+}
+
+/** The kind of visit a scenario is (a dosing visit unless it says otherwise). */
+export function visitKind(scenario: ScenarioV1): VisitKind {
+  return scenario.visit?.kind ?? 'dosing';
+}
+
+/** The phases of a kind of visit, in order (the format's table, VISIT_PHASES). */
+export function visitPhases(kind: VisitKind): readonly PhaseId[] {
+  return VISIT_PHASES[kind];
 }
 
 /** Whether step `atMinute` values count in this phase (the phases after the dose). */
