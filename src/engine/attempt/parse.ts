@@ -6,7 +6,7 @@
 import type { ScenarioV1 } from '../format/schema.ts';
 import { scoreContext, type Report } from '../scoring/score.ts';
 import { replay, type SessionSnapshot } from '../session/session.ts';
-import type { SessionEvent } from '../session/types.ts';
+import type { CarriedState, SessionEvent } from '../session/types.ts';
 import { hashScenario } from './hash.ts';
 import { SAVE_VERSION, type Attempt } from './types.ts';
 
@@ -27,6 +27,7 @@ export function serializeAttempt(attempt: Attempt): string {
     seed: attempt.seed,
     mode: attempt.mode,
     events: attempt.events,
+    ...(attempt.carried ? { carried: attempt.carried } : {}),
   });
 }
 
@@ -66,6 +67,19 @@ function eventProblem(e: unknown): string | null {
  */
 function savedUnderFormat1(hash: string, scenario: ScenarioV1): boolean {
   return scenario.formatVersion === 2 && hash === hashScenario({ ...scenario, formatVersion: 1 });
+}
+
+/** A course's carried state: variables (flags or numbers), facts (flags), vitals (numbers). */
+function isCarried(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const all = (v: unknown, ok: (x: unknown) => boolean) =>
+    v === undefined || (isObject(v) && Object.values(v).every(ok));
+  const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+  return (
+    all(value.vars, (x) => typeof x === 'boolean' || finite(x)) &&
+    all(value.facts, (x) => typeof x === 'boolean') &&
+    all(value.baseline, finite)
+  );
 }
 
 export function parseAttempt(text: string, scenario: ScenarioV1): ParseAttemptResult {
@@ -122,6 +136,12 @@ export function parseAttempt(text: string, scenario: ScenarioV1): ParseAttemptRe
         message: `Event ${i + 1} of the saved attempt is damaged: ${problem}.`,
       };
   }
+  if (value.carried !== undefined && !isCarried(value.carried))
+    return {
+      ok: false,
+      code: 'CORRUPT',
+      message: 'The state the saved attempt carried from an earlier visit is damaged.',
+    };
   return {
     ok: true,
     attempt: {
@@ -131,6 +151,7 @@ export function parseAttempt(text: string, scenario: ScenarioV1): ParseAttemptRe
       seed: value.seed,
       mode: value.mode,
       events: value.events as SessionEvent[],
+      ...(value.carried !== undefined ? { carried: value.carried as CarriedState } : {}),
     },
   };
 }

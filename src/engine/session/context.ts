@@ -7,7 +7,7 @@ import type { ConditionEnv } from './conditions.ts';
 import { initialDrug } from './drug-course.ts';
 import { indexScenario } from './indexScenario.ts';
 import { refreshVitals } from './monitoring.ts';
-import type { Facts, SessionContext, SessionInput, TranscriptEntry } from './types.ts';
+import type { Facts, SessionContext, SessionInput, Signals, TranscriptEntry } from './types.ts';
 
 /** The context of a new session, in the briefing. */
 export function initialContext(input: SessionInput): SessionContext {
@@ -15,6 +15,11 @@ export function initialContext(input: SessionInput): SessionContext {
   const vars: Record<string, boolean | number> = {};
   for (const v of input.scenario.variables) vars[v.id] = v.initial;
   const facts = Object.fromEntries(PROTOCOL_FACTS.map((f) => [f, false])) as Facts;
+  const carried = input.carried ?? null;
+  // Carried values count only for what this visit declares (variables) or knows (facts).
+  for (const [id, value] of Object.entries(carried?.vars ?? {})) if (id in vars) vars[id] = value;
+  for (const [fact, value] of Object.entries(carried?.facts ?? {}))
+    if (fact in facts && fact !== 'dosed') facts[fact as keyof Facts] = value === true;
   const ctx: SessionContext = {
     index,
     seed: input.seed >>> 0,
@@ -33,11 +38,18 @@ export function initialContext(input: SessionInput): SessionContext {
     pendingDrug: [],
     doseEvents: AppendList.empty(),
     boostersGiven: 0,
+    carried,
     paused: false,
     vars,
     facts,
     settings: { music: 'off', eyeshades: 'off', lights: 'bright' },
-    offsets: {},
+    // Carried vitals start this visit where the last one left them, as offsets from its baseline.
+    offsets: Object.fromEntries(
+      Object.entries(carried?.baseline ?? {}).map(([k, v]) => [
+        k,
+        (v ?? 0) - input.scenario.patient.baseline[k as keyof Signals],
+      ]),
+    ),
     vitals: { ...input.scenario.patient.baseline },
     history: AppendList.empty(),
     alarms: [],

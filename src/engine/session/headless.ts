@@ -13,7 +13,7 @@ import { hashInts, mulberry32 } from './prng.ts';
 import { choiceRefusal, dischargeRefusal, refusal } from './gates.ts';
 import { dueChecks } from './monitoring.ts';
 import { createSession, type SessionSnapshot } from './session.ts';
-import type { Mode, SessionEvent } from './types.ts';
+import type { CarriedState, Mode, SessionEvent } from './types.ts';
 import { viewSession, type SessionView, type ViewOption } from './view.ts';
 
 export type Strategy = 'best' | 'worst' | 'random';
@@ -21,6 +21,8 @@ export type Strategy = 'best' | 'worst' | 'random';
 export interface HeadlessOptions {
   seed: number;
   mode: Mode;
+  /** In a course: what the earlier visits carried into this one. */
+  carried?: CarriedState;
   /** How to choose when no (more) choices are given. Without it, running out of choices is an error. */
   strategy?: Strategy;
   /** Option ids to choose, in order (step options and event responses alike). */

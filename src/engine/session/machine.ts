@@ -71,6 +71,7 @@ export function attemptFromContext(context: SessionContext): Attempt {
     seed: context.seed,
     mode: context.mode,
     events: context.log.map((l) => l.event),
+    ...(context.carried ? { carried: context.carried } : {}),
   };
 }
 

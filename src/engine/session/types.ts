@@ -86,10 +86,22 @@ export type VitalsSample = { minute: number } & Signals;
 
 export type Cue = 'alarm' | 'event' | (string & {});
 
+/**
+ * What an earlier visit of a course hands to this one: variable values and protocol facts that
+ * carry over (e.g. consent to touch and its terms), and the last vitals as this visit's baseline.
+ */
+export interface CarriedState {
+  vars?: Record<string, boolean | number>;
+  facts?: Partial<Facts>;
+  baseline?: Partial<Signals>;
+}
+
 export interface SessionInput {
   scenario: import('../format/schema.ts').ScenarioV1;
   seed: number;
   mode: Mode;
+  /** State carried from an earlier visit of a course. */
+  carried?: CarriedState;
 }
 
 /** Where the session is, as the statechart's top-level states say it (an echo they write on entry). */
@@ -133,6 +145,8 @@ export interface SessionContext {
   doseEvents: AppendList<DoseEvent>;
   /** Boosters given after the first dose. */
   boostersGiven: number;
+  /** What an earlier visit of a course carried into this one (saved with the attempt). */
+  carried: CarriedState | null;
   /** Echo of the paused state. */
   paused: boolean;
   vars: Record<string, boolean | number>;
