@@ -417,6 +417,25 @@ const Feedback = {
   ),
 };
 
+/** Text that replaces a step's or event's text while its condition holds (format 2). */
+const TextVariants = Type.Optional(
+  Type.Array(
+    Type.Object(
+      {
+        when: Type.Ref(Condition, { description: 'This text is used when the condition holds.' }),
+        text: Text('The text to show instead.'),
+        affect: Type.Optional(Text("The patient's visible affect with this text.", 80)),
+      },
+      { additionalProperties: false, description: 'A text variant.' },
+    ),
+    {
+      maxItems: 9,
+      description:
+        'Text that follows the state: the first variant whose "when" holds when the text is shown replaces "text" (and "affect").',
+    },
+  ),
+);
+
 export const Option = Type.Object(
   {
     id: Id('Option id, unique in the scenario'),
@@ -450,6 +469,25 @@ export const Option = Type.Object(
     ),
     critical: Type.Optional(Critical),
     dose: Type.Optional(Dose),
+    feedbackVariants: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            when: Type.Ref(Condition, {
+              description: 'This feedback is used when the condition holds at the choice.',
+            }),
+            feedback: Feedback.feedback,
+            rationale: Feedback.rationale,
+          },
+          { additionalProperties: false, description: 'A feedback variant.' },
+        ),
+        {
+          maxItems: 9,
+          description:
+            'Feedback that follows the state: the first variant whose "when" holds when the option is chosen replaces "feedback" and "rationale".',
+        },
+      ),
+    ),
     recheckAfterMinutes: Type.Optional(
       Type.Number({
         minimum: 0,
@@ -479,6 +517,7 @@ export const Step = Type.Object(
       d('Who speaks the text: the patient, the narrator, the prescriber, or a companion.'),
     ),
     text: Text('What the patient says, or what happens, at this step.'),
+    variants: TextVariants,
     affect: Type.Optional(Text('The patient\'s visible affect, e.g. "tearful" or "calm".', 80)),
     audio: Type.Optional(Id('The id of an audio clip in "media.audio" played at this step')),
     atMinute: Type.Optional(
@@ -565,6 +604,7 @@ export const TimedEvent = Type.Object(
       ),
     ),
     text: Text('What the trainee sees or hears when the event fires.'),
+    variants: TextVariants,
     affect: Type.Optional(Text("The patient's visible affect.", 80)),
     audio: Type.Optional(Id('The id of an audio clip in "media.audio"')),
     alarm: Type.Optional(Type.Boolean(d('Sound the monitor alarm when the event fires.'))),

@@ -265,6 +265,7 @@ class Checker {
           );
         }
       }
+      this.checkVariants(step.variants, [...stepPath, 'variants']);
       for (const [option, o] of objects(step.options)) {
         const optionPath = [...stepPath, 'options', o];
         this.checkOption(option, optionPath, false);
@@ -415,6 +416,7 @@ class Checker {
       this.resolve(option.ending, [...path, 'ending'], this.endings, 'UNKNOWN_ENDING', 'ending');
     this.checkDecision(option, path);
     if (has(option, 'when')) this.checkCondition(option.when, [...path, 'when']);
+    this.checkVariants(option.feedbackVariants, [...path, 'feedbackVariants']);
     if (str(option.feedback) === undefined) {
       this.warn(
         'NO_FEEDBACK',
@@ -500,6 +502,12 @@ class Checker {
   }
 
   /** Walks a condition tree iteratively. */
+  /** The conditions of text or feedback variants (format 2). */
+  private checkVariants(variants: unknown, path: Seg[]) {
+    for (const [v, i] of objects(variants))
+      if (has(v, 'when')) this.checkCondition(v.when, [...path, i, 'when']);
+  }
+
   private checkCondition(root: unknown, rootPath: Seg[]) {
     const stack: [unknown, Seg[]][] = [[root, rootPath]];
     while (stack.length > 0) {
@@ -565,6 +573,7 @@ class Checker {
     }
     if (has(event, 'audio')) this.resolveAudio(event.audio, [...path, 'audio']);
     if (has(event, 'when')) this.checkCondition(event.when, [...path, 'when']);
+    this.checkVariants(event.variants, [...path, 'variants']);
     if (!isObject(event.respond)) return;
     for (const [option, o] of objects(event.respond.options))
       this.checkOption(option, [...path, 'respond', 'options', o], true);

@@ -28,6 +28,7 @@ export function initialContext(input: SessionInput): SessionContext {
     phase: null,
     stepId: null,
     stepShown: false,
+    stepVariant: null,
     minute: null,
     clock: 0,
     doseClock: null,

@@ -8,6 +8,7 @@ import { recordMissedEvent } from './decisions.ts';
 import { addVitals, applyEffects } from './effects.ts';
 import type { EventDef } from './indexScenario.ts';
 import { arrivalMinuteOf } from './timing.ts';
+import { chooseVariant, textOf } from './variants.ts';
 import type { SessionContext, Signals } from './types.ts';
 
 /**
@@ -32,17 +33,19 @@ export function isTriggered(
 
 function fire(d: SessionContext, event: EventDef): void {
   d.fired = [...d.fired, event.id];
-  say(d, {
-    speaker: event.speaker ?? 'narrator',
-    text: event.text,
-    ...(event.affect ? { affect: event.affect } : {}),
-  });
+  const variant = chooseVariant(event.variants, conditionEnv(d));
+  say(d, { speaker: event.speaker ?? 'narrator', ...textOf(event, variant) });
   d.cues = [...d.cues, event.alarm ? 'alarm' : 'event'];
   if (event.audio) d.cues = [...d.cues, event.audio];
   if (event.respond) {
     d.open = [
       ...d.open,
-      { eventId: event.id, firedAt: d.clock, deadline: d.clock + event.respond.withinMinutes },
+      {
+        eventId: event.id,
+        firedAt: d.clock,
+        deadline: d.clock + event.respond.withinMinutes,
+        variant,
+      },
     ];
   }
   if (event.vitals) addVitals(d, event.vitals);

@@ -3,7 +3,8 @@
  * choice leads within its phase. Which phase follows is drawn as an edge in the machine.
  */
 import type { PhaseId } from '../format/schema.ts';
-import { say } from './context.ts';
+import { conditionEnv, say } from './context.ts';
+import { chooseVariant, textOf } from './variants.ts';
 import type { OptionDef } from './indexScenario.ts';
 import { isTimedPhase } from './phases.ts';
 import { arrivalMinuteOf } from './timing.ts';
@@ -35,11 +36,8 @@ export function presentStep(d: SessionContext, stepId: string): void {
 export function showStep(d: SessionContext): void {
   const step = d.index.steps.get(d.stepId!)!.step;
   d.stepShown = true;
-  say(d, {
-    speaker: step.speaker,
-    text: step.text,
-    ...(step.affect ? { affect: step.affect } : {}),
-  });
+  d.stepVariant = chooseVariant(step.variants, conditionEnv(d));
+  say(d, { speaker: step.speaker, ...textOf(step, d.stepVariant) });
   if (step.audio) d.cues = [...d.cues, step.audio];
 }
 

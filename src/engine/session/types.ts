@@ -43,6 +43,8 @@ export interface DecisionRecord {
   optionId: string | null;
   /** For checks: whether the check was made in its window. */
   done?: boolean;
+  /** The option's feedback variant that held when it was chosen (format 2). */
+  feedbackVariant?: number;
   /** The option ids that were available (offered and not refused) when the decision was met. */
   available: string[];
   minute: number | null;
@@ -53,6 +55,8 @@ export interface OpenEvent {
   eventId: string;
   firedAt: number;
   deadline: number;
+  /** The text variant shown when it fired (null: the plain text). */
+  variant: number | null;
 }
 
 export interface AlarmRecord {
@@ -125,6 +129,8 @@ export interface SessionContext {
   stepId: string | null;
   /** Whether the current step has been presented (its atMinute reached). */
   stepShown: boolean;
+  /** The text variant the current step was presented with (null: the plain text). */
+  stepVariant: number | null;
   /** Minutes since the dose; null before it (always `clock - doseClock` once dosed). */
   minute: number | null;
   /** Minutes since the patient arrived (0 when the visit begins); the clock every time is kept on. */
@@ -172,7 +178,7 @@ export interface SessionContext {
   log: AppendList<LogEntry>;
   /** The context before the last accepted choice (practice-mode retry restores it). */
   lastChoice: { before: SessionContext; optionId: string; refId: string } | null;
-  lastFeedback: { optionId: string } | null;
+  lastFeedback: { optionId: string; variant: number | null } | null;
   lastRefusal: { optionId: string; reason: string } | null;
   ending: string | null;
   /** Cues to play for the event being processed. */

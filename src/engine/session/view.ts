@@ -9,6 +9,7 @@ import { nextEventClock, nextEventMinute } from './clock.ts';
 import { stepWaitsUntil } from './steps.ts';
 import { effectNow, type DoseEvent } from './drug-course.ts';
 import { isMonitoringDone } from './monitoring.ts';
+import { feedbackOf, textOf } from './variants.ts';
 import type { SessionContext } from './types.ts';
 import { eventOptions, offeredOptions } from './offers.ts';
 import type { Facts, Mode, Settings, Signals, TranscriptEntry, VitalsSample } from './types.ts';
@@ -119,8 +120,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
           const e = index.events.get(o.eventId)!;
           return {
             id: e.id,
-            text: e.text,
-            ...(e.affect ? { affect: e.affect } : {}),
+            ...textOf(e, o.variant),
             deadline: shown(o.deadline),
             options: eventOptions(c, e).map(viewOption),
           };
@@ -133,8 +133,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     lastFeedback = {
       optionId: o.id,
       text: o.text,
-      ...(o.feedback ? { feedback: o.feedback } : {}),
-      ...(o.rationale ? { rationale: o.rationale } : {}),
+      ...feedbackOf(o, c.lastFeedback.variant),
       ...(o.references ? { references: o.references } : {}),
       points: o.points ?? {},
       ...(o.critical ? { critical: o.critical.explanation } : {}),
@@ -153,8 +152,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
       ? {
           id: stepDef.id,
           speaker: stepDef.speaker,
-          text: stepDef.text,
-          ...(stepDef.affect ? { affect: stepDef.affect } : {}),
+          ...textOf(stepDef, c.stepVariant),
           ...(stepDef.audio ? { audio: stepDef.audio } : {}),
         }
       : null,
