@@ -5,7 +5,8 @@
  */
 import type { ScenarioV1 } from '../format/schema.ts';
 import { scoreContext, type Report } from '../scoring/score.ts';
-import { replay, type SessionSnapshot } from '../session/session.ts';
+import type { SessionSnapshot } from '../session/session.ts';
+import { replayFromCheckpoint, type Checkpoint } from './checkpoint.ts';
 import type { CarriedState, SessionEvent } from '../session/types.ts';
 import { hashScenario } from './hash.ts';
 import { SAVE_VERSION, type Attempt } from './types.ts';
@@ -28,6 +29,7 @@ export function serializeAttempt(attempt: Attempt): string {
     mode: attempt.mode,
     events: attempt.events,
     ...(attempt.carried ? { carried: attempt.carried } : {}),
+    ...(attempt.checkpoint ? { checkpoint: attempt.checkpoint } : {}),
   });
 }
 
@@ -152,6 +154,10 @@ export function parseAttempt(text: string, scenario: ScenarioV1): ParseAttemptRe
       mode: value.mode,
       events: value.events as SessionEvent[],
       ...(value.carried !== undefined ? { carried: value.carried as CarriedState } : {}),
+      // A checkpoint is only a shortcut: a malformed one is dropped, never trusted (checkpoint.ts).
+      ...(isObject(value.checkpoint)
+        ? { checkpoint: value.checkpoint as unknown as Checkpoint }
+        : {}),
     },
   };
 }
@@ -161,6 +167,6 @@ export function restoreAttempt(
   scenario: ScenarioV1,
   attempt: Attempt,
 ): { snapshot: SessionSnapshot; report: Report } {
-  const snapshot = replay(scenario, attempt);
+  const snapshot = replayFromCheckpoint(scenario, attempt);
   return { snapshot, report: scoreContext(snapshot.context) };
 }

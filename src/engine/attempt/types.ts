@@ -12,4 +12,6 @@ export interface Attempt {
   events: SessionEvent[];
   /** In a course: what the earlier visits carried into this one (replay needs it). */
   carried?: CarriedState;
+  /** The session state after the first `checkpoint.at` events, for a fast restore (checkpoint.ts). */
+  checkpoint?: import('./checkpoint.ts').Checkpoint;
 }
