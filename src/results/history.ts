@@ -2,7 +2,7 @@
  * The attempt history: every attempt that reached its debrief, with its report and any
  * supervisor comments. Imported attempts join the same list.
  */
-import { attemptId, type Comment, type ExportedAttempt } from '../engine/results/export.ts';
+import { attemptId, type Comment, type ExportedAttempt } from '../engine/index.ts';
 import { getAll, inTransaction } from './db.ts';
 
 export interface HistoryRecord extends ExportedAttempt {

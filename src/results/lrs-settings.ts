@@ -3,7 +3,7 @@
  * screen (kept on this device) or by a launch URL carrying `endpoint`, `auth`, `actor` and
  * optionally `registration`, as xAPI launches pass them (kept for this browser tab only).
  */
-import type { Agent } from '../engine/results/xapi.ts';
+import type { Agent } from '../engine/index.ts';
 
 export interface LrsConfig {
   /** The LRS endpoint, ending in "/" (statements go to `<endpoint>statements`). */

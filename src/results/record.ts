@@ -2,10 +2,10 @@
  * Recording a finished attempt: into the history, to the LRS when one is configured, and (through
  * `emitFinished`) to the LMS when running as a SCORM package.
  */
-import type { ScenarioV1 } from '../engine/format/schema.ts';
-import { parseAttempt, restoreAttempt, type Attempt } from '../engine/attempt/index.ts';
-import type { Report } from '../engine/scoring/score.ts';
-import { buildStatements } from '../engine/results/xapi.ts';
+import type { ScenarioV1 } from '../engine/index.ts';
+import { parseAttempt, restoreAttempt, type Attempt } from '../engine/index.ts';
+import type { Report } from '../engine/index.ts';
+import { buildStatements } from '../engine/index.ts';
 import { openScenario } from '../ui/loader.ts';
 import { savedAttemptIds, savedAttemptText } from '../ui/storage.ts';
 import { emitFinished } from './finished.ts';

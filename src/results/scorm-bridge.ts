@@ -3,14 +3,14 @@
  * it up to date while the trainee plays (every few seconds, on leaving the page), and reports the
  * result when an attempt reaches its debrief.
  */
-import type { ScenarioV1 } from '../engine/format/schema.ts';
-import { parseAttempt, serializeAttempt } from '../engine/attempt/index.ts';
+import type { ScenarioV1 } from '../engine/index.ts';
+import { parseAttempt, serializeAttempt } from '../engine/index.ts';
 import {
   SUSPEND_DATA_LIMIT,
   decodeSuspendData,
   encodeSuspendData,
   suspendDataScenario,
-} from '../engine/results/suspend-data.ts';
+} from '../engine/index.ts';
 import { openScenario } from '../ui/loader.ts';
 import { saveAttemptText, savedAttemptText } from '../ui/storage.ts';
 import { onFinished } from './finished.ts';

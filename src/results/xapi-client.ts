@@ -5,8 +5,8 @@
  * at start, after queueing, when the browser comes back online, and on a backoff timer after a
  * failure. With no LRS configured nothing is queued and no request is made.
  */
-import type { Statement } from '../engine/results/xapi.ts';
-import { statementProblems } from '../engine/results/xapi-rules.ts';
+import type { Statement } from '../engine/index.ts';
+import { statementProblems } from '../engine/index.ts';
 import { getAll, inTransaction, openDb } from './db.ts';
 import { lrsConfig } from './lrs-settings.ts';
 

@@ -2,7 +2,7 @@
  * The bundled scenarios. Each file is its own lazy chunk (raw text), so the library renders
  * before any scenario is read; validation happens in the engine chunk when one is opened.
  */
-import { listScenarioFiles } from '../engine/library.ts';
+import { listScenarioFiles } from '../engine/index.ts';
 
 const modules = import.meta.glob<string>(['/scenarios/*.json', '!/scenarios/*.schema.json'], {
   query: '?raw',

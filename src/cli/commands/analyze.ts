@@ -1,5 +1,5 @@
 /** `analyze <file> [--json]` */
-import { analyze, type Analysis } from '../../engine/analysis/analyze.ts';
+import { analyze, type Analysis } from '../../engine/index.ts';
 import { loadScenario, singleFile, type Io } from '../io.ts';
 import { clean } from '../output.ts';
 

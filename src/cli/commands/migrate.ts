@@ -5,7 +5,7 @@
  * current format is left as it is.
  */
 import { writeFile } from 'node:fs/promises';
-import { FORMAT_VERSION, validate } from '../../engine/format/index.ts';
+import { FORMAT_VERSION, validate } from '../../engine/index.ts';
 import { readScenarioFile } from '../files.ts';
 import { takeOption, UsageError, type Io } from '../io.ts';
 import { clean, formatDiagnostic, plural } from '../output.ts';

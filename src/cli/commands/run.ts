@@ -5,8 +5,8 @@
  * finish), or the scenario has errors; 2 usage error or unreadable file.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { playHeadless, type HeadlessResult, type Strategy } from '../../engine/session/headless.ts';
-import type { Report } from '../../engine/scoring/score.ts';
+import { playHeadless, type HeadlessResult, type Strategy } from '../../engine/index.ts';
+import type { Report } from '../../engine/index.ts';
 import { loadScenario, singleFile, takeOption, UsageError, type Io } from '../io.ts';
 import { clean } from '../output.ts';
 

@@ -1,5 +1,5 @@
 /** `validate <files or globs…> [--json] [--audio-dir <dir>]` */
-import { validate, type Diagnostic } from '../../engine/format/index.ts';
+import { validate, type Diagnostic } from '../../engine/index.ts';
 import { expandArguments, listAudioFiles, readScenarioFile } from '../files.ts';
 import { clean, formatDiagnostic, plural } from '../output.ts';
 import { defaultAudioDir, type Io, UsageError, takeOption } from '../io.ts';
