@@ -601,6 +601,15 @@ class Checker {
     const protocol = this.doc.protocol;
     if (!isObject(protocol)) return;
     const session = num(protocol.sessionMinutes);
+    const weighed = isObject(this.doc.patient) && num(this.doc.patient.weightKg) !== undefined;
+    if (!isObject(protocol.timeCourse) && !weighed && this.visitKind() === 'dosing') {
+      this.err(
+        'NO_DRUG_COURSE',
+        ['protocol'],
+        'Nothing drives the drug\'s effects: the protocol has no "timeCourse" and the patient no "weightKg".',
+        'Give "patient.weightKg" (the drug model then follows the doses given) or a hand-set "protocol.timeCourse".',
+      );
+    }
     if (isObject(protocol.timeCourse)) {
       const tc = protocol.timeCourse;
       const onset = num(tc.onsetMinutes);
