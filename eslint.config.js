@@ -43,6 +43,11 @@ export default ts.config(
           ],
           patterns: [
             { group: ['svelte/*', '*.svelte'], message: 'src/engine must stay pure: no Svelte.' },
+            {
+              regex: '^(\\.\\./)+(ui|workspace|cli)(/|$)|^(\\.\\./){2}results(/|$)',
+              message:
+                'The engine imports nothing from the layers above it (src/ui, src/workspace, src/results, src/cli).',
+            },
           ],
         },
       ],
@@ -64,6 +69,23 @@ export default ts.config(
           object: 'Math',
           property: 'random',
           message: 'Use the seeded generator from the attempt.',
+        },
+      ],
+    },
+  },
+  {
+    // Hosts use the engine through its one public entry point, never its internals.
+    files: ['src/ui/**', 'src/workspace/**', 'src/results/**', 'src/cli/**', 'src/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)engine/(?!index\\.ts$)',
+              message: 'Import the engine from src/engine/index.ts, its one public entry point.',
+            },
+          ],
         },
       ],
     },

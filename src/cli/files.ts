@@ -8,7 +8,7 @@ import {
   MAX_BYTES,
   type Diagnostic,
   type PlacedFinding,
-} from '../engine/format/index.ts';
+} from '../engine/index.ts';
 
 const isGlob = (s: string) => /[*?]/.test(s);
 const SKIP_DIRS = new Set(['node_modules', '.git']);

@@ -1,6 +1,6 @@
 /** What commands share: output streams, usage errors, option parsing and loading one scenario. */
 import { fileURLToPath } from 'node:url';
-import { validate, type ScenarioV1 } from '../engine/format/index.ts';
+import { validate, type ScenarioV1 } from '../engine/index.ts';
 import { listAudioFiles, readScenarioFile } from './files.ts';
 import { clean, formatDiagnostic, plural } from './output.ts';
 

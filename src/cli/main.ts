@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { analyzeCommand } from './commands/analyze.ts';
 import { graphCommand } from './commands/graph.ts';
+import { migrateCommand } from './commands/migrate.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 import { UsageError, type Io } from './io.ts';
@@ -18,6 +19,8 @@ Commands:
       Print a Mermaid flowchart of the scenario.
   run <file> [--choices <file|comma list>] [--strategy best|worst|random] [--seed N] [--json]
       Play a scenario headlessly through the session engine and print the report.
+  migrate <file> [--out <file>]
+      Rewrite a scenario in the current format (older formats are read losslessly).
 
 --audio-dir: where audio files must exist (default: the project's public/audio).
 Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable file,
@@ -30,6 +33,7 @@ export const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
   graph: graphCommand,
   run: runCommand,
+  migrate: migrateCommand,
 };
 
 const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };

@@ -1,5 +1,5 @@
 /** Printing diagnostics like a compiler: `file:line:col severity CODE message (hint)`. */
-import type { Diagnostic } from '../engine/format/index.ts';
+import type { Diagnostic } from '../engine/index.ts';
 
 /** One line per diagnostic; control characters in the file name and scenario text are shown escaped. */
 export function formatDiagnostic(

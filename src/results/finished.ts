@@ -1,5 +1,5 @@
 /** A tiny signal: an attempt reached its debrief and was recorded (SCORM listens to report it). */
-import type { Report } from '../engine/scoring/score.ts';
+import type { Report } from '../engine/index.ts';
 
 type Listener = (finished: { scenarioId: string; report: Report }) => void;
 const listeners = new Set<Listener>();

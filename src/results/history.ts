@@ -7,8 +7,8 @@ import {
   exportedAttemptProblems,
   type Comment,
   type ExportedAttempt,
-} from '../engine/results/export.ts';
-import type { Verification } from '../engine/results/verify.ts';
+} from '../engine/index.ts';
+import type { Verification } from '../engine/index.ts';
 import { inTransaction, openDb } from './db.ts';
 
 export interface HistoryRecord extends ExportedAttempt {

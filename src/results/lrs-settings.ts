@@ -9,7 +9,7 @@
  * Authorization header), and anything else is refused then, with a message the trainee sees.
  * Credentials are never part of a displayed endpoint.
  */
-import type { Agent } from '../engine/results/xapi.ts';
+import type { Agent } from '../engine/index.ts';
 
 export interface LrsConfig {
   /** The LRS endpoint, ending in "/" (statements go to `<endpoint>statements`), no credentials. */

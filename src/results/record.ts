@@ -5,9 +5,9 @@
  * fails (the history's database refused, say) is reported on screen and the others still get
  * the attempt.
  */
-import type { ScenarioV1 } from '../engine/format/schema.ts';
-import { parseAttempt, restoreAttempt, type Attempt } from '../engine/attempt/index.ts';
-import { buildStatements } from '../engine/results/xapi.ts';
+import type { ScenarioV1 } from '../engine/index.ts';
+import { parseAttempt, restoreAttempt, type Attempt } from '../engine/index.ts';
+import { buildStatements } from '../engine/index.ts';
 import { openScenario } from '../ui/loader.ts';
 import { savedAttemptIds, savedAttemptText } from '../ui/storage.ts';
 import { emitFinished } from './finished.ts';

@@ -9,15 +9,15 @@
  * LMS session is finished only when the page is really unloaded, not when it goes into the
  * browser's back/forward cache, from which it comes back still connected.
  */
-import type { ScenarioV1 } from '../engine/format/schema.ts';
-import { hashScenario, parseAttempt, serializeAttempt } from '../engine/attempt/index.ts';
+import type { ScenarioV1 } from '../engine/index.ts';
+import { hashScenario, parseAttempt, serializeAttempt } from '../engine/index.ts';
 import {
   SUSPEND_DATA_LIMIT,
   decodeSuspendData,
   encodeSuspendData,
   suspendDataHash,
   suspendDataScenario,
-} from '../engine/results/suspend-data.ts';
+} from '../engine/index.ts';
 import { openScenario } from '../ui/loader.ts';
 import { decodeSegment } from '../ui/router.svelte.ts';
 import { saveAttemptText, savedAttemptText } from '../ui/storage.ts';

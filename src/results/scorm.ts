@@ -2,7 +2,7 @@
  * The SCORM 1.2 runtime: finds the LMS's `API` object in the chain of parent windows (and the
  * opener's), and reports lesson status, score, session time and resume data through it.
  */
-import { cmiTimespan } from '../engine/results/cmi-timespan.ts';
+import { cmiTimespan } from '../engine/index.ts';
 
 export interface Scorm12Api {
   LMSInitialize(arg: ''): string;

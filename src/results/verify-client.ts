@@ -5,9 +5,9 @@
  * Where workers are unavailable, the replay runs on the page in slices with a turn for the
  * browser between them, so a long log never freezes the tab.
  */
-import type { Attempt } from '../engine/attempt/index.ts';
-import type { ScenarioV1 } from '../engine/format/schema.ts';
-import { VERIFY_SLICE, verifySteps, type Verification } from '../engine/results/verify.ts';
+import type { Attempt } from '../engine/index.ts';
+import type { ScenarioV1 } from '../engine/index.ts';
+import { VERIFY_SLICE, verifySteps, type Verification } from '../engine/index.ts';
 import { openScenario } from '../ui/loader.ts';
 import type { HistoryRecord } from './history.ts';
 

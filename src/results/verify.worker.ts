@@ -3,9 +3,9 @@
  * every slice so the page can show it. Receives `{ job, scenario, attempt, missing }`; replies
  * `{ job, done }` while working and `{ job, result }` at the end.
  */
-import type { Attempt } from '../engine/attempt/index.ts';
-import type { ScenarioV1 } from '../engine/format/schema.ts';
-import { verifySteps } from '../engine/results/verify.ts';
+import type { Attempt } from '../engine/index.ts';
+import type { ScenarioV1 } from '../engine/index.ts';
+import { verifySteps } from '../engine/index.ts';
 
 interface Job {
   job: number;

@@ -13,15 +13,15 @@
  *   jittered wait, at once when the browser comes back online, and on "Send now".
  * With no LRS configured nothing is queued and no request is made.
  */
-import type { Statement } from '../engine/results/xapi.ts';
-import { statementProblems } from '../engine/results/xapi-rules.ts';
+import type { Statement } from '../engine/index.ts';
+import { statementProblems } from '../engine/index.ts';
 import {
   actorLabel,
   classifyAnswer,
   destinationId,
   retryDelay,
   sameStatement,
-} from '../engine/results/lrs-rules.ts';
+} from '../engine/index.ts';
 import { getAll, inTransaction, openDb } from './db.ts';
 import { lrsConfig, type LrsConfig } from './lrs-settings.ts';
 

@@ -3,8 +3,8 @@
  * scripts/vite-plugin-catalogue.ts); each scenario file is its own lazy chunk (raw text), read
  * only when the scenario is opened, and validated in the engine chunk.
  */
-import { listScenarioFiles } from '../engine/library.ts';
-import type { CatalogueEntry } from '../engine/presentation/catalogue.ts';
+import { listScenarioFiles } from '../engine/index.ts';
+import type { CatalogueEntry } from '../engine/index.ts';
 
 export type { CatalogueEntry };
 

@@ -2,19 +2,15 @@
  * Everything the player uses from the engine, in one place (this module and its imports load
  * lazily, when a scenario opens). If an engine name changes, only this file changes.
  */
-export { validate } from '../engine/format/validate.ts';
-export { sessionMachine, attemptFromContext } from '../engine/session/machine.ts';
-export { viewSession, type SessionView, type ViewOption } from '../engine/session/view.ts';
+export { validate } from '../engine/index.ts';
+export { sessionMachine, attemptFromContext } from '../engine/index.ts';
+export { viewSession, type SessionView, type ViewOption } from '../engine/index.ts';
 export {
   scoreContext,
   type Report,
   type DecisionResult,
   type CompetencyResult,
-} from '../engine/scoring/score.ts';
-export { eventsBeforeDecision, replay } from '../engine/session/session.ts';
-export { parseAttempt, serializeAttempt, type Attempt } from '../engine/attempt/index.ts';
-export {
-  orderOptions,
-  shownChoices,
-  type ShownChoice,
-} from '../engine/presentation/option-order.ts';
+} from '../engine/index.ts';
+export { eventsBeforeDecision, replay } from '../engine/index.ts';
+export { parseAttempt, serializeAttempt, type Attempt } from '../engine/index.ts';
+export { orderOptions, shownChoices, type ShownChoice } from '../engine/index.ts';

@@ -1,5 +1,5 @@
 /** Display names for the engine's identifiers (presentation only). */
-import type { PhaseId, SignalKey } from '../engine/format/schema.ts';
+import type { PhaseId, SignalKey } from '../engine/index.ts';
 
 export const PHASES: { id: PhaseId; label: string }[] = [
   { id: 'preparation', label: 'Preparation' },

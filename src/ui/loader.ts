@@ -2,9 +2,9 @@
  * Opening a scenario: read the bundled file, validate it with the engine, and read any saved
  * attempt. Every failure comes back as a message for the trainee, never as an exception.
  */
-import type { ScenarioV1 } from '../engine/format/schema.ts';
-import type { Diagnostic } from '../engine/format/diagnostics.ts';
-import type { ValidationResult } from '../engine/format/validate.ts';
+import type { ScenarioV1 } from '../engine/index.ts';
+import type { Diagnostic } from '../engine/index.ts';
+import type { ValidationResult } from '../engine/index.ts';
 import { scenarioText } from './catalogue.ts';
 import { parseAttempt, replay, validate, viewSession, type Attempt } from './engine-bridge.ts';
 import { savedAttemptText } from './storage.ts';

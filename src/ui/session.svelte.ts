@@ -5,8 +5,8 @@
  */
 import { useSelector } from '@xstate/svelte';
 import { createActor, type Actor } from 'xstate';
-import type { ScenarioV1 } from '../engine/format/schema.ts';
-import type { SessionEvent } from '../engine/session/types.ts';
+import type { ScenarioV1 } from '../engine/index.ts';
+import type { SessionEvent } from '../engine/index.ts';
 import {
   attemptFromContext,
   eventsBeforeDecision,

@@ -3,12 +3,12 @@
  * no errors, its analysis, and — even when it has errors — the map drawn from whatever parsed.
  * The workspace loads this module with `import()`, so the validator stays out of the player.
  */
-import { validate } from '../engine/format/validate.ts';
-import type { Diagnostic } from '../engine/format/diagnostics.ts';
-import { FORMAT_VERSION, type ScenarioV1 } from '../engine/format/schema.ts';
-import { parseScenarioText } from '../engine/format/parse.ts';
-import { migrate } from '../engine/format/migrate.ts';
-import { analyze, type Analysis } from '../engine/analysis/analyze.ts';
+import { validate } from '../engine/index.ts';
+import type { Diagnostic } from '../engine/index.ts';
+import { FORMAT_VERSION, type ScenarioV1 } from '../engine/index.ts';
+import { parseScenarioText } from '../engine/index.ts';
+import { migrate } from '../engine/index.ts';
+import { analyze, type Analysis } from '../engine/index.ts';
 import { buildMap, type ScenarioMap } from './map-model.ts';
 
 export interface CheckResult {

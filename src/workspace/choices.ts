@@ -2,7 +2,7 @@
  * A previewed path as the command line's `--choices` list: the option ids chosen, in order,
  * with retried choices left out (a retry replaces the choice before it).
  */
-import type { SessionEvent } from '../engine/session/types.ts';
+import type { SessionEvent } from '../engine/index.ts';
 
 export function choicesOf(events: readonly SessionEvent[]): string[] {
   const out: string[] = [];

@@ -2,7 +2,7 @@
  * Reading a scenario file the instructor picked or dropped. Nothing leaves the browser: the file
  * is read locally, after its size is checked (a file over the limit is never read).
  */
-import { MAX_BYTES } from '../engine/format/limits.ts';
+import { MAX_BYTES } from '../engine/index.ts';
 
 export type FileRead =
   { ok: true; name: string; text: string } | { ok: false; name: string; message: string };

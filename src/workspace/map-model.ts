@@ -4,7 +4,7 @@
  * column, order of discovery within a depth gives the row. It reads the document loosely, so a
  * scenario with errors still gets a map of whatever is there.
  */
-import type { Diagnostic } from '../engine/format/diagnostics.ts';
+import type { Diagnostic } from '../engine/index.ts';
 
 export const NODE_W = 176;
 export const NODE_H = 54;

@@ -1,8 +1,8 @@
 /** `analyze <file> [--json]` */
 import { readFile } from 'node:fs/promises';
-import { analyze, type Analysis } from '../../engine/analysis/analyze.ts';
-import { analyzeDecisions, type DecisionAnalysis } from '../../engine/analysis/decisions.ts';
-import { countLines, type LineCount } from '../../engine/analysis/lines.ts';
+import { analyze, type Analysis } from '../../engine/index.ts';
+import { analyzeDecisions, type DecisionAnalysis } from '../../engine/index.ts';
+import { countLines, type LineCount } from '../../engine/index.ts';
 import { loadScenario, singleFile, type Io } from '../io.ts';
 import { clean } from '../output.ts';
 

@@ -1,5 +1,5 @@
 /** `graph <file>`: prints a Mermaid flowchart. */
-import { toMermaid } from '../../engine/analysis/mermaid.ts';
+import { toMermaid } from '../../engine/index.ts';
 import { loadScenario, singleFile, type Io } from '../io.ts';
 
 export async function graphCommand(argv: string[], io: Io): Promise<number> {

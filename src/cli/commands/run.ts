@@ -5,11 +5,11 @@
  * finish), or the scenario has errors; 2 usage error or unreadable file.
  */
 import { stat } from 'node:fs/promises';
-import { MAX_BYTES } from '../../engine/format/limits.ts';
-import { playHeadless, type HeadlessResult, type Strategy } from '../../engine/session/headless.ts';
-import type { Report } from '../../engine/scoring/score.ts';
+import { MAX_BYTES } from '../../engine/index.ts';
+import { playHeadless, type HeadlessResult, type Strategy } from '../../engine/index.ts';
+import type { Report } from '../../engine/index.ts';
 import { readRegularFile } from '../files.ts';
-import { choiceRefusal } from '../../engine/session/rules.ts';
+import { choiceRefusal } from '../../engine/index.ts';
 import { loadScenario, singleFile, takeOption, UsageError, type Io } from '../io.ts';
 import { clean } from '../output.ts';
 
@@ -147,7 +147,7 @@ const fmtPoints = (p: Record<string, number>) =>
  * changes nothing; with --choices the run goes on with the next choice in the list.
  */
 function refusedChoices(result: HeadlessResult) {
-  return result.snapshot.context.log.flatMap((entry) =>
+  return result.snapshot.context.log.toArray().flatMap((entry) =>
     !entry.accepted && entry.event.type === 'trainee.choose'
       ? [
           {

@@ -1,8 +1,8 @@
 /** `validate <files or globs…> [--json] [--audio-dir <dir>]` */
 import { basename } from 'node:path';
-import { validate, type Diagnostic } from '../../engine/format/index.ts';
-import { compareDiagnostics } from '../../engine/format/diagnostics.ts';
-import { SourcePositions } from '../../engine/format/parse.ts';
+import { validate, type Diagnostic } from '../../engine/index.ts';
+import { compareDiagnostics } from '../../engine/index.ts';
+import { SourcePositions } from '../../engine/index.ts';
 import { expandArguments, listAudioFiles, readScenarioFile } from '../files.ts';
 import { clean, formatDiagnostic, plural } from '../output.ts';
 import { defaultAudioDir, type Io, UsageError, takeOption } from '../io.ts';

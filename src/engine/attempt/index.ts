@@ -7,3 +7,11 @@ export {
   type ParseAttemptResult,
 } from './parse.ts';
 export { SAVE_VERSION, type Attempt } from './types.ts';
+export {
+  CHECKPOINT_EVERY,
+  checkpointHolds,
+  makeCheckpoint,
+  replayFromCheckpoint,
+  withCheckpoint,
+  type Checkpoint,
+} from './checkpoint.ts';

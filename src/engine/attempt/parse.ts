@@ -5,8 +5,9 @@
  */
 import type { ScenarioV1 } from '../format/schema.ts';
 import { scoreContext, type Report } from '../scoring/score.ts';
-import { replay, type SessionSnapshot } from '../session/session.ts';
-import type { SessionEvent } from '../session/types.ts';
+import type { SessionSnapshot } from '../session/session.ts';
+import { replayFromCheckpoint, type Checkpoint } from './checkpoint.ts';
+import type { CarriedState, SessionEvent } from '../session/types.ts';
 import { hashScenario } from './hash.ts';
 import { SAVE_VERSION, type Attempt } from './types.ts';
 
@@ -27,6 +28,8 @@ export function serializeAttempt(attempt: Attempt): string {
     seed: attempt.seed,
     mode: attempt.mode,
     events: attempt.events,
+    ...(attempt.carried ? { carried: attempt.carried } : {}),
+    ...(attempt.checkpoint ? { checkpoint: attempt.checkpoint } : {}),
   });
 }
 
@@ -60,6 +63,27 @@ function eventProblem(e: unknown): string | null {
   }
 }
 
+/**
+ * A save made while the scenario was in format 1: format 2 changed only the version number of a
+ * format-1 file (docs/format-changelog.md), so the same content under version 1 hashes as it did then.
+ */
+function savedUnderFormat1(hash: string, scenario: ScenarioV1): boolean {
+  return scenario.formatVersion === 2 && hash === hashScenario({ ...scenario, formatVersion: 1 });
+}
+
+/** A course's carried state: variables (flags or numbers), facts (flags), vitals (numbers). */
+function isCarried(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const all = (v: unknown, ok: (x: unknown) => boolean) =>
+    v === undefined || (isObject(v) && Object.values(v).every(ok));
+  const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+  return (
+    all(value.vars, (x) => typeof x === 'boolean' || finite(x)) &&
+    all(value.facts, (x) => typeof x === 'boolean') &&
+    all(value.baseline, finite)
+  );
+}
+
 export function parseAttempt(text: string, scenario: ScenarioV1): ParseAttemptResult {
   let value: unknown;
   try {
@@ -86,7 +110,10 @@ export function parseAttempt(text: string, scenario: ScenarioV1): ParseAttemptRe
       message: `The saved attempt belongs to the scenario "${value.scenarioId.slice(0, 80)}", not "${scenario.id}".`,
     };
   }
-  if (value.scenarioHash !== hashScenario(scenario)) {
+  if (
+    value.scenarioHash !== hashScenario(scenario) &&
+    !savedUnderFormat1(value.scenarioHash, scenario)
+  ) {
     return {
       ok: false,
       code: 'SCENARIO_CHANGED',
@@ -111,6 +138,12 @@ export function parseAttempt(text: string, scenario: ScenarioV1): ParseAttemptRe
         message: `Event ${i + 1} of the saved attempt is damaged: ${problem}.`,
       };
   }
+  if (value.carried !== undefined && !isCarried(value.carried))
+    return {
+      ok: false,
+      code: 'CORRUPT',
+      message: 'The state the saved attempt carried from an earlier visit is damaged.',
+    };
   return {
     ok: true,
     attempt: {
@@ -120,6 +153,11 @@ export function parseAttempt(text: string, scenario: ScenarioV1): ParseAttemptRe
       seed: value.seed,
       mode: value.mode,
       events: value.events as SessionEvent[],
+      ...(value.carried !== undefined ? { carried: value.carried as CarriedState } : {}),
+      // A checkpoint is only a shortcut: a malformed one is dropped, never trusted (checkpoint.ts).
+      ...(isObject(value.checkpoint)
+        ? { checkpoint: value.checkpoint as unknown as Checkpoint }
+        : {}),
     },
   };
 }
@@ -129,6 +167,6 @@ export function restoreAttempt(
   scenario: ScenarioV1,
   attempt: Attempt,
 ): { snapshot: SessionSnapshot; report: Report } {
-  const snapshot = replay(scenario, attempt);
+  const snapshot = replayFromCheckpoint(scenario, attempt);
   return { snapshot, report: scoreContext(snapshot.context) };
 }

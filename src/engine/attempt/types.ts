@@ -1,5 +1,5 @@
 /** The saved form of an attempt: the event log is the whole truth, replayed on restore. */
-import type { Mode, SessionEvent } from '../session/types.ts';
+import type { CarriedState, Mode, SessionEvent } from '../session/types.ts';
 
 export const SAVE_VERSION = 1;
 
@@ -10,4 +10,8 @@ export interface Attempt {
   seed: number;
   mode: Mode;
   events: SessionEvent[];
+  /** In a course: what the earlier visits carried into this one (replay needs it). */
+  carried?: CarriedState;
+  /** The session state after the first `checkpoint.at` events, for a fast restore (checkpoint.ts). */
+  checkpoint?: import('./checkpoint.ts').Checkpoint;
 }

@@ -9,7 +9,7 @@ export {
   FORBIDDEN_KEYS,
   type PlacedFinding,
 } from './parse.ts';
-export { migrate, MIGRATIONS, migrateV0toV1, type Migration } from './migrate.ts';
+export { migrate, MIGRATIONS, migrateV0toV1, migrateV1toV2, type Migration } from './migrate.ts';
 export { publishedSchema, publishedSchemaText } from './json-schema.ts';
 export { didYouMean, editDistance } from './suggest.ts';
 export * from './schema.ts';

@@ -4,7 +4,10 @@
  * Format 0 was the draft format: `phases` was an object keyed by phase id
  * (`{"preparation": {"start": …, "steps": […]}, …}`) and the pass mark lived in
  * `scoring: {"passPercent": …}`. Format 1 lists phases as an array with an `id` each and has a
- * top-level `passPercent`.
+ * top-level `passPercent`. Format 2 (the visit model) only adds optional fields to format 1 —
+ * clocks from arrival, a hard-stop blood pressure, rests before a recheck — and every format-1
+ * time keeps its meaning (minutes since the dose), so a format-1 file is a format-2 file with a
+ * new version number and plays the same (docs/format-changelog.md).
  */
 import { FORMAT_VERSION } from './schema.ts';
 import { error, warning, type Finding } from './diagnostics.ts';
@@ -34,8 +37,16 @@ export const migrateV0toV1: Migration = (doc) => {
   return out;
 };
 
+/** v1 → v2: the same document under the new version (every v1 field keeps its meaning in v2). */
+export const migrateV1toV2: Migration = (doc) => {
+  const { $schema, formatVersion: _v, ...rest } = doc;
+  return $schema === undefined
+    ? { formatVersion: 2, ...rest }
+    : { $schema, formatVersion: 2, ...rest };
+};
+
 /** MIGRATIONS[n] turns version n into version n + 1. */
-export const MIGRATIONS: readonly Migration[] = [migrateV0toV1];
+export const MIGRATIONS: readonly Migration[] = [migrateV0toV1, migrateV1toV2];
 
 export type MigrationResult =
   { ok: true; doc: Doc; findings: Finding[] } | { ok: false; findings: Finding[] };

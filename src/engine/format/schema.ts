@@ -1,5 +1,6 @@
 /**
- * The scenario format, version 1 — the single source of truth.
+ * The scenario format, version 2 — the single source of truth (docs/format-changelog.md says
+ * what changed from version 1).
  *
  * The TypeScript types (`Static<…>`), the runtime validation (`validate`) and the published
  * JSON Schema (`scenarios/scenario.schema.json`, written by `npm run schema`) all come from
@@ -8,7 +9,7 @@
 import { Type, type Static, type TNumber, type TOptional, type TString } from '@sinclair/typebox';
 
 /** The newest scenario format this build reads. Older files are migrated; newer are refused. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** The five phases of a KAP session, in the order a session moves through them. */
 export const PHASE_IDS = [
@@ -19,6 +20,16 @@ export const PHASE_IDS = [
   'integration',
 ] as const;
 export type PhaseId = (typeof PHASE_IDS)[number];
+
+/** The kinds of visit (format 2): a preparation visit and an integration visit give no drug. */
+export const VISIT_KINDS = ['preparation', 'dosing', 'integration'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+/** The phases each kind of visit has, in order. */
+export const VISIT_PHASES: Record<VisitKind, readonly PhaseId[]> = {
+  preparation: ['preparation'],
+  dosing: PHASE_IDS,
+  integration: ['integration'],
+};
 
 /** Vital signs measured by the monitor. */
 export const VITAL_KEYS = [
@@ -43,12 +54,15 @@ export const ACTIONS = [
   'administerDose',
   'giveMedication',
   'pauseAdministration',
+  'resumeAdministration',
   'stopAdministration',
+  'giveBooster',
   'callPrescriber',
   'callEmergency',
   'adjustSetting',
   'offerWater',
   'arrangeTransport',
+  'recordRiskAssessment',
   'discharge',
   'other',
 ] as const;
@@ -68,6 +82,7 @@ export const PROTOCOL_FACTS = [
   'emergencyCalled',
   'administrationPaused',
   'administrationStopped',
+  'riskAssessmentRecorded',
 ] as const;
 export type ProtocolFact = (typeof PROTOCOL_FACTS)[number];
 
@@ -87,6 +102,19 @@ export const SETTING_VALUES = {
 } as const;
 
 const d = (description: string) => ({ description });
+
+/** The clocks a scenario time can count on (format 2). */
+export const CLOCKS = ['arrival', 'dose'] as const;
+export type ClockName = (typeof CLOCKS)[number];
+const From = (what: string) =>
+  Type.Optional(
+    Type.Union(
+      CLOCKS.map((c) => Type.Literal(c)),
+      d(
+        `Which clock ${what} counts on: "arrival" (minutes since the patient arrived, before or after the dose) or "dose" (minutes since the first dose; the default).`,
+      ),
+    ),
+  );
 
 const Id = (what: string) =>
   Type.String({
@@ -280,6 +308,93 @@ export const Effects = Type.Object(
   },
 );
 
+/** Medications given alongside the drug whose effects the drug model knows (format 2). */
+export const ADJUNCTS = ['benzodiazepine', 'clonidine', 'labetalol'] as const;
+const Adjunct = Type.Union(
+  ADJUNCTS.map((a) => Type.Literal(a)),
+  d('The adjunct: a benzodiazepine (modelled as lorazepam), clonidine or labetalol.'),
+);
+const Mg = (what: string) =>
+  Type.Number({ exclusiveMinimum: 0, maximum: 1000, description: `${what}, mg.` });
+const MgPerKg = (what: string) =>
+  Type.Number({
+    exclusiveMinimum: 0,
+    maximum: 10,
+    description: `${what}, mg per kg of body weight.`,
+  });
+
+/** What a dose option gives, as the drug model's inputs (format 2). */
+export const Dose = Type.Union(
+  [
+    Type.Object(
+      {
+        kind: Type.Literal('infusion', d('An IV infusion.')),
+        mg: Type.Optional(Mg('The total amount')),
+        mgPerKg: Type.Optional(MgPerKg('The total amount')),
+        overMinutes: Type.Number({
+          minimum: 1,
+          maximum: 240,
+          description: 'The infusion runs at a constant rate over this many minutes.',
+        }),
+      },
+      {
+        additionalProperties: false,
+        description:
+          'An IV infusion of mg or mgPerKg over overMinutes (e.g. 0.5 mg/kg over 40 minutes); pauseAdministration, resumeAdministration and stopAdministration act on it.',
+      },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('bolus', d('A bolus injection.')),
+        route: Type.Union(
+          [Type.Literal('intravenous'), Type.Literal('intramuscular')],
+          d('Where.'),
+        ),
+        mg: Type.Optional(Mg('The amount')),
+        mgPerKg: Type.Optional(MgPerKg('The amount')),
+      },
+      { additionalProperties: false, description: 'An IV or IM bolus of mg or mgPerKg.' },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('lozenge', d('A sublingual lozenge or tablet.')),
+        mg: Mg('The amount'),
+        swallowedFraction: Type.Number({
+          minimum: 0,
+          maximum: 1,
+          description:
+            'The part of the dose swallowed (absorbed by mouth) rather than held under the tongue, 0–1.',
+        }),
+      },
+      { additionalProperties: false, description: 'A lozenge held under the tongue.' },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('intranasal', d('Intranasal esketamine devices.')),
+        devices: Type.Integer({
+          minimum: 1,
+          maximum: 3,
+          description:
+            "Devices of 28 mg each, one every 5 minutes (the label's rest between devices).",
+        }),
+      },
+      { additionalProperties: false, description: 'Intranasal esketamine, 28 mg per device.' },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('adjunct', d('An adjunct medication by mouth.')),
+        medication: Adjunct,
+        mg: Mg('The amount'),
+      },
+      { additionalProperties: false, description: 'An adjunct medication by mouth.' },
+    ),
+  ],
+  {
+    description:
+      'What this option gives (format 2), for administerDose, giveBooster or giveMedication: the drug model turns it into concentrations and effects.',
+  },
+);
+
 const Critical = Type.Object(
   {
     explanation: Text('Why this is a critical error. Any critical error fails the attempt.'),
@@ -327,6 +442,25 @@ const StandardsCited = Type.Object(
   },
 );
 
+/** Text that replaces a step's or event's text while its condition holds (format 2). */
+const TextVariants = Type.Optional(
+  Type.Array(
+    Type.Object(
+      {
+        when: Type.Ref(Condition, { description: 'This text is used when the condition holds.' }),
+        text: Text('The text to show instead.'),
+        affect: Type.Optional(Text("The patient's visible affect with this text.", 80)),
+      },
+      { additionalProperties: false, description: 'A text variant.' },
+    ),
+    {
+      maxItems: 9,
+      description:
+        'Text that follows the state: the first variant whose "when" holds when the text is shown replaces "text" (and "affect").',
+    },
+  ),
+);
+
 export const Option = Type.Object(
   {
     id: Id('Option id, unique in the scenario'),
@@ -366,6 +500,34 @@ export const Option = Type.Object(
     ),
     critical: Type.Optional(Critical),
     standards: Type.Optional(StandardsCited),
+    dose: Type.Optional(Dose),
+    feedbackVariants: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            when: Type.Ref(Condition, {
+              description: 'This feedback is used when the condition holds at the choice.',
+            }),
+            feedback: Feedback.feedback,
+            rationale: Feedback.rationale,
+          },
+          { additionalProperties: false, description: 'A feedback variant.' },
+        ),
+        {
+          maxItems: 9,
+          description:
+            'Feedback that follows the state: the first variant whose "when" holds when the option is chosen replaces "feedback" and "rationale".',
+        },
+      ),
+    ),
+    recheckAfterMinutes: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 240,
+        description:
+          'For action "delayDose": the rest before the recheck, in minutes. The dose is refused until vitals are checked again at least this long after the delay (0: any later check).',
+      }),
+    ),
   },
   {
     additionalProperties: false,
@@ -387,6 +549,7 @@ export const Step = Type.Object(
       d('Who speaks the text: the patient, the narrator, the prescriber, or a companion.'),
     ),
     text: Text('What the patient says, or what happens, at this step.'),
+    variants: TextVariants,
     affect: Type.Optional(Text('The patient\'s visible affect, e.g. "tearful" or "calm".', 80)),
     audio: Type.Optional(Id('The id of an audio clip in "media.audio" played at this step')),
     atMinute: Type.Optional(
@@ -394,9 +557,10 @@ export const Step = Type.Object(
         minimum: 0,
         maximum: 600,
         description:
-          'After dosing: the step is presented once the session clock reaches this many minutes.',
+          'The step is presented once the clock named by "from" reaches this many minutes (by default, minutes after dosing).',
       }),
     ),
+    from: From('"atMinute"'),
     options: Type.Array(Option, {
       minItems: 1,
       maxItems: 9,
@@ -429,8 +593,10 @@ const Trigger = Type.Union(
         atMinute: Type.Number({
           minimum: 0,
           maximum: 600,
-          description: 'Fires when the clock reaches this many minutes after dosing.',
+          description:
+            'Fires when the clock named by "from" reaches this many minutes (by default, after dosing).',
         }),
+        from: From('"atMinute"'),
       },
       { additionalProperties: false, description: 'A time trigger.' },
     ),
@@ -442,8 +608,14 @@ const Trigger = Type.Union(
         ),
         above: Type.Optional(Type.Number(d('Fires when the value rises above this.'))),
         below: Type.Optional(Type.Number(d('Fires when the value falls below this.'))),
+        from: From(
+          'the watch starts on: "arrival" watches from arrival, "dose" (the default) from the dose',
+        ),
       },
-      { additionalProperties: false, description: 'A threshold trigger, checked after dosing.' },
+      {
+        additionalProperties: false,
+        description: 'A threshold trigger, checked after dosing (or from arrival, with "from").',
+      },
     ),
   ],
   { description: 'When the event fires (once per session).' },
@@ -464,6 +636,7 @@ export const TimedEvent = Type.Object(
       ),
     ),
     text: Text('What the trainee sees or hears when the event fires.'),
+    variants: TextVariants,
     affect: Type.Optional(Text("The patient's visible affect.", 80)),
     audio: Type.Optional(Id('The id of an audio clip in "media.audio"')),
     alarm: Type.Optional(Type.Boolean(d('Sound the monitor alarm when the event fires.'))),
@@ -508,7 +681,12 @@ export const TimedEvent = Type.Object(
 
 const Keyframe = Type.Object(
   {
-    minute: Type.Number({ minimum: 0, maximum: 600, description: 'Minutes after dosing.' }),
+    minute: Type.Number({
+      minimum: 0,
+      maximum: 600,
+      description: 'Minutes on the clock named by "from" (by default, after dosing).',
+    }),
+    from: From('"minute"'),
     ...signalProps((k) =>
       Type.Number({
         minimum: -200,
@@ -560,34 +738,69 @@ export const Protocol = Type.Object(
       },
       { additionalProperties: false, description: 'The prescribed dose.' },
     ),
-    timeCourse: Type.Object(
-      {
-        onsetMinutes: Type.Number({ minimum: 0, maximum: 240, description: 'Minutes to onset.' }),
-        peakMinutes: Type.Number({ minimum: 0, maximum: 240, description: 'Minutes to peak.' }),
-        offsetMinutes: Type.Number({
-          minimum: 1,
-          maximum: 600,
-          description: 'Minutes until acute effects have worn off.',
-        }),
-        peakEffect: Type.Optional(
-          Signals(
-            'Change from baseline at the peak of the drug effect; the engine scales it by the time course.',
-            (k) =>
-              Type.Number({
-                minimum: -200,
-                maximum: 200,
-                description: `Peak change: ${SIGNAL_DESCRIPTIONS[k]}`,
-              }),
+    timeCourse: Type.Optional(
+      Type.Object(
+        {
+          onsetMinutes: Type.Number({ minimum: 0, maximum: 240, description: 'Minutes to onset.' }),
+          peakMinutes: Type.Number({ minimum: 0, maximum: 240, description: 'Minutes to peak.' }),
+          offsetMinutes: Type.Number({
+            minimum: 1,
+            maximum: 600,
+            description: 'Minutes until acute effects have worn off.',
+          }),
+          peakEffect: Type.Optional(
+            Signals(
+              'Change from baseline at the peak of the drug effect; the engine scales it by the time course.',
+              (k) =>
+                Type.Number({
+                  minimum: -200,
+                  maximum: 200,
+                  description: `Peak change: ${SIGNAL_DESCRIPTIONS[k]}`,
+                }),
+            ),
           ),
-        ),
-      },
-      { additionalProperties: false, description: "The drug's time course for this route." },
+        },
+        {
+          additionalProperties: false,
+          description:
+            "The drug's time course for this route, as a hand-set triangle. Optional in format 2: without it the drug model drives the signals from the doses given (patient.weightKg is then needed); with it, the triangle overrides the model (teaching cases, and format-1 files).",
+        },
+      ),
+    ),
+    boosters: Type.Optional(
+      Type.Object(
+        {
+          maxCount: Type.Integer({
+            minimum: 1,
+            maximum: 5,
+            description:
+              'How many boosters (giveBooster) the protocol allows after the first dose.',
+          }),
+          earliestMinute: Type.Number({
+            minimum: 0,
+            maximum: 240,
+            description: 'The earliest minute after the first dose a booster may be given.',
+          }),
+        },
+        {
+          additionalProperties: false,
+          description: 'Boosters the protocol allows (a second lozenge, an extra device).',
+        },
+      ),
     ),
     sessionMinutes: Type.Number({
       minimum: 10,
       maximum: 600,
       description: 'The latest simulated minute after dosing the session may run to.',
     }),
+    predoseMinutes: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 600,
+        description:
+          'The latest minute since arrival the visit may run to before a dose (default 120): time for rest and rechecks.',
+      }),
+    ),
     monitoring: Type.Array(
       Type.Object(
         {
@@ -596,8 +809,9 @@ export const Protocol = Type.Object(
           atMinute: Type.Number({
             minimum: 0,
             maximum: 600,
-            description: 'When the check is due.',
+            description: 'When the check is due, on the clock named by "from".',
           }),
+          from: From('"atMinute"'),
           windowMinutes: Type.Number({
             minimum: 0,
             maximum: 120,
@@ -611,7 +825,10 @@ export const Protocol = Type.Object(
           }),
           references: Feedback.references,
         },
-        { additionalProperties: false, description: 'A scheduled vitals check after dosing.' },
+        {
+          additionalProperties: false,
+          description: 'A scheduled vitals check, after dosing (or from arrival, with "from").',
+        },
       ),
       { description: 'The monitoring schedule: vitals checks due after dosing.' },
     ),
@@ -629,6 +846,27 @@ export const Protocol = Type.Object(
           },
         ),
         alarm: { ...Limits, description: 'Limits outside which the monitor alarm sounds.' },
+        hardStop: Type.Optional(
+          Type.Object(
+            {
+              systolic: Type.Number({
+                minimum: 100,
+                maximum: 300,
+                description: 'Systolic BP at or above which the dose is refused, mmHg.',
+              }),
+              diastolic: Type.Number({
+                minimum: 50,
+                maximum: 200,
+                description: 'Diastolic BP at or above which the dose is refused, mmHg.',
+              }),
+            },
+            {
+              additionalProperties: false,
+              description:
+                'A pre-dose blood pressure that no documented decision unlocks: when the last pre-dose reading is at or above either value, the dose is refused (e.g. 180/110, severe hypertension in Hebert & Vidt 2008).',
+            },
+          ),
+        ),
       },
       { additionalProperties: false, description: 'Blood-pressure and alarm thresholds.' },
     ),
@@ -754,6 +992,66 @@ export const Scenario = Type.Object(
           { description: 'Baseline outcome measures.' },
         ),
         baseline: Baseline,
+        weightKg: Type.Optional(
+          Type.Number({
+            minimum: 30,
+            maximum: 250,
+            description: 'Body weight, kg: doses in mg/kg and the drug model use it.',
+          }),
+        ),
+        sensitivity: Type.Optional(
+          Type.Object(
+            {
+              dissociation: Type.Optional(
+                Type.Number({
+                  minimum: 0,
+                  maximum: 5,
+                  description: 'Multiplier on dissociation (1 = typical).',
+                }),
+              ),
+              sedation: Type.Optional(
+                Type.Number({
+                  minimum: 0,
+                  maximum: 5,
+                  description: 'Multiplier on sedation (1 = typical).',
+                }),
+              ),
+              pressor: Type.Optional(
+                Type.Number({
+                  minimum: 0,
+                  maximum: 5,
+                  description:
+                    'Multiplier on the rise in blood pressure and heart rate (1 = typical).',
+                }),
+              ),
+            },
+            {
+              additionalProperties: false,
+              description: "This patient's sensitivity to the drug's effects.",
+            },
+          ),
+        ),
+        priorAdjuncts: Type.Optional(
+          Type.Array(
+            Type.Object(
+              {
+                medication: Adjunct,
+                mg: Mg('The amount'),
+                minute: Type.Number({
+                  minimum: -2880,
+                  maximum: 0,
+                  description:
+                    'When it was taken, minutes relative to arrival (e.g. -720 the night before).',
+                }),
+              },
+              { additionalProperties: false, description: 'An adjunct taken before arrival.' },
+            ),
+            {
+              description:
+                'Adjunct medications taken before arrival (e.g. a benzodiazepine the night before).',
+            },
+          ),
+        ),
       },
       { additionalProperties: false, description: 'The patient.' },
     ),
@@ -835,10 +1133,57 @@ export const Scenario = Type.Object(
       ),
       { minItems: 1, description: 'The ways the session can end.' },
     ),
+    visit: Type.Optional(
+      Type.Object(
+        {
+          kind: Type.Union(
+            VISIT_KINDS.map((k) => Type.Literal(k)),
+            d(
+              'The kind of visit: "preparation" (no drug; the preparation phase), "dosing" (the five phases of a KAP session; the default) or "integration" (no drug, a day or more after a dosing visit; the integration phase).',
+            ),
+          ),
+          daysSinceDosing: Type.Optional(
+            Type.Number({
+              minimum: 1,
+              maximum: 365,
+              description: 'For an integration visit: days since the dosing visit it follows.',
+            }),
+          ),
+          endGates: Type.Optional(
+            Type.Array(
+              Type.Object(
+                {
+                  id: Id('Gate id'),
+                  when: Type.Ref(Condition, {
+                    description: 'While this condition holds, no ending can be chosen.',
+                  }),
+                  reason: Text('What the trainee is told when an ending is refused.', 400),
+                },
+                {
+                  additionalProperties: false,
+                  description:
+                    'A condition under which the visit cannot end, e.g. suicidal ideation disclosed and no risk assessment recorded.',
+                },
+              ),
+              { description: 'Conditions under which the visit cannot end yet.' },
+            ),
+          ),
+        },
+        {
+          additionalProperties: false,
+          description: 'What kind of visit this scenario is (format 2; default: a dosing visit).',
+        },
+      ),
+    ),
     debrief: Type.Object(
       Object.fromEntries(
-        PHASE_IDS.map((p) => [p, Text(`Expert commentary on the ${p} phase.`)]),
-      ) as { [K in PhaseId]: TString },
+        PHASE_IDS.map((p) => [
+          p,
+          Type.Optional(
+            Text(`Expert commentary on the ${p} phase (required for the phases the scenario has).`),
+          ),
+        ]),
+      ) as { [K in PhaseId]: TOptional<TString> },
       {
         additionalProperties: false,
         description: 'Expert commentary per phase, shown in the debrief.',

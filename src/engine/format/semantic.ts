@@ -4,7 +4,13 @@
  * values have the declared types. Written defensively: it runs on documents that may also have
  * schema errors, and never throws on them. Linear in the size of the scenario.
  */
-import { INSTRUMENT_RANGES, PHASE_IDS, SETTING_VALUES } from './schema.ts';
+import {
+  INSTRUMENT_RANGES,
+  PHASE_IDS,
+  SETTING_VALUES,
+  VISIT_PHASES,
+  type VisitKind,
+} from './schema.ts';
 import { error, pointer, warning, type Finding } from './diagnostics.ts';
 import { didYouMean } from './suggest.ts';
 import { standardsFindings } from './standards-check.ts';
@@ -192,15 +198,44 @@ class Checker {
       }
       highest = Math.max(highest, rank);
     }
-    const absent = PHASE_IDS.filter((p) => !seen.has(p));
+    const kind = this.visitKind();
+    const expected = VISIT_PHASES[kind];
+    const absent = expected.filter((p) => !seen.has(p));
     if (absent.length > 0) {
       this.err(
         'PHASE_MISSING',
         ['phases'],
         `Missing phase${absent.length > 1 ? 's' : ''}: ${absent.join(', ')}.`,
-        `A scenario has all five phases: ${PHASE_IDS.join(', ')}.`,
+        kind === 'dosing'
+          ? `A scenario has all five phases: ${PHASE_IDS.join(', ')}.`
+          : `A ${kind} visit has the phases: ${expected.join(', ')}.`,
       );
     }
+    const extra = [...seen.keys()].filter((p) => !(expected as readonly string[]).includes(p));
+    if (extra.length > 0) {
+      this.err(
+        'PHASE_NOT_IN_VISIT',
+        ['phases'],
+        `A ${kind} visit has no ${extra.join(' or ')} phase.`,
+        `Its phases are: ${expected.join(', ')}; or change "visit.kind".`,
+      );
+    }
+    for (const p of expected) {
+      if (isObject(this.doc.debrief) && this.doc.debrief[p] === undefined)
+        this.err(
+          'DEBRIEF_MISSING',
+          ['debrief'],
+          `There is no expert commentary for the ${p} phase.`,
+          `Add "debrief.${p}".`,
+        );
+    }
+  }
+
+  /** The kind of visit the scenario declares (a dosing visit when it declares none). */
+  private visitKind(): VisitKind {
+    const visit = this.doc.visit;
+    const kind = isObject(visit) ? visit.kind : undefined;
+    return kind === 'preparation' || kind === 'integration' ? kind : 'dosing';
   }
 
   private checkPhase(phase: Json, p: number) {
@@ -222,7 +257,8 @@ class Checker {
       const stepPath: Seg[] = ['phases', p, 'steps', s];
       if (has(step, 'audio')) this.resolveAudio(step.audio, [...stepPath, 'audio']);
       const at = num(step.atMinute);
-      if (at !== undefined) {
+      // On the arrival clock (format 2) a step may wait in any phase, before or after the dose.
+      if (at !== undefined && step.from !== 'arrival') {
         this.checkInSession(at, [...stepPath, 'atMinute'], 'This step');
         if (phaseId === 'preparation' || phaseId === 'administration') {
           this.warn(
@@ -233,6 +269,7 @@ class Checker {
           );
         }
       }
+      this.checkVariants(step.variants, [...stepPath, 'variants']);
       for (const [option, o] of objects(step.options)) {
         const optionPath = [...stepPath, 'options', o];
         this.checkOption(option, optionPath, false);
@@ -383,6 +420,7 @@ class Checker {
       this.resolve(option.ending, [...path, 'ending'], this.endings, 'UNKNOWN_ENDING', 'ending');
     this.checkDecision(option, path);
     if (has(option, 'when')) this.checkCondition(option.when, [...path, 'when']);
+    this.checkVariants(option.feedbackVariants, [...path, 'feedbackVariants']);
     if (str(option.feedback) === undefined) {
       this.warn(
         'NO_FEEDBACK',
@@ -468,6 +506,12 @@ class Checker {
   }
 
   /** Walks a condition tree iteratively. */
+  /** The conditions of text or feedback variants (format 2). */
+  private checkVariants(variants: unknown, path: Seg[]) {
+    for (const [v, i] of objects(variants))
+      if (has(v, 'when')) this.checkCondition(v.when, [...path, i, 'when']);
+  }
+
   private checkCondition(root: unknown, rootPath: Seg[]) {
     const stack: [unknown, Seg[]][] = [[root, rootPath]];
     while (stack.length > 0) {
@@ -517,7 +561,8 @@ class Checker {
     const path: Seg[] = ['events', e];
     if (isObject(event.trigger)) {
       const at = num(event.trigger.atMinute);
-      if (at !== undefined) this.checkInSession(at, [...path, 'trigger', 'atMinute'], 'This event');
+      if (at !== undefined && isObject(event.trigger) && event.trigger.from !== 'arrival')
+        this.checkInSession(at, [...path, 'trigger', 'atMinute'], 'This event');
       if (
         has(event.trigger, 'vital') &&
         !has(event.trigger, 'above') &&
@@ -532,6 +577,7 @@ class Checker {
     }
     if (has(event, 'audio')) this.resolveAudio(event.audio, [...path, 'audio']);
     if (has(event, 'when')) this.checkCondition(event.when, [...path, 'when']);
+    this.checkVariants(event.variants, [...path, 'variants']);
     if (!isObject(event.respond)) return;
     for (const [option, o] of objects(event.respond.options))
       this.checkOption(option, [...path, 'respond', 'options', o], true);
@@ -559,6 +605,15 @@ class Checker {
     const protocol = this.doc.protocol;
     if (!isObject(protocol)) return;
     const session = num(protocol.sessionMinutes);
+    const weighed = isObject(this.doc.patient) && num(this.doc.patient.weightKg) !== undefined;
+    if (!isObject(protocol.timeCourse) && !weighed && this.visitKind() === 'dosing') {
+      this.err(
+        'NO_DRUG_COURSE',
+        ['protocol'],
+        'Nothing drives the drug\'s effects: the protocol has no "timeCourse" and the patient no "weightKg".',
+        'Give "patient.weightKg" (the drug model then follows the doses given) or a hand-set "protocol.timeCourse".',
+      );
+    }
     if (isObject(protocol.timeCourse)) {
       const tc = protocol.timeCourse;
       const onset = num(tc.onsetMinutes);
@@ -592,7 +647,8 @@ class Checker {
     for (const [check, i] of objects(protocol.monitoring)) {
       const path: Seg[] = ['protocol', 'monitoring', i];
       const at = num(check.atMinute);
-      if (at !== undefined) this.checkInSession(at, [...path, 'atMinute'], 'This check');
+      if (at !== undefined && check.from !== 'arrival')
+        this.checkInSession(at, [...path, 'atMinute'], 'This check');
       const c = str(check.competency);
       if (c !== undefined) {
         if (!this.competencies.has(c))

@@ -35,7 +35,7 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
 }
 
 /** Gives every finding its line and column, and sorts them by position. */
-function place(text: string, findings: (Finding | PlacedFinding)[]): Diagnostic[] {
+export function place(text: string, findings: (Finding | PlacedFinding)[]): Diagnostic[] {
   if (findings.length === 0) return [];
   const positions = new SourcePositions(text);
   const unplaced = findings.filter((f) => !('offset' in f) || f.offset < 0).map((f) => f.path);

@@ -6,6 +6,7 @@ import type { PhaseId, ScenarioV1, SignalKey } from '../format/schema.ts';
 import type { OptionDef, ScenarioIndex } from '../session/indexScenario.ts';
 import { replay, type ReplayLog } from '../session/session.ts';
 import type { DecisionRecord, SessionContext } from '../session/types.ts';
+import { feedbackOf } from '../session/variants.ts';
 import { scenarioRange } from './maximum.ts';
 import { own } from '../format/own.ts';
 
@@ -170,8 +171,12 @@ function scoreDecision(index: ScenarioIndex, d: DecisionRecord, competencies: st
       bestOptionText: best?.text ?? '',
       points: outcome.points ?? {},
       bestPoints: best?.points ?? {},
-      ...(outcome.feedback ? { feedback: outcome.feedback } : {}),
-      ...(outcome.rationale ? { rationale: outcome.rationale } : {}),
+      ...(chosen
+        ? feedbackOf(chosen, d.feedbackVariant)
+        : {
+            ...(outcome.feedback ? { feedback: outcome.feedback } : {}),
+            ...(outcome.rationale ? { rationale: outcome.rationale } : {}),
+          }),
       ...(outcome.references ? { references: outcome.references } : {}),
       ...(outcome.critical ? { critical: outcome.critical.explanation } : {}),
       ...(outcome.standards

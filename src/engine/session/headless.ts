@@ -10,17 +10,19 @@ import { scoreContext, type Report } from '../scoring/score.ts';
 import type { OptionDef } from './indexScenario.ts';
 import { attemptFromContext } from './machine.ts';
 import { hashInts, mulberry32 } from './prng.ts';
-import { choiceRefusal, dischargeRefusal } from './rules.ts';
+import { choiceRefusal, dischargeRefusal, refusal } from './gates.ts';
+import { dueChecks } from './monitoring.ts';
 import { createSession, step, type SessionSnapshot } from './session.ts';
-import type { Mode, SessionEvent } from './types.ts';
+import type { CarriedState, Mode, SessionEvent } from './types.ts';
 import { viewSession, type SessionView, type ViewOption } from './view.ts';
-import { own } from '../format/own.ts';
 
 export type Strategy = 'best' | 'worst' | 'random';
 
 export interface HeadlessOptions {
   seed: number;
   mode: Mode;
+  /** In a course: what the earlier visits carried into this one. */
+  carried?: CarriedState;
   /** How to choose when no (more) choices are given. Without it, running out of choices is an error. */
   strategy?: Strategy;
   /** Option ids to choose, in order (step options and event responses alike). */
@@ -85,17 +87,18 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
   };
   const index = () => snapshot.context.index;
   const weight = (o: OptionDef) => index().weighted(o.points);
+  /** After the dose, time can pass until the session's last minute; before it, only toward something due. */
   const canAdvance = () => {
     const c = snapshot.context;
-    return c.minute !== null && c.minute < c.index.scenario.protocol.sessionMinutes;
+    if (refusal(c, { type: 'clock.advance', minutes: 1 }) !== null) return false;
+    return c.minute !== null || viewSession(snapshot).minutesToNextEvent !== null;
   };
   /**
-   * Moves the clock to the view's next event minute (one minute when nothing is predicted); it
-   * also predicts threshold events and new alarms, so no response is skipped over.
+   * Moves the clock to the view's next event (one minute when nothing is predicted); it also
+   * predicts threshold events and new alarms, so no response is skipped over.
    */
   const wait = (view: SessionView) => {
-    const next = view.nextEventMinute;
-    send({ type: 'clock.advance', minutes: next === null ? 1 : next - snapshot.context.minute! });
+    send({ type: 'clock.advance', minutes: view.minutesToNextEvent ?? 1 });
   };
   const declinedChecks = new Set<string>();
   const pick = (list: OptionDef[], how: Strategy): OptionDef | undefined => {
@@ -118,14 +121,8 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
     const checkStrategy = strategy ?? 'best';
 
     // Scheduled vitals checks: best checks each one when it is due; worst never does.
-    if (c.minute !== null && checkStrategy !== 'worst') {
-      const due = [...c.index.checks.values()].find(
-        (k) =>
-          !own(c.checks, k.id) &&
-          !declinedChecks.has(k.id) &&
-          c.minute! >= k.atMinute &&
-          c.minute! <= k.atMinute + k.windowMinutes,
-      );
+    if (checkStrategy !== 'worst') {
+      const due = dueChecks(c).find((k) => !declinedChecks.has(k.id));
       if (due) {
         if (checkStrategy === 'random' && random() < 0.5) declinedChecks.add(due.id);
         else send({ type: 'trainee.act', action: 'checkVitals' });
@@ -184,7 +181,8 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
           (!!missed.critical && !worstOption.critical) ||
           (!worstOption.critical && index().weighted(missed.points) < weight(worstOption));
         if (missWorse && canAdvance()) {
-          send({ type: 'clock.advance', minutes: open.deadline + 1 - c.minute! });
+          const deadline = c.open.find((o) => o.eventId === open.id)!.deadline;
+          send({ type: 'clock.advance', minutes: deadline + 1 - c.clock });
           continue;
         }
         if (worstOption) {
@@ -198,6 +196,14 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
           continue;
         }
       }
+    }
+
+    // A dose delayed for a recheck: rest until the recheck is due, then check the vitals again.
+    const dose = stepOptions.find((o) => o.action === 'administerDose');
+    if (strategy !== 'worst' && dose && c.recheckFrom !== null) {
+      if (c.clock >= c.recheckFrom) send({ type: 'trainee.act', action: 'checkVitals' });
+      else wait(view);
+      continue;
     }
 
     const allowed = stepOptions.filter((o) => choiceRefusal(c, o.id) === null);

@@ -1,42 +1,35 @@
 /**
  * The session machine: one statechart for every scenario (the scenario arrives as `input`).
+ * Read aloud:
  *
- *   briefing → preparation → administration → dosed ─────────────────────────▶ integration → debrief
- *                                              ├─ monitoring: observing ⇄ settled
- *                                              └─ therapy: acuteSupport → guidedConversation → awaitingRecovery
+ *   briefing → visit → debrief (or left, when the trainee leaves)
+ *   visit:  active ⇄ paused (resume returns to exactly where the session was)
+ *   active: arriving → preparation → administration → dosed → integration
+ *   dosed:  observation (observing ⇄ settled) beside therapy (acuteSupport → guidedConversation
+ *           → awaitingRecovery); integration starts when therapy awaits recovery and observation
+ *           has settled.
  *
- * The state is a projection of the context: every change is made by a named action calling the
- * pure rules in rules.ts, and moves between phases go through the transient `route` state, which
- * picks the state that matches the context (this also makes a practice-mode retry exact).
+ * A choice that ends a phase takes a drawn edge to the next phase the scenario has (the edges come
+ * from the one phase table, phases.ts). Whether any event is accepted is one guard, `isAllowed`,
+ * answered by the one refusal function (gates.ts), which also gives the reason of a refusal.
+ * `status`, `phase` and `paused` in the context are echoes written by the states' own actions.
  * Simulated time enters only as `clock.advance` events; there are no timers.
  */
-import { and, assign, enqueueActions, not, setup } from 'xstate';
+import { own } from '../format/own.ts';
+import { and, assign, enqueueActions, not, setup, stateIn } from 'xstate';
 import type { PhaseId } from '../format/schema.ts';
 import { hashScenario } from '../attempt/hash.ts';
 import { SAVE_VERSION, type Attempt } from '../attempt/types.ts';
-import {
-  advanceClock,
-  changeSetting,
-  checkVitals,
-  doseRefusal,
-  dischargeRefusal,
-  endPhaseRefusal,
-  endSession,
-  enterNextPhase,
-  enterPhase,
-  eventRefusal,
-  followNext,
-  applyOptionEffects,
-  initialContext,
-  isMonitoringDone,
-  isOptionOffered,
-  isStepOption,
-  isOpenEventOption,
-  recordEventChoice,
-  recordStepChoice,
-} from './rules.ts';
+import { advanceClock } from './clock.ts';
+import { initialContext } from './context.ts';
+import { recordEventChoice, recordStepChoice } from './decisions.ts';
+import { applyOptionEffects, changeSetting } from './effects.ts';
+import { refusal } from './gates.ts';
+import { checkVitals, isMonitoringDone } from './monitoring.ts';
+import { isOpenEventOption, isStepOption } from './offers.ts';
+import { PHASES, phaseInfo } from './phases.ts';
+import { endSession, enterPhase, finishTherapy, followNext } from './steps.ts';
 import type { Cue, SessionContext, SessionEvent, SessionInput } from './types.ts';
-import { own } from '../format/own.ts';
 
 export type SessionTag =
   | 'briefing'
@@ -47,6 +40,8 @@ export type SessionTag =
   | 'integration'
   | 'debrief'
   | 'left'
+  | 'paused'
+  | 'awaitingRecovery'
   | 'observing'
   | 'settled';
 
@@ -57,7 +52,7 @@ function optionOf(context: SessionContext, event: SessionEvent) {
     : undefined;
 }
 
-/** Runs `change` on a shallow copy of the context (the rules never mutate shared arrays). */
+/** Runs `change` on a shallow copy of the context (the rules never mutate shared values). */
 function draft(change: (d: SessionContext, event: SessionEvent) => void) {
   return assign<SessionContext, SessionEvent, undefined, SessionEvent, never>(
     ({ context, event }) => {
@@ -77,6 +72,7 @@ export function attemptFromContext(context: SessionContext): Attempt {
     seed: context.seed,
     mode: context.mode,
     events: context.log.map((l) => l.event),
+    ...(context.carried ? { carried: context.carried } : {}),
   };
 }
 
@@ -84,11 +80,16 @@ const bookkeeping = [
   'playCues',
   {
     type: 'persistAttempt',
+    // Built only when a host reads it: replay and headless runs pay nothing per event.
     params: ({ context }: { context: SessionContext }) => ({
-      attempt: attemptFromContext(context),
+      get attempt() {
+        return attemptFromContext(context);
+      },
     }),
   },
 ] as const;
+
+const chooseActions = ['recordEvent', 'recordChoice', 'applyEffects'] as const;
 
 export const sessionMachine = setup({
   types: {
@@ -98,76 +99,83 @@ export const sessionMachine = setup({
     tags: {} as SessionTag,
   },
   guards: {
-    isPaused: ({ context }) => context.paused,
+    /** The one guard: the refusal function finds nothing against the event. */
+    isAllowed: ({ context, event }) => refusal(context, event) === null,
     isStepOption: ({ context, event }) =>
       event.type === 'trainee.choose' && isStepOption(context, event.optionId),
     isEventOption: ({ context, event }) =>
       event.type === 'trainee.choose' && isOpenEventOption(context, event.optionId),
-    isOptionOffered: ({ context, event }) =>
-      event.type === 'trainee.choose' && isOptionOffered(context, event.optionId),
-    canDose: ({ context, event }) =>
-      optionOf(context, event)?.action !== 'administerDose' || doseRefusal(context) === null,
-    canDischarge: ({ context, event }) =>
-      optionOf(context, event)?.action !== 'discharge' || dischargeRefusal(context) === null,
-    canEndPhase: ({ context, event }) => {
-      const option = optionOf(context, event);
-      return !option || endPhaseRefusal(context, option) === null;
-    },
     leadsToEnding: ({ context, event }) => optionOf(context, event)?.ending !== undefined,
     endsPhase: ({ context, event }) => optionOf(context, event)?.endsPhase === true,
-    isAccepted: ({ context, event }) => eventRefusal(context, event) === null,
-    canRetry: ({ context, event }) =>
-      event.type === 'trainee.retry' && eventRefusal(context, event) === null,
+    /** The scenario's phase after the current one is `phase`. */
+    nextPhaseIs: ({ context }, params: { phase: PhaseId }) =>
+      context.phase !== null && context.index.nextPhase(context.phase) === params.phase,
+    /** The scenario's first phase is `phase`. */
+    isFirstPhase: ({ context }, params: { phase: PhaseId }) =>
+      context.index.phaseOrder[0] === params.phase,
+    /** The restored context of a practice retry was in `phase`. */
+    wasInPhase: ({ context }, params: { phase: PhaseId }) => context.phase === params.phase,
     isMonitoringDone: ({ context }) => isMonitoringDone(context),
-    canStartIntegration: ({ context }) => context.therapyDone && isMonitoringDone(context),
-    isInPhase: ({ context }, params: { phase: PhaseId | null }) => context.phase === params.phase,
-    isDosedPhase: ({ context }) =>
-      context.phase === 'monitoring' || context.phase === 'guidedConversation',
-    isTherapyDone: ({ context }) => context.therapyDone,
   },
   actions: {
     /** Logs an accepted event and starts a fresh list of cues. */
     recordEvent: draft((d, event) => {
-      d.log = [...d.log, { event, minute: d.minute, accepted: true }];
+      d.log = d.log.append({ event, minute: d.minute, accepted: true });
       d.cues = [];
       if (event.type.startsWith('trainee.')) d.lastRefusal = null;
       if (event.type !== 'session.pause' && event.type !== 'session.resume') d.lastChoice = null;
     }),
     /** Logs a refused event with its reason; a refused choice is also shown to the trainee. */
     refuseEvent: draft((d, event) => {
-      const reason = eventRefusal(d, event) ?? 'Not possible now.';
-      d.log = [...d.log, { event, minute: d.minute, accepted: false, reason }];
+      const reason = refusal(d, event);
+      if (reason === null)
+        throw new Error(`The session neither accepted nor refused "${event.type}".`);
+      d.log = d.log.append({ event, minute: d.minute, accepted: false, reason });
       d.cues = [];
       if (event.type === 'trainee.choose') d.lastRefusal = { optionId: event.optionId, reason };
     }),
-    beginSession: draft((d) => {
+    noteRunning: draft((d) => {
       d.status = 'running';
-      enterPhase(d, d.index.phaseOrder[0]!);
+    }),
+    noteDebrief: draft((d) => {
+      d.status = 'debrief';
+    }),
+    noteLeft: draft((d) => {
+      d.status = 'left';
+      d.stepShown = false;
+    }),
+    notePaused: draft((d) => {
+      d.paused = true;
+    }),
+    noteResumed: draft((d) => {
+      d.paused = false;
     }),
     /** Records the decision (and keeps the context before it for a practice-mode retry). */
     recordChoice: draft((d, event) => {
       const option = optionOf(d, event)!;
       const place = d.index.options.get(option.id)!;
-      const before = { ...d, log: d.log.slice(0, -1), lastChoice: null };
+      const before = { ...d, log: d.log.dropLast(), lastChoice: null };
       if (place.stepId !== undefined) recordStepChoice(d, option);
       else recordEventChoice(d, option);
       d.lastChoice = { before, optionId: option.id, refId: place.stepId ?? place.eventId! };
     }),
     applyEffects: draft((d, event) => applyOptionEffects(d, optionOf(d, event)!)),
     followNext: draft((d, event) => followNext(d, optionOf(d, event)!)),
-    enterNextPhase: draft((d) => enterNextPhase(d)),
-    enterIntegration: draft((d) => enterPhase(d, 'integration')),
+    enterPhase: assign<SessionContext, SessionEvent, { phase: PhaseId }, SessionEvent, never>(
+      ({ context }, params) => {
+        const d = { ...context };
+        enterPhase(d, params.phase);
+        return d;
+      },
+    ),
+    finishTherapy: draft((d) => finishTherapy(d)),
     endSession: draft((d, event) => endSession(d, optionOf(d, event)!.ending!)),
-    leaveSession: draft((d) => {
-      d.status = 'left';
-      d.stepShown = false;
-    }),
     /** Practice mode: restores the context before the last choice and records the retry. */
     undoChoice: draft((d, event) => {
       const last = d.lastChoice!;
       const restored: SessionContext = {
         ...last.before,
-        log: [...d.log, { event, minute: d.minute, accepted: true }],
+        log: d.log.append({ event, minute: d.minute, accepted: true }),
         retried: {
           ...d.retried,
           [last.refId]: [...(own(d.retried, last.refId) ?? []), last.optionId],
@@ -186,12 +194,6 @@ export const sessionMachine = setup({
     changeSetting: draft((d, event) => {
       if (event.type === 'trainee.setting') changeSetting(d, event.setting, event.value);
     }),
-    pause: draft((d) => {
-      d.paused = true;
-    }),
-    resume: draft((d) => {
-      d.paused = false;
-    }),
     /** Emits one playCue per cue raised by this event (alarms, events, step audio). */
     playCues: enqueueActions(({ context, enqueue }) => {
       for (const cue of context.cues) enqueue({ type: 'playCue', params: { cue } });
@@ -208,148 +210,187 @@ export const sessionMachine = setup({
   context: ({ input }) => (input ? initialContext(input) : ({} as SessionContext)),
   initial: 'briefing',
   on: {
+    // Responses to open scenario events are taken in any phase; everything refused lands here.
     'trainee.choose': [
       {
-        guard: and(['isEventOption', 'isOptionOffered', not('isPaused'), 'leadsToEnding']),
+        guard: and(['isAllowed', 'isEventOption', 'leadsToEnding']),
         target: '.debrief',
-        actions: ['recordEvent', 'recordChoice', 'applyEffects', 'endSession', ...bookkeeping],
+        actions: [...chooseActions, 'endSession', ...bookkeeping],
       },
       {
-        guard: and(['isEventOption', 'isOptionOffered', not('isPaused')]),
-        actions: ['recordEvent', 'recordChoice', 'applyEffects', ...bookkeeping],
+        guard: and(['isAllowed', 'isEventOption']),
+        actions: [...chooseActions, ...bookkeeping],
       },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
     'trainee.retry': [
       {
-        guard: 'canRetry',
-        target: '.route',
-        reenter: true,
-        actions: ['undoChoice', ...bookkeeping],
+        guard: 'isAllowed',
+        target: '.returningToChoice',
+        actions: ['undoChoice'],
       },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
     'trainee.act': [
-      { guard: 'isAccepted', actions: ['recordEvent', 'checkVitals', ...bookkeeping] },
+      { guard: 'isAllowed', actions: ['recordEvent', 'checkVitals', ...bookkeeping] },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
     'trainee.setting': [
-      { guard: 'isAccepted', actions: ['recordEvent', 'changeSetting', ...bookkeeping] },
+      { guard: 'isAllowed', actions: ['recordEvent', 'changeSetting', ...bookkeeping] },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
     'clock.advance': [
-      { guard: 'isAccepted', actions: ['recordEvent', 'advanceClock', ...bookkeeping] },
+      { guard: 'isAllowed', actions: ['recordEvent', 'advanceClock', ...bookkeeping] },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
-    'session.pause': [
-      { guard: 'isAccepted', actions: ['recordEvent', 'pause', ...bookkeeping] },
-      { actions: ['refuseEvent', ...bookkeeping] },
-    ],
-    'session.resume': [
-      { guard: 'isAccepted', actions: ['recordEvent', 'resume', ...bookkeeping] },
-      { actions: ['refuseEvent', ...bookkeeping] },
-    ],
-    'session.leave': { target: '.left', actions: ['recordEvent', 'leaveSession', ...bookkeeping] },
     'session.begin': { actions: ['refuseEvent', ...bookkeeping] },
+    'session.pause': { actions: ['refuseEvent', ...bookkeeping] },
+    'session.resume': { actions: ['refuseEvent', ...bookkeeping] },
+    'session.leave': { target: '.left', actions: ['recordEvent', ...bookkeeping] },
   },
   states: {
     briefing: {
       tags: 'briefing',
-      on: {
-        'session.begin': {
-          target: 'route',
-          actions: ['recordEvent', 'beginSession', ...bookkeeping],
-        },
-      },
+      on: { 'session.begin': { target: 'visit', actions: ['recordEvent'] } },
     },
-    /** Transient: enters the state that matches the context's phase. */
-    route: {
-      always: [
-        { guard: { type: 'isInPhase', params: { phase: null } }, target: 'briefing' },
-        { guard: { type: 'isInPhase', params: { phase: 'preparation' } }, target: 'preparation' },
-        {
-          guard: { type: 'isInPhase', params: { phase: 'administration' } },
-          target: 'administration',
-        },
-        { guard: 'isDosedPhase', target: 'dosed' },
-        { target: 'integration' },
-      ],
-    },
-    preparation: { tags: 'preparation', on: { 'trainee.choose': stepChoice() } },
-    administration: { tags: 'administration', on: { 'trainee.choose': stepChoice() } },
-    dosed: {
-      type: 'parallel',
-      always: { guard: 'canStartIntegration', target: 'integration', actions: 'enterIntegration' },
+    visit: {
+      entry: 'noteRunning',
+      initial: 'active',
       states: {
-        monitoring: {
-          initial: 'observing',
-          states: {
-            observing: {
-              tags: 'observing',
-              always: { guard: 'isMonitoringDone', target: 'settled' },
-            },
-            settled: {
-              tags: 'settled',
-              always: { guard: not('isMonitoringDone'), target: 'observing' },
+        active: {
+          initial: 'arriving',
+          on: {
+            'session.pause': {
+              guard: 'isAllowed',
+              target: 'paused',
+              actions: ['recordEvent', ...bookkeeping],
             },
           },
-        },
-        therapy: {
-          initial: 'resolve',
           states: {
-            resolve: {
-              always: [
-                { guard: 'isTherapyDone', target: 'awaitingRecovery' },
-                {
-                  guard: { type: 'isInPhase', params: { phase: 'monitoring' } },
-                  target: 'acuteSupport',
+            /** The patient arrives: the scenario's first phase starts. */
+            arriving: {
+              always: PHASES.map((p) => ({
+                guard: { type: 'isFirstPhase' as const, params: { phase: p.id } },
+                target: p.stateId,
+                actions: [{ type: 'enterPhase' as const, params: { phase: p.id } }, ...bookkeeping],
+              })),
+            },
+            preparation: {
+              tags: 'preparation',
+              on: { 'trainee.choose': stepChoice('preparation') },
+            },
+            administration: {
+              tags: 'administration',
+              on: { 'trainee.choose': stepChoice('administration') },
+            },
+            dosed: {
+              type: 'parallel',
+              always: {
+                guard: and([
+                  stateIn('#kap.visit.active.dosed.therapy.awaitingRecovery'),
+                  'isMonitoringDone',
+                ]),
+                target: 'integration',
+                actions: { type: 'enterPhase', params: { phase: 'integration' } },
+              },
+              states: {
+                observation: {
+                  initial: 'observing',
+                  states: {
+                    observing: {
+                      tags: 'observing',
+                      always: { guard: 'isMonitoringDone', target: 'settled' },
+                    },
+                    settled: {
+                      tags: 'settled',
+                      always: { guard: not('isMonitoringDone'), target: 'observing' },
+                    },
+                  },
                 },
-                { target: 'guidedConversation' },
-              ],
+                therapy: {
+                  initial: 'acuteSupport',
+                  states: {
+                    acuteSupport: {
+                      tags: 'monitoring',
+                      on: { 'trainee.choose': stepChoice('monitoring') },
+                    },
+                    guidedConversation: {
+                      tags: 'guidedConversation',
+                      on: { 'trainee.choose': stepChoice('guidedConversation') },
+                    },
+                    awaitingRecovery: { tags: ['guidedConversation', 'awaitingRecovery'] },
+                  },
+                },
+              },
             },
-            acuteSupport: { tags: 'monitoring', on: { 'trainee.choose': stepChoice() } },
-            guidedConversation: {
-              tags: 'guidedConversation',
-              on: { 'trainee.choose': stepChoice() },
+            integration: {
+              tags: 'integration',
+              on: { 'trainee.choose': stepChoice('integration') },
             },
-            awaitingRecovery: { tags: 'guidedConversation' },
+            /** Where a resumed session returns to. */
+            hist: { type: 'history', history: 'deep' },
+          },
+        },
+        paused: {
+          tags: 'paused',
+          entry: 'notePaused',
+          exit: 'noteResumed',
+          on: {
+            'session.resume': { target: 'active.hist', actions: ['recordEvent', ...bookkeeping] },
           },
         },
       },
     },
-    integration: { tags: 'integration', on: { 'trainee.choose': stepChoice() } },
-    debrief: { tags: 'debrief', type: 'final' },
-    left: { tags: 'left', type: 'final' },
+    /** Practice retry: back to the phase of the choice being retried, as it was before it. */
+    returningToChoice: {
+      always: PHASES.map((p) => ({
+        guard: { type: 'wasInPhase' as const, params: { phase: p.id } },
+        target: p.stateId,
+        actions: [...bookkeeping],
+      })),
+    },
+    debrief: { tags: 'debrief', type: 'final', entry: 'noteDebrief' },
+    left: { tags: 'left', type: 'final', entry: 'noteLeft' },
   },
 });
 
-/** The transitions of a step choice, the same in every phase; refusals fall through to the root. */
-function stepChoice() {
-  const allowed = and([
-    'isStepOption',
-    not('isPaused'),
-    'isOptionOffered',
-    'canDose',
-    'canDischarge',
-    'canEndPhase',
-  ]);
+/**
+ * The transitions of a step choice in `from`: to the debrief for an ending, along a drawn edge to
+ * the next phase for a choice that ends the phase, else on to the option's next step. Refused
+ * choices fall through to the root, which logs the reason.
+ */
+function stepChoice(from: PhaseId) {
+  const i = PHASES.findIndex((p) => p.id === from);
+  const leavesTherapy = (to: PhaseId) => phaseInfo(from).therapy && !phaseInfo(to).therapy;
   return [
     {
-      guard: and([allowed, 'leadsToEnding']),
+      guard: and(['isAllowed', 'isStepOption', 'leadsToEnding']),
       target: '#kap.debrief',
-      actions: ['recordEvent', 'recordChoice', 'applyEffects', 'endSession', ...bookkeeping],
+      actions: [...chooseActions, 'endSession', ...bookkeeping] as const,
     },
+    ...PHASES.slice(i + 1).map((to) => ({
+      guard: and([
+        'isAllowed',
+        'isStepOption',
+        'endsPhase',
+        { type: 'nextPhaseIs' as const, params: { phase: to.id } },
+      ]),
+      target: leavesTherapy(to.id)
+        ? '#kap.visit.active.dosed.therapy.awaitingRecovery'
+        : to.stateId,
+      actions: [
+        ...chooseActions,
+        leavesTherapy(to.id)
+          ? ('finishTherapy' as const)
+          : { type: 'enterPhase' as const, params: { phase: to.id } },
+        ...bookkeeping,
+      ] as const,
+    })),
     {
-      guard: and([allowed, 'endsPhase']),
-      target: '#kap.route',
-      reenter: true,
-      actions: ['recordEvent', 'recordChoice', 'applyEffects', 'enterNextPhase', ...bookkeeping],
+      guard: and(['isAllowed', 'isStepOption']),
+      actions: [...chooseActions, 'followNext', ...bookkeeping] as const,
     },
-    {
-      guard: allowed,
-      actions: ['recordEvent', 'recordChoice', 'applyEffects', 'followNext', ...bookkeeping],
-    },
-  ] as const;
+  ];
 }
 
 export type SessionMachine = typeof sessionMachine;

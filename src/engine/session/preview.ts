@@ -13,18 +13,18 @@
 import {
   PROTOCOL_FACTS,
   SIGNAL_KEYS,
-  type PhaseId,
   type ProtocolFact,
   type ScenarioV1,
   type SignalKey,
 } from '../format/schema.ts';
+import { AppendList } from './append-list.ts';
+import { initialContext } from './context.ts';
 import { sessionMachine } from './machine.ts';
-import { initialContext, isMonitoringDone, presentStep, refreshVitals } from './rules.ts';
+import { isMonitoringDone, refreshVitals } from './monitoring.ts';
+import { AFTER_DOSE, phaseInfo } from './phases.ts';
+import { presentStep } from './steps.ts';
 import type { SessionSnapshot } from './session.ts';
 import type { Mode, SessionContext } from './types.ts';
-
-/** Phases that come after the dose: a preview there is always dosed. */
-const AFTER_DOSE: readonly PhaseId[] = ['monitoring', 'guidedConversation', 'integration'];
 
 export interface PreviewOptions {
   /** The step to start at; its phase is the phase the preview starts in. */
@@ -50,18 +50,14 @@ export class PreviewError extends Error {
   override name = 'PreviewError';
 }
 
-/** The machine state value for a context in `phase`. */
-function stateValue(context: SessionContext): string | Record<string, unknown> {
-  const phase = context.phase!;
-  if (phase === 'monitoring' || phase === 'guidedConversation') {
-    return {
-      dosed: {
-        monitoring: isMonitoringDone(context) ? 'settled' : 'observing',
-        therapy: phase === 'monitoring' ? 'acuteSupport' : 'guidedConversation',
-      },
-    };
-  }
-  return phase;
+/** The machine state value for a context in its phase (the state path comes from the phase table). */
+function stateValue(context: SessionContext): Record<string, unknown> {
+  const info = phaseInfo(context.phase!);
+  const leaf = info.stateId.split('.').pop()!;
+  const inPhase = info.therapy
+    ? { dosed: { observation: isMonitoringDone(context) ? 'settled' : 'observing', therapy: leaf } }
+    : leaf;
+  return { visit: { active: inPhase } };
 }
 
 /** The context of a session started at `options.stepId`, before any event. */
@@ -105,7 +101,10 @@ export function previewContext(scenario: ScenarioV1, options: PreviewOptions): S
     const minute = options.minute ?? 0;
     if (!Number.isInteger(minute) || minute < 0 || minute > last)
       throw new PreviewError(`The clock minute must be a whole number from 0 to ${last}.`);
+    // A preview in the dosed phases starts as if the dose had been given on arrival.
     d.minute = minute;
+    d.doseClock = 0;
+    d.clock = minute;
     // Events and checks whose time has passed belong to the part of the session skipped.
     d.fired = scenario.events
       .filter((e) => 'atMinute' in e.trigger && e.trigger.atMinute < minute)
@@ -123,8 +122,7 @@ export function previewContext(scenario: ScenarioV1, options: PreviewOptions): S
 
   d.status = 'running';
   d.phase = phase;
-  d.therapyDone = false;
-  d.history = [];
+  d.history = AppendList.empty();
   d.activeAlarms = [];
   refreshVitals(d);
   presentStep(d, options.stepId);

@@ -7,7 +7,7 @@
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import type { ScenarioV1 } from '../format/schema.ts';
 import { sessionMachine, type SessionMachine } from './machine.ts';
-import type { Mode, SessionEvent } from './types.ts';
+import type { CarriedState, Mode, SessionEvent } from './types.ts';
 
 export type SessionSnapshot = SnapshotFrom<SessionMachine>;
 
@@ -16,17 +16,29 @@ export interface ReplayLog {
   seed: number;
   mode: Mode;
   events: readonly SessionEvent[];
+  /** In a course: what the earlier visits carried into this one. */
+  carried?: CarriedState;
 }
 
 /** A started actor for a new session (hosts may pass a machine with their own side effects). */
 export function createSession(
   scenario: ScenarioV1,
-  options: { seed: number; mode: Mode },
+  options: { seed: number; mode: Mode; carried?: CarriedState },
   machine: SessionMachine = sessionMachine,
 ) {
-  return createActor(machine, {
-    input: { scenario, seed: options.seed, mode: options.mode },
-  }).start();
+  return createActor(machine, { input: inputOf(scenario, options) }).start();
+}
+
+function inputOf(
+  scenario: ScenarioV1,
+  options: { seed: number; mode: Mode; carried?: CarriedState },
+) {
+  return {
+    scenario,
+    seed: options.seed,
+    mode: options.mode,
+    ...(options.carried ? { carried: options.carried } : {}),
+  };
 }
 
 /** The snapshot before any event. */
@@ -52,9 +64,7 @@ function replayActor(
   log: ReplayLog,
   afterEach?: (i: number, snapshot: SessionSnapshot) => void,
 ): SessionSnapshot {
-  const actor = createActor(sessionMachine, {
-    input: { scenario, seed: log.seed, mode: log.mode },
-  }).start();
+  const actor = createActor(sessionMachine, { input: inputOf(scenario, log) }).start();
   for (let i = 0; i < log.events.length; i++) {
     if (actor.getSnapshot().status !== 'active') break;
     actor.send(log.events[i]!);

@@ -2,6 +2,9 @@
  * Types shared by the session machine, its view, scoring and saves.
  */
 import type { ActionName, PhaseId, ProtocolFact, SignalKey } from '../format/schema.ts';
+import type { AppendList } from './append-list.ts';
+import type { DrugInput, DrugState } from '../drug/index.ts';
+import type { DoseEvent, InfusionState } from './drug-course.ts';
 import type { ScenarioIndex } from './indexScenario.ts';
 
 export type Mode = 'practice' | 'assessment';
@@ -40,15 +43,20 @@ export interface DecisionRecord {
   optionId: string | null;
   /** For checks: whether the check was made in its window. */
   done?: boolean;
+  /** The option's feedback variant that held when it was chosen (format 2). */
+  feedbackVariant?: number;
   /** The option ids that were available (offered and not refused) when the decision was met. */
   available: string[];
   minute: number | null;
 }
 
+/** An event waiting for a response; times are on the arrival clock. */
 export interface OpenEvent {
   eventId: string;
   firedAt: number;
   deadline: number;
+  /** The text variant shown when it fired (null: the plain text). */
+  variant: number | null;
 }
 
 export interface AlarmRecord {
@@ -82,25 +90,70 @@ export type VitalsSample = { minute: number } & Signals;
 
 export type Cue = 'alarm' | 'event' | (string & {});
 
+/**
+ * What an earlier visit of a course hands to this one: variable values and protocol facts that
+ * carry over (e.g. consent to touch and its terms), and the last vitals as this visit's baseline.
+ */
+export interface CarriedState {
+  vars?: Record<string, boolean | number>;
+  facts?: Partial<Facts>;
+  baseline?: Partial<Signals>;
+}
+
 export interface SessionInput {
   scenario: import('../format/schema.ts').ScenarioV1;
   seed: number;
   mode: Mode;
+  /** State carried from an earlier visit of a course. */
+  carried?: CarriedState;
 }
 
+/** Where the session is, as the statechart's top-level states say it (an echo they write on entry). */
+export type SessionStatus = 'briefing' | 'running' | 'debrief' | 'left';
+
+/**
+ * The values a session carries. Where the session is (briefing, a phase, paused, waiting for
+ * recovery, over) is the machine's state; `status`, `phase` and `paused` are echoes written only by
+ * the entry and exit actions of those states, so that the rules and the decision records can read
+ * them and a practice retry can restore them.
+ */
 export interface SessionContext {
   /** The indexed scenario (serialises to its id only). */
   index: ScenarioIndex;
   seed: number;
   mode: Mode;
-  status: 'briefing' | 'running' | 'debrief' | 'left';
+  /** Echo of the top-level state. */
+  status: SessionStatus;
+  /** Echo of the phase state. */
   phase: PhaseId | null;
   stepId: string | null;
   /** Whether the current step has been presented (its atMinute reached). */
   stepShown: boolean;
-  /** The therapy region has finished its last phase and waits for the monitoring region. */
-  therapyDone: boolean;
+  /** The text variant the current step was presented with (null: the plain text). */
+  stepVariant: number | null;
+  /** Minutes since the dose; null before it (always `clock - doseClock` once dosed). */
   minute: number | null;
+  /** Minutes since the patient arrived (0 when the visit begins); the clock every time is kept on. */
+  clock: number;
+  /** The arrival-clock minute of the first dose; null before it. */
+  doseClock: number | null;
+  /** After `delayDose`: the arrival-clock minute from which a vitals recheck lifts the delay; null when none is pending. */
+  recheckFrom: number | null;
+  /** The last blood pressure measured before the dose (for the protocol's hard stop). */
+  predoseBp: { systolic: number; diastolic: number } | null;
+  /** The drug model's state at `clock` (null when the patient has no weight: no model). */
+  drug: DrugState | null;
+  /** The IV infusion given, if any: its rate, what is left, whether it runs now. */
+  infusion: InfusionState | null;
+  /** Drug inputs scheduled for later minutes (further intranasal devices). */
+  pendingDrug: DrugInput[];
+  /** Doses given, for the time axis. */
+  doseEvents: AppendList<DoseEvent>;
+  /** Boosters given after the first dose. */
+  boostersGiven: number;
+  /** What an earlier visit of a course carried into this one (saved with the attempt). */
+  carried: CarriedState | null;
+  /** Echo of the paused state. */
   paused: boolean;
   vars: Record<string, boolean | number>;
   facts: Facts;
@@ -108,8 +161,8 @@ export interface SessionContext {
   /** Sum of all vitals effects applied so far. */
   offsets: Partial<Signals>;
   vitals: Signals;
-  /** One sample per simulated minute after dosing. */
-  history: VitalsSample[];
+  /** One sample per simulated minute after dosing, for the minutes before the current one. */
+  history: AppendList<VitalsSample>;
   /** Every alarm raised so far, with when the trainee responded. */
   alarms: AlarmRecord[];
   /** The alarms sounding now. */
@@ -118,14 +171,14 @@ export interface SessionContext {
   open: OpenEvent[];
   /** Scheduled monitoring checks already settled (made on time or missed). */
   checks: Record<string, 'done' | 'missed'>;
-  decisions: DecisionRecord[];
+  decisions: AppendList<DecisionRecord>;
   scoredSteps: Record<string, true>;
   retried: Record<string, string[]>;
-  transcript: TranscriptEntry[];
-  log: LogEntry[];
+  transcript: AppendList<TranscriptEntry>;
+  log: AppendList<LogEntry>;
   /** The context before the last accepted choice (practice-mode retry restores it). */
   lastChoice: { before: SessionContext; optionId: string; refId: string } | null;
-  lastFeedback: { optionId: string } | null;
+  lastFeedback: { optionId: string; variant: number | null } | null;
   lastRefusal: { optionId: string; reason: string } | null;
   ending: string | null;
   /** Cues to play for the event being processed. */

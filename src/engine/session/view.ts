@@ -5,11 +5,14 @@
 import type { SnapshotFrom } from 'xstate';
 import type { PhaseId, SignalKey } from '../format/schema.ts';
 import type { SessionMachine } from './machine.ts';
-import { conditionEnv, eventOptions, isMonitoringDone, offeredOptions } from './rules.ts';
-import { evaluateCondition } from './conditions.ts';
-import { outsideLimits, signalsAt } from './vitals.ts';
+import { nextEventClock, nextEventMinute } from './clock.ts';
+import { stepWaitsUntil } from './steps.ts';
+import { effectNow, type DoseEvent } from './drug-course.ts';
+import { isMonitoringDone } from './monitoring.ts';
+import { feedbackOf, textOf } from './variants.ts';
+import type { SessionContext } from './types.ts';
+import { eventOptions, offeredOptions } from './offers.ts';
 import type { Facts, Mode, Settings, Signals, TranscriptEntry, VitalsSample } from './types.ts';
-import { own } from '../format/own.ts';
 
 export interface ViewOption {
   id: string;
@@ -24,9 +27,14 @@ export interface SessionView {
   mode: Mode;
   /** Minutes since dosing; null before the dose. */
   minute: number | null;
+  /** The visit's clocks: minutes since arrival, and since the dose (null before it). */
+  clock: { sinceArrival: number; sinceDose: number | null };
   paused: boolean;
   step: { id: string; speaker: string; text: string; affect?: string; audio?: string } | null;
-  /** The minute the session waits for (a step's atMinute, or the end of the acute effects). */
+  /**
+   * The minute the session waits for (a step's atMinute, or the end of the acute effects): minutes
+   * since the dose once dosed, since arrival before.
+   */
   waitingUntil: number | null;
   options: ViewOption[];
   openEvents: {
@@ -36,8 +44,9 @@ export interface SessionView {
     deadline: number;
     options: ViewOption[];
   }[];
-  transcript: TranscriptEntry[];
+  transcript: readonly TranscriptEntry[];
   vitals: Signals;
+  /** One sample per minute since the dose, the current minute last. */
   vitalsHistory: VitalsSample[];
   alarms: { signal: SignalKey; value: number; limit: number; direction: 'high' | 'low' }[];
   settings: Settings;
@@ -52,11 +61,24 @@ export interface SessionView {
   } | null;
   lastRefusal: { optionId: string; reason: string } | null;
   canRetry: boolean;
-  /** The next minute something happens, for "advance to the next event"; null when nothing is due. */
+  /** The next minute since the dose something happens, for "advance to the next event"; null before the dose or when nothing is due. */
   nextEventMinute: number | null;
+  /** Minutes from now until the next thing happens, on either side of the dose; null when nothing is due. */
+  minutesToNextEvent: number | null;
   ending: { id: string; kind: string; title: string; text: string } | null;
   dosed: boolean;
   facts: Facts;
+  /**
+   * The drug model now (null without one): concentrations, sedation, whether an infusion runs,
+   * and the doses given on the arrival clock, for a chart beside the vitals.
+   */
+  drug: {
+    plasmaNgPerMl: number;
+    effectSiteNgPerMl: number;
+    sedation: number;
+    infusionRunning: boolean;
+    doses: readonly DoseEvent[];
+  } | null;
   /** The scenario's variables now (flags and numbers). */
   variables: Record<string, boolean | number>;
 }
@@ -82,12 +104,15 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     c.stepId && !c.stepShown && c.status === 'running'
       ? index.steps.get(c.stepId)?.step
       : undefined;
-  const offset = scenario.protocol.timeCourse.offsetMinutes;
+  const course = scenario.protocol.timeCourse;
+  // Times shown to the trainee are on the dose clock once dosed, on the arrival clock before.
+  const shown = (clock: number) => (c.doseClock === null ? clock : clock - c.doseClock);
 
   let waitingUntil: number | null = null;
-  if (waitingStep?.atMinute !== undefined) waitingUntil = waitingStep.atMinute;
-  else if (c.status === 'running' && c.therapyDone && (c.minute ?? 0) < offset)
-    waitingUntil = offset;
+  const waitsFor = waitingStep ? stepWaitsUntil(c) : null;
+  if (waitsFor !== null) waitingUntil = shown(waitsFor);
+  else if (snapshot.hasTag('awaitingRecovery') && !isMonitoringDone(c))
+    waitingUntil = course ? course.offsetMinutes : nextEventMinute(c);
 
   const openEvents =
     c.status === 'running'
@@ -95,9 +120,8 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
           const e = index.events.get(o.eventId)!;
           return {
             id: e.id,
-            text: e.text,
-            ...(e.affect ? { affect: e.affect } : {}),
-            deadline: o.deadline,
+            ...textOf(e, o.variant),
+            deadline: shown(o.deadline),
             options: eventOptions(c, e).map(viewOption),
           };
         })
@@ -109,8 +133,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     lastFeedback = {
       optionId: o.id,
       text: o.text,
-      ...(o.feedback ? { feedback: o.feedback } : {}),
-      ...(o.rationale ? { rationale: o.rationale } : {}),
+      ...feedbackOf(o, c.lastFeedback.variant),
       ...(o.references ? { references: o.references } : {}),
       points: o.points ?? {},
       ...(o.critical ? { critical: o.critical.explanation } : {}),
@@ -120,95 +143,58 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
   const ending = c.ending ? index.endings.get(c.ending) : undefined;
   return {
     status: c.status,
-    phase: c.status === 'running' ? c.phase : c.status === 'briefing' ? null : c.phase,
+    phase: c.status === 'briefing' ? null : c.phase,
     mode: c.mode,
     minute: c.minute,
+    clock: { sinceArrival: c.clock, sinceDose: c.minute },
     paused: c.paused,
     step: stepDef
       ? {
           id: stepDef.id,
           speaker: stepDef.speaker,
-          text: stepDef.text,
-          ...(stepDef.affect ? { affect: stepDef.affect } : {}),
+          ...textOf(stepDef, c.stepVariant),
           ...(stepDef.audio ? { audio: stepDef.audio } : {}),
         }
       : null,
     waitingUntil,
     options: offeredOptions(c).map(viewOption),
     openEvents,
-    transcript: c.transcript,
+    transcript: c.transcript.toArray(),
     vitals: c.vitals,
-    vitalsHistory: c.history,
+    vitalsHistory: c.minute === null ? [] : [...c.history, { minute: c.minute, ...c.vitals }],
     alarms: c.activeAlarms,
     settings: c.settings,
     lastFeedback,
     lastRefusal: c.lastRefusal,
     canRetry: c.status === 'running' && c.mode === 'practice' && c.lastChoice !== null && !c.paused,
     nextEventMinute: c.status === 'running' ? nextEventMinute(c) : null,
+    minutesToNextEvent: minutesToNext(c),
     ending: ending
       ? { id: ending.id, kind: ending.kind, title: ending.title, text: ending.text }
       : null,
     dosed: c.facts.dosed,
+    drug: viewDrug(c),
     facts: c.facts,
     variables: c.vars,
   };
 }
 
-/** The next minute after now at which something is due: an event, a step, a check, a deadline, recovery. */
-export function nextEventMinute(c: SnapshotFrom<SessionMachine>['context']): number | null {
-  if (c.minute === null) return null;
-  const now = c.minute;
-  const scenario = c.index.scenario;
-  const last = scenario.protocol.sessionMinutes;
-  let best = Infinity;
-  const consider = (m: number) => {
-    const whole = Math.ceil(m);
-    if (whole > now && whole < best) best = whole;
+function viewDrug(c: SessionContext): SessionView['drug'] {
+  const effect = effectNow(c);
+  if (!effect) return null;
+  return {
+    plasmaNgPerMl: effect.plasmaNgPerMl,
+    effectSiteNgPerMl: effect.effectSiteNgPerMl,
+    sedation: effect.sedation,
+    infusionRunning: c.infusion?.running ?? false,
+    doses: c.doseEvents.toArray(),
   };
-  const fired = new Set(c.fired);
-  for (const e of c.index.events.values())
-    if (!fired.has(e.id) && 'atMinute' in e.trigger) consider(e.trigger.atMinute);
-  if (c.stepId && !c.stepShown) consider(c.index.steps.get(c.stepId)?.step.atMinute ?? 0);
-  for (const check of c.index.checks.values())
-    if (!own(c.checks, check.id)) consider(check.atMinute);
-  for (const o of c.open) consider(o.deadline + 1);
-  if (!isMonitoringDone(c)) consider(scenario.protocol.timeCourse.offsetMinutes);
-  if (c.facts.dosed) consider(scenario.protocol.discharge.minObservationMinutes);
-  const until = Math.min(best, last);
-  const crossing = nextCrossingMinute(c, until);
-  if (crossing !== null) return crossing;
-  return best === Infinity ? null : until;
 }
 
-/**
- * The first minute before `until` at which a threshold event would fire or a new alarm would sound.
- * Nothing changes the vitals' offsets between now and `until` without the trainee, so the
- * vitals model predicts it exactly.
- */
-function nextCrossingMinute(
-  c: SnapshotFrom<SessionMachine>['context'],
-  until: number,
-): number | null {
-  if (c.minute === null) return null;
-  const scenario = c.index.scenario;
-  const fired = new Set(c.fired);
-  const watched = [...c.index.events.values()].filter(
-    (e) => !fired.has(e.id) && !('atMinute' in e.trigger),
-  );
-  const sounding = new Set(c.activeAlarms.map((a) => `${a.signal}:${a.direction}`));
-  for (let m = c.minute + 1; m < until; m++) {
-    const vitals = signalsAt(scenario, c.index.keyframes, m, c.offsets, c.seed);
-    const alarm = outsideLimits(vitals, scenario.protocol.thresholds.alarm).some(
-      (a) => !sounding.has(`${a.signal}:${a.direction}`),
-    );
-    if (alarm) return m;
-    const env = { ...conditionEnv(c), vitals, minute: m };
-    for (const e of watched) {
-      const t = e.trigger as { vital: SignalKey; above?: number; below?: number };
-      const v = vitals[t.vital];
-      const due = (t.above !== undefined && v > t.above) || (t.below !== undefined && v < t.below);
-      if (due && evaluateCondition(e.when, env)) return m;
-    }
-  }
-  return null;
+function minutesToNext(c: SessionContext): number | null {
+  if (c.status !== 'running') return null;
+  const next = nextEventClock(c);
+  return next === null ? null : next - c.clock;
 }
+
+export { nextEventMinute };

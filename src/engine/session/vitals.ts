@@ -3,10 +3,11 @@
  * Pure functions of the scenario, the minute, the effects so far and the attempt's seed.
  */
 import { SIGNAL_KEYS, STATE_KEYS, type ScenarioV1, type SignalKey } from '../format/schema.ts';
+import type { DrugEffect } from '../drug/index.ts';
 import { hashInts, mulberry32 } from './prng.ts';
 import type { Signals } from './types.ts';
 
-type TimeCourse = ScenarioV1['protocol']['timeCourse'];
+type TimeCourse = NonNullable<ScenarioV1['protocol']['timeCourse']>;
 type Keyframe = ScenarioV1['trajectory'][number];
 type Limits = ScenarioV1['protocol']['thresholds']['alarm'];
 
@@ -59,8 +60,10 @@ function clamp(key: SignalKey, value: number): number {
 }
 
 /**
- * Every signal at `minute` after dosing (null: before dosing — baseline plus effects, no noise).
- * Sorted keyframes are assumed (the caller sorts them once).
+ * Every signal at `minute` after dosing (null: before dosing — baseline plus effects, no noise),
+ * `clock` minutes after arrival. Keyframes on the dose clock count after dosing; keyframes on the
+ * arrival clock (`from: "arrival"`) count on either side of the dose. Sorted keyframes are assumed
+ * (the caller sorts them once).
  */
 export function signalsAt(
   scenario: ScenarioV1,
@@ -68,19 +71,61 @@ export function signalsAt(
   minute: number | null,
   offsets: Partial<Signals>,
   seed: number,
+  clock = 0,
+  drug?: DrugEffect,
 ): Signals {
   const base = scenario.patient.baseline;
   const course = scenario.protocol.timeCourse;
-  const level = minute === null ? 0 : intensity(minute, course);
+  const level = minute === null || !course ? 0 : intensity(minute, course);
   const noise = minute === null ? {} : noiseAt(seed, minute);
+  const split = splitKeyframes(keyframes);
   const out = {} as Signals;
   for (const key of SIGNAL_KEYS) {
     let v = base[key] + (offsets[key] ?? 0) + (noise[key] ?? 0);
     if (minute !== null)
-      v += (course.peakEffect?.[key] ?? 0) * level + trajectoryAt(minute, keyframes, key);
+      v += (course?.peakEffect?.[key] ?? 0) * level + trajectoryAt(minute, split.dose, key);
+    if (drug) v += drugDelta(drug, key);
+    if (split.arrival.length > 0) v += trajectoryAt(clock, split.arrival, key);
     out[key] = clamp(key, v);
   }
   return out;
+}
+
+/** The drug model's change to one signal (the model has no effect on anxiety or rapport). */
+function drugDelta(e: DrugEffect, key: SignalKey): number {
+  switch (key) {
+    case 'systolic':
+      return e.systolicDelta;
+    case 'diastolic':
+      return e.diastolicDelta;
+    case 'heartRate':
+      return e.heartRateDelta;
+    case 'spo2':
+      return e.spo2Delta;
+    case 'respiratoryRate':
+      return e.respiratoryRateDelta;
+    case 'dissociation':
+      return e.dissociation;
+    case 'nausea':
+      return e.nauseaDelta;
+    default:
+      return 0;
+  }
+}
+
+const splits = new WeakMap<readonly Keyframe[], { dose: Keyframe[]; arrival: Keyframe[] }>();
+
+/** The keyframes on each clock (computed once per keyframe list). */
+function splitKeyframes(keyframes: readonly Keyframe[]) {
+  let split = splits.get(keyframes);
+  if (!split) {
+    split = {
+      dose: keyframes.filter((k) => k.from !== 'arrival'),
+      arrival: keyframes.filter((k) => k.from === 'arrival'),
+    };
+    splits.set(keyframes, split);
+  }
+  return split;
 }
 
 export interface AlarmState {

@@ -6,7 +6,7 @@
  */
 import { EditHistory } from './history.ts';
 import { applyChanges, type Change } from './text-edit.ts';
-import { parseScenarioText } from '../../engine/format/parse.ts';
+import { parseScenarioText } from '../../engine/index.ts';
 import {
   discardWorkingCopy,
   keepWorkingCopy,

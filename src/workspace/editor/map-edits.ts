@@ -2,7 +2,7 @@
  * Edits made from the map: adding a step after a selected one, and connecting an option to
  * where it leads (a step of the same phase, the end of the phase, or an ending).
  */
-import { Step } from '../../engine/format/schema.ts';
+import { Step } from '../../engine/index.ts';
 import { allIds } from './id-refs.ts';
 import { newValue } from './new-value.ts';
 import { valueAt, type Change, type JSONPath } from './text-edit.ts';

@@ -6,7 +6,7 @@
  * Every schema node is one of the `FieldKind`s below; `classify` returns `unknown` for anything
  * else, and a unit test walks the whole format to prove no node is unknown.
  */
-import { Condition, Scenario } from '../../engine/format/schema.ts';
+import { Condition, Scenario } from '../../engine/index.ts';
 
 export type Schema = Record<string, unknown> & { description?: string };
 
@@ -235,18 +235,21 @@ export function defaultValue(input: Schema, key?: string | number): unknown {
   }
 }
 
-/** Calls `visit` on every node reachable from `schema` (each `$ref` followed once). */
+/**
+ * Calls `visit` on every node reachable from `schema`, at every place it is used; the inside of
+ * each `$ref` is walked once (a recursive condition would otherwise never end).
+ */
 export function walkSchema(
   schema: Schema,
   visit: (node: Schema, where: string) => void,
   where = '',
   seen = new Set<string>(),
 ): void {
+  visit(schema, where);
   if (typeof schema.$ref === 'string') {
     if (seen.has(schema.$ref)) return;
     seen.add(schema.$ref);
   }
-  visit(schema, where);
   const f = classify(schema);
   switch (f.kind) {
     case 'object':

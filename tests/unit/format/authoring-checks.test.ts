@@ -149,7 +149,7 @@ describe('unknown properties', () => {
     const d = check(doc).diagnostics.find((x) => x.code === 'SCHEMA_UNKNOWN_PROPERTY')!;
     expect(d.path).toBe('/events/0/atMinute');
     expect(d.hint).toBe(
-      'Did you mean "trigger.atMinute"? Allowed here: id, trigger, when, vitals, speaker, text, affect, audio, alarm, respond.',
+      'Did you mean "trigger.atMinute"? Allowed here: id, trigger, when, vitals, speaker, text, variants, affect, audio, alarm, respond.',
     );
   });
 
@@ -157,7 +157,7 @@ describe('unknown properties', () => {
     const doc = base();
     doc.phases[0].steps[0].afect = 'calm';
     const d = check(doc).diagnostics.find((x) => x.code === 'SCHEMA_UNKNOWN_PROPERTY')!;
-    expect(d.hint).toMatch(/^Did you mean "affect"\? Allowed here: id, speaker, text, affect,/);
+    expect(d.hint).toMatch(/^Did you mean "affect"\? Allowed here: id, speaker, text, variants, affect,/);
   });
 });
 

@@ -88,7 +88,7 @@ describe('hostile input is refused with one clear diagnostic', () => {
   });
 
   it('reports a syntax error with its line and column', () => {
-    const d = only('{\n  "formatVersion": 1,\n  "id": "x"\n  "title": "y"\n}');
+    const d = only('{\n  "formatVersion": 2,\n  "id": "x"\n  "title": "y"\n}');
     expect(d).toMatchObject({ code: 'JSON_SYNTAX', line: 4, column: 3 });
   });
 });

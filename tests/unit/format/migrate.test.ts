@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   migrate,
   migrateV0toV1,
+  migrateV1toV2,
   validate,
   type Migration,
 } from '../../../src/engine/format/index.ts';
@@ -17,9 +18,24 @@ const v1 = () =>
 
 describe('format migrations', () => {
   it('turns the v0 draft into the same scenario as its v1 form', () => {
-    const { $schema: _s, ...expected } = v1();
+    const { $schema: _s, ...expected } = { ...v1(), formatVersion: 1 } as Record<string, unknown>;
     const { $schema: _t, ...migrated } = migrateV0toV1(v0());
     expect(migrated).toEqual(expected);
+  });
+
+  it('turns a v1 file into the same document under format 2, losing nothing', () => {
+    const original = { ...v1(), formatVersion: 1 };
+    const migrated = migrateV1toV2(original);
+    expect(migrated).toEqual({ ...original, formatVersion: 2 });
+    expect(Object.keys(migrated).slice(0, 2)).toEqual(['$schema', 'formatVersion']);
+    expect(original.formatVersion).toBe(1);
+  });
+
+  it('reads a v1 file as v2 with one warning and the same scenario otherwise', () => {
+    const text = JSON.stringify({ ...v1(), formatVersion: 1 });
+    const { diagnostics, scenario } = validate(text);
+    expect(diagnostics.map((d) => d.code)).toEqual(['FORMAT_MIGRATED']);
+    expect(scenario).toEqual(validate(JSON.stringify(v1())).scenario);
   });
 
   it('does not modify its input', () => {
@@ -29,11 +45,11 @@ describe('format migrations', () => {
     expect(input).toEqual(copy);
   });
 
-  it('reads a v0 file as v1, with a warning that says so', () => {
+  it('reads a v0 file as the current format, with a warning that says so', () => {
     const diagnostics = diagnosticsOf(readFixture('valid', 'v0-draft.json'));
     expect(diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'FORMAT_MIGRATED']]);
     const { scenario } = validate(readFixture('valid', 'v0-draft.json').toString('utf8'));
-    expect(scenario?.formatVersion).toBe(1);
+    expect(scenario?.formatVersion).toBe(2);
     expect(scenario?.passPercent).toBe(65);
     expect(scenario?.phases.map((p) => p.id)).toEqual([
       'preparation',
@@ -58,7 +74,7 @@ describe('format migrations', () => {
   });
 
   it('refuses a newer format', () => {
-    expect(migrate({ formatVersion: 2 })).toMatchObject({
+    expect(migrate({ formatVersion: 3 })).toMatchObject({
       ok: false,
       findings: [{ code: 'FORMAT_TOO_NEW' }],
     });

@@ -52,7 +52,7 @@ function pressSameKey(scenario: ScenarioV1, seed: number, key: string) {
     if (hit) {
       const before = snapshot.context.log.length;
       snapshot = step(snapshot, { type: 'trainee.choose', optionId: hit.option.id });
-      if (snapshot.context.log[before]?.accepted) continue;
+      if (snapshot.context.log.at(before)?.accepted) continue;
     }
     // The key did nothing (no such choice, or a protocol gate refused it): time passes.
     if (c.minute === null || c.minute >= scenario.protocol.sessionMinutes) break;

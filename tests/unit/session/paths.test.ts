@@ -7,12 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getAdjacencyMap } from 'xstate/graph';
 import { sessionMachine, attemptFromContext } from '../../../src/engine/session/machine.ts';
-import {
-  availableNow,
-  dischargeRefusal,
-  eventOptions,
-  offeredOptions,
-} from '../../../src/engine/session/rules.ts';
+import { availableNow, dischargeRefusal } from '../../../src/engine/session/gates.ts';
+import { dueChecks } from '../../../src/engine/session/monitoring.ts';
+import { eventOptions, offeredOptions } from '../../../src/engine/session/offers.ts';
 import { nextEventMinute } from '../../../src/engine/session/view.ts';
 import { score, scoreContext } from '../../../src/engine/scoring/score.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
@@ -34,7 +31,6 @@ function serializeState(s: SessionSnapshot): string {
     c.phase,
     c.stepId,
     c.stepShown,
-    c.therapyDone,
     c.minute,
     c.facts,
     c.vars,
@@ -61,11 +57,7 @@ function eventsFor(s: SessionSnapshot): SessionEvent[] {
       events.push({ type: 'trainee.choose', optionId: o.id });
   }
   if (c.minute !== null) {
-    const due = [...c.index.checks.values()].some(
-      (k) =>
-        !c.checks[k.id] && c.minute! >= k.atMinute && c.minute! <= k.atMinute + k.windowMinutes,
-    );
-    if (due) events.push({ type: 'trainee.act', action: 'checkVitals' });
+    if (dueChecks(c).length > 0) events.push({ type: 'trainee.act', action: 'checkVitals' });
     // Letting time pass is tried when nothing else can be done, to let an open response lapse, or
     // to wait for a gate (e.g. the discharge observation time) that refuses an offered option.
     const next = nextEventMinute(c);

@@ -1,0 +1,45 @@
+/**
+ * `migrate <file> [--out <file>]`: rewrites a scenario in the current format. The file is read as
+ * every host reads it (migrated on load, then validated); when it has no errors, the migrated
+ * document is written back (or to --out) with two-space indentation. A file already in the
+ * current format is left as it is.
+ */
+import { writeFile } from 'node:fs/promises';
+import { FORMAT_VERSION, validate } from '../../engine/index.ts';
+import { readScenarioFile } from '../files.ts';
+import { takeOption, UsageError, type Io } from '../io.ts';
+import { clean, formatDiagnostic, plural } from '../output.ts';
+
+export async function migrateCommand(argv: string[], io: Io): Promise<number> {
+  const args = [...argv];
+  const out = takeOption(args, '--out');
+  const unknown = args.find((a) => a.startsWith('--'));
+  if (unknown) throw new UsageError(`migrate: unknown option ${unknown}`);
+  if (args.length !== 1) throw new UsageError('migrate: give exactly one scenario file');
+  const file = args[0]!;
+  const read = await readScenarioFile(file);
+  if (read.kind === 'unreadable') {
+    io.err(`${clean(file)}: cannot read: ${read.reason}`);
+    return 2;
+  }
+  if (read.kind === 'refused') {
+    io.err(formatDiagnostic(file, read.diagnostic));
+    return 1;
+  }
+  const result = validate(read.text);
+  if (!result.scenario) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    for (const d of errors) io.err(formatDiagnostic(file, d));
+    io.err(`${plural(errors.length, 'error')}: nothing written; fix them and migrate again.`);
+    return 1;
+  }
+  const migrated = result.diagnostics.some((d) => d.code === 'FORMAT_MIGRATED');
+  const target = out ?? file;
+  if (!migrated && out === undefined) {
+    io.out(`${clean(file)}: already in format ${FORMAT_VERSION}; nothing to do.`);
+    return 0;
+  }
+  await writeFile(target, `${JSON.stringify(result.scenario, null, 2)}\n`, 'utf8');
+  io.out(`${clean(target)}: written in format ${FORMAT_VERSION}.`);
+  return 0;
+}

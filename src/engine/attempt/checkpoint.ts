@@ -1,0 +1,118 @@
+/**
+ * Checkpoints: a copy of the session state saved beside the event log, so that restoring a long
+ * attempt replays only the events after it. The log stays the truth: a checkpoint names how many
+ * events it stands for and a fingerprint of them, and is used only when the log's first events
+ * still have that fingerprint; otherwise the whole log is replayed. A checkpoint is taken every
+ * CHECKPOINT_EVERY events (never while paused, whose resume target a state value cannot carry).
+ */
+import { createActor } from 'xstate';
+import type { ScenarioV1 } from '../format/schema.ts';
+import { AppendList } from '../session/append-list.ts';
+import { indexScenario } from '../session/indexScenario.ts';
+import { sessionMachine } from '../session/machine.ts';
+import { replay, type SessionSnapshot } from '../session/session.ts';
+import type { SessionContext, SessionEvent } from '../session/types.ts';
+import { hashScenario } from './hash.ts';
+import type { Attempt } from './types.ts';
+
+/** How many events apart checkpoints are taken. */
+export const CHECKPOINT_EVERY = 50;
+
+export interface Checkpoint {
+  /** The number of events of the log it stands for. */
+  at: number;
+  /** Fingerprint of those events. */
+  digest: string;
+  /** The machine's state value then. */
+  value: unknown;
+  /** The session context then, as JSON (the scenario is referred to by id only). */
+  context: unknown;
+}
+
+/** The fingerprint of the first `at` events of a log. */
+export function digestOf(events: readonly SessionEvent[], at: number): string {
+  return hashScenario({ events: events.slice(0, at) });
+}
+
+/** A checkpoint of a snapshot reached by `events` (null while paused or not running). */
+export function makeCheckpoint(
+  snapshot: SessionSnapshot,
+  events: readonly SessionEvent[],
+): Checkpoint | null {
+  if (snapshot.status !== 'active' || snapshot.hasTag('paused')) return null;
+  return {
+    at: events.length,
+    digest: digestOf(events, events.length),
+    value: snapshot.value,
+    context: JSON.parse(JSON.stringify(snapshot.context)) as unknown,
+  };
+}
+
+/**
+ * The attempt to save after an event: the log, and a checkpoint refreshed every CHECKPOINT_EVERY
+ * events (between them the previous checkpoint is kept, so a save costs the same all session).
+ */
+export function withCheckpoint(
+  attempt: Attempt,
+  snapshot: SessionSnapshot,
+  previous?: Checkpoint,
+): Attempt {
+  const n = attempt.events.length;
+  const fresh =
+    n > 0 && n % CHECKPOINT_EVERY === 0 ? makeCheckpoint(snapshot, attempt.events) : null;
+  const checkpoint = fresh ?? previous;
+  return checkpoint ? { ...attempt, checkpoint } : attempt;
+}
+
+const LISTS = ['history', 'decisions', 'transcript', 'log', 'doseEvents'] as const;
+
+/** The session context a checkpoint holds, with its scenario index and lists rebuilt. */
+function revive(scenario: ScenarioV1, raw: Record<string, unknown>): SessionContext {
+  const context = { ...raw, index: indexScenario(scenario) } as Record<string, unknown>;
+  for (const key of LISTS) context[key] = AppendList.from((raw[key] as unknown[]) ?? []);
+  const last = raw.lastChoice as { before: Record<string, unknown> } | null;
+  if (last) context.lastChoice = { ...last, before: revive(scenario, last.before) };
+  return context as unknown as SessionContext;
+}
+
+/** Whether a checkpoint may stand for the start of this attempt's log. */
+export function checkpointHolds(attempt: Attempt): boolean {
+  const c = attempt.checkpoint;
+  return (
+    !!c &&
+    Number.isInteger(c.at) &&
+    c.at > 0 &&
+    c.at <= attempt.events.length &&
+    typeof c.digest === 'string' &&
+    c.digest === digestOf(attempt.events, c.at)
+  );
+}
+
+/**
+ * The snapshot an attempt reaches: from its checkpoint when it holds (replaying only the events
+ * after it), else by replaying the whole log.
+ */
+export function replayFromCheckpoint(scenario: ScenarioV1, attempt: Attempt): SessionSnapshot {
+  if (!checkpointHolds(attempt)) return replay(scenario, attempt);
+  const c = attempt.checkpoint!;
+  const context = revive(scenario, c.context as Record<string, unknown>);
+  const actor = createActor(sessionMachine, {
+    snapshot: {
+      status: 'active',
+      value: c.value,
+      context,
+      historyValue: {},
+      children: {},
+      output: undefined,
+      error: undefined,
+    } as never,
+    input: { scenario, seed: attempt.seed, mode: attempt.mode },
+  }).start();
+  for (let i = c.at; i < attempt.events.length; i++) {
+    if (actor.getSnapshot().status !== 'active') break;
+    actor.send(attempt.events[i]!);
+  }
+  const snapshot = actor.getSnapshot();
+  actor.stop();
+  return snapshot;
+}

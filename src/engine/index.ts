@@ -1,0 +1,105 @@
+/**
+ * The engine's one public entry point. Hosts (the player, the workspace, the results screens and
+ * the command line) import the engine only from here; the lint rule in eslint.config.js forbids
+ * reaching into its folders. Every module here is pure (no DOM, audio, Node or wall clock).
+ */
+export * from './format/index.ts';
+export { validateCourse, Course, type CourseDef } from './format/course.ts';
+export { parseScenarioText } from './format/parse.ts';
+export { analyze, type Analysis } from './analysis/analyze.ts';
+export { toMermaid } from './analysis/mermaid.ts';
+export { listScenarioFiles, type ScenarioEntry } from './library.ts';
+export {
+  sessionMachine,
+  attemptFromContext,
+  viewSession,
+  nextEventMinute,
+  createSession,
+  eventsBeforeDecision,
+  initialSnapshot,
+  replay,
+  step,
+  playHeadless,
+  indexScenario,
+  ScenarioIndex,
+  type SessionMachine,
+  type SessionTag,
+  type SessionView,
+  type ViewOption,
+  type ReplayLog,
+  type SessionSnapshot,
+  type HeadlessOptions,
+  type HeadlessResult,
+  type Strategy,
+  type SessionEvent,
+  type SessionContext,
+  type Mode,
+  type LogEntry,
+  type DecisionRecord,
+} from './session/index.ts';
+export type { SettingName, VitalsSample, CarriedState } from './session/types.ts';
+export { previewSnapshot, PreviewError, type PreviewOptions } from './session/preview.ts';
+export { PHASES, AFTER_DOSE, type PhaseInfo } from './session/phases.ts';
+export {
+  score,
+  scoreContext,
+  type Report,
+  type DecisionResult,
+  type CompetencyResult,
+} from './scoring/score.ts';
+export * from './attempt/index.ts';
+export { playCourse, summarizeCourse, carriedFrom } from './course/play.ts';
+export type { CourseSummary, CourseVisitResult } from './course/play.ts';
+export * from './results/xapi.ts';
+export * from './results/xapi-rules.ts';
+export * from './results/suspend-data.ts';
+export * from './results/export.ts';
+export { type CatalogueEntry } from './presentation/catalogue.ts';
+export { type ShownChoice, orderOptions, shownChoices } from './presentation/option-order.ts';
+export {
+  Condition,
+  FORMAT_VERSION,
+  Scenario,
+  type ScenarioV1,
+  type SignalKey,
+  Step,
+} from './format/schema.ts';
+export {
+  type ChartLine,
+  type Quality,
+  decisionQuality,
+  decisionsByPhase,
+  niceTicks,
+  protocolLines,
+  topLessons,
+} from './presentation/debrief.ts';
+export { roomScene } from './presentation/room.ts';
+export { standardTitle } from './standards/catalogue.ts';
+export { cmiTimespan } from './results/cmi-timespan.ts';
+export { type Statement, buildStatements } from './results/xapi.ts';
+export { statementProblems } from './results/xapi-rules.ts';
+export {
+  actorLabel,
+  classifyAnswer,
+  destinationId,
+  retryDelay,
+  sameStatement,
+} from './results/lrs-rules.ts';
+export {
+  type Comment,
+  type ExportedAttempt,
+  attemptId,
+  exportCsv,
+  exportJson,
+  exportedAttemptProblems,
+  parseExport,
+} from './results/export.ts';
+export { VERIFY_SLICE, type Verification, verifySteps } from './results/verify.ts';
+export { type Diagnostic, compareDiagnostics } from './format/diagnostics.ts';
+export { validate } from './format/validate.ts';
+export { SourcePositions } from './format/parse.ts';
+export { migrate } from './format/migrate.ts';
+export { MAX_BYTES } from './format/limits.ts';
+export { choiceRefusal } from './session/gates.ts';
+export { type DecisionAnalysis, analyzeDecisions } from './analysis/decisions.ts';
+export { type LineCount, countLines } from './analysis/lines.ts';

@@ -1,0 +1,125 @@
+/**
+ * Simulated time: what happens at each minute after the dose, advancing the clock, and the next
+ * minute at which something will happen (for "advance to the next event").
+ */
+import { own } from '../format/own.ts';
+import { drugEffect } from '../drug/index.ts';
+import { evaluateCondition } from './conditions.ts';
+import {
+  acuteEffectsOverByModel,
+  advanceDrugMinute,
+  drugAhead,
+  modelDrivesSignals,
+} from './drug-course.ts';
+import { conditionEnv } from './context.ts';
+import { fireDueEvents, isTriggered, missEvent } from './events.ts';
+import { isMonitoringDone, refreshVitals, settleMissedChecks } from './monitoring.ts';
+import { showStep, stepWaitsUntil } from './steps.ts';
+import { arrivalMinuteOf, lastClockMinute } from './timing.ts';
+import { outsideLimits, signalsAt } from './vitals.ts';
+import type { SessionContext } from './types.ts';
+
+/** Everything that happens at the current minute (on either side of the dose). */
+export function processMinute(d: SessionContext): void {
+  refreshVitals(d);
+  if (d.stepId && !d.stepShown && d.status === 'running' && stepWaitsUntil(d) === null) showStep(d);
+  fireDueEvents(d);
+  // The clock never passes the last minute, so responses still open then count as missed.
+  const last = d.doseClock !== null && d.clock >= lastClockMinute(d);
+  for (const open of d.open) if (open.deadline < d.clock || last) missEvent(d, open.eventId);
+  settleMissedChecks(d);
+}
+
+/**
+ * Advances the clock minute by minute, never past its last minute (the session length after the
+ * dose, the pre-dose limit before it). After the dose, each minute left adds a vitals sample.
+ */
+export function advanceClock(d: SessionContext, minutes: number): void {
+  const end = Math.min(d.clock + minutes, lastClockMinute(d));
+  while (d.clock < end) {
+    if (d.minute !== null) {
+      d.history = d.history.append({ minute: d.minute, ...d.vitals });
+      d.minute += 1;
+    }
+    d.clock += 1;
+    advanceDrugMinute(d);
+    processMinute(d);
+  }
+}
+
+/**
+ * The next arrival-clock minute after now at which something is due: an event, a step, a check,
+ * a response deadline, a recheck, recovery, the end of the observation time; null when nothing is.
+ */
+export function nextEventClock(c: SessionContext): number | null {
+  const now = c.clock;
+  const scenario = c.index.scenario;
+  const last = lastClockMinute(c);
+  let best = Infinity;
+  const consider = (m: number | null) => {
+    if (m === null) return;
+    const whole = Math.ceil(m);
+    if (whole > now && whole < best) best = whole;
+  };
+  const fired = new Set(c.fired);
+  for (const e of c.index.events.values())
+    if (!fired.has(e.id) && 'atMinute' in e.trigger)
+      consider(arrivalMinuteOf(c, e.trigger.atMinute, e.trigger.from));
+  if (c.stepId && !c.stepShown) consider(stepWaitsUntil(c));
+  for (const check of c.index.checks.values())
+    if (!own(c.checks, check.id)) consider(arrivalMinuteOf(c, check.atMinute, check.from));
+  for (const o of c.open) consider(o.deadline + 1);
+  consider(c.recheckFrom);
+  if (c.doseClock !== null) {
+    const course = scenario.protocol.timeCourse;
+    if (course && !isMonitoringDone(c)) consider(c.doseClock + course.offsetMinutes);
+    consider(c.doseClock + scenario.protocol.discharge.minObservationMinutes);
+  }
+  const until = Math.min(best, last);
+  const crossing = nextCrossingClock(c, until);
+  if (crossing !== null) return crossing;
+  return best === Infinity ? null : until;
+}
+
+/** The next minute since the dose at which something is due (null before the dose or when nothing is). */
+export function nextEventMinute(c: SessionContext): number | null {
+  const next = c.doseClock === null ? null : nextEventClock(c);
+  return next === null ? null : next - c.doseClock!;
+}
+
+/**
+ * The first arrival-clock minute before `until` at which a threshold event would fire or a new
+ * alarm would sound. Nothing changes the signals' offsets between now and `until` without the
+ * trainee, so the signal model predicts it exactly.
+ */
+function nextCrossingClock(c: SessionContext, until: number): number | null {
+  const scenario = c.index.scenario;
+  const fired = new Set(c.fired);
+  const watched = [...c.index.events.values()].filter(
+    (e) => !fired.has(e.id) && !('atMinute' in e.trigger),
+  );
+  const sounding = new Set(c.activeAlarms.map((a) => `${a.signal}:${a.direction}`));
+  // With the drug model, the end of the acute effects is found minute by minute too.
+  const watchRecovery =
+    modelDrivesSignals(c) && c.doseClock !== null && !acuteEffectsOverByModel(c);
+  for (let clock = c.clock + 1; clock < until; clock++) {
+    const minute = c.doseClock === null ? null : clock - c.doseClock;
+    const drug = drugAhead(c, clock - c.clock);
+    const effect = drug && modelDrivesSignals(c) ? drugEffect(drug) : undefined;
+    if (
+      watchRecovery &&
+      drug &&
+      acuteEffectsOverByModel({ ...c, drug, clock, infusion: null, pendingDrug: [] })
+    )
+      return clock;
+    const vitals = signalsAt(scenario, c.index.keyframes, minute, c.offsets, c.seed, clock, effect);
+    const alarm = outsideLimits(vitals, scenario.protocol.thresholds.alarm).some(
+      (a) => !sounding.has(`${a.signal}:${a.direction}`),
+    );
+    if (alarm) return clock;
+    const env = { ...conditionEnv(c), vitals, minute };
+    for (const e of watched)
+      if (isTriggered(c, e, clock, vitals) && evaluateCondition(e.when, env)) return clock;
+  }
+  return null;
+}

@@ -1,0 +1,75 @@
+/**
+ * Scoring inputs: the decision records the engine writes as the session goes (step choices, event
+ * responses, missed events and scheduled checks). Scoring (scoring/score.ts) explains them.
+ */
+import { own } from '../format/own.ts';
+import { eventOptions } from './offers.ts';
+import { availableNow } from './gates.ts';
+import type { OptionDef } from './indexScenario.ts';
+import type { DecisionRecord, SessionContext } from './types.ts';
+import { conditionEnv, say } from './context.ts';
+import { chooseVariant } from './variants.ts';
+
+function recordDecision(d: SessionContext, record: Omit<DecisionRecord, 'phase' | 'minute'>): void {
+  d.decisions = d.decisions.append({ ...record, phase: d.phase, minute: d.minute });
+}
+
+/** Records a step choice (scored on the first visit of the step only) before its effects apply. */
+export function recordStepChoice(d: SessionContext, option: OptionDef): void {
+  const stepId = d.stepId!;
+  const feedbackVariant = chooseVariant(option.feedbackVariants, conditionEnv(d));
+  if (!own(d.scoredSteps, stepId)) {
+    recordDecision(d, {
+      kind: 'step',
+      refId: stepId,
+      optionId: option.id,
+      available: availableNow(d),
+      ...variantField(feedbackVariant),
+    });
+    d.scoredSteps = { ...d.scoredSteps, [stepId]: true };
+  }
+  say(d, { speaker: 'trainee', text: option.text });
+  d.lastFeedback = { optionId: option.id, variant: feedbackVariant };
+}
+
+const variantField = (v: number | null) => (v === null ? {} : { feedbackVariant: v });
+
+/** Records the response to an open scenario event and closes the event. */
+export function recordEventChoice(d: SessionContext, option: OptionDef): void {
+  const eventId = d.index.options.get(option.id)!.eventId!;
+  const event = d.index.events.get(eventId)!;
+  const feedbackVariant = chooseVariant(option.feedbackVariants, conditionEnv(d));
+  recordDecision(d, {
+    kind: 'event',
+    refId: eventId,
+    optionId: option.id,
+    available: eventOptions(d, event).map((o) => o.id),
+    ...variantField(feedbackVariant),
+  });
+  d.open = d.open.filter((o) => o.eventId !== eventId);
+  say(d, { speaker: 'trainee', text: option.text });
+  d.lastFeedback = { optionId: option.id, variant: feedbackVariant };
+}
+
+/** Records an event whose response window closed without a response. */
+export function recordMissedEvent(d: SessionContext, eventId: string): void {
+  const event = d.index.events.get(eventId)!;
+  recordDecision(d, {
+    kind: 'missedEvent',
+    refId: eventId,
+    optionId: null,
+    available: eventOptions(d, event).map((o) => o.id),
+  });
+}
+
+/** Records a scheduled monitoring check as made on time or missed. */
+export function recordCheck(d: SessionContext, checkId: string, outcome: 'done' | 'missed'): void {
+  d.checks = { ...d.checks, [checkId]: outcome };
+  recordDecision(d, {
+    kind: 'check',
+    refId: checkId,
+    optionId: null,
+    done: outcome === 'done',
+    available: [],
+  });
+}

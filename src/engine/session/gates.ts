@@ -1,0 +1,213 @@
+/**
+ * The protocol gates and the one refusal function. `refusal(ctx, event)` says why an event is
+ * refused now, or null when it is accepted; the machine's single `isAllowed` guard and every
+ * message shown to the trainee come from it, so a guard and its reason cannot drift apart.
+ */
+import { SETTING_VALUES } from '../format/schema.ts';
+import { evaluateCondition } from './conditions.ts';
+import { conditionEnv } from './context.ts';
+import { doseProblem } from './drug-course.ts';
+import { visitKind } from './phases.ts';
+import type { OptionDef } from './indexScenario.ts';
+import { isOpenEventOption, offeredOptions } from './offers.ts';
+import { lastClockMinute } from './timing.ts';
+import { outsideLimits } from './vitals.ts';
+import type { SessionContext, SessionEvent } from './types.ts';
+
+/** Why the dose cannot be given now, or null when every pre-dose criterion is met. */
+export function doseRefusal(ctx: SessionContext): string | null {
+  if (ctx.facts.dosed) return 'The dose has already been given.';
+  const missing: string[] = [];
+  const stop = ctx.index.scenario.protocol.thresholds.hardStop;
+  const bp = ctx.predoseBp;
+  if (stop && bp && (bp.systolic >= stop.systolic || bp.diastolic >= stop.diastolic)) {
+    missing.push(
+      `the pre-dose blood pressure of ${bp.systolic}/${bp.diastolic} mmHg is at or above the protocol's hard stop of ${stop.systolic}/${stop.diastolic} mmHg, which no documented decision overrides`,
+    );
+  }
+  if (ctx.recheckFrom !== null) {
+    missing.push(
+      ctx.clock < ctx.recheckFrom
+        ? `the dose was delayed for a recheck after rest; the recheck is due at minute ${ctx.recheckFrom} since arrival (now ${ctx.clock})`
+        : 'the dose was delayed for a recheck of the vitals, which has not been made',
+    );
+  }
+  if (!ctx.facts.consentRecorded) missing.push('consent has not been recorded');
+  if (!ctx.facts.screeningComplete) missing.push('screening is not complete');
+  if (!ctx.facts.bpChecked) missing.push('blood pressure has not been checked before dosing');
+  else if (!ctx.facts.bpWithinThreshold && !ctx.facts.bpDecisionDocumented) {
+    const t = ctx.index.scenario.protocol.thresholds.predose;
+    missing.push(
+      `the pre-dose blood pressure is above ${t.systolicMax}/${t.diastolicMax} mmHg and no decision has been documented`,
+    );
+  }
+  if (missing.length === 0) return null;
+  return `Cannot give the dose: ${missing.join('; ')}.`;
+}
+
+/** Why the patient cannot be discharged now, or null. */
+export function dischargeRefusal(ctx: SessionContext): string | null {
+  if (!ctx.facts.dosed) return null;
+  const rule = ctx.index.scenario.protocol.discharge;
+  const missing: string[] = [];
+  const minute = ctx.minute ?? 0;
+  if (minute < rule.minObservationMinutes) {
+    missing.push(
+      `observation has lasted ${minute} of the required ${rule.minObservationMinutes} minutes`,
+    );
+  }
+  for (const a of outsideLimits(ctx.vitals, rule.limits)) {
+    missing.push(
+      `${a.signal} is ${a.value}, ${a.direction === 'high' ? 'above' : 'below'} the discharge limit of ${a.limit}`,
+    );
+  }
+  if (rule.dissociationMax !== undefined && ctx.vitals.dissociation > rule.dissociationMax) {
+    missing.push(`dissociation is ${ctx.vitals.dissociation}, above ${rule.dissociationMax}`);
+  }
+  if (rule.requireTransport && !ctx.facts.transportArranged)
+    missing.push('no escort or transport has been arranged');
+  if (missing.length === 0) return null;
+  return `Cannot discharge yet: ${missing.join('; ')}.`;
+}
+
+/** Why an option that ends its phase cannot be taken now, or null. */
+export function endPhaseRefusal(ctx: SessionContext, option: OptionDef): string | null {
+  if (!option.endsPhase) return null;
+  if (ctx.phase === 'administration' && !ctx.facts.dosed && option.action !== 'administerDose') {
+    return 'The administration phase cannot end before the dose has been given; to defer dosing, choose an ending instead.';
+  }
+  if (ctx.phase && !ctx.index.nextPhase(ctx.phase))
+    return 'There is no phase after this one; the session ends through an ending.';
+  return null;
+}
+
+/** Why a booster cannot be given now, or null. */
+export function boosterRefusal(ctx: SessionContext): string | null {
+  const rule = ctx.index.scenario.protocol.boosters;
+  if (!ctx.facts.dosed || ctx.minute === null)
+    return 'A booster follows the first dose, which has not been given.';
+  if (!rule) return 'The protocol allows no booster.';
+  if (ctx.boostersGiven >= rule.maxCount)
+    return `The protocol allows ${rule.maxCount} booster${rule.maxCount === 1 ? '' : 's'}, already given.`;
+  if (ctx.minute < rule.earliestMinute)
+    return `A booster may be given from minute ${rule.earliestMinute} after the first dose (now ${ctx.minute}).`;
+  return null;
+}
+
+/** Why the visit cannot end now (one of the visit's end gates holds), or null. */
+export function endRefusal(ctx: SessionContext): string | null {
+  const gates = ctx.index.scenario.visit?.endGates ?? [];
+  const env = conditionEnv(ctx);
+  const held = gates.filter((g) => evaluateCondition(g.when, env)).map((g) => g.reason);
+  return held.length === 0 ? null : `The visit cannot end yet: ${held.join(' ')}`;
+}
+
+/** The gate that applies to an option's clinical action and to where it leads, if any. */
+export function gateRefusal(ctx: SessionContext, option: OptionDef): string | null {
+  const kind = visitKind(ctx.index.scenario);
+  if (kind !== 'dosing' && (option.action === 'administerDose' || option.action === 'giveBooster'))
+    return `This is ${kind === 'preparation' ? 'a preparation' : 'an integration'} visit: no drug is given.`;
+  if (option.ending !== undefined) {
+    const r = endRefusal(ctx);
+    if (r) return r;
+  }
+  const doseIssue = doseProblem(ctx, option.dose);
+  if (doseIssue) return doseIssue;
+  if (option.action === 'giveBooster') {
+    const r = boosterRefusal(ctx);
+    if (r) return r;
+  }
+  if (option.action === 'administerDose') {
+    const r = doseRefusal(ctx);
+    if (r) return r;
+  }
+  if (option.action === 'discharge') {
+    const r = dischargeRefusal(ctx);
+    if (r) return r;
+  }
+  return endPhaseRefusal(ctx, option);
+}
+
+/** Why choosing `optionId` is refused now, or null when it is allowed. */
+export function choiceRefusal(ctx: SessionContext, optionId: string): string | null {
+  if (ctx.status !== 'running') return 'The session is not running.';
+  if (ctx.paused) return 'The session is paused.';
+  const place = ctx.index.options.get(optionId);
+  if (!place) return `There is no option "${optionId}" in this scenario.`;
+  if (place.stepId !== undefined) {
+    if (place.stepId !== ctx.stepId) return 'That option is not offered at this step.';
+    const step = ctx.index.steps.get(place.stepId)!.step;
+    if (!ctx.stepShown)
+      return `This step comes at minute ${step.atMinute}; let time pass until then.`;
+  } else if (!isOpenEventOption(ctx, optionId)) {
+    return 'That response is not open now.';
+  }
+  if (!evaluateCondition(place.option.when, conditionEnv(ctx)))
+    return 'That option is not offered now.';
+  return gateRefusal(ctx, place.option);
+}
+
+/** The options available at a decision: offered and not refused. */
+export function availableNow(ctx: SessionContext): string[] {
+  return offeredOptions(ctx)
+    .filter((o) => gateRefusal(ctx, o) === null)
+    .map((o) => o.id);
+}
+
+/** Refusals shared by the events a trainee sends while the session runs. */
+function runningRefusal(ctx: SessionContext): string | null {
+  if (ctx.status !== 'running') return 'The session is not running.';
+  if (ctx.paused) return 'The session is paused.';
+  return null;
+}
+
+/**
+ * Why `event` is refused now, or null when it is accepted: the one refusal function behind every
+ * guard of the machine and every refusal message.
+ */
+export function refusal(ctx: SessionContext, event: SessionEvent): string | null {
+  switch (event.type) {
+    case 'trainee.choose':
+      return choiceRefusal(ctx, event.optionId);
+    case 'session.begin':
+      return ctx.status === 'briefing' ? null : 'The session has already begun.';
+    case 'session.leave':
+      return null;
+    case 'session.pause':
+      if (ctx.status !== 'running') return 'The session is not running.';
+      return ctx.paused ? 'The session is already paused.' : null;
+    case 'session.resume':
+      return ctx.paused ? null : 'The session is not paused.';
+    case 'trainee.retry':
+      if (ctx.mode !== 'practice') return 'Choices cannot be retried in assessment mode.';
+      if (ctx.paused) return 'The session is paused.';
+      return ctx.lastChoice ? null : 'Only the choice just made can be retried.';
+    case 'trainee.act':
+      return (
+        runningRefusal(ctx) ??
+        (event.action === 'checkVitals' ? null : `Unknown action "${String(event.action)}".`)
+      );
+    case 'trainee.setting': {
+      const r = runningRefusal(ctx);
+      if (r) return r;
+      const values = (SETTING_VALUES as Record<string, readonly string[]>)[event.setting];
+      if (!values) return `Unknown setting "${String(event.setting)}".`;
+      return values.includes(event.value)
+        ? null
+        : `The ${event.setting} setting takes ${values.join(' or ')}.`;
+    }
+    case 'clock.advance': {
+      const r = runningRefusal(ctx);
+      if (r) return r;
+      if (!Number.isInteger(event.minutes) || event.minutes < 1)
+        return 'The clock advances by a whole number of minutes, at least 1.';
+      if (ctx.clock >= lastClockMinute(ctx))
+        return ctx.doseClock === null
+          ? `The visit has reached its last minute before a dose (minute ${ctx.clock} since arrival).`
+          : 'The session has reached its last minute.';
+      return null;
+    }
+    default:
+      return 'Unknown event.';
+  }
+}

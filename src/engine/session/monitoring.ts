@@ -1,0 +1,95 @@
+/**
+ * Monitoring: the signals now, the alarms they raise, vitals measurements, and the scheduled
+ * checks (when one is due, when one is missed). The one answer to "is a check due now" is
+ * `dueChecks`, used by the engine, the headless player and the path tests.
+ */
+import { own } from '../format/own.ts';
+import { say } from './context.ts';
+import { recordCheck } from './decisions.ts';
+import type { CheckDef } from './indexScenario.ts';
+import { acuteEffectsOverByModel, effectNow, modelDrivesSignals } from './drug-course.ts';
+import { arrivalMinuteOf } from './timing.ts';
+import { outsideLimits, signalsAt } from './vitals.ts';
+import type { SessionContext } from './types.ts';
+
+/** Recomputes the signals now and the alarms they raise. */
+export function refreshVitals(d: SessionContext): void {
+  const scenario = d.index.scenario;
+  const effect = modelDrivesSignals(d) ? (effectNow(d) ?? undefined) : undefined;
+  d.vitals = signalsAt(scenario, d.index.keyframes, d.minute, d.offsets, d.seed, d.clock, effect);
+  const now = outsideLimits(d.vitals, scenario.protocol.thresholds.alarm);
+  const key = (a: { signal: string; direction: string }) => `${a.signal}:${a.direction}`;
+  const before = new Set(d.activeAlarms.map(key));
+  const raised = now.filter((a) => !before.has(key(a)));
+  if (raised.length > 0) {
+    d.alarms = [
+      ...d.alarms,
+      ...raised.map((a) => ({ ...a, raisedAt: d.minute, responded: false, respondedAt: null })),
+    ];
+    d.cues = [...d.cues, 'alarm'];
+  }
+  d.activeAlarms = now;
+}
+
+/** Marks every unanswered alarm as responded to now. */
+export function respondToAlarms(d: SessionContext): void {
+  if (!d.alarms.some((a) => !a.responded)) return;
+  d.alarms = d.alarms.map((a) =>
+    a.responded ? a : { ...a, responded: true, respondedAt: d.minute },
+  );
+}
+
+/** The scheduled checks due now: not yet settled, and the clock inside their window. */
+export function dueChecks(ctx: SessionContext): CheckDef[] {
+  const due: CheckDef[] = [];
+  for (const check of ctx.index.checks.values()) {
+    const at = arrivalMinuteOf(ctx, check.atMinute, check.from);
+    if (at === null || own(ctx.checks, check.id)) continue;
+    if (ctx.clock >= at && ctx.clock <= at + check.windowMinutes) due.push(check);
+  }
+  return due;
+}
+
+/** Settles as missed every check whose window closed before now. */
+export function settleMissedChecks(d: SessionContext): void {
+  for (const check of d.index.checks.values()) {
+    const at = arrivalMinuteOf(d, check.atMinute, check.from);
+    if (at === null || own(d.checks, check.id) || d.clock <= at + check.windowMinutes) continue;
+    recordCheck(d, check.id, 'missed');
+  }
+}
+
+function fmtBp(v: SessionContext['vitals']): string {
+  return `${v.systolic}/${v.diastolic} mmHg`;
+}
+
+/** A vitals measurement: pre-dose it checks the blood pressure; after dosing it counts for due checks. */
+export function checkVitals(d: SessionContext): void {
+  const v = d.vitals;
+  say(d, {
+    speaker: 'system',
+    text: `Vitals: BP ${fmtBp(v)}, heart rate ${v.heartRate}/min, SpO2 ${v.spo2}%, respiratory rate ${v.respiratoryRate}/min.`,
+  });
+  if (!d.facts.dosed) {
+    const t = d.index.scenario.protocol.thresholds.predose;
+    d.facts = {
+      ...d.facts,
+      bpChecked: true,
+      bpWithinThreshold: v.systolic <= t.systolicMax && v.diastolic <= t.diastolicMax,
+    };
+    d.predoseBp = { systolic: v.systolic, diastolic: v.diastolic };
+    if (d.recheckFrom !== null && d.clock >= d.recheckFrom) d.recheckFrom = null;
+  }
+  for (const check of dueChecks(d)) recordCheck(d, check.id, 'done');
+  respondToAlarms(d);
+}
+
+/**
+ * The observation region is done: the acute effects are over (the time course's offset minute,
+ * or by the drug model when it drives the signals) and no response is open.
+ */
+export function isMonitoringDone(ctx: SessionContext): boolean {
+  if (ctx.minute === null || ctx.open.length > 0) return false;
+  const course = ctx.index.scenario.protocol.timeCourse;
+  return course ? ctx.minute >= course.offsetMinutes : acuteEffectsOverByModel(ctx);
+}

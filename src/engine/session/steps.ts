@@ -1,0 +1,67 @@
+/**
+ * Steps and phases: which step is current, when it is presented, entering a phase, and where a
+ * choice leads within its phase. Which phase follows is drawn as an edge in the machine.
+ */
+import type { PhaseId } from '../format/schema.ts';
+import { conditionEnv, say } from './context.ts';
+import { chooseVariant, textOf } from './variants.ts';
+import type { OptionDef } from './indexScenario.ts';
+import { isTimedPhase } from './phases.ts';
+import { arrivalMinuteOf } from './timing.ts';
+import type { SessionContext } from './types.ts';
+
+/**
+ * The arrival-clock minute the current step waits for, or null when it does not wait. A step's
+ * `atMinute` on the dose clock counts only in the phases after the dose, once dosed (format 1's
+ * rule); on the arrival clock it counts in any phase.
+ */
+export function stepWaitsUntil(d: SessionContext): number | null {
+  const step = d.stepId ? d.index.steps.get(d.stepId)?.step : undefined;
+  if (step?.atMinute === undefined) return null;
+  if (step.from !== 'arrival' && !(isTimedPhase(d.phase) && d.facts.dosed)) return null;
+  const at = arrivalMinuteOf(d, step.atMinute, step.from);
+  return at !== null && d.clock < at ? at : null;
+}
+
+/** Makes `stepId` the current step; it is presented now unless it waits for its minute. */
+export function presentStep(d: SessionContext, stepId: string): void {
+  d.stepId = stepId;
+  const step = d.index.steps.get(stepId)?.step;
+  const waits = stepWaitsUntil(d) !== null;
+  d.stepShown = !waits;
+  if (step && !waits) showStep(d);
+}
+
+/** Presents the current step: its text enters the transcript and its audio cue plays. */
+export function showStep(d: SessionContext): void {
+  const step = d.index.steps.get(d.stepId!)!.step;
+  d.stepShown = true;
+  d.stepVariant = chooseVariant(step.variants, conditionEnv(d));
+  say(d, { speaker: step.speaker, ...textOf(step, d.stepVariant) });
+  if (step.audio) d.cues = [...d.cues, step.audio];
+}
+
+/** Starts a phase at its first step. */
+export function enterPhase(d: SessionContext, phase: PhaseId): void {
+  d.phase = phase;
+  presentStep(d, d.index.phases.get(phase)!.start);
+}
+
+/** The therapy region has finished: no step is current until integration starts. */
+export function finishTherapy(d: SessionContext): void {
+  d.stepId = null;
+  d.stepShown = false;
+}
+
+/** After a step option that stays in its phase: go to its next step. */
+export function followNext(d: SessionContext, option: OptionDef): void {
+  if (option.next) presentStep(d, option.next);
+}
+
+/** Ends the session with an ending. */
+export function endSession(d: SessionContext, endingId: string): void {
+  d.ending = endingId;
+  d.stepShown = false;
+  const ending = d.index.endings.get(endingId);
+  if (ending) say(d, { speaker: 'system', text: `${ending.title}. ${ending.text}` });
+}

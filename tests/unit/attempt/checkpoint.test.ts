@@ -1,0 +1,86 @@
+/**
+ * Checkpoints beside the log: restoring from one gives exactly what replaying the whole log gives,
+ * and the log stays the truth (a checkpoint that does not match the log's events is not used).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  CHECKPOINT_EVERY,
+  checkpointHolds,
+  parseAttempt,
+  replayFromCheckpoint,
+  restoreAttempt,
+  serializeAttempt,
+  withCheckpoint,
+  type Attempt,
+} from '../../../src/engine/attempt/index.ts';
+import { createSession, replay } from '../../../src/engine/session/session.ts';
+import { attemptFromContext } from '../../../src/engine/session/machine.ts';
+import { scoreContext } from '../../../src/engine/scoring/score.ts';
+import type { SessionEvent } from '../../../src/engine/session/types.ts';
+import { loadFixture } from '../session/fixtures.ts';
+
+const scenario = loadFixture();
+
+/** Plays a 1,000-event practice attempt, saving it after every event as a host does. */
+function longAttempt(): Attempt {
+  const actor = createSession(scenario, { seed: 3, mode: 'practice' });
+  const script: SessionEvent[] = [{ type: 'session.begin' }];
+  for (const id of ['prep-consent', 'prep-screening', 'adm-check', 'adm-give', 'adm-music'])
+    script.push({ type: 'trainee.choose', optionId: id });
+  while (script.length < 1000) {
+    script.push({ type: 'trainee.act', action: 'checkVitals' });
+    script.push({
+      type: 'trainee.setting',
+      setting: 'lights',
+      value: script.length % 4 ? 'dim' : 'bright',
+    });
+    if (script.length % 40 === 0) script.push({ type: 'clock.advance', minutes: 1 });
+  }
+  script.length = 1000;
+  let saved: Attempt | undefined;
+  for (const event of script) {
+    actor.send(event);
+    const snapshot = actor.getSnapshot();
+    saved = withCheckpoint(attemptFromContext(snapshot.context), snapshot, saved?.checkpoint);
+  }
+  actor.stop();
+  return saved!;
+}
+
+describe('restoring from a checkpoint', () => {
+  const attempt = longAttempt();
+
+  it('the save carries the latest checkpoint, taken every CHECKPOINT_EVERY events', () => {
+    expect(attempt.events).toHaveLength(1000);
+    expect(attempt.checkpoint?.at).toBe(1000 - (1000 % CHECKPOINT_EVERY));
+    expect(checkpointHolds(attempt)).toBe(true);
+  });
+
+  it('gives the same snapshot and report as replaying the whole log', () => {
+    const parsed = parseAttempt(serializeAttempt(attempt), scenario);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const fast = replayFromCheckpoint(scenario, parsed.attempt);
+    const full = replay(scenario, attempt);
+    expect(fast.value).toEqual(full.value);
+    expect(JSON.stringify(fast.context)).toBe(JSON.stringify(full.context));
+    expect(restoreAttempt(scenario, parsed.attempt).report).toEqual(scoreContext(full.context));
+  });
+
+  it('a checkpoint that does not match the log is not used: the log is the truth', () => {
+    const events = [...attempt.events];
+    events[3] = { type: 'trainee.setting', setting: 'music', value: 'on' };
+    const tampered = { ...attempt, events };
+    expect(checkpointHolds(tampered)).toBe(false);
+    const restored = replayFromCheckpoint(scenario, tampered);
+    expect(JSON.stringify(restored.context)).toBe(
+      JSON.stringify(replay(scenario, tampered).context),
+    );
+  });
+
+  it('a malformed checkpoint is dropped, not trusted', () => {
+    const text = serializeAttempt({ ...attempt, checkpoint: { ...attempt.checkpoint!, at: 5000 } });
+    const parsed = parseAttempt(text, scenario);
+    expect(parsed.ok && checkpointHolds(parsed.attempt)).toBe(false);
+  });
+});

@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.ts';
+import { validate } from '../../../src/engine/format/index.ts';
+
+const fixture = new URL('../../fixtures/format/valid/minimal-session.json', import.meta.url);
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+function v1File(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kap-migrate-'));
+  const file = path.join(dir, 'scenario.json');
+  const doc = JSON.parse(readFileSync(fixture, 'utf8'));
+  writeFileSync(file, JSON.stringify({ ...doc, formatVersion: 1 }, null, 2));
+  return file;
+}
+
+describe('kap-scenario migrate', () => {
+  it('rewrites a format-1 file in format 2, keeping everything else', async () => {
+    const file = v1File();
+    const before = JSON.parse(readFileSync(file, 'utf8'));
+    const { io, out } = capture();
+    expect(await main(['migrate', file], io)).toBe(0);
+    expect(out.join('\n')).toContain('written in format 2');
+    const after = JSON.parse(readFileSync(file, 'utf8'));
+    expect(after).toEqual({ ...before, formatVersion: 2 });
+    expect(validate(readFileSync(file, 'utf8')).diagnostics).toEqual([]);
+  });
+
+  it('leaves a file already in format 2 alone, and refuses a file with errors', async () => {
+    const file = v1File();
+    await main(['migrate', file], capture().io);
+    const text = readFileSync(file, 'utf8');
+    const again = capture();
+    expect(await main(['migrate', file], again.io)).toBe(0);
+    expect(again.out.join('')).toContain('nothing to do');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+
+    writeFileSync(file, text.replace('"passPercent"', '"passPercentt"'));
+    const bad = capture();
+    expect(await main(['migrate', file], bad.io)).toBe(1);
+    expect(bad.err.join('\n')).toContain('nothing written');
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Format 2's visit clock: the clock runs from arrival, a delayed dose waits for the recheck it
+ * asked for, and a hard-stop blood pressure refuses the dose whatever is documented.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { initialTransition, transition } from 'xstate';
+import { sessionMachine } from '../../../src/engine/session/machine.ts';
+import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { viewSession } from '../../../src/engine/session/view.ts';
+import type { SessionEvent } from '../../../src/engine/session/types.ts';
+import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
+import { loadScenarioFile } from './fixtures.ts';
+
+const visit = (name: string) =>
+  loadScenarioFile(fileURLToPath(new URL(`../../fixtures/engine/visit/${name}`, import.meta.url)));
+
+type Snap = ReturnType<typeof initialTransition<typeof sessionMachine>>[0];
+const check: SessionEvent = { type: 'trainee.act', action: 'checkVitals' };
+const advance = (minutes: number): SessionEvent => ({ type: 'clock.advance', minutes });
+
+function play(scenario: ScenarioV1, ...events: (SessionEvent | string)[]): Snap {
+  let [s] = initialTransition(sessionMachine, { scenario, seed: 5, mode: 'assessment' });
+  for (const e of [{ type: 'session.begin' } as SessionEvent, ...events])
+    s = transition(
+      sessionMachine,
+      s,
+      typeof e === 'string' ? { type: 'trainee.choose', optionId: e } : e,
+    )[0];
+  return s;
+}
+const lastReason = (s: Snap) => s.context.log.at(-1)?.reason;
+const TO_CHECK = ['prep-consent', 'prep-screening', 'adm-check'];
+
+describe('rest and recheck before the dose', () => {
+  const scenario = visit('rest-and-recheck.json');
+
+  it('the reading on arrival is above the threshold; the dose is refused until a decision or a recheck', () => {
+    const s = play(scenario, ...TO_CHECK, 'adm-rest');
+    expect(viewSession(s).vitals.systolic).toBe(150);
+    expect(viewSession(s).step).toBeNull(); // the rested step waits for minute 15 since arrival
+    expect(viewSession(s).waitingUntil).toBe(15);
+    expect(viewSession(s).minutesToNextEvent).toBe(15);
+  });
+
+  it('delayDose blocks the dose until the recheck: a check before the rest is over does not count', () => {
+    const early = play(scenario, ...TO_CHECK, 'adm-rest', advance(5), check);
+    expect(early.context.recheckFrom).toBe(15);
+    const rested = play(scenario, ...TO_CHECK, 'adm-rest', advance(15));
+    expect(viewSession(rested).step?.id).toBe('adm-rested');
+    expect(viewSession(rested).vitals.systolic).toBe(134);
+    // Straight to the dose step without the recheck is not possible: the rested step must recheck.
+    const dosed = play(
+      scenario,
+      ...TO_CHECK,
+      'adm-rest',
+      advance(15),
+      'adm-recheck',
+      'adm-give-rested',
+    );
+    expect(dosed.context.facts.dosed).toBe(true);
+    expect(viewSession(dosed).clock).toEqual({ sinceArrival: 15, sinceDose: 0 });
+  });
+
+  it('a dose chosen while the recheck is pending is refused with the reason', () => {
+    // Recheck at minute 15 not made yet: jump the clock, then try to dose from the rested step.
+    const s = play(scenario, ...TO_CHECK, 'adm-rest', advance(15));
+    const withoutRecheck = transition(sessionMachine, s, {
+      type: 'trainee.choose',
+      optionId: 'adm-give-rested',
+    })[0];
+    expect(withoutRecheck.context.facts.dosed).toBe(false);
+    expect(lastReason(withoutRecheck)).toMatch(/That option is not offered at this step/);
+    const pending = play(scenario, ...TO_CHECK, 'adm-rest');
+    expect(pending.context.recheckFrom).toBe(15);
+    expect(viewSession(pending).facts.doseDelayed).toBe(true);
+  });
+
+  it('the best headless run rests, rechecks and doses; it passes', () => {
+    const run = playHeadless(scenario, { seed: 1, mode: 'assessment', strategy: 'best' });
+    expect(run.ok).toBe(true);
+    const chosen = run.report.decisions.map((d) => d.optionId);
+    expect(chosen).toEqual(expect.arrayContaining(['adm-rest', 'adm-recheck', 'adm-give-rested']));
+    expect(run.view.clock.sinceArrival - (run.view.clock.sinceDose ?? 0)).toBe(15);
+  });
+});
+
+describe('a hard stop no decision unlocks', () => {
+  const scenario = visit('hard-stop.json');
+
+  it('refuses the dose at or above the hard stop, even with a documented decision', () => {
+    const s = play(scenario, ...TO_CHECK, 'adm-document', 'adm-give-documented');
+    expect(s.context.facts.bpDecisionDocumented).toBe(true);
+    expect(s.context.facts.dosed).toBe(false);
+    expect(lastReason(s)).toBe(
+      "Cannot give the dose: the pre-dose blood pressure of 186/112 mmHg is at or above the protocol's hard stop of 180/110 mmHg, which no documented decision overrides.",
+    );
+    expect(viewSession(s).lastRefusal?.reason).toBe(lastReason(s));
+  });
+
+  it('the same reading without a hard stop is unlocked by a documented decision', () => {
+    const { hardStop: _h, ...thresholds } = scenario.protocol.thresholds;
+    const without = { ...scenario, protocol: { ...scenario.protocol, thresholds } };
+    const s = play(without, ...TO_CHECK, 'adm-document', 'adm-give-documented');
+    expect(s.context.facts.dosed).toBe(true);
+  });
+
+  it('no strategy can dose: the best run defers, and the dose is never in the log as accepted', () => {
+    for (const strategy of ['best', 'worst', 'random'] as const) {
+      const run = playHeadless(scenario, { seed: 2, mode: 'assessment', strategy });
+      expect(run.view.dosed).toBe(false);
+    }
+  });
+});
