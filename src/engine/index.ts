@@ -99,7 +99,22 @@ export { type Diagnostic, compareDiagnostics } from './format/diagnostics.ts';
 export { validate } from './format/validate.ts';
 export { SourcePositions } from './format/parse.ts';
 export { migrate } from './format/migrate.ts';
+export { changesBetween } from './format/changes-between.ts';
 export { MAX_BYTES } from './format/limits.ts';
 export { choiceRefusal } from './session/gates.ts';
 export { type DecisionAnalysis, analyzeDecisions } from './analysis/decisions.ts';
 export { type LineCount, countLines } from './analysis/lines.ts';
+export {
+  applyChange,
+  applyChanges,
+  applySplice,
+  invertSplice,
+  detectFormatting,
+  literalRange,
+  parseLoose,
+  spliceBetween,
+  valueAt,
+  type Change,
+  type JSONPath,
+  type Splice,
+} from './format/text-edit.ts';

@@ -1,11 +1,18 @@
 /**
  * `migrate <file> [--out <file>]`: rewrites a scenario in the current format. The file is read as
- * every host reads it (migrated on load, then validated); when it has no errors, the migrated
- * document is written back (or to --out) with two-space indentation. A file already in the
- * current format is left as it is.
+ * every host reads it (migrated on load, then validated); when it has no errors, the migration's
+ * changes are written back (or to --out) as minimal text edits, so formatting, key order and
+ * every untouched line stay as they were. A file already in the current format is left as it is.
  */
 import { writeFile } from 'node:fs/promises';
-import { FORMAT_VERSION, validate } from '../../engine/index.ts';
+import {
+  applyChanges,
+  changesBetween,
+  FORMAT_VERSION,
+  migrate,
+  parseScenarioText,
+  validate,
+} from '../../engine/index.ts';
 import { readScenarioFile } from '../files.ts';
 import { takeOption, UsageError, type Io } from '../io.ts';
 import { clean, formatDiagnostic, plural } from '../output.ts';
@@ -39,7 +46,13 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
     io.out(`${clean(file)}: already in format ${FORMAT_VERSION}; nothing to do.`);
     return 0;
   }
-  await writeFile(target, `${JSON.stringify(result.scenario, null, 2)}\n`, 'utf8');
+  // The raw document (not the validated one, whose implied values are filled in) is migrated,
+  // and only what the migration changed is edited in the text.
+  const parsed = parseScenarioText(read.text);
+  const raw = parsed.ok ? parsed.value : {};
+  const lifted = migrate(raw);
+  const text = lifted.ok ? applyChanges(parsed.text, changesBetween(raw, lifted.doc)) : parsed.text;
+  await writeFile(target, text, 'utf8');
   io.out(`${clean(target)}: written in format ${FORMAT_VERSION}.`);
   return 0;
 }

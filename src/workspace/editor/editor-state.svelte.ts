@@ -5,7 +5,7 @@
  * text edit.
  */
 import { EditHistory } from './history.ts';
-import { applyChanges, type Change } from './text-edit.ts';
+import { applyChanges, type Change } from '../../engine/index.ts';
 import { parseScenarioText } from '../../engine/index.ts';
 import {
   discardWorkingCopy,

@@ -2,7 +2,7 @@
  * What every generated form field needs from the editor: the document, a way to change it, the
  * ids a reference field can choose from, and which sections are open.
  */
-import type { Change, JSONPath } from './text-edit.ts';
+import type { Change, JSONPath } from '../../engine/index.ts';
 
 export interface FormContext {
   /** The lenient parse of the current text. */

@@ -10,7 +10,7 @@ import {
   spliceBetween,
   type Change,
   type Splice,
-} from './text-edit.ts';
+} from '../../engine/index.ts';
 
 export interface HistoryEntry {
   label: string;

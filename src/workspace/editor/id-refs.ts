@@ -3,7 +3,7 @@
  * uses both to offer a list of ids (for `next`, `ending`, `competency`, …) and to make every
  * reference follow when an id is renamed.
  */
-import type { Change, JSONPath } from './text-edit.ts';
+import type { Change, JSONPath } from '../../engine/index.ts';
 
 export type IdKind = 'step' | 'ending' | 'competency' | 'variable' | 'reference' | 'audio';
 

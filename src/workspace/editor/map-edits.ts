@@ -5,7 +5,7 @@
 import { Step } from '../../engine/index.ts';
 import { allIds } from './id-refs.ts';
 import { newValue } from './new-value.ts';
-import { valueAt, type Change, type JSONPath } from './text-edit.ts';
+import { valueAt, type Change, type JSONPath } from '../../engine/index.ts';
 import type { Schema } from './schema-form.ts';
 
 export type Target = { next: string } | { endsPhase: true } | { ending: string };

@@ -33,6 +33,22 @@ describe('kap-scenario migrate', () => {
     expect(validate(readFileSync(file, 'utf8')).diagnostics).toEqual([]);
   });
 
+  it("edits only the lines the migration changes, keeping the author's formatting", async () => {
+    const file = v1File();
+    // Compact objects, as authors and Prettier write them, must stay compact.
+    const original = readFileSync(file, 'utf8').replace(
+      /"points": \{\s*"([a-z]+)": (-?\d+)\s*\}/,
+      '"points": { "$1": $2 }',
+    );
+    writeFileSync(file, original);
+    expect(await main(['migrate', file], capture().io)).toBe(0);
+    const before = original.split('\n');
+    const after = readFileSync(file, 'utf8').split('\n');
+    expect(after.length).toBe(before.length);
+    const changed = after.filter((line, i) => line !== before[i]);
+    expect(changed).toEqual(['  "formatVersion": 2,']);
+  });
+
   it('leaves a file already in format 2 alone, and refuses a file with errors', async () => {
     const file = v1File();
     await main(['migrate', file], capture().io);

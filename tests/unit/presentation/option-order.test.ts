@@ -114,14 +114,9 @@ describe('option order', () => {
   // 99%. In the seed's order a same-key run meets a different position's option at each choice,
   // and each scenario grades its weaker options to the standards catalogue, so no such run may
   // pass: not for key 1, 2 or 3, and not for any of 30 seeds.
-  //
-  // Known exception, awaiting a grading fix in the scenario itself: emergence-agitation-leaving
-  // passes with key 2, seed 4 (77%). `it.fails` turns red as soon as that run fails, so the entry
-  // is removed with the fix rather than left behind.
-  const passesAKey = new Set(['emergence-agitation-leaving']);
   describe('pressing the same key at every choice fails assessment', () => {
     for (const id of ids) {
-      (passesAKey.has(id) ? it.fails : it)(id, () => {
+      it(id, () => {
         const scenario = load(id);
         const passed: string[] = [];
         for (const key of ['1', '2', '3'])

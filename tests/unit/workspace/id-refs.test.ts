@@ -8,7 +8,7 @@ import {
   renameChanges,
   withFreshIds,
 } from '../../../src/workspace/editor/id-refs.ts';
-import { applyChanges, parseLoose } from '../../../src/workspace/editor/text-edit.ts';
+import { applyChanges, parseLoose } from '../../../src/engine/format/text-edit.ts';
 import { validate } from '../../../src/engine/format/validate.ts';
 
 const template = readFileSync('scenarios/templates/minimal.json', 'utf8');

@@ -5,7 +5,7 @@ import {
   connectChanges,
   targetOf,
 } from '../../../src/workspace/editor/map-edits.ts';
-import { applyChanges, parseLoose, valueAt } from '../../../src/workspace/editor/text-edit.ts';
+import { applyChanges, parseLoose, valueAt } from '../../../src/engine/format/text-edit.ts';
 
 const template = readFileSync('scenarios/templates/minimal.json', 'utf8');
 

@@ -6,7 +6,7 @@ import {
   literalRange,
   parseLoose,
   valueAt,
-} from '../../../src/workspace/editor/text-edit.ts';
+} from '../../../src/engine/format/text-edit.ts';
 import { EditHistory } from '../../../src/workspace/editor/history.ts';
 
 const template = readFileSync('scenarios/templates/minimal.json', 'utf8');
