@@ -1,0 +1,13 @@
+/** Cohort and progress figures from verified attempts (pure). */
+export * from './types.ts';
+export { summarise, percentBins } from './stats.ts';
+export { pseudonymise } from './pseudonym.ts';
+export { cohortAttempt, dedupeAttempts, simulatedMinutes } from './collect.ts';
+export { cohortFigures, scenarioFigures, decisionsAt, decisionPlace } from './aggregate.ts';
+export {
+  traineeProgress,
+  type Progress,
+  type ScenarioProgress,
+  type TrendPoint,
+} from './progress.ts';
+export { cohortCsv, type CohortCsvChoice } from './csv.ts';
