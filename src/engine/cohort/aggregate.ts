@@ -6,7 +6,13 @@
  */
 import type { DecisionResult } from '../scoring/score.ts';
 import { percentBins, summarise } from './stats.ts';
-import type { CohortAttempt, Ranked, ScenarioFigures, StepFigures } from './types.ts';
+import {
+  isVerified,
+  type CohortAttempt,
+  type Ranked,
+  type ScenarioFigures,
+  type StepFigures,
+} from './types.ts';
 
 /** The id of the step, event or check a decision was made at. */
 export const decisionPlace = (d: DecisionResult): string =>
@@ -39,7 +45,7 @@ export function scenarioFigures(
   scenarioId: string,
   all: readonly CohortAttempt[],
 ): ScenarioFigures {
-  const attempts = all.filter((a) => a.verified && a.scenarioId === scenarioId);
+  const attempts = all.filter(isVerified).filter((a) => a.scenarioId === scenarioId);
   const n = attempts.length;
   const passed = attempts.filter((a) => a.report.passed).length;
 
@@ -134,7 +140,7 @@ export function scenarioFigures(
 
 /** The figures of every scenario met in `attempts`, by scenario id. */
 export function cohortFigures(attempts: readonly CohortAttempt[]): ScenarioFigures[] {
-  const ids = [...new Set(attempts.filter((a) => a.verified).map((a) => a.scenarioId))].sort();
+  const ids = [...new Set(attempts.filter(isVerified).map((a) => a.scenarioId))].sort();
   return ids.map((id) => scenarioFigures(id, attempts));
 }
 
@@ -146,7 +152,8 @@ export function decisionsAt(
   nameOf: (trainee: string) => string,
 ): { trainee: string; attempt: string; decision: DecisionResult }[] {
   return attempts
-    .filter((a) => a.verified && a.scenarioId === scenarioId)
+    .filter(isVerified)
+    .filter((a) => a.scenarioId === scenarioId)
     .flatMap((a) =>
       a.report.decisions
         .filter((d) => decisionPlace(d) === place)

@@ -6,7 +6,7 @@
 import type { Attempt } from '../attempt/index.ts';
 import type { ScenarioV1 } from '../format/schema.ts';
 import { attemptId, type ExportedAttempt } from '../results/export.ts';
-import { verifyAttempt } from '../results/verify.ts';
+import { verifyAttempt, type Verification } from '../results/verify.ts';
 import type { CohortAttempt } from './types.ts';
 
 /** Simulated minutes an attempt covers: the sum of its clock advances. */
@@ -26,24 +26,40 @@ export function cohortAttempt(
   source: string,
   scenario: ScenarioV1 | null,
 ): CohortAttempt {
-  const v = verifyAttempt(
-    scenario,
-    entry.attempt,
-    `the scenario "${entry.attempt.scenarioId}"${entry.scenarioVersion ? ` version ${entry.scenarioVersion}` : ''} is not at hand.`,
-  );
-  return {
+  const v = verifyAttempt(scenario, entry.attempt, missingReason(entry));
+  return fromVerification(entry, trainee, source, v, scenario?.version ?? '');
+}
+
+/** Why an attempt's scenario version cannot be replayed: it is not at hand. */
+export function missingReason(entry: ExportedAttempt): string {
+  const version = entry.scenarioVersion ? ` version ${entry.scenarioVersion}` : '';
+  return `the scenario "${entry.attempt.scenarioId}"${version} is not at hand.`;
+}
+
+/**
+ * A cohort attempt from an exported attempt and its verification (done elsewhere, e.g. in a
+ * worker); `version` is the version of the scenario it was replayed against.
+ */
+export function fromVerification(
+  entry: ExportedAttempt,
+  trainee: string,
+  source: string,
+  v: Verification,
+  version: string,
+): CohortAttempt {
+  const base = {
     id: attemptId(entry.attempt),
     trainee,
     scenarioId: entry.attempt.scenarioId,
-    scenarioVersion: entry.scenarioVersion ?? (v.verified && scenario ? scenario.version : ''),
+    scenarioVersion: entry.scenarioVersion ?? (v.verified ? version : ''),
     mode: entry.attempt.mode,
     finishedAt: entry.finishedAt ?? '',
     simulatedMinutes: simulatedMinutes(entry.attempt),
     source,
-    verified: v.verified,
-    report: v.verified ? v.report : entry.report,
-    ...(v.verified ? {} : { unverifiedReason: v.reason }),
   };
+  return v.verified
+    ? { ...base, verified: true, report: v.report }
+    : { ...base, verified: false, report: entry.report, unverifiedReason: v.reason };
 }
 
 /**

@@ -81,7 +81,7 @@ export function cohortCsv(
         a.verified
           ? [...new Set(a.report.decisions.flatMap((d) => d.standards?.breaches ?? []))].join(' ')
           : '',
-        a.verified ? 'yes' : (a.unverifiedReason ?? 'Unverified'),
+        a.verified ? 'yes' : a.unverifiedReason,
       ]);
     }
   return toCsv(HEADER, rows);

@@ -6,7 +6,13 @@
  */
 import type { Mode } from '../session/types.ts';
 import { summarise } from './stats.ts';
-import type { CohortAttempt, Ranked, Summary } from './types.ts';
+import {
+  isVerified,
+  type CohortAttempt,
+  type Ranked,
+  type Summary,
+  type VerifiedAttempt,
+} from './types.ts';
 
 export interface TrendPoint {
   attempt: string;
@@ -45,14 +51,14 @@ export interface Progress {
   notTried: string[];
 }
 
-const byTime = (a: CohortAttempt, b: CohortAttempt) =>
+const byTime = (a: VerifiedAttempt, b: VerifiedAttempt) =>
   a.finishedAt.localeCompare(b.finishedAt) || a.id.localeCompare(b.id);
 
-function point(a: CohortAttempt, percent: number): TrendPoint {
+function point(a: VerifiedAttempt, percent: number): TrendPoint {
   return { attempt: a.id, finishedAt: a.finishedAt, mode: a.mode, percent };
 }
 
-function trends(list: readonly CohortAttempt[]) {
+function trends(list: readonly VerifiedAttempt[]) {
   const competencies: Record<string, { label: string; points: TrendPoint[] }> = {};
   for (const a of list)
     for (const c of Object.values(a.report.competencies)) {
@@ -70,7 +76,7 @@ export function traineeProgress(
   attempts: readonly CohortAttempt[],
   catalogue: readonly string[],
 ): Progress {
-  const list = attempts.filter((a) => a.verified).sort(byTime);
+  const list = attempts.filter(isVerified).sort(byTime);
   const ids = [...new Set(list.map((a) => a.scenarioId))];
   const order = (id: string) => (catalogue.includes(id) ? catalogue.indexOf(id) : Infinity);
   ids.sort((x, y) => order(x) - order(y) || x.localeCompare(y));

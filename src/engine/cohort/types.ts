@@ -6,7 +6,7 @@
 import type { Mode } from '../session/types.ts';
 import type { Report } from '../scoring/score.ts';
 
-export interface CohortAttempt {
+interface CohortAttemptBase {
   /** The attempt's stable id (attemptId of its log). */
   id: string;
   /** The trainee's name as the source gave it ("" when unknown). */
@@ -20,12 +20,22 @@ export interface CohortAttempt {
   simulatedMinutes: number;
   /** Where it came from (a file name, or "LRS"), for the instructor's list. */
   source: string;
-  verified: boolean;
-  /** The replayed report when verified; the recorded one (never counted) when not. */
-  report: Report;
-  /** Why it could not be verified ("Unverified — …"), when not. */
-  unverifiedReason?: string;
 }
+
+/**
+ * A verified attempt carries its replayed report; an unverified one the report as recorded (never
+ * counted; null when the source held none) and why it could not be verified ("Unverified — …").
+ */
+export type CohortAttempt = CohortAttemptBase &
+  (
+    | { verified: true; report: Report; unverifiedReason?: undefined }
+    | { verified: false; report: Report | null; unverifiedReason: string }
+  );
+
+export type VerifiedAttempt = CohortAttempt & { verified: true };
+
+/** Narrows to the verified attempts, the only ones counted. */
+export const isVerified = (a: CohortAttempt): a is VerifiedAttempt => a.verified;
 
 /** A few summary figures of a list of numbers (all null for an empty list). */
 export interface Summary {

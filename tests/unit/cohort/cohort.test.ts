@@ -54,8 +54,8 @@ describe('collecting attempts', () => {
       scenario,
     );
     expect(forged.verified).toBe(true);
-    expect(forged.report.overall).toBe(worst.r.report.overall);
-    expect(forged.report.passed).toBe(worst.r.report.passed);
+    expect(forged.report!.overall).toBe(worst.r.report.overall);
+    expect(forged.report!.passed).toBe(worst.r.report.passed);
   });
 
   it('marks an attempt of a version not at hand unverified, and leaves it out of the figures', () => {
@@ -154,8 +154,8 @@ describe('cohort figures', () => {
     };
     const a = cohortAttempt({ ...plays[0]!.entry, attempt: cut }, 'Dee', 'file', scenario);
     const [g] = cohortFigures([...verified, a]);
-    expect(a.report.status).not.toBe('debrief');
-    const last = a.report.decisions.at(-1);
+    expect(a.report!.status).not.toBe('debrief');
+    const last = a.report!.decisions.at(-1);
     expect(g!.leaves).toEqual([
       { id: last ? (last.stepId ?? last.eventId ?? last.checkId) : '', count: 1, attempts: 1 },
     ]);
