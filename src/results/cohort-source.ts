@@ -1,0 +1,68 @@
+/**
+ * Where the cohort view's attempts come from: exported attempt files (read on this device, never
+ * uploaded) and the attempt history. Each attempt is verified by replaying its log against the
+ * bundled scenario it names, off the page (verify-client), and becomes a cohort attempt.
+ */
+import { fromVerification, missingReason, type CohortAttempt } from '../engine/cohort/index.ts';
+import { attemptId, parseExport, type ExportedAttempt } from '../engine/results/export.ts';
+import { openScenario } from '../ui/loader.ts';
+import { verifyRecord } from './verify-client.ts';
+
+export interface SourcedEntry {
+  entry: ExportedAttempt;
+  trainee: string;
+  source: string;
+}
+
+/**
+ * The trainee's name of an attempt in a file: the attempt's own `trainee` text, else the
+ * bundle's, else the file's name without its extension (exports name no trainee by default).
+ */
+function traineeOf(entry: unknown, bundle: unknown, fileName: string): string {
+  const own = (v: unknown) =>
+    v && typeof v === 'object' && typeof (v as { trainee?: unknown }).trainee === 'string'
+      ? (v as { trainee: string }).trainee.trim()
+      : '';
+  return own(entry) || own(bundle) || fileName.replace(/\.[^.]*$/, '');
+}
+
+/** Reads export files; a file with problems is skipped and each problem named with its file. */
+export async function readAttemptFiles(
+  files: readonly File[],
+): Promise<{ entries: SourcedEntry[]; problems: string[] }> {
+  const entries: SourcedEntry[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    if (!/\.json$/i.test(file.name)) continue; // a folder may hold other files
+    const name = file.webkitRelativePath || file.name;
+    const parsed = parseExport(await file.text());
+    if (!parsed.ok) {
+      problems.push(...parsed.errors.slice(0, 5).map((e) => `${name}: ${e}`));
+      continue;
+    }
+    const bundle: unknown = parsed.bundle;
+    for (const entry of parsed.bundle.attempts)
+      entries.push({ entry, trainee: traineeOf(entry, bundle, file.name), source: name });
+  }
+  return { entries, problems };
+}
+
+/** Verifies each entry by replay (progress: how many are done), never throwing. */
+export async function verifyEntries(
+  list: readonly SourcedEntry[],
+  progress?: (done: number, total: number) => void,
+): Promise<CohortAttempt[]> {
+  let done = 0;
+  return Promise.all(
+    list.map(async ({ entry, trainee, source }) => {
+      const id = attemptId(entry.attempt);
+      const opened = await openScenario(entry.attempt.scenarioId);
+      const scenario = opened.ok ? opened.scenario : null;
+      const v = scenario
+        ? await verifyRecord({ ...entry, id, finishedAt: entry.finishedAt ?? '' })
+        : { verified: false as const, reason: `Unverified — ${missingReason(entry)}` };
+      progress?.(++done, list.length);
+      return fromVerification(entry, trainee, source, v, scenario?.version ?? '');
+    }),
+  );
+}
