@@ -1,12 +1,18 @@
 /**
  * Where the cohort view's attempts come from: exported attempt files (read on this device, never
- * uploaded) and the attempt history. Each attempt is verified by replaying its log against the
+ * uploaded), the attempt history, and statements read back from an LRS. Each attempt is verified by replaying its log against the
  * bundled scenario it names, off the page (verify-client), and becomes a cohort attempt.
  */
-import { fromVerification, missingReason, type CohortAttempt } from '../engine/cohort/index.ts';
+import {
+  fromVerification,
+  missingReason,
+  type CohortAttempt,
+  type StatementAttempt,
+} from '../engine/cohort/index.ts';
+import { decodeSuspendData, suspendDataScenario } from '../engine/results/suspend-data.ts';
 import { attemptId, parseExport, type ExportedAttempt } from '../engine/results/export.ts';
 import { openScenario } from '../ui/loader.ts';
-import { verifyRecord } from './verify-client.ts';
+import { verifyLog, verifyRecord } from './verify-client.ts';
 
 export interface SourcedEntry {
   entry: ExportedAttempt;
@@ -63,6 +69,58 @@ export async function verifyEntries(
         : { verified: false as const, reason: `Unverified — ${missingReason(entry)}` };
       progress?.(++done, list.length);
       return fromVerification(entry, trainee, source, v, scenario?.version ?? '');
+    }),
+  );
+}
+
+/**
+ * Cohort attempts from attempts rebuilt from LRS statements: each log is decoded against the
+ * bundled scenario it names and replayed; a scenario that is not at hand, or another version of
+ * it, leaves the attempt unverified (with no report: the LRS's score is never believed).
+ */
+export async function verifyStatementAttempts(
+  list: readonly StatementAttempt[],
+  progress?: (done: number, total: number) => void,
+): Promise<CohortAttempt[]> {
+  let done = 0;
+  return Promise.all(
+    list.map(async (s): Promise<CohortAttempt> => {
+      const scenarioId = suspendDataScenario(s.log) ?? '';
+      const opened = scenarioId ? await openScenario(scenarioId) : null;
+      const decoded = opened?.ok ? decodeSuspendData(opened.scenario, s.log) : null;
+      progress?.(++done, list.length);
+      if (!decoded?.ok) {
+        const version = s.scenarioVersion ? ` version ${s.scenarioVersion}` : '';
+        return {
+          id: `lrs:${s.registration}:${s.log.length}:${s.log.slice(-16)}`,
+          trainee: s.trainee,
+          scenarioId,
+          scenarioVersion: s.scenarioVersion,
+          mode: s.mode === 'assessment' ? 'assessment' : 'practice',
+          finishedAt: s.finishedAt,
+          simulatedMinutes: 0,
+          source: 'LRS',
+          verified: false,
+          report: null,
+          unverifiedReason: decoded
+            ? `Unverified — ${decoded.message}`
+            : `Unverified — the scenario "${scenarioId}"${version} is not at hand.`,
+        };
+      }
+      const entry = {
+        attempt: decoded.attempt,
+        finishedAt: s.finishedAt,
+        scenarioVersion: s.scenarioVersion,
+        report: null,
+      };
+      const v = await verifyLog(attemptId(decoded.attempt), decoded.attempt);
+      return fromVerification(
+        entry,
+        s.trainee,
+        'LRS',
+        v,
+        opened?.ok ? opened.scenario.version : '',
+      );
     }),
   );
 }

@@ -6,6 +6,7 @@
 import type { Attempt } from '../attempt/index.ts';
 import type { ScenarioV1 } from '../format/schema.ts';
 import { attemptId, type ExportedAttempt } from '../results/export.ts';
+import type { Report } from '../scoring/score.ts';
 import { verifyAttempt, type Verification } from '../results/verify.ts';
 import type { CohortAttempt } from './types.ts';
 
@@ -31,7 +32,7 @@ export function cohortAttempt(
 }
 
 /** Why an attempt's scenario version cannot be replayed: it is not at hand. */
-export function missingReason(entry: ExportedAttempt): string {
+export function missingReason(entry: Pick<ExportedAttempt, 'attempt' | 'scenarioVersion'>): string {
   const version = entry.scenarioVersion ? ` version ${entry.scenarioVersion}` : '';
   return `the scenario "${entry.attempt.scenarioId}"${version} is not at hand.`;
 }
@@ -41,7 +42,10 @@ export function missingReason(entry: ExportedAttempt): string {
  * worker); `version` is the version of the scenario it was replayed against.
  */
 export function fromVerification(
-  entry: ExportedAttempt,
+  entry: Pick<ExportedAttempt, 'attempt' | 'finishedAt' | 'scenarioVersion'> & {
+    /** The report as recorded, if any (kept, never counted, when unverified). */
+    report: Report | null;
+  },
   trainee: string,
   source: string,
   v: Verification,

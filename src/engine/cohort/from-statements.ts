@@ -14,6 +14,8 @@ export interface StatementAttempt {
   /** The statement's timestamp (ISO 8601). */
   finishedAt: string;
   scenarioVersion: string;
+  /** "practice" or "assessment" as the statement says, else "". */
+  mode: string;
 }
 
 type Json = Record<string, unknown>;
@@ -57,6 +59,7 @@ export function attemptsFromStatements(statements: readonly unknown[]): {
     const context = isObject(s.context) ? s.context : {};
     const registration = typeof context.registration === 'string' ? context.registration : '';
     const version = extension(context.extensions, 'scenario-version');
+    const mode = extension(context.extensions, 'mode');
     const key = `${registration}\n${log}`;
     if (!attempts.has(key))
       attempts.set(key, {
@@ -65,6 +68,7 @@ export function attemptsFromStatements(statements: readonly unknown[]): {
         registration,
         finishedAt: typeof s.timestamp === 'string' ? s.timestamp : '',
         scenarioVersion: typeof version === 'string' ? version : '',
+        mode: mode === 'practice' || mode === 'assessment' ? mode : '',
       });
   }
   return { attempts: [...attempts.values()], skipped };
