@@ -12,7 +12,9 @@ import {
 import { decodeSuspendData, suspendDataScenario } from '../engine/results/suspend-data.ts';
 import { attemptId, parseExport, type ExportedAttempt } from '../engine/results/export.ts';
 import { openScenario } from '../ui/loader.ts';
-import { verifyLog, verifyRecord } from './verify-client.ts';
+import type { Verification } from '../engine/results/verify.ts';
+import { verifyMany } from './cohort-verify.ts';
+import { verifyLog } from './verify-client.ts';
 
 export interface SourcedEntry {
   entry: ExportedAttempt;
@@ -38,10 +40,11 @@ export async function readAttemptFiles(
 ): Promise<{ entries: SourcedEntry[]; problems: string[] }> {
   const entries: SourcedEntry[] = [];
   const problems: string[] = [];
-  for (const file of files) {
-    if (!/\.json$/i.test(file.name)) continue; // a folder may hold other files
+  const wanted = files.filter((f) => /\.json$/i.test(f.name)); // a folder may hold other files
+  const texts = await Promise.all(wanted.map((f) => f.text()));
+  for (const [i, file] of wanted.entries()) {
     const name = file.webkitRelativePath || file.name;
-    const parsed = parseExport(await file.text());
+    const parsed = parseExport(texts[i]!);
     if (!parsed.ok) {
       problems.push(...parsed.errors.slice(0, 5).map((e) => `${name}: ${e}`));
       continue;
@@ -53,24 +56,49 @@ export async function readAttemptFiles(
   return { entries, problems };
 }
 
-/** Verifies each entry by replay (progress: how many are done), never throwing. */
+/**
+ * Verifies each entry by replay (progress: how many are done), never throwing. An attempt met
+ * twice is replayed once; entries come back in order.
+ */
 export async function verifyEntries(
   list: readonly SourcedEntry[],
   progress?: (done: number, total: number) => void,
 ): Promise<CohortAttempt[]> {
+  const ids = list.map(({ entry }) => attemptId(entry.attempt));
+  const firstOf = new Map<string, number>();
+  ids.forEach((id, i) => firstOf.has(id) || firstOf.set(id, i));
+  const byScenario = new Map<string, number[]>();
+  for (const i of firstOf.values()) {
+    const sid = list[i]!.entry.attempt.scenarioId;
+    byScenario.set(sid, [...(byScenario.get(sid) ?? []), i]);
+  }
+  const verifications = new Map<number, { v: Verification; version: string }>();
   let done = 0;
-  return Promise.all(
-    list.map(async ({ entry, trainee, source }) => {
-      const id = attemptId(entry.attempt);
-      const opened = await openScenario(entry.attempt.scenarioId);
-      const scenario = opened.ok ? opened.scenario : null;
-      const v = scenario
-        ? await verifyRecord({ ...entry, id, finishedAt: entry.finishedAt ?? '' })
-        : { verified: false as const, reason: `Unverified — ${missingReason(entry)}` };
-      progress?.(++done, list.length);
-      return fromVerification(entry, trainee, source, v, scenario?.version ?? '');
-    }),
-  );
+  for (const [sid, indices] of byScenario) {
+    const opened = await openScenario(sid);
+    if (!opened.ok) {
+      for (const i of indices)
+        verifications.set(i, {
+          v: { verified: false, reason: `Unverified — ${missingReason(list[i]!.entry)}` },
+          version: '',
+        });
+      progress?.((done += indices.length), firstOf.size);
+      continue;
+    }
+    const before = done;
+    const results = await verifyMany(
+      opened.scenario,
+      indices.map((i) => list[i]!.entry.attempt),
+      (n) => progress?.((done = before + n), firstOf.size),
+    );
+    indices.forEach((i, k) =>
+      verifications.set(i, { v: results[k]!, version: opened.scenario.version }),
+    );
+  }
+  return list.map(({ entry, trainee, source }, i) => {
+    const { v, version } = verifications.get(firstOf.get(ids[i]!)!)!;
+    return fromVerification(entry, trainee, source, v, version);
+  });
 }
 
 /**
