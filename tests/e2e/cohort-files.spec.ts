@@ -17,15 +17,13 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   page,
 }) => {
   await page.goto('/#/cohort');
-  await page
-    .locator('[data-cohort-files]')
-    .setInputFiles(
-      files.map((f) => ({
-        name: f.name,
-        mimeType: 'application/json',
-        buffer: Buffer.from(fileText(f)),
-      })),
-    );
+  await page.locator('[data-cohort-files]').setInputFiles(
+    files.map((f) => ({
+      name: f.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(fileText(f)),
+    })),
+  );
   await expectFigures(page, expected);
   // The forged 100% is not among the figures: A's pass count is what the logs replay to.
   await expect(page.locator('[data-cohort-unverified]')).toContainText('0.9.0');
@@ -55,6 +53,14 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   const rows = parseCsv(csv.text);
   expect(rows.slice(1).map((r) => r[0])).toEqual(Array(expected.unique).fill('attempt'));
   for (const n of names) expect(csv.text).not.toContain(n);
+
+  // The printed report holds the same choice: the attempts, by pseudonym, and no scenario figures.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-cohort-scenario]').first()).toBeHidden();
+  const printed = page.locator('[data-print-attempts]');
+  await expect(printed.locator('tbody tr')).toHaveCount(expected.unique);
+  for (const n of names) await expect(printed).not.toContainText(n);
+  await page.emulateMedia({ media: 'screen' });
 
   await page.locator('[data-hide-names]').uncheck();
   await expect(page.locator('[data-cohort-unverified]')).toContainText('Dee Marsh');
