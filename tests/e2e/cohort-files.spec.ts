@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parseCsv } from '../../src/engine/results/csv.ts';
 import {
@@ -97,4 +100,14 @@ test('the progress screen shows a trainee’s attempts and prints a training rec
   await page.emulateMedia({ media: 'print' });
   await expect(summary).toBeVisible();
   await expect(page.locator('[data-progress-scenario]').first()).toBeHidden();
+});
+
+test('a folder of attempt files opens at once, other files in it ignored', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cohort-'));
+  for (const f of files) writeFileSync(join(dir, f.name), fileText(f));
+  writeFileSync(join(dir, 'notes.txt'), 'not an export');
+  await page.goto('/#/cohort');
+  await page.locator('[data-cohort-folder]').setInputFiles(dir);
+  await expectFigures(page, expected);
+  await expect(page.locator('[data-cohort-problems]')).toHaveCount(0);
 });
