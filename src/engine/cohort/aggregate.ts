@@ -5,6 +5,7 @@
  * pass in deduplicated attempts (dedupeAttempts).
  */
 import type { DecisionResult } from '../scoring/score.ts';
+import { own } from '../format/own.ts';
 import { percentBins, summarise } from './stats.ts';
 import {
   isVerified,
@@ -17,6 +18,10 @@ import {
 /** The id of the step, event or check a decision was made at. */
 export const decisionPlace = (d: DecisionResult): string =>
   d.stepId ?? d.eventId ?? d.checkId ?? '';
+
+/** Whether a scheduled check's decision earned all its points (made in its window). */
+const checkDone = (d: DecisionResult): boolean =>
+  Object.entries(d.bestPoints).every(([c, p]) => (own(d.points, c) ?? 0) >= p);
 
 /** Counts kept per id: occurrences, and the attempts they occurred in. */
 class Tally {
@@ -89,12 +94,8 @@ export function scenarioFigures(
         steps.set(place, (s = { kind, reached: new Set(), decisions: 0, options: new Map() }));
       s.reached.add(a.id);
       s.decisions++;
-      const option =
-        d.kind === 'check'
-          ? d.optionText.includes('checked on time')
-            ? 'done'
-            : 'not done'
-          : d.optionId;
+      // A scheduled check has no option: it was done on time when it earned its points.
+      const option = d.kind === 'check' ? (checkDone(d) ? 'done' : 'not done') : d.optionId;
       s.options.set(option, (s.options.get(option) ?? 0) + 1);
     }
     if (r.status !== 'debrief') {

@@ -57,7 +57,7 @@ export interface Ranked {
 }
 
 export interface ChoiceShare {
-  /** The option id, or null for a missed event (no response). */
+  /** The option id; null for a missed event (no response); "done" or "not done" for a check. */
   optionId: string | null;
   count: number;
   /** count ÷ the decisions made at this step (0–1). */
