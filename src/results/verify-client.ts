@@ -88,6 +88,16 @@ function replay(
  * verified; `progress` hears how far the replay has got. Never throws.
  */
 export function verifyRecord(record: HistoryRecord, progress?: Progress): Promise<Verification> {
+  return verifyLog(record.id, record.attempt, progress);
+}
+
+/** The same for an attempt log by its id (attemptId), wherever it came from. */
+export function verifyLog(
+  id: string,
+  attempt: Attempt,
+  progress?: Progress,
+): Promise<Verification> {
+  const record = { id, attempt };
   let job = known.get(record.id);
   if (!job) {
     const listeners = new Set<Progress>();

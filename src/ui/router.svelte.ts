@@ -1,6 +1,6 @@
 /**
  * A tiny hash router: #/ (library), #/scenario/<id> (briefing), #/session/<id>, #/debrief/<id>;
- * #/history… and #/settings belong to the results screens, which read the hash themselves;
+ * #/history…, #/progress, #/cohort and #/settings belong to the results screens, which read the hash themselves;
  * #/workspace (optionally ?author) is the authoring workspace.
  */
 export type Route =
@@ -31,7 +31,8 @@ export function hashSegments(hash: string): string[] {
 export function parseHash(hash: string): Route {
   const parts = hashSegments(hash);
   const [screen, id] = parts;
-  if (screen === 'history' || screen === 'settings') return { screen: 'results' };
+  if (['history', 'settings', 'progress', 'cohort'].includes(screen ?? ''))
+    return { screen: 'results' };
   if (screen === 'workspace') return { screen: 'workspace' };
   if (id && screen === 'scenario') return { screen: 'briefing', id };
   if (id && screen === 'session') return { screen: 'session', id };

@@ -11,6 +11,7 @@ import { indexScenario } from '../session/indexScenario.ts';
 import { initialSnapshot, step } from '../session/session.ts';
 import type { PhaseId } from '../session/types.ts';
 import { attemptId } from './export.ts';
+import { encodeSuspendData } from './suspend-data.ts';
 import { KAP_NAMESPACE, uuidV5 } from './uuid.ts';
 
 export type Agent =
@@ -83,6 +84,7 @@ export function extensionIris(base: string) {
     simulatedMinute: `${base}xapi/simulated-minute`,
     mode: `${base}xapi/mode`,
     ending: `${base}xapi/ending`,
+    attemptLog: `${base}xapi/attempt-log`,
   };
 }
 
@@ -267,7 +269,8 @@ export function buildStatements(
   const endingExt = report.ending ? { [ext.ending]: report.ending.id } : {};
   add('completed', 'completed', scenarioActivity, lastMinute, {
     completion: true,
-    extensions: endingExt,
+    // The attempt's log (the compact SCORM resume form), so a cohort view can replay and verify it.
+    extensions: { ...endingExt, [ext.attemptLog]: encodeSuspendData(scenario, attempt) },
   });
   const overall = Math.min(100, Math.max(0, report.overall));
   add(

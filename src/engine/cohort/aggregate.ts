@@ -1,0 +1,163 @@
+/**
+ * Per-scenario figures of a cohort: attempts, pass rate, competency distributions, critical
+ * errors and breached standards ranked by frequency, alarm response times, where trainees leave,
+ * and each step's reach and choice shares (for the scenario map). Only verified attempts count;
+ * pass in deduplicated attempts (dedupeAttempts).
+ */
+import type { DecisionResult } from '../scoring/score.ts';
+import { own } from '../format/own.ts';
+import { percentBins, summarise } from './stats.ts';
+import {
+  isVerified,
+  type CohortAttempt,
+  type Ranked,
+  type ScenarioFigures,
+  type StepFigures,
+} from './types.ts';
+
+/** The id of the step, event or check a decision was made at. */
+export const decisionPlace = (d: DecisionResult): string =>
+  d.stepId ?? d.eventId ?? d.checkId ?? '';
+
+/** Whether a scheduled check's decision earned all its points (made in its window). */
+const checkDone = (d: DecisionResult): boolean =>
+  Object.entries(d.bestPoints).every(([c, p]) => (own(d.points, c) ?? 0) >= p);
+
+/** Counts kept per id: occurrences, and the attempts they occurred in. */
+class Tally {
+  private readonly map = new Map<string, { count: number; attempts: Set<string>; text?: string }>();
+  add(id: string, attempt: string, text?: string): void {
+    let t = this.map.get(id);
+    if (!t) this.map.set(id, (t = { count: 0, attempts: new Set(), ...(text ? { text } : {}) }));
+    t.count++;
+    t.attempts.add(attempt);
+  }
+  /** Most attempts first, then most occurrences, then id. */
+  ranked(): Ranked[] {
+    return [...this.map.entries()]
+      .map(([id, t]) => ({
+        id,
+        count: t.count,
+        attempts: t.attempts.size,
+        ...(t.text ? { text: t.text } : {}),
+      }))
+      .sort((a, b) => b.attempts - a.attempts || b.count - a.count || a.id.localeCompare(b.id));
+  }
+}
+
+/** The figures of one scenario from its attempts (unverified ones are ignored). */
+export function scenarioFigures(
+  scenarioId: string,
+  all: readonly CohortAttempt[],
+): ScenarioFigures {
+  const attempts = all.filter(isVerified).filter((a) => a.scenarioId === scenarioId);
+  const n = attempts.length;
+  const passed = attempts.filter((a) => a.report.passed).length;
+
+  const percents = new Map<string, { label: string; values: number[] }>();
+  const critical = new Tally();
+  const standards = new Tally();
+  const leaves = new Tally();
+  const alarms = new Map<string, { times: number[]; unanswered: number }>();
+  const steps = new Map<
+    string,
+    {
+      kind: StepFigures['kind'];
+      reached: Set<string>;
+      decisions: number;
+      options: Map<string | null, number>;
+    }
+  >();
+
+  for (const a of attempts) {
+    const r = a.report;
+    for (const c of Object.values(r.competencies)) {
+      let p = percents.get(c.id);
+      if (!p) percents.set(c.id, (p = { label: c.label, values: [] }));
+      if (c.percent !== null) p.values.push(c.percent);
+    }
+    for (const e of r.criticalErrors)
+      critical.add(e.optionId ?? e.eventId ?? e.explanation, a.id, e.explanation);
+    for (const al of r.alarmResponses) {
+      let s = alarms.get(al.signal);
+      if (!s) alarms.set(al.signal, (s = { times: [], unanswered: 0 }));
+      if (al.minutes === null) s.unanswered++;
+      else s.times.push(al.minutes);
+    }
+    for (const d of r.decisions) {
+      for (const id of d.standards?.breaches ?? []) standards.add(id, a.id);
+      const place = decisionPlace(d);
+      // A missed event is the same place as the event answered.
+      const kind = d.kind === 'missedEvent' ? 'event' : d.kind;
+      let s = steps.get(place);
+      if (!s)
+        steps.set(place, (s = { kind, reached: new Set(), decisions: 0, options: new Map() }));
+      s.reached.add(a.id);
+      s.decisions++;
+      // A scheduled check has no option: it was done on time when it earned its points.
+      const option = d.kind === 'check' ? (checkDone(d) ? 'done' : 'not done') : d.optionId;
+      s.options.set(option, (s.options.get(option) ?? 0) + 1);
+    }
+    if (r.status !== 'debrief') {
+      const last = r.decisions.at(-1);
+      leaves.add(last ? decisionPlace(last) : '', a.id);
+    }
+  }
+
+  const competencies: ScenarioFigures['competencies'] = {};
+  for (const [id, p] of [...percents.entries()].sort(([x], [y]) => x.localeCompare(y)))
+    competencies[id] = {
+      label: p.label,
+      summary: summarise(p.values),
+      bins: percentBins(p.values),
+    };
+
+  return {
+    scenarioId,
+    attempts: n,
+    practice: attempts.filter((a) => a.mode === 'practice').length,
+    assessment: attempts.filter((a) => a.mode === 'assessment').length,
+    passed,
+    passRate: n ? passed / n : null,
+    competencies,
+    criticalErrors: critical.ranked(),
+    breachedStandards: standards.ranked(),
+    alarms: [...alarms.entries()]
+      .sort(([x], [y]) => x.localeCompare(y))
+      .map(([signal, s]) => ({ signal, summary: summarise(s.times), unanswered: s.unanswered })),
+    leaves: leaves.ranked(),
+    steps: [...steps.entries()].map(([id, s]) => ({
+      id,
+      kind: s.kind,
+      reached: s.reached.size,
+      reach: n ? s.reached.size / n : 0,
+      decisions: s.decisions,
+      choices: [...s.options.entries()]
+        .map(([optionId, count]) => ({ optionId, count, share: count / s.decisions }))
+        .sort((x, y) => y.count - x.count || String(x.optionId).localeCompare(String(y.optionId))),
+    })),
+  };
+}
+
+/** The figures of every scenario met in `attempts`, by scenario id. */
+export function cohortFigures(attempts: readonly CohortAttempt[]): ScenarioFigures[] {
+  const ids = [...new Set(attempts.filter(isVerified).map((a) => a.scenarioId))].sort();
+  return ids.map((id) => scenarioFigures(id, attempts));
+}
+
+/** The anonymised decisions made at one step: which option, in which attempt (by pseudonym). */
+export function decisionsAt(
+  attempts: readonly CohortAttempt[],
+  scenarioId: string,
+  place: string,
+  nameOf: (trainee: string) => string,
+): { trainee: string; attempt: string; decision: DecisionResult }[] {
+  return attempts
+    .filter(isVerified)
+    .filter((a) => a.scenarioId === scenarioId)
+    .flatMap((a) =>
+      a.report.decisions
+        .filter((d) => decisionPlace(d) === place)
+        .map((decision) => ({ trainee: nameOf(a.trainee), attempt: a.id, decision })),
+    );
+}

@@ -1,0 +1,88 @@
+/**
+ * The cohort view's CSV export, holding only what the instructor chose: per-scenario figures,
+ * and/or one row per attempt with the trainee shown by name, by pseudonym, or not at all. Written
+ * with the results CSV writer, so its formula guard applies to every cell.
+ */
+import { toCsv, type Cell } from '../results/csv.ts';
+import type { CohortAttempt, ScenarioFigures } from './types.ts';
+
+export interface CohortCsvChoice {
+  scenarios: boolean;
+  attempts: boolean;
+  /** How attempt rows name the trainee. */
+  names: 'names' | 'pseudonyms' | 'none';
+}
+
+const HEADER = [
+  'row',
+  'scenario',
+  'trainee',
+  'attempt',
+  'mode',
+  'finished_at',
+  'attempts',
+  'passed',
+  'pass_rate_percent',
+  'overall_percent',
+  'critical_errors',
+  'standards_breached',
+  'verified',
+];
+
+/**
+ * The CSV: a "scenario" row per scenario (when chosen), then an "attempt" row per attempt (when
+ * chosen). `pseudonym` maps a trainee name to its pseudonym. Unverified attempts are listed with
+ * their reason and no score.
+ */
+export function cohortCsv(
+  figures: readonly ScenarioFigures[],
+  attempts: readonly CohortAttempt[],
+  choice: CohortCsvChoice,
+  pseudonym: (name: string) => string,
+): string {
+  const rows: Cell[][] = [];
+  if (choice.scenarios)
+    for (const f of figures)
+      rows.push([
+        'scenario',
+        f.scenarioId,
+        '',
+        '',
+        '',
+        '',
+        f.attempts,
+        f.passed,
+        f.passRate === null ? '' : Math.round(f.passRate * 1000) / 10,
+        '',
+        f.criticalErrors.map((c) => `${c.id}×${c.count}`).join(' '),
+        f.breachedStandards.map((s) => `${s.id}×${s.count}`).join(' '),
+        '',
+      ]);
+  if (choice.attempts)
+    for (const a of attempts) {
+      const trainee =
+        choice.names === 'names'
+          ? a.trainee
+          : choice.names === 'pseudonyms'
+            ? pseudonym(a.trainee)
+            : '';
+      rows.push([
+        'attempt',
+        a.scenarioId,
+        trainee,
+        a.id,
+        a.mode,
+        a.finishedAt,
+        '',
+        a.verified ? (a.report.passed ? 'yes' : 'no') : '',
+        '',
+        a.verified ? a.report.overall : '',
+        a.verified ? a.report.criticalErrors.length : '',
+        a.verified
+          ? [...new Set(a.report.decisions.flatMap((d) => d.standards?.breaches ?? []))].join(' ')
+          : '',
+        a.verified ? 'yes' : a.unverifiedReason,
+      ]);
+    }
+  return toCsv(HEADER, rows);
+}

@@ -1,0 +1,20 @@
+/** Cohort and progress figures from verified attempts (pure). */
+export * from './types.ts';
+export { attemptsFromStatements, type StatementAttempt } from './from-statements.ts';
+export { summarise, percentBins } from './stats.ts';
+export { pseudonymise } from './pseudonym.ts';
+export {
+  cohortAttempt,
+  dedupeAttempts,
+  fromVerification,
+  missingReason,
+  simulatedMinutes,
+} from './collect.ts';
+export { cohortFigures, scenarioFigures, decisionsAt, decisionPlace } from './aggregate.ts';
+export {
+  traineeProgress,
+  type Progress,
+  type ScenarioProgress,
+  type TrendPoint,
+} from './progress.ts';
+export { cohortCsv, type CohortCsvChoice } from './csv.ts';

@@ -1,0 +1,98 @@
+/**
+ * The shapes of the cohort and progress figures. A cohort attempt is one exported attempt after
+ * verification: `report` is the replayed report when `verified`, and unverified attempts are kept
+ * only to be listed (their recorded scores are never counted).
+ */
+import type { Mode } from '../session/types.ts';
+import type { Report } from '../scoring/score.ts';
+
+interface CohortAttemptBase {
+  /** The attempt's stable id (attemptId of its log). */
+  id: string;
+  /** The trainee's name as the source gave it ("" when unknown). */
+  trainee: string;
+  scenarioId: string;
+  scenarioVersion: string;
+  mode: Mode;
+  /** When the debrief was reached (ISO 8601), or "" when unknown. */
+  finishedAt: string;
+  /** Simulated minutes the attempt covered (sum of its clock advances). */
+  simulatedMinutes: number;
+  /** Where it came from (a file name, or "LRS"), for the instructor's list. */
+  source: string;
+}
+
+/**
+ * A verified attempt carries its replayed report; an unverified one the report as recorded (never
+ * counted; null when the source held none) and why it could not be verified ("Unverified — …").
+ */
+export type CohortAttempt = CohortAttemptBase &
+  (
+    | { verified: true; report: Report; unverifiedReason?: undefined }
+    | { verified: false; report: Report | null; unverifiedReason: string }
+  );
+
+export type VerifiedAttempt = CohortAttempt & { verified: true };
+
+/** Narrows to the verified attempts, the only ones counted. */
+export const isVerified = (a: CohortAttempt): a is VerifiedAttempt => a.verified;
+
+/** A few summary figures of a list of numbers (all null for an empty list). */
+export interface Summary {
+  count: number;
+  min: number | null;
+  median: number | null;
+  mean: number | null;
+  max: number | null;
+}
+
+export interface Ranked {
+  id: string;
+  /** Times it happened, over all attempts. */
+  count: number;
+  /** Attempts in which it happened at least once. */
+  attempts: number;
+  /** A short description (a critical error's explanation), when there is one. */
+  text?: string;
+}
+
+export interface ChoiceShare {
+  /** The option id; null for a missed event (no response); "done" or "not done" for a check. */
+  optionId: string | null;
+  count: number;
+  /** count ÷ the decisions made at this step (0–1). */
+  share: number;
+}
+
+export interface StepFigures {
+  /** The step, event or check id. */
+  id: string;
+  kind: 'step' | 'event' | 'missedEvent' | 'check';
+  /** Attempts that met this decision at least once. */
+  reached: number;
+  /** reached ÷ the scenario's verified attempts (0–1). */
+  reach: number;
+  /** Decisions made here (an attempt that retried counts each time it met the step). */
+  decisions: number;
+  choices: ChoiceShare[];
+}
+
+export interface ScenarioFigures {
+  scenarioId: string;
+  /** Verified attempts, each counted once. */
+  attempts: number;
+  practice: number;
+  assessment: number;
+  passed: number;
+  /** passed ÷ attempts (0–1), null when there are none. */
+  passRate: number | null;
+  /** Per competency id: summary of the percentages and a 10-bin histogram (0–9.9, …, 90–100). */
+  competencies: Record<string, { label: string; summary: Summary; bins: number[] }>;
+  criticalErrors: Ranked[];
+  breachedStandards: Ranked[];
+  /** Per alarm signal: response time in simulated minutes, and alarms never answered. */
+  alarms: { signal: string; summary: Summary; unanswered: number }[];
+  /** Where unfinished attempts stopped: the last decision's id ("" before the first), ranked. */
+  leaves: Ranked[];
+  steps: StepFigures[];
+}

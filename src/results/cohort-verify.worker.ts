@@ -1,0 +1,13 @@
+/**
+ * Replays a batch of attempts of one scenario off the main thread for the cohort view: the
+ * scenario is sent once per batch. Receives `{ scenario, attempts }`; replies with the
+ * verifications, in order (see engine/results/verify.ts).
+ */
+import type { Attempt } from '../engine/attempt/index.ts';
+import type { ScenarioV1 } from '../engine/format/schema.ts';
+import { verifyAttempt } from '../engine/results/verify.ts';
+
+self.onmessage = (event: MessageEvent<{ scenario: ScenarioV1; attempts: Attempt[] }>) => {
+  const { scenario, attempts } = event.data;
+  self.postMessage(attempts.map((a) => verifyAttempt(scenario, a)));
+};

@@ -1,0 +1,113 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { parseCsv } from '../../src/engine/results/csv.ts';
+import {
+  cohortFiles,
+  fileText,
+  SCENARIO_A,
+  SCENARIO_B,
+} from '../fixtures/cohort/cohort-fixtures.ts';
+import { expectedFrom, expectFigures, expectNoViolations } from './cohort-helpers.ts';
+import { downloadText } from './results-helpers.ts';
+
+const files = cohortFiles();
+const expected = expectedFrom(files);
+const names = ['Ada Okafor', 'Ben Ito', 'Cy Novak', 'Dee Marsh'];
+
+test('the cohort view counts each verified attempt once, never a forged score, and hides names', async ({
+  page,
+}) => {
+  await page.goto('/#/cohort');
+  await page.locator('[data-cohort-files]').setInputFiles(
+    files.map((f) => ({
+      name: f.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(fileText(f)),
+    })),
+  );
+  await expectFigures(page, expected);
+  // The forged 100% is not among the figures: A's pass count is what the logs replay to.
+  await expect(page.locator('[data-cohort-unverified]')).toContainText('0.9.0');
+
+  // Names are hidden behind pseudonyms until the instructor shows them.
+  const body = page.locator('main');
+  for (const n of names) await expect(body).not.toContainText(n);
+  await expectNoViolations(page, 'cohort');
+
+  // Click through to the anonymised decisions at A's first step.
+  const section = page.locator(`[data-cohort-scenario="${SCENARIO_A}"]`);
+  const firstStep = await section.locator('tr[data-step]').first().getAttribute('data-step');
+  await section.locator(`tr[data-step="${firstStep}"] button`).click();
+  const decisions = section.locator(`[data-step-decisions="${firstStep}"] tbody tr`);
+  const made = expected.verified
+    .filter((v) => v.scenarioId === SCENARIO_A)
+    .flatMap((v) =>
+      v.report.decisions.filter((d) => (d.stepId ?? d.eventId ?? d.checkId) === firstStep),
+    );
+  await expect(decisions).toHaveCount(made.length);
+  await expect(decisions.first().locator('td').first()).toHaveText(/^Trainee [A-Z]{2}-\d\d$/);
+
+  // The CSV holds only what was chosen: attempt rows with pseudonyms, no scenario rows.
+  await page.locator('[data-export-attempts]').check();
+  await page.getByLabel('Figures per scenario').uncheck();
+  const csv = await downloadText(page, () => page.locator('[data-cohort-csv]').click());
+  const rows = parseCsv(csv.text);
+  expect(rows.slice(1).map((r) => r[0])).toEqual(Array(expected.unique).fill('attempt'));
+  for (const n of names) expect(csv.text).not.toContain(n);
+
+  // The printed report holds the same choice: the attempts, by pseudonym, and no scenario figures.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-cohort-scenario]').first()).toBeHidden();
+  const printed = page.locator('[data-print-attempts]');
+  await expect(printed.locator('tbody tr')).toHaveCount(expected.unique);
+  for (const n of names) await expect(printed).not.toContainText(n);
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.locator('[data-hide-names]').uncheck();
+  await expect(page.locator('[data-cohort-unverified]')).toContainText('Dee Marsh');
+  await expect(page.locator(`[data-cohort-scenario="${SCENARIO_B}"]`)).toBeVisible();
+});
+
+test('the progress screen shows a trainee’s attempts and prints a training record', async ({
+  page,
+}) => {
+  const ada = files[0]!;
+  await page.goto('/#/history');
+  await page.locator('[data-import]').setInputFiles({
+    name: ada.name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(fileText(ada)),
+  });
+  await expect(page.locator('[data-attempt]')).toHaveCount(ada.attempts.length);
+  await page.getByRole('link', { name: 'Your progress' }).click();
+  const practice = ada.attempts.filter((a) => a.attempt.mode === 'practice').length;
+  await expect(page.locator('[data-progress-counts]')).toContainText(
+    `${ada.attempts.length} verified attempts: ${practice} practice, ${ada.attempts.length - practice} assessment`,
+  );
+  const tried = new Set(ada.attempts.map((a) => a.attempt.scenarioId));
+  await expect(page.locator('[data-progress-scenario]')).toHaveCount(tried.size);
+  for (const id of tried)
+    await expect(page.locator('[data-progress-not-tried]')).not.toContainText(id);
+  await expectNoViolations(page, 'progress');
+
+  await page.getByLabel('Your name').fill('Ada Okafor');
+  await page.locator('[data-summary-attempt]').selectOption({ index: 1 });
+  const summary = page.locator('[data-attempt-summary]');
+  await expect(summary).toContainText('Training record — not a certificate of competence');
+  await expect(summary).toContainText('Ada Okafor');
+  await page.emulateMedia({ media: 'print' });
+  await expect(summary).toBeVisible();
+  await expect(page.locator('[data-progress-scenario]').first()).toBeHidden();
+});
+
+test('a folder of attempt files opens at once, other files in it ignored', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cohort-'));
+  for (const f of files) writeFileSync(join(dir, f.name), fileText(f));
+  writeFileSync(join(dir, 'notes.txt'), 'not an export');
+  await page.goto('/#/cohort');
+  await page.locator('[data-cohort-folder]').setInputFiles(dir);
+  await expectFigures(page, expected);
+  await expect(page.locator('[data-cohort-problems]')).toHaveCount(0);
+});

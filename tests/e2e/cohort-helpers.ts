@@ -1,0 +1,110 @@
+/**
+ * Helpers for the cohort browser tests: the figures the cohort view should show, worked out here
+ * from the fixture files by replaying each distinct attempt with the engine (independently of the
+ * cohort module), and an axe check.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { verifyAttempt } from '../../src/engine/results/verify.ts';
+import type { Report } from '../../src/engine/scoring/score.ts';
+import { bundledScenario, type CohortFile } from '../fixtures/cohort/cohort-fixtures.ts';
+
+export interface Expected {
+  read: number;
+  unique: number;
+  verified: { trainee: string; scenarioId: string; report: Report }[];
+  unverified: number;
+}
+
+/** Distinct attempts by their log; each replayed against its bundled scenario. */
+export function expectedFrom(files: CohortFile[]): Expected {
+  const seen = new Map<string, { trainee: string; entry: CohortFile['attempts'][number] }>();
+  let read = 0;
+  for (const f of files)
+    for (const entry of f.attempts) {
+      read++;
+      const key = JSON.stringify(entry.attempt);
+      if (!seen.has(key)) seen.set(key, { trainee: f.trainee, entry });
+    }
+  const verified: Expected['verified'] = [];
+  let unverified = 0;
+  for (const { trainee, entry } of seen.values()) {
+    const v = verifyAttempt(bundledScenario(entry.attempt.scenarioId), entry.attempt);
+    if (v.verified)
+      verified.push({ trainee, scenarioId: entry.attempt.scenarioId, report: v.report });
+    else unverified++;
+  }
+  return { read, unique: seen.size, verified, unverified };
+}
+
+export const percentText = (n: number) => `${Math.round(n * 1000) / 10}%`;
+
+/** The median as the screen writes it (one decimal). */
+export function medianText(values: number[]): string {
+  const s = [...values].sort((a, b) => a - b);
+  if (!s.length) return '—';
+  const m = s.length >> 1;
+  const median = s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  return String(Math.round(median * 10) / 10);
+}
+
+export async function expectNoViolations(page: Page, screen: string) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
+}
+
+/** Checks the per-scenario figures on the cohort screen against `expected`. */
+export async function expectFigures(page: Page, expected: Expected) {
+  const trainees = new Set(expected.verified.map((v) => v.trainee)).size;
+  const dupes = expected.read - expected.unique;
+  await expect(page.locator('[data-cohort-counts]')).toContainText(
+    `${expected.verified.length} verified attempts from ${trainees} trainees (${expected.read} read, ${dupes} duplicate`,
+  );
+  await expect(page.locator('[data-cohort-unverified]')).toHaveAttribute(
+    'data-cohort-unverified',
+    String(expected.unverified),
+  );
+  const ids = [...new Set(expected.verified.map((v) => v.scenarioId))].sort();
+  await expect(page.locator('[data-cohort-scenario]')).toHaveCount(ids.length);
+  for (const id of ids) {
+    const mine = expected.verified.filter((v) => v.scenarioId === id).map((v) => v.report);
+    const section = page.locator(`[data-cohort-scenario="${id}"]`);
+    const passed = mine.filter((r) => r.passed).length;
+    await expect(section.locator('[data-figure="attempts"]')).toHaveText(String(mine.length));
+    await expect(section.locator('[data-figure="passed"]')).toHaveText(String(passed));
+    await expect(section.locator('[data-figure="pass-rate"]')).toHaveText(
+      percentText(passed / mine.length),
+    );
+    for (const c of Object.keys(mine[0]!.competencies)) {
+      const values = mine
+        .map((r) => r.competencies[c]?.percent)
+        .filter((p) => typeof p === 'number');
+      await expect(section.locator(`[data-competency="${c}"] [data-median]`)).toHaveText(
+        medianText(values),
+      );
+    }
+    // Standards breached: times per standard.
+    const times = new Map<string, number>();
+    for (const r of mine)
+      for (const d of r.decisions)
+        for (const s of d.standards?.breaches ?? []) times.set(s, (times.get(s) ?? 0) + 1);
+    for (const [s, n] of times)
+      await expect(
+        section.locator(`[data-cohort-standards] tr[data-id="${s}"] td`).nth(2),
+      ).toHaveText(String(n));
+    // Each step's reach: attempts that met it.
+    const place = (d: Report['decisions'][number]) => d.stepId ?? d.eventId ?? d.checkId ?? '';
+    const places = new Set(mine.flatMap((r) => r.decisions.map(place)));
+    for (const p of places) {
+      const reached = mine.filter((r) => r.decisions.some((d) => place(d) === p)).length;
+      await expect(section.locator(`tr[data-step="${p}"] [data-reach]`)).toHaveText(
+        `${reached} (${Math.round((reached / mine.length) * 100)}%)`,
+      );
+    }
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * Cohort and progress figures: each is checked against a value worked out here, independently,
+ * from the headless runs' own reports (not from the module's helpers).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  cohortAttempt,
+  cohortCsv,
+  cohortFigures,
+  decisionsAt,
+  dedupeAttempts,
+  pseudonymise,
+  summarise,
+  traineeProgress,
+  type CohortAttempt,
+} from '../../../src/engine/cohort/index.ts';
+import { parseCsv } from '../../../src/engine/results/csv.ts';
+import type { ExportedAttempt } from '../../../src/engine/results/export.ts';
+import { playHeadless, type Strategy } from '../../../src/engine/session/headless.ts';
+import type { Mode } from '../../../src/engine/session/types.ts';
+import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
+
+const scenario = loadScenarioFile(shippedScenarioFiles()[0]!);
+
+function run(seed: number, strategy: Strategy, mode: Mode, day: number) {
+  const r = playHeadless(scenario, { seed, mode, strategy });
+  const entry: ExportedAttempt = {
+    attempt: r.attempt,
+    report: r.report,
+    comments: [],
+    finishedAt: `2026-03-${String(day).padStart(2, '0')}T10:00:00.000Z`,
+    scenarioVersion: scenario.version,
+    verified: true,
+  };
+  return { r, entry };
+}
+
+const plays = [
+  { who: 'Ada', ...run(1, 'worst', 'practice', 1) },
+  { who: 'Ada', ...run(2, 'best', 'assessment', 3) },
+  { who: 'Ben', ...run(3, 'random', 'practice', 2) },
+  { who: 'Ben', ...run(4, 'random', 'assessment', 4) },
+  { who: 'Cy', ...run(5, 'worst', 'assessment', 5) },
+];
+const verified = plays.map((p) => cohortAttempt(p.entry, p.who, 'file', scenario));
+
+describe('collecting attempts', () => {
+  it('verifies by replay, and never counts a forged score', () => {
+    const worst = plays[0]!;
+    const forged = cohortAttempt(
+      { ...worst.entry, report: { ...worst.entry.report, passed: true, overall: 100 } },
+      'Ada',
+      'file',
+      scenario,
+    );
+    expect(forged.verified).toBe(true);
+    expect(forged.report!.overall).toBe(worst.r.report.overall);
+    expect(forged.report!.passed).toBe(worst.r.report.passed);
+  });
+
+  it('marks an attempt of a version not at hand unverified, and leaves it out of the figures', () => {
+    const changed = { ...scenario, version: '9.9.9', title: `${scenario.title} (edited)` };
+    const other = cohortAttempt(plays[1]!.entry, 'Ada', 'file', changed);
+    expect(other.verified).toBe(false);
+    expect(other.unverifiedReason).toMatch(/^Unverified — /);
+    const missing = cohortAttempt(plays[1]!.entry, 'Ada', 'file', null);
+    expect(missing.unverifiedReason).toMatch(/not at hand/);
+    const [f] = cohortFigures([...verified.slice(2), missing]);
+    expect(f!.attempts).toBe(3);
+  });
+
+  it('counts an attempt met twice once, preferring a verified copy', () => {
+    const unverifiedCopy = cohortAttempt(plays[0]!.entry, '', 'LRS', null);
+    const list = dedupeAttempts([unverifiedCopy, ...verified, verified[0]!]);
+    expect(list).toHaveLength(5);
+    const ada = list.find((a) => a.id === verified[0]!.id)!;
+    expect(ada.verified).toBe(true);
+    expect(ada.trainee).toBe('Ada');
+  });
+});
+
+describe('cohort figures', () => {
+  const [f] = cohortFigures(verified);
+  const reports = plays.map((p) => p.r.report);
+
+  it('attempts, modes and pass rate', () => {
+    expect(f!.attempts).toBe(5);
+    expect(f!.practice).toBe(2);
+    expect(f!.assessment).toBe(3);
+    const passed = reports.filter((r) => r.passed).length;
+    expect(f!.passed).toBe(passed);
+    expect(f!.passRate).toBeCloseTo(passed / 5);
+  });
+
+  it('competency distributions', () => {
+    for (const id of Object.keys(reports[0]!.competencies)) {
+      const values = reports.map((r) => r.competencies[id]!.percent).filter((p) => p !== null);
+      const sorted = [...values].sort((a, b) => a - b);
+      const m = sorted.length >> 1;
+      const median = sorted.length % 2 ? sorted[m] : (sorted[m - 1]! + sorted[m]!) / 2;
+      expect(f!.competencies[id]!.summary.median).toBe(sorted.length ? median : null);
+      expect(f!.competencies[id]!.summary.min).toBe(sorted[0] ?? null);
+      expect(f!.competencies[id]!.bins.reduce((s, b) => s + b, 0)).toBe(values.length);
+    }
+  });
+
+  it('breached standards and critical errors ranked by frequency', () => {
+    const counts: Record<string, number> = {};
+    for (const r of reports)
+      for (const d of r.decisions)
+        for (const s of d.standards?.breaches ?? []) counts[s] = (counts[s] ?? 0) + 1;
+    expect(Object.fromEntries(f!.breachedStandards.map((s) => [s.id, s.count]))).toEqual(counts);
+    const attemptsWith = f!.breachedStandards.map((s) => s.attempts);
+    expect(attemptsWith).toEqual([...attemptsWith].sort((a, b) => b - a));
+    const criticalTotal = reports.reduce((s, r) => s + r.criticalErrors.length, 0);
+    expect(f!.criticalErrors.reduce((s, c) => s + c.count, 0)).toBe(criticalTotal);
+  });
+
+  it('each step’s reach and each option’s choice share', () => {
+    const first = reports[0]!.decisions[0]!;
+    const place = first.stepId ?? first.eventId ?? first.checkId;
+    const step = f!.steps.find((s) => s.id === place)!;
+    const reachedBy = reports.filter((r) =>
+      r.decisions.some((d) => (d.stepId ?? d.eventId ?? d.checkId) === place),
+    ).length;
+    expect(step.reached).toBe(reachedBy);
+    expect(step.reach).toBeCloseTo(reachedBy / 5);
+    const chosen = reports.flatMap((r) =>
+      r.decisions.filter((d) => d.stepId === place).map((d) => d.optionId),
+    );
+    for (const c of step.choices)
+      expect(c.count).toBe(chosen.filter((o) => o === c.optionId).length);
+    expect(step.choices.reduce((s, c) => s + c.share, 0)).toBeCloseTo(1);
+    const at = decisionsAt(verified, scenario.id, place!, (n) => `P-${n.length}`);
+    expect(at).toHaveLength(chosen.length);
+    expect(at.every((d) => /^P-\d$/.test(d.trainee))).toBe(true);
+  });
+
+  it('alarm response times, and where unfinished attempts stop', () => {
+    const times = reports.flatMap((r) =>
+      r.alarmResponses.filter((a) => a.minutes !== null).map((a) => a.minutes!),
+    );
+    expect(f!.alarms.reduce((s, a) => s + a.summary.count, 0)).toBe(times.length);
+    const left = playHeadless(scenario, {
+      seed: 9,
+      mode: 'practice',
+      strategy: 'best',
+    });
+    const events = left.attempt.events;
+    // Leave the session part way: after its fourth event.
+    const cut = {
+      ...left.attempt,
+      events: [...events.slice(0, 4), { type: 'session.leave' as const }],
+    };
+    const a = cohortAttempt({ ...plays[0]!.entry, attempt: cut }, 'Dee', 'file', scenario);
+    const [g] = cohortFigures([...verified, a]);
+    expect(a.report!.status).not.toBe('debrief');
+    const last = a.report!.decisions.at(-1);
+    expect(g!.leaves).toEqual([
+      { id: last ? (last.stepId ?? last.eventId ?? last.checkId) : '', count: 1, attempts: 1 },
+    ]);
+  });
+});
+
+describe('summaries and pseudonyms', () => {
+  it('summarises a list', () => {
+    expect(summarise([4, 1, 3, 2])).toEqual({ count: 4, min: 1, median: 2.5, mean: 2.5, max: 4 });
+    expect(summarise([])).toEqual({ count: 0, min: null, median: null, mean: null, max: null });
+  });
+
+  it('pseudonyms are deterministic per seed, distinct per name, and hide the name', () => {
+    const names = Array.from({ length: 300 }, (_, i) => `Trainee name ${i}`);
+    const a = pseudonymise(names, 42);
+    const b = pseudonymise([...names].reverse(), 42);
+    expect([...a.entries()].sort()).toEqual([...b.entries()].sort());
+    expect(new Set(a.values()).size).toBe(300);
+    const c = pseudonymise(names, 43);
+    expect(names.filter((n) => a.get(n) === c.get(n)).length).toBeLessThan(10);
+    for (const [name, p] of a) expect(p).not.toContain(name);
+  });
+});
+
+describe('trainee progress', () => {
+  const ada = verified.filter((a) => a.trainee === 'Ada');
+  const catalogue = ['intro', scenario.id, 'later'];
+  const p = traineeProgress(ada, catalogue);
+
+  it('trends oldest first, practice and assessment told apart', () => {
+    expect(p.overall.map((t) => [t.mode, t.percent])).toEqual([
+      ['practice', plays[0]!.r.report.overall],
+      ['assessment', plays[1]!.r.report.overall],
+    ]);
+    expect(p.practice).toBe(1);
+    expect(p.assessment).toBe(1);
+    const id = Object.keys(plays[0]!.r.report.competencies)[0]!;
+    expect(p.scenarios[0]!.competencies[id]!.points.map((t) => t.percent)).toEqual(
+      [plays[0]!.r.report, plays[1]!.r.report]
+        .map((r) => r.competencies[id]!.percent)
+        .filter((x) => x !== null),
+    );
+  });
+
+  it('standards breached, time on task and scenarios not yet tried', () => {
+    const breaches = [plays[0]!, plays[1]!].flatMap((x) =>
+      x.r.report.decisions.flatMap((d) => d.standards?.breaches ?? []),
+    );
+    expect(p.breachedStandards.reduce((s, b) => s + b.count, 0)).toBe(breaches.length);
+    const minutes = (e: ExportedAttempt) =>
+      e.attempt.events.reduce((s, ev) => s + (ev.type === 'clock.advance' ? ev.minutes : 0), 0);
+    expect(p.timeOnTask).toEqual({
+      practice: minutes(plays[0]!.entry),
+      assessment: minutes(plays[1]!.entry),
+    });
+    expect(p.notTried).toEqual(['intro', 'later']);
+  });
+});
+
+describe('cohort CSV export', () => {
+  const figures = cohortFigures(verified);
+  const named = (list: CohortAttempt[]) => list.map((a) => ({ ...a, trainee: '=HYPERLINK("x")' }));
+
+  it('holds only what was chosen, with the formula guard', () => {
+    const onlyScenarios = parseCsv(
+      cohortCsv(figures, verified, { scenarios: true, attempts: false, names: 'none' }, (n) => n),
+    );
+    expect(onlyScenarios.slice(1).map((r) => r[0])).toEqual(['scenario']);
+    const rows = parseCsv(
+      cohortCsv(
+        figures,
+        named(verified),
+        { scenarios: false, attempts: true, names: 'names' },
+        (n) => n,
+      ),
+    );
+    expect(rows).toHaveLength(6);
+    expect(rows[1]![2]).toBe(`'=HYPERLINK("x")`);
+    const hidden = parseCsv(
+      cohortCsv(
+        figures,
+        verified,
+        { scenarios: false, attempts: true, names: 'pseudonyms' },
+        () => 'P',
+      ),
+    );
+    expect(hidden.slice(1).every((r) => r[2] === 'P')).toBe(true);
+    expect(hidden.flat().join()).not.toMatch(/Ada|Ben/);
+  });
+});
