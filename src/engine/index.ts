@@ -118,3 +118,21 @@ export {
   type JSONPath,
   type Splice,
 } from './format/text-edit.ts';
+export { verifyAttempt } from './results/verify.ts';
+export {
+  type CohortAttempt,
+  type StatementAttempt,
+  type StepFigures,
+  type TrendPoint,
+  attemptsFromStatements,
+  cohortCsv,
+  cohortFigures,
+  decisionsAt,
+  dedupeAttempts,
+  fromVerification,
+  isVerified,
+  missingReason,
+  pseudonymise,
+  traineeProgress,
+} from './cohort/index.ts';
+export { decodeSuspendData, suspendDataScenario } from './results/suspend-data.ts';

@@ -8,11 +8,11 @@ import {
   missingReason,
   type CohortAttempt,
   type StatementAttempt,
-} from '../engine/cohort/index.ts';
-import { decodeSuspendData, suspendDataScenario } from '../engine/results/suspend-data.ts';
-import { attemptId, parseExport, type ExportedAttempt } from '../engine/results/export.ts';
+} from '../engine/index.ts';
+import { decodeSuspendData, suspendDataScenario } from '../engine/index.ts';
+import { attemptId, parseExport, type ExportedAttempt } from '../engine/index.ts';
 import { openScenario } from '../ui/loader.ts';
-import type { Verification } from '../engine/results/verify.ts';
+import type { Verification } from '../engine/index.ts';
 import { verifyMany } from './cohort-verify.ts';
 import { verifyLog } from './verify-client.ts';
 

@@ -4,9 +4,9 @@
  * workers are unavailable, the batches replay on the page with a turn for the browser between
  * them. Never throws: a batch that fails leaves its attempts unverified with the reason.
  */
-import type { Attempt } from '../engine/attempt/index.ts';
-import type { ScenarioV1 } from '../engine/format/schema.ts';
-import { verifyAttempt, type Verification } from '../engine/results/verify.ts';
+import type { Attempt } from '../engine/index.ts';
+import type { ScenarioV1 } from '../engine/index.ts';
+import { verifyAttempt, type Verification } from '../engine/index.ts';
 
 const BATCH = 50;
 

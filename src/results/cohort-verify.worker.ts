@@ -3,9 +3,9 @@
  * scenario is sent once per batch. Receives `{ scenario, attempts }`; replies with the
  * verifications, in order (see engine/results/verify.ts).
  */
-import type { Attempt } from '../engine/attempt/index.ts';
-import type { ScenarioV1 } from '../engine/format/schema.ts';
-import { verifyAttempt } from '../engine/results/verify.ts';
+import type { Attempt } from '../engine/index.ts';
+import type { ScenarioV1 } from '../engine/index.ts';
+import { verifyAttempt } from '../engine/index.ts';
 
 self.onmessage = (event: MessageEvent<{ scenario: ScenarioV1; attempts: Attempt[] }>) => {
   const { scenario, attempts } = event.data;
