@@ -24,6 +24,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Some tests start ESLint or play whole scenarios; a loaded 2-core machine needs more than 5 s.
+    testTimeout: 30_000,
     reporters: process.env.CI
       ? ['default', ['json', { outputFile: 'reports/unit.json' }]]
       : ['default'],
