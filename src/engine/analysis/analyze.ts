@@ -215,6 +215,7 @@ export function analyze(scenario: ScenarioV1): Analysis {
     for (const v of Object.keys(o.effects?.set ?? {})) written.add(v);
     for (const v of Object.keys(o.effects?.add ?? {})) written.add(v);
     if ('when' in o && o.when) readVariables(o.when, read);
+    if ('feedbackVariants' in o) o.feedbackVariants?.forEach((v) => readVariables(v.when, read));
     if (!reachable) return;
     if ('ending' in o && o.ending) endingsReached.add(o.ending);
     if (o.critical) criticalErrors.push({ id, path, explanation: o.critical.explanation });
@@ -230,6 +231,7 @@ export function analyze(scenario: ScenarioV1): Analysis {
       if (g.reached[s]) reachableSteps++;
       else unreachableSteps.push(step.id);
       if (step.audio) audioUsed.add(step.audio);
+      step.variants?.forEach((v) => readVariables(v.when, read));
       step.options.forEach((o, k) => {
         noteOption(o, `/phases/${p}/steps/${s}/options/${k}`, o.id, reachable);
         if (reachable && o.endsPhase) endsInto = true;
@@ -249,6 +251,7 @@ export function analyze(scenario: ScenarioV1): Analysis {
   scenario.events.forEach((e, i) => {
     if (e.audio) audioUsed.add(e.audio);
     if (e.when) readVariables(e.when, read);
+    e.variants?.forEach((v) => readVariables(v.when, read));
     e.respond?.options.forEach((o, k) =>
       noteOption(o, `/events/${i}/respond/options/${k}`, o.id, true),
     );

@@ -71,6 +71,18 @@ describe('analyze', { timeout: 30_000 }, () => {
     expect(r.unused.references).toEqual(['ref-unused']);
   });
 
+  it('counts a variable read by a text or feedback variant as read', () => {
+    for (const where of ['step', 'event', 'feedback'] as const) {
+      const s = fixture();
+      const when = { var: 'trust' };
+      if (where === 'step') s.phases[0]!.steps[0]!.variants = [{ when, text: 'Trusting.' }];
+      if (where === 'event') s.events[0]!.variants = [{ when, text: 'Trusting.' }];
+      if (where === 'feedback')
+        s.phases[0]!.steps[0]!.options[0]!.feedbackVariants = [{ when, feedback: 'Trusted.' }];
+      expect(analyze(s).unused.variablesNeverRead, where).toEqual([]);
+    }
+  });
+
   it('reports unreachable steps', () => {
     const s = fixture();
     s.phases[2]!.steps.push({

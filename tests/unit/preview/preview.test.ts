@@ -147,9 +147,16 @@ describe('previewSnapshot: starting at a step', () => {
       const scenario = loadScenarioFile(file);
       for (const phase of scenario.phases)
         for (const st of phase.steps) {
-          const s = previewSnapshot(scenario, { stepId: st.id, minute: st.atMinute ?? 0 });
+          // A step timed on the arrival clock before the dose starts waiting for its minute: the
+          // preview sets minutes since the dose only.
+          const beforeDose = st.from === 'arrival' && st.atMinute !== undefined;
+          const s = previewSnapshot(scenario, {
+            stepId: st.id,
+            minute: beforeDose ? 0 : (st.atMinute ?? 0),
+          });
           expect(s.hasTag(phase.id), `${file} ${st.id}`).toBe(true);
-          expect(viewSession(s).step?.id, `${file} ${st.id}`).toBe(st.id);
+          if (beforeDose) expect(s.context.stepId, `${file} ${st.id}`).toBe(st.id);
+          else expect(viewSession(s).step?.id, `${file} ${st.id}`).toBe(st.id);
         }
     }
   });

@@ -10,7 +10,7 @@ import { sessionMachine, attemptFromContext } from '../../../src/engine/session/
 import { availableNow, dischargeRefusal } from '../../../src/engine/session/gates.ts';
 import { dueChecks } from '../../../src/engine/session/monitoring.ts';
 import { eventOptions, offeredOptions } from '../../../src/engine/session/offers.ts';
-import { nextEventMinute } from '../../../src/engine/session/view.ts';
+import { nextEventClock } from '../../../src/engine/session/clock.ts';
 import { score, scoreContext } from '../../../src/engine/scoring/score.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
 import type { SessionSnapshot } from '../../../src/engine/session/session.ts';
@@ -32,6 +32,8 @@ function serializeState(s: SessionSnapshot): string {
     c.stepId,
     c.stepShown,
     c.minute,
+    // Before the dose the arrival clock decides what comes next (a rest before a recheck).
+    c.minute === null ? c.clock : null,
     c.facts,
     c.vars,
     c.settings,
@@ -56,16 +58,16 @@ function eventsFor(s: SessionSnapshot): SessionEvent[] {
     for (const o of eventOptions(c, c.index.events.get(open.eventId)!))
       events.push({ type: 'trainee.choose', optionId: o.id });
   }
-  if (c.minute !== null) {
-    if (dueChecks(c).length > 0) events.push({ type: 'trainee.act', action: 'checkVitals' });
-    // Letting time pass is tried when nothing else can be done, to let an open response lapse, or
-    // to wait for a gate (e.g. the discharge observation time) that refuses an offered option.
-    const next = nextEventMinute(c);
-    const idle =
-      events.length === 0 || c.open.length > 0 || offeredOptions(c).length > availableNow(c).length;
-    if (idle && next !== null && next > c.minute)
-      events.push({ type: 'clock.advance', minutes: next - c.minute });
-  }
+  if (c.minute !== null && dueChecks(c).length > 0)
+    events.push({ type: 'trainee.act', action: 'checkVitals' });
+  // Letting time pass (on the arrival clock, so a rest before the dose is explored too) is tried
+  // when nothing else can be done, to let an open response lapse, or to wait for a gate (e.g. the
+  // discharge observation time) that refuses an offered option.
+  const next = nextEventClock(c);
+  const idle =
+    events.length === 0 || c.open.length > 0 || offeredOptions(c).length > availableNow(c).length;
+  if (idle && next !== null && next > c.clock)
+    events.push({ type: 'clock.advance', minutes: next - c.clock });
   return events;
 }
 

@@ -1,0 +1,126 @@
+/**
+ * What the hard-stop scenario teaches: a pre-dose blood pressure at or above 180/110 mmHg that stays
+ * there after rest and recheck means no dose today, whatever the trainee documents; the skilled
+ * path defers with a plan and passes, and no way of playing it doses on a hard-stop reading.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { initialTransition, transition } from 'xstate';
+import { sessionMachine } from '../../../src/engine/session/machine.ts';
+import { playHeadless } from '../../../src/engine/session/headless.ts';
+import type { SessionEvent } from '../../../src/engine/session/types.ts';
+import { loadScenarioFile } from '../session/fixtures.ts';
+
+const scenario = loadScenarioFile(
+  fileURLToPath(new URL('../../../scenarios/hard-stop-blood-pressure.json', import.meta.url)),
+);
+const stop = scenario.protocol.thresholds.hardStop!;
+const atOrAboveStop = (bp: { systolic: number; diastolic: number }) =>
+  bp.systolic >= stop.systolic || bp.diastolic >= stop.diastolic;
+
+type Snap = ReturnType<typeof initialTransition<typeof sessionMachine>>[0];
+
+function play(seed: number, ...events: (SessionEvent | string)[]): Snap {
+  let [s] = initialTransition(sessionMachine, { scenario, seed, mode: 'assessment' });
+  for (const e of [{ type: 'session.begin' } as SessionEvent, ...events])
+    s = transition(
+      sessionMachine,
+      s,
+      typeof e === 'string' ? { type: 'trainee.choose', optionId: e } : e,
+    )[0];
+  return s;
+}
+
+const PREPARATION = ['p-arrival-settle', 'p-consent-dialogue', 'p-screen-full', 'p-disc-thanks'];
+const advance = (minutes: number): SessionEvent => ({ type: 'clock.advance', minutes });
+
+describe('hard-stop-blood-pressure: no dose at the hard stop', () => {
+  it('uses the 180/110 hard stop of severe hypertension', () => {
+    expect(stop).toEqual({ systolic: 180, diastolic: 110 });
+  });
+
+  it.each([1, 7, 42, 424242])(
+    'refuses the dose after rest and recheck, even with a documented decision to proceed (seed %i)',
+    (seed) => {
+      const s = play(
+        seed,
+        ...PREPARATION,
+        'a-bp-first',
+        'a-first-document',
+        'a-doc-leave',
+        advance(20),
+        'a-rest-recheck',
+        'a-recheck-give',
+      );
+      expect(s.context.facts.bpDecisionDocumented).toBe(true);
+      expect(s.context.recheckFrom, 'the recheck after rest was made').toBeNull();
+      expect(atOrAboveStop(s.context.predoseBp!)).toBe(true);
+      expect(s.context.facts.dosed).toBe(false);
+      expect(s.context.log.at(-1)?.reason).toMatch(/hard stop of 180\/110 mmHg/);
+    },
+  );
+
+  it('refuses a dose on the strength of a note written before the recheck', () => {
+    const s = play(3, ...PREPARATION, 'a-bp-first', 'a-first-document', 'a-doc-give');
+    expect(s.context.facts.dosed).toBe(false);
+    expect(s.context.log.at(-1)?.reason).toMatch(/hard stop/);
+  });
+
+  it('passes the skilled path: rest, recheck, red flags, no dose, and a plan together', () => {
+    for (const seed of [1, 99]) {
+      const run = playHeadless(scenario, { seed, mode: 'assessment', strategy: 'best' });
+      expect(run.error).toBeUndefined();
+      expect(run.view.dosed).toBe(false);
+      expect(run.report.ending?.id).toBe('deferred-with-plan');
+      expect(run.report.passed).toBe(true);
+      const chosen = run.report.decisions.map((d) => d.optionId);
+      expect(chosen).toEqual(
+        expect.arrayContaining(['a-first-rest15', 'a-rest-recheck', 'ev-head-redflags']),
+      );
+    }
+  });
+
+  it('fails the worst path with a critical error', () => {
+    const run = playHeadless(scenario, { seed: 1, mode: 'assessment', strategy: 'worst' });
+    expect(run.error).toBeUndefined();
+    expect(run.report.passed).toBe(false);
+    expect(run.report.criticalErrors.length).toBeGreaterThan(0);
+  });
+
+  it('lets the dose through only once unordered clonidine has pushed the reading under the stop, as a critical error', () => {
+    const s = play(
+      5,
+      ...PREPARATION,
+      'a-bp-first',
+      'a-first-rest15',
+      advance(20),
+      'a-rest-recheck',
+      'a-recheck-clonidine',
+      advance(65),
+      'a-cw-recheck',
+      'a-cr-give',
+      'a-crd-give',
+    );
+    expect(atOrAboveStop(s.context.predoseBp!)).toBe(false);
+    expect(s.context.facts.dosed).toBe(true);
+    const run = playHeadless(scenario, { seed: 5, mode: 'assessment', from: s, strategy: 'best' });
+    expect(run.error).toBeUndefined();
+    expect(run.report.criticalErrors.map((e) => e.optionId)).toContain('a-recheck-clonidine');
+  });
+
+  it('never gets stuck in random play, and never doses on a hard-stop reading (100 seeds)', () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const run = playHeadless(scenario, { seed, mode: 'assessment', strategy: 'random' });
+      expect(run.error, `seed ${seed}`).toBeUndefined();
+      expect(run.report.ending, `seed ${seed}`).not.toBeNull();
+      const { context } = run.snapshot;
+      if (context.facts.dosed) {
+        // Only a reading pushed under the stop (by clonidine nobody ordered) let the dose through,
+        // and that path is a critical error.
+        expect(context.variables['clonidineGiven'], `seed ${seed}`).toBe(true);
+        expect(atOrAboveStop(context.predoseBp!), `seed ${seed}`).toBe(false);
+        expect(run.report.passed, `seed ${seed}`).toBe(false);
+      }
+    }
+  }, 120_000);
+});
