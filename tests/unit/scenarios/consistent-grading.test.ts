@@ -50,6 +50,7 @@ const ACTS: Act[] = [
       ['screening-defer-dosing', 'i-discharge-quick'],
       ['screening-defer-dosing', 'i-handover-quick'],
       ['emergence-agitation-leaving', 'ready-skip'],
+      ['emergence-agitation-leaving', 'ready-ask'],
     ],
   },
   {
@@ -61,6 +62,19 @@ const ACTS: Act[] = [
       ['telehealth-home-lozenges', 'ready-walk'],
       ['ptsd-challenging-experience', 'water-walk'],
       ['sedation-vomiting-benzodiazepine', 'ready-drink'],
+    ],
+  },
+  {
+    act: 'a dosed patient touched in a way not agreed before dosing',
+    breaches: ['touch-consent-before-dosing'],
+    severity: 'critical',
+    where: [
+      ['im-hypertensive-response', 'm2-wake'],
+      ['im-hypertensive-response', 'g3-hold'],
+      ['esketamine-rems-monitoring', 'talk-tears-hand'],
+      ['trd-sublingual-first-session', 'm4-touch'],
+      ['trd-sublingual-first-session', 'm4-hold'],
+      ['ptsd-challenging-experience', 'touch-take-hand'],
     ],
   },
   {
