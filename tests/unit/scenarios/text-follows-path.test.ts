@@ -1,0 +1,149 @@
+/**
+ * Text follows the path taken in the bundled scenarios: each case plays the best path, swaps in
+ * the choices that change the state, and checks what the trainee then sees (step text, offered
+ * options, feedback) is true of that path and not only of the best one.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
+import { playHeadless } from '../../../src/engine/session/headless.ts';
+import {
+  initialSnapshot,
+  step,
+  type SessionSnapshot,
+} from '../../../src/engine/session/session.ts';
+import { viewSession, type SessionView } from '../../../src/engine/session/view.ts';
+import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
+
+const scenario = (id: string): ScenarioV1 => {
+  const file = shippedScenarioFiles().find((f) => f.endsWith(`/${id}.json`));
+  if (!file) throw new Error(`no bundled scenario ${id}`);
+  return loadScenarioFile(file);
+};
+
+/** The ids of the options offered with `optionId` (its step's options, or its event's responses). */
+function siblings(s: ScenarioV1, optionId: string): string[] {
+  for (const p of s.phases)
+    for (const st of p.steps)
+      if (st.options.some((o) => o.id === optionId)) return st.options.map((o) => o.id);
+  for (const e of s.events) {
+    const ids = e.respond?.options.map((o) => o.id) ?? [];
+    if (ids.includes(optionId)) return ids;
+  }
+  throw new Error(`no option ${optionId}`);
+}
+
+/**
+ * Replays the best path of a scenario, choosing each of `swaps` instead of the best path's choice
+ * among its siblings, and stops right after the choice `stopAfter` (a swap or a best-path choice),
+ * or, with `untilStep`, once the clock has moved on to that step.
+ */
+function playSwapped(
+  id: string,
+  swaps: string[],
+  stopAfter: string,
+  untilStep?: string,
+): SessionView {
+  const s = scenario(id);
+  const best = playHeadless(s, { seed: 1, mode: 'practice', strategy: 'best' });
+  let snapshot: SessionSnapshot = initialSnapshot(s, { seed: 1, mode: 'practice' });
+  for (const event of best.attempt.events) {
+    let next = event;
+    if (event.type === 'trainee.choose') {
+      const swap = swaps.find((o) => siblings(s, o).includes(event.optionId));
+      if (swap) next = { ...event, optionId: swap };
+    }
+    const before = snapshot.context.log.length;
+    snapshot = step(snapshot, next);
+    if (next.type === 'trainee.choose') {
+      expect(snapshot.context.log.at(before)?.accepted, `${next.optionId} is accepted`).toBe(true);
+      if (next.optionId === stopAfter) {
+        for (let n = 0; untilStep && n < 100 && viewSession(snapshot).step?.id !== untilStep; n++)
+          snapshot = step(snapshot, {
+            type: 'clock.advance',
+            minutes: viewSession(snapshot).minutesToNextEvent ?? 1,
+          });
+        return viewSession(snapshot);
+      }
+    }
+  }
+  throw new Error(`${stopAfter} was never chosen`);
+}
+
+describe('emergence-agitation-leaving', () => {
+  it('after a taxi home alone, the sign-out step says so and offers no hand-over to Anika', () => {
+    const view = playSwapped('emergence-agitation-leaving', ['home-taxi'], 'home-taxi');
+    expect(view.step?.text).toContain('on his own');
+    const offered = view.options.map((o) => o.id);
+    expect(offered).not.toContain('discharge-go');
+    expect(offered).toContain('discharge-recall');
+  });
+
+  it('keeps the hand-over to Anika on the path where she takes him home', () => {
+    const view = playSwapped('emergence-agitation-leaving', [], 'home-escort');
+    expect(view.step?.text).toContain('Anika has her coat on');
+    expect(view.options.map((o) => o.id)).toContain('discharge-go');
+  });
+
+  it('does not call the escort "the plan" when the bus was agreed before the dose', () => {
+    const view = playSwapped('emergence-agitation-leaving', ['transport-bus'], 'home-escort');
+    expect(view.lastFeedback?.feedback).toContain('puts right the bus');
+  });
+});
+
+describe('telehealth-home-lozenges', () => {
+  it('says no back-up was agreed when neither the monitor nor the consent set one up', () => {
+    const view = playSwapped(
+      'telehealth-home-lozenges',
+      ['monitor-vague', 'consent-same'],
+      'drop-ring',
+    );
+    expect(view.lastFeedback?.feedback).toContain('no back-up had been agreed');
+  });
+
+  it('calls it the agreed back-up when it was agreed', () => {
+    const view = playSwapped('telehealth-home-lozenges', [], 'drop-ring');
+    expect(view.lastFeedback?.feedback).toContain('The agreed back-up');
+  });
+});
+
+describe('sedation-vomiting-benzodiazepine', () => {
+  it('the record feedback names the suggestion to restart on the path where it was made', () => {
+    const view = playSwapped('sedation-vomiting-benzodiazepine', ['review-restart'], 'record-full');
+    expect(view.lastFeedback?.feedback).toContain('suggestion at the review to restart');
+  });
+
+  it('after a taxi home alone, the hand-over to Minh is not offered', () => {
+    const view = playSwapped('sedation-vomiting-benzodiazepine', ['home-taxi'], 'next-plan');
+    const offered = view.options.map((o) => o.id);
+    expect(offered).not.toContain('discharge-go');
+    expect(offered).toContain('discharge-recall');
+  });
+});
+
+describe('im-hypertensive-response', () => {
+  it('does not speak of agreed touch when no touch was agreed', () => {
+    const view = playSwapped('im-hypertensive-response', ['p4-promise', 'm2-wake'], 'm2-wake');
+    expect(view.lastFeedback?.feedback).toContain('no touch was agreed');
+    expect(view.lastFeedback?.feedback).not.toContain('the touch she agreed to');
+  });
+
+  it('speaks of the touch she agreed to when she agreed to it', () => {
+    const view = playSwapped('im-hypertensive-response', ['m2-wake'], 'm2-wake');
+    expect(view.lastFeedback?.feedback).toContain('the touch she agreed to');
+  });
+});
+
+describe('trd-sublingual-first-session', () => {
+  it('after Hana is sent home, the sign-out step says so and does not let Hana take him', () => {
+    const view = playSwapped(
+      'trd-sublingual-first-session',
+      ['i4-taxi'],
+      'i5-check',
+      'int-discharge',
+    );
+    expect(view.step?.text).toContain('Hana has gone home');
+    const offered = view.options.map((o) => o.id);
+    expect(offered).not.toContain('i6-quick');
+    expect(offered).toContain('i6-recall');
+  });
+});
