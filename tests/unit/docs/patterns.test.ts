@@ -94,9 +94,9 @@ describe('docs/authoring.md patterns', () => {
     ]);
     expect(deferred.report.ending?.id).toBe('dose-deferred');
     expect(deferred.report.passed).toBe(true);
-    const last = deferred.report.decisions.at(-1)!;
-    expect(last.feedback).toContain('after the disclosure');
-    expect(last.standards?.meets).toContain('fitness-on-the-day');
+    expect(deferred.report.decisions.at(-1)!.feedback).toContain('after the disclosure');
+    const listened = deferred.report.decisions.find((d) => d.optionId === 'admin-settle-listen')!;
+    expect(listened.standards?.meets).toContain('fitness-on-the-day');
 
     const dosed = play('late-disclosure', [
       ...PREP,
@@ -110,6 +110,13 @@ describe('docs/authoring.md patterns', () => {
     const unheard = play('late-disclosure', [...PREP, 'admin-vitals-check', 'admin-settle-later']);
     expect(unheard.view.step?.text).not.toContain('bottle of wine');
     expect(unheard.view.options.map((o) => o.id)).toContain('admin-dose-give');
+    const plainDefer = play('late-disclosure', [
+      ...PREP,
+      'admin-vitals-check',
+      'admin-settle-later',
+      'admin-dose-defer',
+    ]);
+    expect(plainDefer.report.decisions.at(-1)!.feedback).not.toContain('after the disclosure');
   });
 
   it('rest and recheck: the dose is refused until the resting recheck, then given', () => {
