@@ -117,7 +117,7 @@ describe('hard-stop-blood-pressure: no dose at the hard stop', () => {
       if (context.facts.dosed) {
         // Only a reading pushed under the stop (by clonidine nobody ordered) let the dose through,
         // and that path is a critical error.
-        expect(context.variables['clonidineGiven'], `seed ${seed}`).toBe(true);
+        expect(context.vars['clonidineGiven'], `seed ${seed}`).toBe(true);
         expect(atOrAboveStop(context.predoseBp!), `seed ${seed}`).toBe(false);
         expect(run.report.passed, `seed ${seed}`).toBe(false);
       }
