@@ -20,3 +20,4 @@ export {
   type SessionSnapshot,
 } from '../engine/index.ts';
 export { orderOptions, shownChoices, type ShownChoice } from '../engine/index.ts';
+export { niceTicks } from '../engine/index.ts';

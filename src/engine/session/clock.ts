@@ -9,6 +9,7 @@ import {
   acuteEffectsOverByModel,
   advanceDrugMinute,
   drugAhead,
+  effectSiteSample,
   modelDrivesSignals,
 } from './drug-course.ts';
 import { conditionEnv } from './context.ts';
@@ -38,7 +39,7 @@ export function advanceClock(d: SessionContext, minutes: number): void {
   const end = Math.min(d.clock + minutes, lastClockMinute(d));
   while (d.clock < end) {
     if (d.minute !== null) {
-      d.history = d.history.append({ minute: d.minute, ...d.vitals });
+      d.history = d.history.append({ minute: d.minute, ...d.vitals, ...effectSiteSample(d) });
       d.minute += 1;
     }
     d.clock += 1;

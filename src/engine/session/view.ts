@@ -8,7 +8,7 @@ import type { SessionMachine } from './machine.ts';
 import { nextEventClock, nextEventMinute } from './clock.ts';
 import { stepWaitsUntil } from './steps.ts';
 import { lastClockMinute } from './timing.ts';
-import { effectNow, type DoseEvent } from './drug-course.ts';
+import { effectNow, effectSiteSample, type DoseEvent } from './drug-course.ts';
 import { isMonitoringDone } from './monitoring.ts';
 import { feedbackOf, textOf } from './variants.ts';
 import type { SessionContext } from './types.ts';
@@ -51,7 +51,7 @@ export interface SessionView {
   }[];
   transcript: readonly TranscriptEntry[];
   vitals: Signals;
-  /** One sample per minute since the dose, the current minute last. */
+  /** One sample per minute since the dose, the current minute last (with the effect-site concentration when there is a drug model). */
   vitalsHistory: VitalsSample[];
   alarms: { signal: SignalKey; value: number; limit: number; direction: 'high' | 'low' }[];
   settings: Settings;
@@ -166,7 +166,10 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     openEvents,
     transcript: c.transcript.toArray(),
     vitals: c.vitals,
-    vitalsHistory: c.minute === null ? [] : [...c.history, { minute: c.minute, ...c.vitals }],
+    vitalsHistory:
+      c.minute === null
+        ? []
+        : [...c.history, { minute: c.minute, ...c.vitals, ...effectSiteSample(c) }],
     alarms: c.activeAlarms,
     settings: c.settings,
     lastFeedback,
