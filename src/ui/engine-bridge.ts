@@ -21,3 +21,4 @@ export {
 } from '../engine/index.ts';
 export { orderOptions, shownChoices, type ShownChoice } from '../engine/index.ts';
 export { niceTicks } from '../engine/index.ts';
+export { protocolLines, type ChartLine } from '../engine/index.ts';
