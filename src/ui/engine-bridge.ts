@@ -13,4 +13,12 @@ export {
 } from '../engine/index.ts';
 export { eventsBeforeDecision, replay } from '../engine/index.ts';
 export { parseAttempt, serializeAttempt, type Attempt } from '../engine/index.ts';
+export {
+  replayFromCheckpoint,
+  withCheckpoint,
+  type Checkpoint,
+  type SessionSnapshot,
+} from '../engine/index.ts';
 export { orderOptions, shownChoices, type ShownChoice } from '../engine/index.ts';
+export { niceTicks } from '../engine/index.ts';
+export { protocolLines, type ChartLine } from '../engine/index.ts';

@@ -6,7 +6,13 @@ import type { ScenarioV1 } from '../engine/index.ts';
 import type { Diagnostic } from '../engine/index.ts';
 import type { ValidationResult } from '../engine/index.ts';
 import { scenarioText } from './catalogue.ts';
-import { parseAttempt, replay, validate, viewSession, type Attempt } from './engine-bridge.ts';
+import {
+  parseAttempt,
+  replayFromCheckpoint,
+  validate,
+  viewSession,
+  type Attempt,
+} from './engine-bridge.ts';
 import { savedAttemptText } from './storage.ts';
 
 export type Opened =
@@ -85,7 +91,7 @@ export function savedAttempt(scenario: ScenarioV1): SavedAttempt {
   try {
     const result = parseAttempt(text, scenario);
     if (result.ok) {
-      const status = viewSession(replay(scenario, result.attempt)).status;
+      const status = viewSession(replayFromCheckpoint(scenario, result.attempt)).status;
       return { kind: 'ok', attempt: result.attempt, finished: status === 'debrief' };
     }
     return { kind: 'broken', message: result.message };

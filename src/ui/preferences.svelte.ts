@@ -1,5 +1,6 @@
 /**
- * Display settings (text size, theme) and the first-run tour, remembered on this device. The
+ * Display settings (text size, theme), the optional drug trace and the first-run tour, remembered
+ * on this device. The
  * theme and text size apply to the page as `data-theme` and `data-text-size` on <html>, which
  * styles.css reads. The default clock speed is the ticker's own remembered speed.
  */
@@ -23,6 +24,7 @@ export interface Display {
 
 const DISPLAY = 'kap.display';
 const TOUR = 'kap.tour';
+const DRUG_TRACE = 'kap.drugTrace';
 
 function readDisplay(): Display {
   try {
@@ -40,6 +42,8 @@ class Preferences {
   display = $state<Display>(readDisplay());
   /** Whether the first-run tour has been finished or closed on this device. */
   tourDone = $state(read(TOUR) === 'done');
+  /** Whether the modelled drug effect-site concentration is shown beside the vitals (off until chosen). */
+  drugTrace = $state(read(DRUG_TRACE) === 'on');
 
   constructor() {
     this.apply();
@@ -54,6 +58,11 @@ class Preferences {
   setTourDone(done: boolean): void {
     this.tourDone = done;
     write(TOUR, done ? 'done' : null);
+  }
+
+  setDrugTrace(on: boolean): void {
+    this.drugTrace = on;
+    write(DRUG_TRACE, on ? 'on' : null);
   }
 
   apply(): void {

@@ -14,8 +14,12 @@ import {
   serializeAttempt,
   sessionMachine,
   viewSession,
+  replayFromCheckpoint,
+  withCheckpoint,
   type Attempt,
+  type Checkpoint,
   type Report,
+  type SessionSnapshot,
   type SessionView,
 } from './engine-bridge.ts';
 import { clearAttempt, saveAttemptText, saveLastResult } from './storage.ts';
@@ -25,8 +29,13 @@ export interface SessionOptions {
   scenario: ScenarioV1;
   seed: number;
   mode: 'practice' | 'assessment';
-  /** Events to replay first (a restored or branched attempt); they play no sound. */
+  /** Events to replay first (a branched attempt); they play no sound. */
   events?: SessionEvent[];
+  /**
+   * A saved attempt to resume: restored from its checkpoint when the checkpoint holds (replaying
+   * only the events after it), else by replaying its whole log. Plays no sound.
+   */
+  attempt?: Attempt;
   /** Whether to save the attempt after every event (off for a read-only debrief view). */
   persist?: boolean;
 }
@@ -41,6 +50,10 @@ export class Session {
   #replaying = false;
   #persist: boolean;
   #report: Report | null = null;
+  /** The checkpoint saved beside the log (kept between refreshes; see withCheckpoint). */
+  #checkpoint: Checkpoint | undefined;
+  /** Set by the machine's persistAttempt action; the save runs once the new snapshot is in place. */
+  #savePending = false;
 
   constructor(options: SessionOptions) {
     this.scenario = options.scenario;
@@ -57,13 +70,37 @@ export class Session {
             clips.find((a) => a.id === params.cue),
           );
         },
-        persistAttempt: (_, params) => {
-          if (!this.#replaying && this.#persist) this.#save(params.attempt);
+        persistAttempt: () => {
+          if (!this.#replaying && this.#persist) this.#savePending = true;
         },
       },
     });
+    const input = { scenario: options.scenario, seed: options.seed, mode: options.mode };
+    this.#checkpoint = options.attempt?.checkpoint;
+    const restored = options.attempt
+      ? replayFromCheckpoint(options.scenario, options.attempt)
+      : undefined;
     this.#actor = createActor(machine, {
-      input: { scenario: options.scenario, seed: options.seed, mode: options.mode },
+      input,
+      ...(restored
+        ? {
+            snapshot: {
+              status: restored.status,
+              value: restored.value,
+              context: restored.context,
+              historyValue: restored.historyValue,
+              children: {},
+              output: restored.output,
+              error: restored.error,
+            } as never,
+          }
+        : {}),
+    });
+    // A checkpoint needs the snapshot the event produced, so the save runs after the transition.
+    this.#actor.subscribe((snapshot) => {
+      if (!this.#savePending) return;
+      this.#savePending = false;
+      this.#save(attemptFromContext(snapshot.context), snapshot);
     });
     this.#actor.start();
     this.#replaying = true;
@@ -82,9 +119,14 @@ export class Session {
     this.#actor.send(event);
   }
 
-  /** Saves the attempt after every event; a finished attempt also records the last result. */
-  #save(attempt: Attempt): void {
-    saveAttemptText(this.scenario.id, serializeAttempt(attempt));
+  /**
+   * Saves the attempt after every event, with a checkpoint beside the log (refreshed every few
+   * events by the engine's withCheckpoint) so that resuming replays only the events after it.
+   */
+  #save(attempt: Attempt, snapshot: SessionSnapshot): void {
+    const saved = withCheckpoint(attempt, snapshot, this.#checkpoint);
+    this.#checkpoint = saved.checkpoint;
+    saveAttemptText(this.scenario.id, serializeAttempt(saved));
   }
 
   /** After a snapshot: leaving forgets the attempt; finishing records the last result. */
@@ -106,7 +148,7 @@ export class Session {
 
   /** Saves the attempt as it stands (e.g. a branch replayed from a debrief). */
   saveNow(): void {
-    if (this.#persist) this.#save(this.attempt());
+    if (this.#persist) this.#save(this.attempt(), this.#actor.getSnapshot());
   }
 
   /**

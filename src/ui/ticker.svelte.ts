@@ -1,10 +1,12 @@
 /**
  * The host-side session clock. The engine has no timers: this ticker sends `clock.advance`
- * at the chosen speed (simulated minutes per real second) while the session runs after dosing.
- * It holds while the trainee reads practice feedback or a refusal, so no scoring window closes
+ * at the chosen speed (simulated minutes per real second) while the session runs, on either side
+ * of the dose: before it, up to the engine's pre-dose limit (time to rest and recheck), after it, to
+ * the end of the session. It holds while the trainee reads practice feedback or a refusal, so no scoring window closes
  * during reading.
  */
 import type { Session } from './session.svelte.ts';
+import type { SessionView } from './engine-bridge.ts';
 
 /** Simulated minutes per real second. */
 export const SPEEDS = [0.25, 1, 4, 16] as const;
@@ -52,6 +54,14 @@ export function saveSpeed(speed: Speed): void {
   }
 }
 
+/**
+ * Whether simulated time can move now: the session runs, is not paused, and the clock is below the
+ * engine's limit (the pre-dose limit before the dose, the end of the session after it).
+ */
+export function canMoveClock(view: SessionView): boolean {
+  return view.status === 'running' && !view.paused && view.clock.sinceArrival < view.clock.limit;
+}
+
 export class Ticker {
   speed = $state<Speed>(storedClock().speed);
   running = $state(storedClock().running);
@@ -65,10 +75,9 @@ export class Ticker {
     this.#session = session;
   }
 
-  /** Whether time is passing now (running, after dosing, not held, session not paused or ended). */
+  /** Whether time is passing now (running, not held, session not paused or ended, below the clock's limit). */
   get active(): boolean {
-    const v = this.#session.view;
-    return this.running && !this.hold && v.status === 'running' && v.dosed && !v.paused;
+    return this.running && !this.hold && canMoveClock(this.#session.view);
   }
 
   /** Holds the clock while `what` is on screen (null releases it). */
@@ -92,21 +101,22 @@ export class Ticker {
 
   /** Moves the clock on by one simulated minute. */
   advanceMinute(): void {
-    if (this.#session.view.minute === null) return;
+    if (!canMoveClock(this.#session.view)) return;
     this.hold = null; // moving time on by hand ends the reading
     this.#session.send({ type: 'clock.advance', minutes: 1 });
   }
 
   /**
-   * Moves the clock straight to the next minute something happens. The engine predicts that
-   * minute exactly (timed and threshold events, steps, checks, new alarms), so nothing that needs
-   * the trainee is skipped.
+   * Moves the clock straight to the next minute something happens, on either side of the dose.
+   * The engine predicts that minute exactly (timed and threshold events, steps, checks, a recheck,
+   * new alarms, the last minute before an open response's deadline), so nothing that needs the
+   * trainee is skipped.
    */
   advanceToNext(): void {
-    const { minute, nextEventMinute } = this.#session.view;
-    if (minute === null || nextEventMinute === null) return;
+    const { minutesToNextEvent } = this.#session.view;
+    if (minutesToNextEvent === null) return;
     this.hold = null;
-    this.#session.send({ type: 'clock.advance', minutes: nextEventMinute - minute });
+    this.#session.send({ type: 'clock.advance', minutes: minutesToNextEvent });
   }
 
   /** Starts or stops the interval to match `active`; call whenever the view changes. */
@@ -121,9 +131,9 @@ export class Ticker {
 
   #tick(): void {
     if (!this.active) return this.stop();
-    const before = this.#session.view.minute;
     this.#session.send({ type: 'clock.advance', minutes: 1 });
-    if (this.#session.view.minute === before) this.stop(); // the clock has reached its end
+    // At the clock's limit (the pre-dose limit or the end of the session) the interval stops.
+    if (!this.active) this.stop();
   }
 
   stop(): void {

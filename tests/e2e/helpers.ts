@@ -143,21 +143,22 @@ export async function savedAttempt(
  * event", which stops at the next minute something happens) for longer jumps.
  */
 async function advanceBy(page: Page, minutes: number): Promise<void> {
-  const clock = page.locator('[data-minute]');
-  const start = Number(await clock.getAttribute('data-minute'));
+  // Minutes since arrival: the clock runs on either side of the dose.
+  const clock = page.locator('[data-arrival-minute]');
+  const start = Number(await clock.getAttribute('data-arrival-minute'));
   const target = start + minutes;
   if (minutes === 1) {
     await page.keyboard.press('m');
-    await expect(clock).toHaveAttribute('data-minute', String(target));
+    await expect(clock).toHaveAttribute('data-arrival-minute', String(target));
     return;
   }
   for (let i = 0; i < 60; i++) {
-    const now = Number(await clock.getAttribute('data-minute'));
+    const now = Number(await clock.getAttribute('data-arrival-minute'));
     if (now >= target) break;
     await page.keyboard.press('n');
-    await expect(clock).not.toHaveAttribute('data-minute', String(now));
+    await expect(clock).not.toHaveAttribute('data-arrival-minute', String(now));
   }
-  await expect(clock).toHaveAttribute('data-minute', String(target));
+  await expect(clock).toHaveAttribute('data-arrival-minute', String(target));
 }
 
 /** Plays events of an engine run through the UI by keyboard, checking the clock after each. */

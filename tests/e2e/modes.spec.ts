@@ -154,7 +154,8 @@ test('the clock reads sensibly before dosing and while paused; the default speed
   page,
 }) => {
   await startByKeyboard(page, id, 'practice');
-  await expect(page.locator('.clock')).toContainText('The clock starts when the dose is given.');
+  await expect(page.locator('[data-clock-arrival]')).toContainText('since arrival');
+  await expect(page.locator('[data-clock]')).toHaveText('· no dose yet');
   await expect(page.getByLabel('Speed')).toHaveValue('0.25');
   await expect(page.getByLabel('Speed').locator('option:checked')).toHaveText(
     '1 simulated minute every 4 seconds',
@@ -162,6 +163,9 @@ test('the clock reads sensibly before dosing and while paused; the default speed
   await page.getByRole('button', { name: 'Pause session' }).click();
   await expect(page.locator('[data-clock-toggle]')).toBeDisabled();
   await expect(page.locator('[data-advance]')).toBeDisabled();
+  await expect(page.locator('[data-advance-minute]')).toBeDisabled();
+  await expect(page.locator('[data-clock-state]')).toHaveText('paused with the session');
+  await expect(page.locator('[data-clock-hint]')).toContainText('The session is paused');
 });
 
 test('after "advance to the next event" brings new choices, focus moves to the first of them', async ({

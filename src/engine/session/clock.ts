@@ -9,6 +9,7 @@ import {
   acuteEffectsOverByModel,
   advanceDrugMinute,
   drugAhead,
+  effectSiteSample,
   modelDrivesSignals,
 } from './drug-course.ts';
 import { conditionEnv } from './context.ts';
@@ -38,7 +39,7 @@ export function advanceClock(d: SessionContext, minutes: number): void {
   const end = Math.min(d.clock + minutes, lastClockMinute(d));
   while (d.clock < end) {
     if (d.minute !== null) {
-      d.history = d.history.append({ minute: d.minute, ...d.vitals });
+      d.history = d.history.append({ minute: d.minute, ...d.vitals, ...effectSiteSample(d) });
       d.minute += 1;
     }
     d.clock += 1;
@@ -49,7 +50,9 @@ export function advanceClock(d: SessionContext, minutes: number): void {
 
 /**
  * The next arrival-clock minute after now at which something is due: an event, a step, a check,
- * a response deadline, a recheck, recovery, the end of the observation time; null when nothing is.
+ * an open response's deadline (the last minute it can be answered; the minute after it, when it is
+ * missed, only once the clock stands at the deadline), a recheck, recovery, the end of the
+ * observation time; null when nothing is.
  */
 export function nextEventClock(c: SessionContext): number | null {
   const now = c.clock;
@@ -68,7 +71,12 @@ export function nextEventClock(c: SessionContext): number | null {
   if (c.stepId && !c.stepShown) consider(stepWaitsUntil(c));
   for (const check of c.index.checks.values())
     if (!own(c.checks, check.id)) consider(arrivalMinuteOf(c, check.atMinute, check.from));
-  for (const o of c.open) consider(o.deadline + 1);
+  // An open response: the clock stops at its deadline, the last minute it can still be answered,
+  // so no jump misses it unannounced; only from the deadline itself is the next stop the miss.
+  for (const o of c.open) {
+    consider(o.deadline);
+    consider(o.deadline + 1);
+  }
   consider(c.recheckFrom);
   if (c.doseClock !== null) {
     const course = scenario.protocol.timeCourse;

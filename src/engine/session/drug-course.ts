@@ -198,6 +198,12 @@ export function effectNow(ctx: SessionContext): DrugEffect | null {
   return ctx.drug === null ? null : drugEffect(ctx.drug);
 }
 
+/** The effect-site concentration now (ng/mL, to 0.01) for a vitals sample; empty without a model. */
+export function effectSiteSample(ctx: SessionContext): { effectSiteNgPerMl?: number } {
+  const effect = effectNow(ctx);
+  return effect ? { effectSiteNgPerMl: Math.round(effect.effectSiteNgPerMl * 100) / 100 } : {};
+}
+
 /** The model's state `minutes` from now with no further inputs except those already scheduled. */
 export function drugAhead(ctx: SessionContext, minutes: number): DrugState | null {
   if (ctx.drug === null) return null;

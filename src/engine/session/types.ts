@@ -86,7 +86,11 @@ export interface TranscriptEntry {
   affect?: string;
 }
 
-export type VitalsSample = { minute: number } & Signals;
+/**
+ * One minute of the vitals history (minutes since the dose), with the drug model's effect-site
+ * concentration (ng/mL) when the scenario has a model (a patient weight), for an optional trace.
+ */
+export type VitalsSample = { minute: number; effectSiteNgPerMl?: number } & Signals;
 
 export type Cue = 'alarm' | 'event' | (string & {});
 

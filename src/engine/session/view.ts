@@ -7,7 +7,8 @@ import type { PhaseId, SignalKey } from '../format/schema.ts';
 import type { SessionMachine } from './machine.ts';
 import { nextEventClock, nextEventMinute } from './clock.ts';
 import { stepWaitsUntil } from './steps.ts';
-import { effectNow, type DoseEvent } from './drug-course.ts';
+import { lastClockMinute } from './timing.ts';
+import { effectNow, effectSiteSample, type DoseEvent } from './drug-course.ts';
 import { isMonitoringDone } from './monitoring.ts';
 import { feedbackOf, textOf } from './variants.ts';
 import type { SessionContext } from './types.ts';
@@ -27,8 +28,12 @@ export interface SessionView {
   mode: Mode;
   /** Minutes since dosing; null before the dose. */
   minute: number | null;
-  /** The visit's clocks: minutes since arrival, and since the dose (null before it). */
-  clock: { sinceArrival: number; sinceDose: number | null };
+  /**
+   * The visit's clocks: minutes since arrival, and since the dose (null before it); `limit` is the
+   * last arrival-clock minute the clock may reach now (the pre-dose limit before the dose, the end
+   * of the session after it).
+   */
+  clock: { sinceArrival: number; sinceDose: number | null; limit: number };
   paused: boolean;
   step: { id: string; speaker: string; text: string; affect?: string; audio?: string } | null;
   /**
@@ -46,7 +51,7 @@ export interface SessionView {
   }[];
   transcript: readonly TranscriptEntry[];
   vitals: Signals;
-  /** One sample per minute since the dose, the current minute last. */
+  /** One sample per minute since the dose, the current minute last (with the effect-site concentration when there is a drug model). */
   vitalsHistory: VitalsSample[];
   alarms: { signal: SignalKey; value: number; limit: number; direction: 'high' | 'low' }[];
   settings: Settings;
@@ -146,7 +151,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     phase: c.status === 'briefing' ? null : c.phase,
     mode: c.mode,
     minute: c.minute,
-    clock: { sinceArrival: c.clock, sinceDose: c.minute },
+    clock: { sinceArrival: c.clock, sinceDose: c.minute, limit: lastClockMinute(c) },
     paused: c.paused,
     step: stepDef
       ? {
@@ -161,7 +166,10 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     openEvents,
     transcript: c.transcript.toArray(),
     vitals: c.vitals,
-    vitalsHistory: c.minute === null ? [] : [...c.history, { minute: c.minute, ...c.vitals }],
+    vitalsHistory:
+      c.minute === null
+        ? []
+        : [...c.history, { minute: c.minute, ...c.vitals, ...effectSiteSample(c) }],
     alarms: c.activeAlarms,
     settings: c.settings,
     lastFeedback,

@@ -171,3 +171,27 @@ describe('format-1 time courses still override the model', () => {
     expect(at(s).vitals.dissociation).toBe(6);
   });
 });
+
+describe('the effect-site concentration beside the vitals history', () => {
+  it('each minute since the dose carries the modelled concentration; the last is the model now', () => {
+    const s = play(visit('booster-lozenge.json'), ...TO_DOSE, advance(20));
+    const view = viewSession(s);
+    const trace = view.vitalsHistory.map((h) => h.effectSiteNgPerMl);
+    expect(trace).toHaveLength(21);
+    expect(trace.every((c) => typeof c === 'number')).toBe(true);
+    // A lozenge is absorbed over minutes: the effect site follows the plasma upwards.
+    expect(trace[20]!).toBeGreaterThan(trace[5]!);
+    expect(trace[20]).toBeCloseTo(view.drug!.effectSiteNgPerMl, 2);
+  });
+
+  it('without a drug model the samples carry no concentration', () => {
+    const run = playHeadless(visit('rest-and-recheck.json'), {
+      seed: 1,
+      mode: 'assessment',
+      strategy: 'best',
+    });
+    const history = run.view.vitalsHistory;
+    expect(history.length).toBeGreaterThan(1);
+    expect(history.some((h) => 'effectSiteNgPerMl' in h)).toBe(false);
+  });
+});

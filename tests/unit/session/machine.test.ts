@@ -165,7 +165,7 @@ describe('protocol gates refuse with a reason and change nothing else', () => {
 describe('simulated time', () => {
   it('the clock runs from arrival; minutes since the dose start at the dose and never pass the session length', () => {
     const before = send(start(), advance(5));
-    expect(viewSession(before).clock).toEqual({ sinceArrival: 5, sinceDose: null });
+    expect(viewSession(before).clock).toEqual({ sinceArrival: 5, sinceDose: null, limit: 120 });
     expect(viewSession(before).vitalsHistory).toEqual([]);
     const limit = send(before, advance(500));
     expect(viewSession(limit).clock.sinceArrival).toBe(120);
@@ -174,7 +174,7 @@ describe('simulated time', () => {
       reason: 'The visit has reached its last minute before a dose (minute 120 since arrival).',
     });
     const s = send(before, ...TO_DOSE, advance(500));
-    expect(viewSession(s).clock).toEqual({ sinceArrival: 125, sinceDose: 120 });
+    expect(viewSession(s).clock).toEqual({ sinceArrival: 125, sinceDose: 120, limit: 125 });
     expect(viewSession(s).vitalsHistory).toHaveLength(121);
   });
 

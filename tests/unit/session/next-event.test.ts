@@ -57,3 +57,43 @@ describe('"advance to the next event" never skips past an event or an alarm', ()
     });
   }
 });
+
+describe('"advance to the next event" stops at an open response\'s deadline, never past it', () => {
+  for (const file of [FIXTURE_FILE, ...shippedScenarioFiles()]) {
+    it(file.split('/').pop()!, () => {
+      const scenario = loadScenarioFile(file);
+      // A path that ignores emergencies: responses open and are left unanswered.
+      const run = playHeadless(scenario, { seed: 7, mode: 'assessment', strategy: 'worst' });
+      let snapshot: SessionSnapshot | null = null;
+      for (let i = 1; i <= run.attempt.events.length; i++) {
+        const s = replay(scenario, { ...run.attempt, events: run.attempt.events.slice(0, i) });
+        const view = viewSession(s);
+        if (view.status === 'running' && view.openEvents.length > 0 && view.minute !== null) {
+          snapshot = s;
+          break;
+        }
+      }
+      if (!snapshot) return; // no response opens on this path
+      const view = viewSession(snapshot);
+      const open = view.openEvents[0]!;
+      const deadline = Math.min(...view.openEvents.map((e) => e.deadline));
+      if (view.minute! < deadline) {
+        // However far the next thing lies, the jump ends at the deadline at the latest, still open.
+        expect(view.nextEventMinute).not.toBeNull();
+        expect(view.nextEventMinute!).toBeLessThanOrEqual(deadline);
+        let s = snapshot;
+        for (let guard = 0; guard < 500; guard++) {
+          const v = viewSession(s);
+          if (v.minute! >= deadline || !v.openEvents.some((e) => e.id === open.id)) break;
+          s = step(s, { type: 'clock.advance', minutes: v.minutesToNextEvent! });
+        }
+        const atDeadline = viewSession(s);
+        if (atDeadline.openEvents.some((e) => e.id === open.id)) {
+          expect(atDeadline.minute).toBe(deadline);
+          // From the deadline itself, the next stop is the minute the response is missed.
+          expect(atDeadline.nextEventMinute).toBe(deadline + 1);
+        }
+      }
+    });
+  }
+});

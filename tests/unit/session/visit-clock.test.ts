@@ -59,7 +59,7 @@ describe('rest and recheck before the dose', () => {
       'adm-give-rested',
     );
     expect(dosed.context.facts.dosed).toBe(true);
-    expect(viewSession(dosed).clock).toEqual({ sinceArrival: 15, sinceDose: 0 });
+    expect(viewSession(dosed).clock).toMatchObject({ sinceArrival: 15, sinceDose: 0 });
   });
 
   it('a dose chosen while the recheck is pending is refused with the reason', () => {
