@@ -8,6 +8,7 @@
 import { createActor } from 'xstate';
 import type { ScenarioV1 } from '../format/schema.ts';
 import { AppendList } from '../session/append-list.ts';
+import { AppendSet } from '../session/append-set.ts';
 import { indexScenario } from '../session/indexScenario.ts';
 import { sessionMachine } from '../session/machine.ts';
 import { replay, type SessionSnapshot } from '../session/session.ts';
@@ -70,6 +71,7 @@ const LISTS = ['history', 'decisions', 'transcript', 'log', 'doseEvents'] as con
 function revive(scenario: ScenarioV1, raw: Record<string, unknown>): SessionContext {
   const context = { ...raw, index: indexScenario(scenario) } as Record<string, unknown>;
   for (const key of LISTS) context[key] = AppendList.from((raw[key] as unknown[]) ?? []);
+  context.scoredSteps = AppendSet.from(Object.keys((raw.scoredSteps as object | undefined) ?? {}));
   const last = raw.lastChoice as { before: Record<string, unknown> } | null;
   if (last) context.lastChoice = { ...last, before: revive(scenario, last.before) };
   return context as unknown as SessionContext;
