@@ -8,6 +8,7 @@
 import { createActor } from 'xstate';
 import type { ScenarioV1 } from '../format/schema.ts';
 import { AppendList } from '../session/append-list.ts';
+import { AppendSet } from '../session/append-set.ts';
 import { indexScenario } from '../session/indexScenario.ts';
 import { sessionMachine } from '../session/machine.ts';
 import { replay, type SessionSnapshot } from '../session/session.ts';
@@ -44,8 +45,39 @@ export function makeCheckpoint(
     at: events.length,
     digest: digestOf(events, events.length),
     value: snapshot.value,
-    context: JSON.parse(JSON.stringify(snapshot.context)) as unknown,
+    context: contextJson(snapshot.context),
   };
+}
+
+const LISTS = ['history', 'decisions', 'transcript', 'log', 'doseEvents'] as const;
+const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
+
+/**
+ * The context as JSON. The context before the last choice (kept for a practice retry) holds
+ * older values of the same append-only lists: each that is a prefix of the current list is
+ * written as `{ prefix: length }` instead of a second copy (which doubled the checkpoint).
+ */
+function contextJson(context: SessionContext): Record<string, unknown> {
+  const lastChoice = context.lastChoice;
+  const out = json({ ...context, lastChoice: null }) as Record<string, unknown>;
+  if (lastChoice) {
+    const before = lastChoice.before;
+    const lists: Record<string, unknown> = {};
+    for (const key of LISTS) {
+      const now = context[key] as AppendList<unknown>;
+      const then = before[key] as AppendList<unknown>;
+      const isPrefix =
+        now instanceof AppendList &&
+        then instanceof AppendList &&
+        then.length <= now.length &&
+        (then.length === 0 || then.at(then.length - 1) === now.at(then.length - 1));
+      if (isPrefix) lists[key] = { prefix: then.length };
+    }
+    const choice = json({ ...lastChoice, before: null }) as Record<string, unknown>;
+    choice.before = { ...(json(before) as object), ...lists };
+    out.lastChoice = choice;
+  }
+  return out;
 }
 
 /**
@@ -64,14 +96,28 @@ export function withCheckpoint(
   return checkpoint ? { ...attempt, checkpoint } : attempt;
 }
 
-const LISTS = ['history', 'decisions', 'transcript', 'log', 'doseEvents'] as const;
-
-/** The session context a checkpoint holds, with its scenario index and lists rebuilt. */
-function revive(scenario: ScenarioV1, raw: Record<string, unknown>): SessionContext {
+/**
+ * The session context a checkpoint holds, with its scenario index and lists rebuilt (a list
+ * written as `{ prefix: n }` is the first n items of the same list of `newer`).
+ */
+function revive(
+  scenario: ScenarioV1,
+  raw: Record<string, unknown>,
+  newer?: Record<string, unknown>,
+): SessionContext {
   const context = { ...raw, index: indexScenario(scenario) } as Record<string, unknown>;
-  for (const key of LISTS) context[key] = AppendList.from((raw[key] as unknown[]) ?? []);
+  for (const key of LISTS) {
+    const value = raw[key] as { prefix?: unknown } | unknown[] | undefined;
+    const full = newer?.[key] as AppendList<unknown> | undefined;
+    const n = !Array.isArray(value) ? value?.prefix : undefined;
+    context[key] =
+      full && typeof n === 'number' && n <= full.length
+        ? full.dropLast(full.length - n)
+        : AppendList.from(Array.isArray(value) ? value : []);
+  }
+  context.scoredSteps = AppendSet.from(Object.keys((raw.scoredSteps as object | undefined) ?? {}));
   const last = raw.lastChoice as { before: Record<string, unknown> } | null;
-  if (last) context.lastChoice = { ...last, before: revive(scenario, last.before) };
+  if (last) context.lastChoice = { ...last, before: revive(scenario, last.before, context) };
   return context as unknown as SessionContext;
 }
 

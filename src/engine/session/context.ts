@@ -3,6 +3,7 @@
  */
 import { PROTOCOL_FACTS } from '../format/schema.ts';
 import { AppendList } from './append-list.ts';
+import { AppendSet } from './append-set.ts';
 import type { ConditionEnv } from './conditions.ts';
 import { initialDrug } from './drug-course.ts';
 import { indexScenario } from './indexScenario.ts';
@@ -59,7 +60,7 @@ export function initialContext(input: SessionInput): SessionContext {
     open: [],
     checks: {},
     decisions: AppendList.empty(),
-    scoredSteps: {},
+    scoredSteps: AppendSet.empty(),
     retried: {},
     transcript: AppendList.empty(),
     log: AppendList.empty(),

@@ -2,7 +2,6 @@
  * Scoring inputs: the decision records the engine writes as the session goes (step choices, event
  * responses, missed events and scheduled checks). Scoring (scoring/score.ts) explains them.
  */
-import { own } from '../format/own.ts';
 import { eventOptions } from './offers.ts';
 import { availableNow } from './gates.ts';
 import type { OptionDef } from './indexScenario.ts';
@@ -18,7 +17,7 @@ function recordDecision(d: SessionContext, record: Omit<DecisionRecord, 'phase' 
 export function recordStepChoice(d: SessionContext, option: OptionDef): void {
   const stepId = d.stepId!;
   const feedbackVariant = chooseVariant(option.feedbackVariants, conditionEnv(d));
-  if (!own(d.scoredSteps, stepId)) {
+  if (!d.scoredSteps.has(stepId)) {
     recordDecision(d, {
       kind: 'step',
       refId: stepId,
@@ -26,7 +25,7 @@ export function recordStepChoice(d: SessionContext, option: OptionDef): void {
       available: availableNow(d),
       ...variantField(feedbackVariant),
     });
-    d.scoredSteps = { ...d.scoredSteps, [stepId]: true };
+    d.scoredSteps = d.scoredSteps.add(stepId);
   }
   say(d, { speaker: 'trainee', text: option.text });
   d.lastFeedback = { optionId: option.id, variant: feedbackVariant };

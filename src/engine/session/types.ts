@@ -3,6 +3,7 @@
  */
 import type { ActionName, PhaseId, ProtocolFact, SignalKey } from '../format/schema.ts';
 import type { AppendList } from './append-list.ts';
+import type { AppendSet } from './append-set.ts';
 import type { DrugInput, DrugState } from '../drug/index.ts';
 import type { DoseEvent, InfusionState } from './drug-course.ts';
 import type { ScenarioIndex } from './indexScenario.ts';
@@ -176,7 +177,8 @@ export interface SessionContext {
   /** Scheduled monitoring checks already settled (made on time or missed). */
   checks: Record<string, 'done' | 'missed'>;
   decisions: AppendList<DecisionRecord>;
-  scoredSteps: Record<string, true>;
+  /** Steps whose first choice is already recorded (later visits are not scored). */
+  scoredSteps: AppendSet;
   retried: Record<string, string[]>;
   transcript: AppendList<TranscriptEntry>;
   log: AppendList<LogEntry>;

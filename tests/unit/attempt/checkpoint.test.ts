@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CHECKPOINT_EVERY,
   checkpointHolds,
+  makeCheckpoint,
   parseAttempt,
   replayFromCheckpoint,
   restoreAttempt,
@@ -13,7 +14,7 @@ import {
   withCheckpoint,
   type Attempt,
 } from '../../../src/engine/attempt/index.ts';
-import { createSession, replay } from '../../../src/engine/session/session.ts';
+import { createSession, replay, step } from '../../../src/engine/session/session.ts';
 import { attemptFromContext } from '../../../src/engine/session/machine.ts';
 import { scoreContext } from '../../../src/engine/scoring/score.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
@@ -82,5 +83,35 @@ describe('restoring from a checkpoint', () => {
     const text = serializeAttempt({ ...attempt, checkpoint: { ...attempt.checkpoint!, at: 5000 } });
     const parsed = parseAttempt(text, scenario);
     expect(parsed.ok && checkpointHolds(parsed.attempt)).toBe(false);
+  });
+
+  it('a checkpoint taken just after a practice choice restores a retry exactly as a full replay', () => {
+    const events: SessionEvent[] = [{ type: 'session.begin' }];
+    for (const id of ['prep-consent', 'prep-screening', 'adm-check', 'adm-give'])
+      events.push({ type: 'trainee.choose', optionId: id });
+    const full = replay(scenario, { seed: 5, mode: 'practice', events });
+    expect(full.context.lastChoice).not.toBeNull();
+    const checkpoint = makeCheckpoint(full, events)!;
+    const attempt: Attempt = { ...attemptFromContext(full.context), checkpoint };
+    const parsed = parseAttempt(serializeAttempt(attempt), scenario);
+    expect(parsed.ok && checkpointHolds(parsed.attempt)).toBe(true);
+    if (!parsed.ok) return;
+    const fast = replayFromCheckpoint(scenario, parsed.attempt);
+    expect(JSON.stringify(fast.context)).toBe(JSON.stringify(full.context));
+    // The retry goes back to the context before the last choice; both then play on alike.
+    const next: SessionEvent[] = [
+      { type: 'trainee.retry' },
+      { type: 'trainee.choose', optionId: 'adm-give' },
+      { type: 'trainee.choose', optionId: 'adm-music' },
+    ];
+    let a = fast;
+    let b = full;
+    for (const event of next) {
+      a = step(a, event);
+      b = step(b, event);
+      expect(a.value).toEqual(b.value);
+      expect(JSON.stringify(a.context)).toBe(JSON.stringify(b.context));
+    }
+    expect(a.context.retried).not.toEqual({});
   });
 });
