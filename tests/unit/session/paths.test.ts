@@ -10,7 +10,7 @@ import { sessionMachine, attemptFromContext } from '../../../src/engine/session/
 import { availableNow, dischargeRefusal } from '../../../src/engine/session/gates.ts';
 import { dueChecks } from '../../../src/engine/session/monitoring.ts';
 import { eventOptions, offeredOptions } from '../../../src/engine/session/offers.ts';
-import { nextEventMinute } from '../../../src/engine/session/view.ts';
+import { nextEventMinute, viewSession } from '../../../src/engine/session/view.ts';
 import { score, scoreContext } from '../../../src/engine/scoring/score.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
 import type { SessionSnapshot } from '../../../src/engine/session/session.ts';
@@ -65,6 +65,10 @@ function eventsFor(s: SessionSnapshot): SessionEvent[] {
       events.length === 0 || c.open.length > 0 || offeredOptions(c).length > availableNow(c).length;
     if (idle && next !== null && next > c.minute)
       events.push({ type: 'clock.advance', minutes: next - c.minute });
+  } else if (events.length === 0 || c.open.length > 0) {
+    // Before any dose (and in visits without one) time passes on the arrival clock.
+    const wait = viewSession(s).minutesToNextEvent;
+    if (wait !== null && wait > 0) events.push({ type: 'clock.advance', minutes: wait });
   }
   return events;
 }
