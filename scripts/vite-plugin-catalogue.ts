@@ -1,7 +1,8 @@
 /**
  * A Vite plugin that serves `virtual:scenario-catalogue`: the library's cards for the bundled
  * scenarios (title, summary, route, visit kind, difficulty, content warnings, estimated minutes),
- * read from `scenarios/*.json` at build time, in the recommended order. The library imports it
+ * read from `scenarios/*.json` at build time, in the recommended order, with the visits of each
+ * course (`scenarios/*.course.json`) kept together in course order. The library imports it
  * lazily as one small chunk, so it never downloads or parses a scenario file; a scenario loads
  * only when opened. In the dev server a change to a scenario file reloads the catalogue.
  */
@@ -10,6 +11,7 @@ import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { catalogueModule } from '../src/engine/presentation/catalogue.ts';
 import { listScenarioFiles } from '../src/engine/library.ts';
+import { validateCourse } from '../src/engine/format/course.ts';
 
 const ID = 'virtual:scenario-catalogue';
 const RESOLVED = `\0${ID}`;
@@ -21,10 +23,22 @@ export function catalogue(dir = 'scenarios'): Plugin {
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
     load(id) {
       if (id !== RESOLVED) return undefined;
-      const files = listScenarioFiles(readdirSync(folder).map((f) => `/${dir}/${f}`));
+      const names = readdirSync(folder);
+      const files = listScenarioFiles(names.map((f) => `/${dir}/${f}`));
       for (const f of files) this.addWatchFile(join(folder, f.file));
+      // A course that does not validate orders nothing; its own check reports it.
+      const courses = names
+        .filter((f) => f.endsWith('.course.json'))
+        .flatMap((f) => {
+          this.addWatchFile(join(folder, f));
+          const { course } = validateCourse(readFileSync(join(folder, f), 'utf8'));
+          return course
+            ? [{ visits: course.visits.map((v) => v.scenario.replace(/\.json$/, '')) }]
+            : [];
+        });
       return catalogueModule(
         files.map((f) => ({ id: f.id, text: readFileSync(join(folder, f.file), 'utf8') })),
+        courses,
       );
     },
     handleHotUpdate({ file, server }) {

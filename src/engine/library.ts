@@ -9,12 +9,16 @@ export interface ScenarioEntry {
   id: string;
 }
 
-/** Turns a `{ path: module }` map into a sorted list, skipping the schema and templates. */
+/**
+ * Turns a `{ path: module }` map into a sorted list, skipping the schema, templates and course
+ * files (`*.course.json`: a course lists scenario files, it is not one).
+ */
 export function listScenarioFiles(paths: Iterable<string>): ScenarioEntry[] {
   const entries: ScenarioEntry[] = [];
   for (const path of paths) {
     const file = path.split('/').pop() ?? path;
     if (!file.endsWith('.json') || file.endsWith('.schema.json')) continue;
+    if (file.endsWith('.course.json')) continue;
     if (path.includes('/templates/')) continue;
     entries.push({ file, id: file.slice(0, -'.json'.length) });
   }

@@ -8,10 +8,13 @@ import type { CatalogueEntry } from '../engine/index.ts';
 
 export type { CatalogueEntry };
 
-const modules = import.meta.glob<string>(['/scenarios/*.json', '!/scenarios/*.schema.json'], {
-  query: '?raw',
-  import: 'default',
-});
+const modules = import.meta.glob<string>(
+  ['/scenarios/*.json', '!/scenarios/*.schema.json', '!/scenarios/*.course.json'],
+  {
+    query: '?raw',
+    import: 'default',
+  },
+);
 
 export const entries = listScenarioFiles(Object.keys(modules));
 

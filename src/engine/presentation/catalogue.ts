@@ -91,8 +91,40 @@ export function recommendedOrder(entries: readonly CatalogueEntry[]): CatalogueE
   );
 }
 
-/** The catalogue module's source text (what the build serves), from `{ id, text }` files. */
-export function catalogueModule(files: readonly { id: string; text: string }[]): string {
-  const entries = recommendedOrder(files.map((f) => catalogueEntry(f.id, f.text)));
+/**
+ * Keeps each course's visits together and in the course's order: they take the place of the
+ * visit that `entries` lists first. `courses` give their visits' scenario ids in order; ids not
+ * in `entries` are skipped. Returns a new array.
+ */
+export function courseOrder(
+  entries: readonly CatalogueEntry[],
+  courses: readonly { visits: readonly string[] }[],
+): CatalogueEntry[] {
+  let out = [...entries];
+  for (const { visits } of courses) {
+    const members = visits
+      .map((id) => out.find((e) => e.id === id))
+      .filter((e): e is CatalogueEntry => e !== undefined);
+    const at = out.findIndex((e) => members.includes(e));
+    if (at < 0) continue;
+    const rest = out.filter((e) => !members.includes(e));
+    const before = out.slice(0, at).filter((e) => !members.includes(e)).length;
+    out = [...rest.slice(0, before), ...members, ...rest.slice(before)];
+  }
+  return out;
+}
+
+/**
+ * The catalogue module's source text (what the build serves), from `{ id, text }` files in the
+ * recommended order, with each course's visits (scenario ids, in order) kept together.
+ */
+export function catalogueModule(
+  files: readonly { id: string; text: string }[],
+  courses: readonly { visits: readonly string[] }[] = [],
+): string {
+  const entries = courseOrder(
+    recommendedOrder(files.map((f) => catalogueEntry(f.id, f.text))),
+    courses,
+  );
   return `export default ${JSON.stringify(entries)};\n`;
 }

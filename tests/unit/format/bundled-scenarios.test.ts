@@ -6,7 +6,7 @@ import { validate } from '../../../src/engine/format/index.ts';
 const dir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
 const audioDir = fileURLToPath(new URL('../../../public/audio/', import.meta.url));
 const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json') && !f.endsWith('.course.json'))
   .sort();
 const knownAudioFiles = existsSync(audioDir) ? readdirSync(audioDir) : [];
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   catalogueEntry,
   catalogueModule,
+  courseOrder,
   recommendedOrder,
 } from '../../../src/engine/presentation/catalogue.ts';
 import { listScenarioFiles } from '../../../src/engine/library.ts';
@@ -58,6 +59,27 @@ describe('scenario catalogue', () => {
     expect(ordered.map((x) => x.id)).toEqual(['intro', 'mid-short', 'mid-long', 'adv', 'unknown']);
     const bundled = recommendedOrder(files.map((f) => catalogueEntry(f.id, f.text)));
     expect(bundled[0]!.difficulty).toBe('introductory');
+  });
+
+  it("keeps a course's visits together, in course order, where its first-listed visit was", () => {
+    const e = (id: string) => ({ ...catalogueEntry(id, '{}'), title: id });
+    const entries = ['a', 'prep', 'b', 'integ', 'c', 'dose'].map(e);
+    const ordered = courseOrder(entries, [{ visits: ['prep', 'dose', 'integ', 'missing'] }]);
+    expect(ordered.map((x) => x.id)).toEqual(['a', 'prep', 'dose', 'integ', 'b', 'c']);
+    expect(courseOrder(entries, []).map((x) => x.id)).toEqual(entries.map((x) => x.id));
+  });
+
+  it('lists the bundled suicidality course as three visits in order', async () => {
+    const course = JSON.parse(readFileSync('scenarios/suicidality-course.course.json', 'utf8'));
+    const visits = course.visits.map((v: { scenario: string }) => v.scenario.replace('.json', ''));
+    const source = catalogueModule(files, [{ visits }]);
+    const url = `data:text/javascript,${encodeURIComponent(source)}`;
+    const ids: string[] = (await import(/* @vite-ignore */ url)).default.map(
+      (x: { id: string }) => x.id,
+    );
+    const at = ids.indexOf(visits[0]);
+    expect(ids.slice(at, at + 3)).toEqual(visits);
+    expect(ids).not.toContain('suicidality-course.course');
   });
 
   it('is a module of plain data a browser can import', async () => {

@@ -9,26 +9,28 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   validate,
-  PHASE_IDS,
   Protocol,
+  VISIT_PHASES,
   type ScenarioV1,
 } from '../../../src/engine/format/index.ts';
+import { listScenarioFiles } from '../../../src/engine/library.ts';
 import { analyze } from '../../../src/engine/analysis/analyze.ts';
 import {
   playHeadless,
   type HeadlessResult,
   type Strategy,
 } from '../../../src/engine/session/headless.ts';
+import { patientGroupOf } from '../session/fixtures.ts';
 
 const dir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
 const audioDir = fileURLToPath(new URL('../../../public/audio/', import.meta.url));
 const knownAudioFiles = existsSync(audioDir) ? readdirSync(audioDir) : [];
 
-/** Bundled scenarios: the JSON files directly in scenarios/, without the published schema. */
-const files = readdirSync(dir, { withFileTypes: true })
-  .filter((e) => e.isFile() && e.name.endsWith('.json') && !e.name.endsWith('.schema.json'))
-  .map((e) => e.name)
-  .sort();
+/** Bundled scenarios: the JSON files directly in scenarios/, without the schema or course files. */
+const files = listScenarioFiles(readdirSync(dir)).map((e) => e.file);
+
+/** The visit's kind (format 2); a scenario without one is a dosing visit. */
+const kindOf = (s: ScenarioV1) => s.visit?.kind ?? 'dosing';
 
 /** The real instruments' score ranges, as published for each questionnaire. */
 const INSTRUMENT_RANGE: Record<string, [number, number]> = {
@@ -89,16 +91,19 @@ const tooFewLevels = (s: ScenarioV1, id: string, options: Option[]) =>
   new Set(options.map((o) => weighted(s, o.points))).size < 3 ? [id] : [];
 
 describe('the scenario library', () => {
-  it('ships at least five scenarios, each with a different patient', () => {
+  it('ships at least five scenarios, each with a different patient (a course shares one)', () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
-    const names = files.map((f) => scenarioOf(f).patient.name);
+    const groupOf = patientGroupOf();
+    const byGroup = new Map(files.map((f) => [groupOf(f), scenarioOf(f).patient.name]));
+    const names = [...byGroup.values()];
     expect(new Set(names).size, `patients: ${names.join(', ')}`).toBe(names.length);
   });
 
   it('teaches every route in a scenario that doses, and the screening case never doses on its best path', () => {
     const routes: string[] = [];
     const undosed: string[] = [];
-    for (const file of files) {
+    // Preparation and integration visits never dose, by their kind; the rule is about dosing visits.
+    for (const file of files.filter((f) => kindOf(scenarioOf(f)) === 'dosing')) {
       const best = play(file, 'best', SEEDS[0]!);
       if (best.snapshot.context.facts.dosed) {
         routes.push(scenarioOf(file).protocol.route);
@@ -126,19 +131,23 @@ describe.each(files)('%s', (file) => {
   });
 
   it('lets the trainee reach every phase and every step', () => {
-    const analysis = analyze(scenarioOf(file));
-    expect(analysis.phases.map((p) => p.id)).toEqual([...PHASE_IDS]);
+    const s = scenarioOf(file);
+    const analysis = analyze(s);
+    expect(analysis.phases.map((p) => p.id)).toEqual([...VISIT_PHASES[kindOf(s)]]);
     for (const phase of analysis.phases) {
       expect(phase.reachable, `${phase.id} can be entered`).toBe(true);
       expect(phase.unreachableSteps, `unreachable steps in ${phase.id}`).toEqual([]);
     }
   });
 
-  it('asks for at least 20 decisions, at least 3 in every phase', () => {
+  it('asks for at least 20 decisions (10 in a one-phase visit), at least 3 in every phase', () => {
     const s = scenarioOf(file);
+    const phases = VISIT_PHASES[kindOf(s)];
     const perPhase = Object.fromEntries(s.phases.map((p) => [p.id, p.steps.length]));
-    expect(s.phases.reduce((n, p) => n + p.steps.length, 0)).toBeGreaterThanOrEqual(20);
-    for (const id of PHASE_IDS)
+    expect(s.phases.reduce((n, p) => n + p.steps.length, 0)).toBeGreaterThanOrEqual(
+      phases.length === 1 ? 10 : 20,
+    );
+    for (const id of phases)
       expect(perPhase[id] ?? 0, `decisions in ${id}`).toBeGreaterThanOrEqual(3);
   });
 
@@ -154,7 +163,7 @@ describe.each(files)('%s', (file) => {
     expect(flat, 'decisions without three different score levels').toEqual([]);
   });
 
-  it('has an event after dosing that needs a response in time, scored when missed, and met in play', () => {
+  it('has an event (after dosing, in a dosing visit) that needs a response in time, scored when missed, and met in play', () => {
     const s = scenarioOf(file);
     const timed = s.events.filter(
       (e) =>

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { validate } from '../../../src/engine/format/validate.ts';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
 import { listScenarioFiles } from '../../../src/engine/library.ts';
+import { validateCourse } from '../../../src/engine/format/course.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -30,4 +31,20 @@ export function shippedScenarioFiles(): string[] {
   const dir = `${root}scenarios/`;
   const names = readdirSync(dir).map((name) => `${dir}${name}`);
   return listScenarioFiles(names).map((e) => `${dir}${e.file}`);
+}
+
+/**
+ * The group a shipped scenario's patient belongs to: the course id when the file is a visit of a
+ * shipped course (`scenarios/*.course.json`; the visits of a course share one patient), else the
+ * file's own name. Takes and returns plain file names.
+ */
+export function patientGroupOf(): (file: string) => string {
+  const dir = `${root}scenarios/`;
+  const group = new Map<string, string>();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.course.json'))) {
+    const { course } = validateCourse(readFileSync(dir + name, 'utf8'));
+    if (!course) throw new Error(`${name} is not a valid course`);
+    for (const v of course.visits) group.set(v.scenario, course.id);
+  }
+  return (file) => group.get(file.split('/').pop()!) ?? file.split('/').pop()!;
 }
