@@ -80,7 +80,8 @@ describe.each(FILES)('%s', (file) => {
       if (!run.ok) stuck.push(`seed ${seed}: ${run.error?.message} at ${run.error?.step?.id}`);
     }
     expect(stuck).toEqual([]);
-  });
+    // 100 whole sessions on the drug model, minute by minute: longer than vitest's default 5 s.
+  }, 60_000);
 
   it('gives no position or length cue: the best option is neither first nor longest in most decisions', () => {
     const all = decisions(s);
