@@ -8,7 +8,7 @@
 import { mount } from 'svelte';
 import { decodeSegment } from '../ui/router.svelte.ts';
 import { onWriteFailure, type WriteFailure } from '../ui/storage.ts';
-import { captureLaunch, lrsConfig } from './lrs-settings.ts';
+import { captureLaunch, clearLaunchRefusal, lrsConfig } from './lrs-settings.ts';
 import { notices } from './notices.svelte.ts';
 import { findScormApi } from './scorm.ts';
 import Notices from './screens/Notices.svelte';
@@ -30,11 +30,18 @@ export function captureLaunchOnce(): string | null {
     if (launch.problem)
       notices.show({
         key: 'launch',
-        title: 'Your results will not be sent to the learning record store',
-        text: `${launch.problem} Your attempts are still kept on this device (see Attempt history); ask whoever gave you the link for a corrected one.`,
+        title: 'Results from this tab are not sent to any learning record store',
+        text: `${launch.problem} So that your results go nowhere you did not intend, nothing from this tab is sent to a learning record store, not even one saved in Settings. Your attempts are still kept on this device (see Attempt history); ask whoever gave you the link for a corrected one.`,
       });
   }
   return launch.problem;
+}
+
+/** Lifts the tab's launch refusal: the trainee saved a destination in Settings in this tab. */
+export function dropLaunchRefusal(): void {
+  launch = { problem: null };
+  clearLaunchRefusal();
+  notices.dismiss('launch');
 }
 
 /** What a localStorage key holds, in words, for the notice about refused writes. */

@@ -1,0 +1,76 @@
+/**
+ * What the results screens tell the trainee is true of what happens: a refused launch link,
+ * an attempt whose log stops before its debrief, a reflection written while storage is full,
+ * and which LRS a Settings message is about.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { exportJson } from '../../src/engine/results/export.ts';
+import { playHeadless } from '../../src/engine/session/headless.ts';
+import { bundled } from './helpers.ts';
+import {
+  configure,
+  downloadText,
+  fakeLrs,
+  playToDebrief,
+  SHORT_SCENARIO,
+} from './results-helpers.ts';
+
+const refusedLink = () =>
+  `/?endpoint=${encodeURIComponent('http://lrs.example.org/xapi/')}&auth=x&actor=${encodeURIComponent(JSON.stringify({ mbox: 'mailto:t@example.org' }))}#/`;
+
+async function importFile(page: Page, text: string) {
+  await page.goto('/#/history');
+  await page
+    .locator('[data-import]')
+    .setInputFiles({
+      name: 'attempts.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+}
+
+test('a refused launch link sends nothing from its tab, not even to the LRS saved in Settings, and the notice says so', async ({
+  page,
+}) => {
+  const saved = 'https://saved-lrs.example.org/xapi/';
+  const lrs = fakeLrs(page, saved, () => 204);
+  await lrs.install();
+  await configure(page, saved, 'key-a', 'trainee@example.org');
+  await page.goto(refusedLink());
+  const notice = page.locator('[data-notice="launch"]');
+  await expect(notice).toContainText('must start with https://');
+  await expect(notice).toContainText('not even one saved in Settings');
+
+  await playToDebrief(page);
+  await page.evaluate(() => (location.hash = '#/history'));
+  await expect(page.locator(`[data-scenario="${SHORT_SCENARIO}"]`)).toHaveCount(1);
+  await page.evaluate(() => (location.hash = '#/settings'));
+  await expect(page.locator('[data-lrs-state]')).toHaveAttribute('data-lrs-state', 'refused');
+  await expect(page.locator('[data-outbox="0"]')).toBeVisible();
+  expect(lrs.seen).toEqual([]);
+});
+
+test('a refused launch link is still explained after a reload, and nothing is sent', async ({
+  page,
+}) => {
+  const saved = 'https://saved-lrs.example.org/xapi/';
+  const lrs = fakeLrs(page, saved, () => 204);
+  await lrs.install();
+  await configure(page, saved, 'key-a', 'trainee@example.org');
+  await page.goto(refusedLink());
+  await expect(page.locator('[data-notice="launch"]')).toContainText('must start with https://');
+  expect(page.url()).not.toContain('endpoint=');
+  await page.reload();
+  await expect(page.locator('[data-notice="launch"]')).toContainText('must start with https://');
+  await page.evaluate(() => (location.hash = '#/settings'));
+  const state = page.locator('[data-lrs-state]');
+  await expect(state).toHaveAttribute('data-lrs-state', 'refused');
+  await expect(state).toContainText('the link that opened the simulator was refused');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('must start with https://');
+
+  // Saving the settings in this tab is the trainee's own choice: the tab then sends there.
+  await page.getByLabel('Secret (password)').fill('s3cret');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(state).toHaveAttribute('data-lrs-state', 'settings');
+  await expect(page.locator('[data-notice="launch"]')).toHaveCount(0);
+});
