@@ -95,6 +95,7 @@ export {
   parseExport,
 } from './results/export.ts';
 export { VERIFY_SLICE, type Verification, verifySteps } from './results/verify.ts';
+export { percentText } from './results/percent.ts';
 export { type Diagnostic, compareDiagnostics } from './format/diagnostics.ts';
 export { validate } from './format/validate.ts';
 export { SourcePositions } from './format/parse.ts';

@@ -20,13 +20,11 @@ const refusedLink = () =>
 
 async function importFile(page: Page, text: string) {
   await page.goto('/#/history');
-  await page
-    .locator('[data-import]')
-    .setInputFiles({
-      name: 'attempts.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(text),
-    });
+  await page.locator('[data-import]').setInputFiles({
+    name: 'attempts.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
 }
 
 test('a refused launch link sends nothing from its tab, not even to the LRS saved in Settings, and the notice says so', async ({
@@ -73,4 +71,28 @@ test('a refused launch link is still explained after a reload, and nothing is se
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(state).toHaveAttribute('data-lrs-state', 'settings');
   await expect(page.locator('[data-notice="launch"]')).toHaveCount(0);
+});
+
+test('an imported attempt whose log stops before the debrief is shown as unfinished, in the history and when opened', async ({
+  page,
+}) => {
+  const run = playHeadless(bundled(SHORT_SCENARIO), {
+    seed: 3,
+    mode: 'assessment',
+    strategy: 'best',
+  });
+  const begun = { ...run.attempt, events: run.attempt.events.slice(0, 1) };
+  expect(begun.events[0]!.type).toBe('session.begin');
+  await importFile(page, exportJson([{ attempt: begun, report: run.report, comments: [] }]));
+  const card = page.locator('[data-attempt]');
+  await expect(card.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'unfinished');
+  await expect(card.locator('[data-verdict]')).toContainText('the log ends before the debrief');
+  await expect(card.locator('[data-attempt-facts]')).toHaveText(
+    '0 decisions · 0 comments · imported',
+  );
+
+  await card.getByRole('link').click();
+  await expect(page.locator('[data-unfinished]')).toContainText('ends before the debrief');
+  await expect(page.getByText('Every decision was the best option')).toHaveCount(0);
+  await expect(page.locator('[data-verdict]')).toHaveCount(0);
 });
