@@ -53,7 +53,9 @@ test('with localStorage full, a finished attempt still reaches the history, and 
   const notice = page.locator('[data-notice="local-storage"]');
   await expect(notice).toContainText('Not saved on this device');
   await expect(notice).toContainText("the browser's storage for this site is full");
-  await expect(notice).toContainText('your attempt in progress');
+  // At the debrief the attempt is finished and in the history: it is not called in progress.
+  await expect(notice).toContainText('Your finished attempt is safe in the attempt history');
+  await expect(notice).not.toContainText('attempt in progress');
 
   // Within the same page (a reload would lose what only this tab holds).
   await page.evaluate(() => (location.hash = '#/history'));

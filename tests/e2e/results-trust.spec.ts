@@ -96,3 +96,66 @@ test('an imported attempt whose log stops before the debrief is shown as unfinis
   await expect(page.getByText('Every decision was the best option')).toHaveCount(0);
   await expect(page.locator('[data-verdict]')).toHaveCount(0);
 });
+
+/** From now on, every localStorage write in the page is refused as if the storage were full. */
+async function fillStorageOnCue(page: Page) {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if ((window as unknown as { storageFull?: boolean }).storageFull)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  return () =>
+    page.evaluate(() => {
+      (window as unknown as { storageFull?: boolean }).storageFull = true;
+    });
+}
+
+test('with localStorage full, a reflection is kept with the attempt in the history and its export, and the trainee is told', async ({
+  page,
+}) => {
+  const fill = await fillStorageOnCue(page);
+  await playToDebrief(page, SHORT_SCENARIO, 'assessment', fill);
+  await page.getByLabel('What went well').fill('I should have checked the pulse oximeter sooner.');
+  await page.locator('[data-reflect-save]').click();
+  await expect(page.locator('[data-reflection]')).toContainText('pulse oximeter');
+  const notice = page.locator('[data-notice="local-storage"]');
+  await expect(notice.getByRole('listitem')).toContainText(['your reflection']);
+
+  // Within the same page (a reload would lose what only this tab holds).
+  await page.evaluate(() => (location.hash = '#/history'));
+  await expect(page.locator('[data-attempt]')).toHaveCount(1);
+  const { text } = await downloadText(page, () => page.locator('[data-export="json"]').click());
+  const bundle = JSON.parse(text) as { attempts: { reflection?: { text: string } }[] };
+  expect(bundle.attempts[0]!.reflection?.text).toBe(
+    'I should have checked the pulse oximeter sooner.',
+  );
+  // Opened from the history, the debrief shows the reflection kept with the record.
+  await page.evaluate(() => localStorage.clear());
+  await page.locator('[data-attempt] a').click();
+  await expect(page.locator('[data-reflection]')).toContainText('pulse oximeter');
+});
+
+test('the storage-full notice says what is at risk now, as a list, and the debrief opens with it in view', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  const fill = await fillStorageOnCue(page);
+  await playToDebrief(page, SHORT_SCENARIO, 'assessment', fill);
+  const notice = page.locator('[data-notice="local-storage"]');
+  await expect(notice).toContainText('Your finished attempt is safe in the attempt history');
+  await expect(notice).not.toContainText('attempt in progress');
+  await expect(notice).toBeInViewport();
+
+  // A new attempt that cannot be saved is in progress again, and said to be, in a list.
+  await page.evaluate(() => (location.hash = `#/scenario/screening-defer-dosing`));
+  await page.getByRole('radio', { name: /^Practice/ }).check();
+  await page.getByRole('button', { name: /^Start (session|a new attempt)$/ }).click();
+  await expect(page.locator('[data-screen="session"]')).toBeVisible();
+  await expect(
+    notice.getByRole('listitem').filter({ hasText: 'your attempt in progress' }),
+  ).toHaveCount(1);
+  await expect(notice).toContainText('if you close or reload the tab before finishing');
+});
