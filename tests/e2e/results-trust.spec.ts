@@ -159,3 +159,43 @@ test('the storage-full notice says what is at risk now, as a list, and the debri
   ).toHaveCount(1);
   await expect(notice).toContainText('if you close or reload the tab before finishing');
 });
+
+test('with two LRSs, Settings says which one an error, a retry or a refusal belongs to', async ({
+  page,
+}) => {
+  const first = 'https://first-lrs.example.org/xapi/';
+  const second = 'https://second-lrs.example.org/xapi/';
+  let refusedId = '';
+  const failing = fakeLrs(page, first, (id, n) => {
+    if (n === 1) refusedId = id;
+    return id === refusedId ? 400 : 500;
+  });
+  await failing.install();
+  await fakeLrs(page, second, () => 204).install();
+  await configure(page, first, 'key-a', 'first@example.org');
+  await playToDebrief(page);
+  await page.goto('/#/settings');
+  await configure(page, second, 'key-b', 'second@example.org');
+  await expect(page.locator('[data-outbox-error]')).toContainText(
+    `The LRS at ${first} answered HTTP 500`,
+  );
+  await expect(page.locator('[data-next-try]')).toContainText(`Next try to send to ${first}`);
+  await expect(page.locator(`[data-refused-statement="${refusedId}"]`)).toContainText(
+    `refused by ${first} (about first@example.org): HTTP 400`,
+  );
+});
+
+test("with a launch link's LRS active, Settings says its form edits the saved LRS", async ({
+  page,
+}) => {
+  const saved = 'https://saved-lrs.example.org/xapi/';
+  await configure(page, saved, 'key-a', 'trainee@example.org');
+  const actor = JSON.stringify({ mbox: 'mailto:launch@example.org' });
+  await page.goto(
+    `/?endpoint=${encodeURIComponent('https://launch-lrs.example.org/xapi/')}&auth=${encodeURIComponent('Basic abc')}&actor=${encodeURIComponent(actor)}#/settings`,
+  );
+  await expect(page.locator('[data-lrs-state]')).toHaveAttribute('data-lrs-state', 'launch');
+  await expect(page.locator('[data-form-edits-saved]')).toContainText(
+    `edits the LRS saved on this device (${saved})`,
+  );
+});
