@@ -88,13 +88,20 @@ export {
 export {
   type Comment,
   type ExportedAttempt,
+  type AttemptReflection,
   attemptId,
   exportCsv,
   exportJson,
   exportedAttemptProblems,
   parseExport,
 } from './results/export.ts';
-export { VERIFY_SLICE, type Verification, verifySteps } from './results/verify.ts';
+export {
+  VERIFY_SLICE,
+  type Verification,
+  unverifiedReason,
+  verifySteps,
+} from './results/verify.ts';
+export { percentText } from './results/percent.ts';
 export { type Diagnostic, compareDiagnostics } from './format/diagnostics.ts';
 export { validate } from './format/validate.ts';
 export { SourcePositions } from './format/parse.ts';

@@ -7,8 +7,14 @@
  */
 import { mount } from 'svelte';
 import { decodeSegment } from '../ui/router.svelte.ts';
-import { onWriteFailure, type WriteFailure } from '../ui/storage.ts';
-import { captureLaunch, lrsConfig } from './lrs-settings.ts';
+import {
+  onReflection,
+  onWriteFailure,
+  savedAttemptText,
+  unwrittenKeys,
+  type WriteFailure,
+} from '../ui/storage.ts';
+import { captureLaunch, clearLaunchRefusal, lrsConfig } from './lrs-settings.ts';
 import { notices } from './notices.svelte.ts';
 import { findScormApi } from './scorm.ts';
 import Notices from './screens/Notices.svelte';
@@ -30,43 +36,126 @@ export function captureLaunchOnce(): string | null {
     if (launch.problem)
       notices.show({
         key: 'launch',
-        title: 'Your results will not be sent to the learning record store',
-        text: `${launch.problem} Your attempts are still kept on this device (see Attempt history); ask whoever gave you the link for a corrected one.`,
+        title: 'Results from this tab are not sent to any learning record store',
+        text: `${launch.problem} So that your results go nowhere you did not intend, nothing from this tab is sent to a learning record store, not even one saved in Settings. Your attempts are still kept on this device (see Attempt history); ask whoever gave you the link for a corrected one.`,
       });
   }
   return launch.problem;
 }
 
-/** What a localStorage key holds, in words, for the notice about refused writes. */
-function whatWasKept(key: string): string {
-  if (key.startsWith('kap.attempt.')) return 'your attempt in progress';
-  if (key.startsWith('kap.result.'))
-    return 'a spare summary of your last result (the attempt history keeps the attempt itself)';
-  return 'a preference';
+/** Lifts the tab's launch refusal: the trainee saved a destination in Settings in this tab. */
+export function dropLaunchRefusal(): void {
+  launch = { problem: null };
+  clearLaunchRefusal();
+  notices.dismiss('launch');
+}
+
+/** The saved attempt text recorded in the history, by scenario id: that attempt is finished. */
+const recordedText = new Map<string, string>();
+let writeFailure: WriteFailure | null = null;
+
+/**
+ * What this tab holds only in memory because the browser refused to save it, in words, and
+ * whether an attempt in progress is among it (a finished attempt is in the attempt history).
+ */
+function unsaved(): { items: string[]; inProgress: boolean; finished: boolean } {
+  const items = new Set<string>();
+  let inProgress = false;
+  let finished = false;
+  for (const key of unwrittenKeys()) {
+    if (key.startsWith('kap.attempt.')) {
+      const id = key.slice('kap.attempt.'.length);
+      const text = savedAttemptText(id);
+      if (text !== null && recordedText.get(id) === text) finished = true;
+      else {
+        inProgress = true;
+        items.add('your attempt in progress');
+      }
+    } else if (key.startsWith('kap.result.'))
+      items.add('a spare summary of your last result (the attempt history keeps the attempt)');
+    else if (key.startsWith('kap.reflection.'))
+      items.add('your reflection (the attempt history keeps it with the attempt)');
+    else items.add('a preference, such as sound or keyboard shortcuts');
+  }
+  return { items: [...items], inProgress, finished };
+}
+
+/** Shows, updates or removes the notice about refused writes, as things stand now. */
+function showUnsaved(): void {
+  if (!writeFailure) return;
+  const { items, inProgress, finished } = unsaved();
+  if (items.length === 0 && !finished) {
+    notices.dismiss('local-storage');
+    return;
+  }
+  const reason =
+    writeFailure.reason === 'QuotaExceededError'
+      ? "the browser's storage for this site is full"
+      : `the browser refused (${writeFailure.reason})`;
+  const elsewhere = [
+    'the attempt history',
+    ...(lrsConfig() ? ['the learning record store'] : []),
+    ...(findScormApi() ? ['the LMS'] : []),
+  ];
+  const places =
+    elsewhere.length > 1
+      ? `${elsewhere.slice(0, -1).join(', ')} and ${elsewhere.at(-1)!}`
+      : elsewhere[0]!;
+  const safe = finished ? ' Your finished attempt is safe in the attempt history.' : '';
+  const free =
+    " Freeing space (for example removing other courses' data from this site) lets saving resume.";
+  notices.show(
+    items.length === 0
+      ? {
+          key: 'local-storage',
+          title: 'Saving on this device is failing',
+          text: `This device could not save your attempt's progress, because ${reason}.${safe}${free}`,
+        }
+      : {
+          key: 'local-storage',
+          title: 'Not saved on this device',
+          text: `This device could not save the following, because ${reason}:`,
+          items,
+          after: `${
+            inProgress
+              ? `They are kept while this tab stays open, and a finished attempt still goes to ${places}; but if you close or reload the tab before finishing, the attempt in progress is lost.`
+              : 'They are kept while this tab stays open.'
+          }${safe}${free}`,
+        },
+  );
 }
 
 function showWriteFailures(): void {
-  const seen = new Set<string>();
   onWriteFailure((failure: WriteFailure) => {
-    seen.add(whatWasKept(failure.key));
-    const reason =
-      failure.reason === 'QuotaExceededError'
-        ? "the browser's storage for this site is full"
-        : `the browser refused (${failure.reason})`;
-    notices.show({
-      key: 'local-storage',
-      title: 'Not saved on this device',
-      text: `This device could not save ${[...seen].join(', ')}: ${reason}. Everything is kept while this tab stays open, and a finished attempt still goes to the attempt history${lrsConfig() ? ', the learning record store' : ''}${findScormApi() ? ' and the LMS' : ''}; but if you close or reload the tab before finishing, the attempt in progress is lost. Freeing space (for example removing other courses' data from this site) lets saving resume.`,
-    });
+    writeFailure = failure;
+    showUnsaved();
   });
+}
+
+/** Keeps each reflection the trainee writes with its attempt in the history. */
+function keepReflections(): void {
+  onReflection((attempt, reflection) => {
+    void import('./record.ts').then((m) => m.keepReflection(attempt, reflection));
+  });
+}
+
+/** Brings the notices into view when a debrief opens (its heading takes the focus below them). */
+function revealNotices(): void {
+  if (!notices.list.length) return;
+  setTimeout(() => document.querySelector('[data-results-notices]')?.scrollIntoView());
 }
 
 function onRoute(): void {
   const match = /^#\/debrief\/([^/]+)$/.exec(location.hash);
   if (!match) return;
   const id = decodeSegment(match[1]!);
+  revealNotices();
   void import('./record.ts')
     .then((m) => m.recordFromSave(id))
+    .then((text) => {
+      if (text !== null) recordedText.set(id, text);
+      showUnsaved();
+    })
     .catch((error: unknown) =>
       notices.show({
         key: 'record',
@@ -98,6 +187,7 @@ function mountNotices(): void {
 export function startResults(): void {
   mountNotices();
   showWriteFailures();
+  keepReflections();
   captureLaunchOnce();
   // Statements left from an earlier visit are sent; without an LRS the sender is not even loaded.
   if (lrsConfig()) void import('./xapi-client.ts').then((m) => m.startOutbox());

@@ -5,6 +5,7 @@
 import {
   attemptId,
   exportedAttemptProblems,
+  type AttemptReflection,
   type Comment,
   type ExportedAttempt,
 } from '../engine/index.ts';
@@ -109,6 +110,14 @@ export async function deleteAttempt(id: string): Promise<void> {
   await inTransaction('attempts', 'readwrite', (s) => s.delete(id));
 }
 
+/** Keeps the trainee's reflection with the attempt's record; false when it is not in the history. */
+export async function setReflection(id: string, reflection: AttemptReflection): Promise<boolean> {
+  const record = await getAttempt(id);
+  if (!record) return false;
+  await inTransaction('attempts', 'readwrite', (s) => s.put({ ...record, reflection }));
+  return true;
+}
+
 export async function setComments(id: string, comments: Comment[]): Promise<void> {
   const record = await getAttempt(id);
   if (!record) throw new Error('This attempt is no longer in the history.');
@@ -156,7 +165,7 @@ export function toExported(
   verifications: Verification[],
 ): ExportedAttempt[] {
   return records.map(
-    ({ attempt, report, comments, finishedAt, scenarioTitle, scenarioVersion }, i) => {
+    ({ attempt, report, comments, finishedAt, scenarioTitle, scenarioVersion, reflection }, i) => {
       const v = verifications[i]!;
       return {
         attempt,
@@ -167,6 +176,7 @@ export function toExported(
         ...(scenarioVersion !== undefined ? { scenarioVersion } : {}),
         verified: v.verified,
         ...(v.verified ? {} : { unverifiedReason: v.reason }),
+        ...(reflection ? { reflection } : {}),
       };
     },
   );

@@ -3,12 +3,20 @@
  * (imported ones are someone else's), with its result replayed from its log, so an edited record
  * cannot change what the library shows.
  */
+import { percentText } from '../engine/index.ts';
 import { readHistory } from './history.ts';
 import { recordAllSaves } from './record.ts';
 import { verifyRecord } from './verify-client.ts';
 
 export type LastResult =
-  | { verified: true; passed: boolean; overall: number; mode: 'practice' | 'assessment' }
+  | {
+      verified: true;
+      passed: boolean;
+      overall: number;
+      /** The overall score as every results screen writes it (see percentText). */
+      overallText: string;
+      mode: 'practice' | 'assessment';
+    }
   | { verified: false; reason: string; mode: 'practice' | 'assessment' };
 
 /** Last results by scenario id (a scenario with no finished attempt is absent). */
@@ -27,7 +35,13 @@ export async function lastResults(): Promise<Map<string, LastResult>> {
     results.set(
       scenarioId,
       v.verified
-        ? { verified: true, passed: v.report.passed, overall: v.report.overall, mode }
+        ? {
+            verified: true,
+            passed: v.report.passed,
+            overall: v.report.overall,
+            overallText: percentText(v.report.overall),
+            mode,
+          }
         : { verified: false, reason: v.reason, mode },
     );
   }

@@ -33,6 +33,38 @@ export interface LrsSettings {
 
 const SETTINGS_KEY = 'kap.lrs';
 const LAUNCH_KEY = 'kap.lrs.launch';
+/** Why the launch link that opened this tab was refused (kept for the tab, like the launch). */
+const REFUSED_KEY = 'kap.lrs.launch-refused';
+
+function keepForTab(key: string, value: string | null): void {
+  try {
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, value);
+  } catch {
+    // Session storage unavailable: the refusal still holds for this page (see launchRefusal).
+  }
+}
+let refusedHere: string | null = null;
+
+/**
+ * Why the launch link that opened this tab was refused, or null. While a refusal stands, nothing
+ * from this tab is sent to any LRS, not even one saved in Settings: the trainee was sent by the
+ * link to its LRS, and their results must not go somewhere else they did not choose for it.
+ */
+export function launchRefusal(): string | null {
+  if (refusedHere) return refusedHere;
+  try {
+    return sessionStorage.getItem(REFUSED_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Lifts the refusal for this tab (the trainee saved a destination in Settings in it). */
+export function clearLaunchRefusal(): void {
+  refusedHere = null;
+  keepForTab(REFUSED_KEY, null);
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$/;
 /** Hosts a plain http:// endpoint is allowed for: this computer (W3C Secure Contexts, 3.2). */
@@ -225,12 +257,20 @@ export function saveSettings(settings: LrsSettings | null): void {
 /**
  * Reads launch parameters from the page address. When they name an LRS, they are kept for this
  * tab and removed from the address bar (the auth token should not end up in bookmarks).
- * Returns a message when the launch parameters are present but unusable (nothing is then sent).
+ * Returns a message when the launch parameters are present but unusable: the refusal is kept for
+ * the tab (a reload still shows it) and nothing from the tab is sent (see launchRefusal).
  */
 export function captureLaunch(): string | null {
   const url = new URL(location.href);
+  if (!url.searchParams.has('endpoint')) return launchRefusal();
+  const problem = readLaunch(url);
+  refusedHere = problem;
+  keepForTab(REFUSED_KEY, problem);
+  return problem;
+}
+
+function readLaunch(url: URL): string | null {
   const params = url.searchParams;
-  if (!params.has('endpoint')) return null;
   const endpoint = normaliseEndpoint(params.get('endpoint') ?? '');
   let auth = params.get('auth') ?? '';
   let actorJson: unknown = null;
@@ -281,8 +321,12 @@ function launchConfig(): LrsConfig | null {
   };
 }
 
-/** The LRS to send to, or null when none is configured (then nothing is ever sent). */
+/**
+ * The LRS to send to, or null when none is configured or the tab's launch link was refused (then
+ * nothing is sent).
+ */
 export function lrsConfig(): LrsConfig | null {
+  if (launchRefusal()) return null;
   const launch = launchConfig();
   if (launch) return launch;
   const settings = loadSettings();

@@ -13,6 +13,9 @@ export interface Notice {
   /** A short heading, then the explanation in full sentences. */
   title: string;
   text: string;
+  /** A list shown after the text (each item a phrase), then `after`, if given. */
+  items?: string[];
+  after?: string;
   actions?: NoticeAction[];
 }
 

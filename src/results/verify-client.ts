@@ -7,7 +7,7 @@
  */
 import type { Attempt } from '../engine/index.ts';
 import type { ScenarioV1 } from '../engine/index.ts';
-import { VERIFY_SLICE, verifySteps, type Verification } from '../engine/index.ts';
+import { VERIFY_SLICE, unverifiedReason, verifySteps, type Verification } from '../engine/index.ts';
 import { openScenario } from '../ui/loader.ts';
 import type { HistoryRecord } from './history.ts';
 
@@ -116,7 +116,7 @@ export function verifyLog(
       )
       .catch((error: unknown) => ({
         verified: false as const,
-        reason: `Unverified — ${error instanceof Error ? error.message : String(error)}`,
+        reason: unverifiedReason(error instanceof Error ? error.message : String(error)),
       }));
     job = { result, listeners };
     known.set(record.id, job);

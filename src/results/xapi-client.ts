@@ -68,6 +68,8 @@ export interface OutboxStatus {
   lastSentAt: string | null;
   /** When the next automatic try is due (ISO 8601), if one is scheduled. */
   retryAt: string | null;
+  /** The endpoint that try is for. */
+  retryFor: string | null;
 }
 
 const status: OutboxStatus = {
@@ -76,6 +78,7 @@ const status: OutboxStatus = {
   lastError: null,
   lastSentAt: null,
   retryAt: null,
+  retryFor: null,
 };
 const listeners = new Set<(s: OutboxStatus) => void>();
 const notify = () => listeners.forEach((l) => l({ ...status }));
@@ -165,11 +168,12 @@ function cancelRetry(): void {
   status.retryAt = null;
 }
 
-function scheduleRetry(): void {
+function scheduleRetry(endpoint: string): void {
   if (retryTimer) return;
   failures += 1;
   const wait = retryDelay(failures, Math.random());
   status.retryAt = new Date(Date.now() + wait).toISOString();
+  status.retryFor = endpoint;
   retryTimer = setTimeout(() => {
     retryTimer = null;
     status.retryAt = null;
@@ -280,9 +284,9 @@ async function sendAll(): Promise<void> {
     } else if (answer === 'conflict') {
       const same = await conflictResolved(config, item);
       if (same === null) {
-        status.lastError = `The LRS answered 409 (it already holds a statement with the id ${item.id}) and could not be asked which; sending will be retried.`;
+        status.lastError = `The LRS at ${config.endpoint} answered 409 (it already holds a statement with the id ${item.id}) and could not be asked which; sending will be retried.`;
         notify();
-        scheduleRetry();
+        scheduleRetry(config.endpoint);
         return;
       }
       if (same) await inTransaction('outbox', 'readwrite', (s) => s.delete(item.seq!));
@@ -299,25 +303,25 @@ async function sendAll(): Promise<void> {
         answer: await answerText(response!),
         at: new Date().toISOString(),
       });
-      status.lastError = `The LRS refused a statement (HTTP ${response!.status}); it is set aside (listed below), and the statements after it are still sent.`;
+      status.lastError = `The LRS at ${config.endpoint} refused a statement (HTTP ${response!.status}); it is set aside (listed below), and the statements after it are still sent.`;
       notify();
       continue;
     } else if (answer === 'credentials') {
-      status.lastError = `The LRS refused the credentials (HTTP ${response!.status}); check the settings. Nothing more is sent until they change or you press "Send now".`;
+      status.lastError = `The LRS at ${config.endpoint} refused the credentials (HTTP ${response!.status}); check the settings. Nothing more is sent to it until they change or you press "Send now".`;
       notify();
       return;
     } else {
       status.lastError =
         response === null
-          ? 'The LRS did not answer (no connection, or no answer within 30 seconds); sending will be retried.'
-          : `The LRS answered HTTP ${response.status}; sending will be retried.`;
+          ? `The LRS at ${config.endpoint} did not answer (no connection, or no answer within 30 seconds); sending will be retried.`
+          : `The LRS at ${config.endpoint} answered HTTP ${response.status}; sending will be retried.`;
       notify();
-      scheduleRetry();
+      scheduleRetry(config.endpoint);
       return;
     }
     failures = 0;
     status.lastSentAt = new Date().toISOString();
-    if (!status.lastError?.startsWith('The LRS refused a statement')) status.lastError = null;
+    if (!status.lastError?.includes(' refused a statement ')) status.lastError = null;
     void refreshStatus();
   }
 }

@@ -6,6 +6,8 @@
  * is kept in memory for this tab, so later reads still see it and the attempt can still be
  * recorded, and it is reported to `onWriteFailure` listeners (the results notices show it).
  */
+import type { Attempt, AttemptReflection } from '../engine/index.ts';
+
 const ATTEMPT = (id: string) => `kap.attempt.${id}`;
 const RESULT = (id: string) => `kap.result.${id}`;
 const SOUND = 'kap.sound';
@@ -39,6 +41,11 @@ export function onWriteFailure(listener: (failure: WriteFailure) => void): () =>
   failureListeners.add(listener);
   for (const f of failures) listener(f);
   return () => failureListeners.delete(listener);
+}
+
+/** The keys whose last write the browser refused: their values live only in this tab. */
+export function unwrittenKeys(): string[] {
+  return [...unwritten].filter(([, value]) => value !== null).map(([key]) => key);
 }
 
 function read(key: string): string | null {
@@ -116,14 +123,15 @@ export const saveShortcutsEnabled = (on: boolean) => write('kap.shortcuts', on ?
 /**
  * The trainee's reflection on a finished attempt, written before the scores are shown (or
  * skipped). Kept on this device beside the attempt, keyed by the attempt's scenario, seed, mode
- * and length (the save format has no field for it yet).
+ * and length, and handed to `onReflection` listeners (the attempt history keeps it with the
+ * attempt's record, and so in its export, even when this device's localStorage is full).
  */
-export interface Reflection {
-  text: string;
-  skipped: boolean;
-  savedAt: string;
-}
+export type Reflection = AttemptReflection;
 const REFLECTION = (attemptKey: string) => `kap.reflection.${attemptKey}`;
+
+/** The key a reflection is kept under: the attempt's scenario, seed, mode and length. */
+export const reflectionKey = (a: Attempt) =>
+  `${a.scenarioId}.${a.seed}.${a.mode}.${a.events.length}`;
 
 export function reflectionFor(attemptKey: string): Reflection | null {
   try {
@@ -133,5 +141,18 @@ export function reflectionFor(attemptKey: string): Reflection | null {
     return null;
   }
 }
-export const saveReflection = (attemptKey: string, reflection: Reflection) =>
-  write(REFLECTION(attemptKey), JSON.stringify(reflection));
+
+const reflectionListeners = new Set<(attempt: Attempt, reflection: Reflection) => void>();
+
+/** Calls `listener` with every reflection saved from now on, and the attempt it belongs to. */
+export function onReflection(
+  listener: (attempt: Attempt, reflection: Reflection) => void,
+): () => void {
+  reflectionListeners.add(listener);
+  return () => reflectionListeners.delete(listener);
+}
+
+export function saveReflection(attempt: Attempt, reflection: Reflection): void {
+  write(REFLECTION(reflectionKey(attempt)), JSON.stringify(reflection));
+  for (const listener of reflectionListeners) listener(attempt, reflection);
+}

@@ -183,3 +183,25 @@ test('after "advance to the next event" brings new choices, focus moves to the f
   }
   throw new Error('The run never waited for new choices.');
 });
+
+test('while feedback holds the clock and no choice is needed, Enter continues as the Continue button does', async ({
+  page,
+}) => {
+  const { events } = await startWithEngineRun(page, id, bundled(id), 'practice');
+  const dosed = events.findIndex((e) => e.type === 'clock.advance' || e.type === 'trainee.act');
+  await page.getByLabel('Speed').selectOption('16');
+  await page.keyboard.press('c'); // run the clock again (the helper stopped it)
+  for (const e of events.slice(0, dosed))
+    if (e.type === 'trainee.choose') await chooseByKey(page, e.optionId);
+  await expect(page.locator('[data-clock-state]')).toHaveText('held while you read the feedback');
+  await expect(page.getByText('No choice is needed right now.')).toBeVisible();
+  await expect(page.locator('.choices .hint')).toContainText(
+    'Enter continue after reading feedback',
+  );
+  // Focus is on the feedback's heading, not on a button: Enter continues.
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-clock-state]')).not.toHaveText(
+    'held while you read the feedback',
+  );
+  await expect(page.locator('[data-minute]')).not.toHaveAttribute('data-minute', '0');
+});

@@ -4,12 +4,12 @@
  * LRS that refuses, vanishes or changes. Nothing kept is lost or sent to the wrong place, and
  * what cannot be kept or sent is said on screen.
  */
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { exportJson } from '../../src/engine/results/export.ts';
 import { playHeadless } from '../../src/engine/session/headless.ts';
 import type { SessionEvent } from '../../src/engine/session/types.ts';
 import { bundled } from './helpers.ts';
-import { playToDebrief, SHORT_SCENARIO } from './results-helpers.ts';
+import { configure, fakeLrs, playToDebrief, SHORT_SCENARIO } from './results-helpers.ts';
 
 /** Imports a JSON export through the History screen's file input. */
 async function importFile(page: Page, text: string, name = 'attempts.json') {
@@ -53,7 +53,9 @@ test('with localStorage full, a finished attempt still reaches the history, and 
   const notice = page.locator('[data-notice="local-storage"]');
   await expect(notice).toContainText('Not saved on this device');
   await expect(notice).toContainText("the browser's storage for this site is full");
-  await expect(notice).toContainText('your attempt in progress');
+  // At the debrief the attempt is finished and in the history: it is not called in progress.
+  await expect(notice).toContainText('Your finished attempt is safe in the attempt history');
+  await expect(notice).not.toContainText('attempt in progress');
 
   // Within the same page (a reload would lose what only this tab holds).
   await page.evaluate(() => (location.hash = '#/history'));
@@ -112,7 +114,8 @@ test('a forged "passed, 100%" beside a one-event log is shown and exported as wh
   await importFile(page, exportJson([{ attempt: oneEvent, report: forged, comments: [] }]));
   await expect(page.locator('[data-message]')).toContainText('1 new attempt');
   const verdict = page.locator('[data-attempt] [data-verdict]');
-  await expect(verdict).toHaveAttribute('data-verdict', 'not-passed');
+  // One event never reaches the debrief: no result at all, let alone the forged one.
+  await expect(verdict).toHaveAttribute('data-verdict', 'unfinished');
   await expect(verdict).not.toContainText('100%');
 
   const [download] = await Promise.all([
@@ -172,51 +175,6 @@ test('a 200,000-event imported attempt opens with progress shown, and the page s
   await page.getByRole('link', { name: '← Attempt history' }).click();
   await expect(page.locator('[data-screen="history"]')).toBeVisible();
 });
-
-/** A stand-in LRS through page.route: records statements by id; `answer` picks the status. */
-function fakeLrs(page: Page, endpoint: string, answer: (id: string, n: number) => number | null) {
-  const stored = new Map<string, unknown>();
-  const seen: { id: string; auth: string | null }[] = [];
-  return {
-    stored,
-    seen,
-    install: () =>
-      page.route(`${endpoint}**`, async (route: Route) => {
-        const request = route.request();
-        const cors = {
-          'Access-Control-Allow-Origin': '*',
-          'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Experience-API-Version',
-          'Access-Control-Allow-Methods': 'PUT, GET, OPTIONS',
-        };
-        if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-        const id = new URL(request.url()).searchParams.get('statementId') ?? '';
-        if (request.method() === 'GET') {
-          return stored.has(id)
-            ? route.fulfill({ status: 200, json: stored.get(id), headers: cors })
-            : route.fulfill({ status: 404, headers: cors });
-        }
-        seen.push({ id, auth: await request.headerValue('authorization') });
-        const status = answer(id, seen.length);
-        if (status === null) return; // never answers
-        if (status < 300) stored.set(id, request.postDataJSON());
-        await route.fulfill({
-          status,
-          body: status === 400 ? '{"message":"Invalid extension key"}' : '',
-          headers: cors,
-        });
-      }),
-  };
-}
-
-async function configure(page: Page, endpoint: string, key: string, identifier: string) {
-  await page.goto('/#/settings');
-  await page.getByLabel('Endpoint').fill(endpoint);
-  await page.getByLabel('Key (user name)').fill(key);
-  await page.getByLabel('Secret (password)').fill('s3cret');
-  await page.getByLabel('Your e-mail address or learner id').fill(identifier);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.locator('[data-lrs-state]')).toHaveAttribute('data-lrs-state', 'settings');
-}
 
 test('a statement the LRS refuses is set aside with its answer, and the others are sent', async ({
   page,

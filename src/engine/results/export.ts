@@ -38,6 +38,16 @@ export interface ExportedAttempt {
    */
   verified?: boolean;
   unverifiedReason?: string;
+  /** The trainee's reflection, written at the debrief before the scores (or skipped), if any. */
+  reflection?: AttemptReflection;
+}
+
+/** What the trainee wrote when the debrief asked them to reflect, or that they skipped it. */
+export interface AttemptReflection {
+  text: string;
+  skipped: boolean;
+  /** When it was written (ISO 8601). */
+  savedAt: string;
 }
 
 export interface ExportBundle {
@@ -73,13 +83,34 @@ function lineColumn(text: string, offset: number): string {
   return `line ${line}, column ${column}`;
 }
 
+/** The JSON parser's error codes in words. */
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'a character that JSON does not allow here',
+  InvalidNumberFormat: 'a number written in a form JSON does not allow',
+  PropertyNameExpected: 'a field name in double quotes was expected (is there a comma too many?)',
+  ValueExpected: 'a value was expected (is there a comma too many, or a value missing?)',
+  ColonExpected: 'a colon was expected after the field name',
+  CommaExpected: 'a comma was expected between two items',
+  CloseBraceExpected: 'a closing brace "}" was expected',
+  CloseBracketExpected: 'a closing bracket "]" was expected',
+  EndOfFileExpected: 'the file should end here, but more follows',
+  InvalidCommentToken: 'a comment, which JSON does not allow',
+  UnexpectedEndOfComment: 'a comment that is never closed',
+  UnexpectedEndOfString: 'a text that is never closed with a double quote',
+  UnexpectedEndOfNumber: 'a number that is cut short',
+  InvalidUnicode: 'a \\u escape that is not a valid character',
+  InvalidEscapeCharacter: 'a backslash escape that JSON does not allow',
+  InvalidCharacter: 'a character that is not allowed inside a text',
+};
+
 function jsonError(text: string): string {
   if (text.trim() === '') return 'The file is empty.';
   const errors: ParseError[] = [];
   parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];
   if (!first) return 'The file is not valid JSON.';
-  return `The file is not valid JSON (${lineColumn(text, first.offset)}): ${printParseErrorCode(first.error)}.`;
+  const code = printParseErrorCode(first.error);
+  return `The file is not valid JSON (${lineColumn(text, first.offset)}): ${JSON_ERRORS[code] ?? 'something there is not JSON'}.`;
 }
 
 /** Field checks: each returns a problem ("must be …") or null. */
@@ -352,6 +383,17 @@ export function exportedAttemptProblems(entry: unknown, at: string): string[] {
     at,
     errors,
   );
+  if (entry.reflection !== undefined) {
+    if (!isObject(entry.reflection))
+      errors.push(`${at}.reflection: must be an object with "text", "skipped" and "savedAt"`);
+    else
+      checkFields(
+        entry.reflection,
+        { text: isString, skipped: isBoolean, savedAt: isDate },
+        `${at}.reflection`,
+        errors,
+      );
+  }
   if (
     isObject(entry.attempt) &&
     isObject(entry.report) &&

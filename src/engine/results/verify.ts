@@ -22,6 +22,15 @@ export type Verification =
       reason: string;
     };
 
+/**
+ * The reason a result is unverified, as one sentence: "Unverified — " and the cause, its first
+ * letter lower-cased (unless the first word is an abbreviation such as "LRS").
+ */
+export function unverifiedReason(cause: string): string {
+  const lower = /^[A-Z][a-z]/.test(cause) ? cause[0]!.toLowerCase() + cause.slice(1) : cause;
+  return `Unverified — ${lower}`;
+}
+
 /** Events replayed between two progress reports. */
 export const VERIFY_SLICE = 5000;
 
@@ -35,9 +44,9 @@ export function* verifySteps(
   missing = 'the scenario is not available in this build.',
   slice = VERIFY_SLICE,
 ): Generator<number, Verification> {
-  if (!scenario) return { verified: false, reason: `Unverified — ${missing}` };
+  if (!scenario) return { verified: false, reason: unverifiedReason(missing) };
   const checked = parseAttempt(serializeAttempt(attempt), scenario);
-  if (!checked.ok) return { verified: false, reason: `Unverified — ${checked.message}` };
+  if (!checked.ok) return { verified: false, reason: unverifiedReason(checked.message) };
   const { seed, mode, events } = checked.attempt;
   const actor = createSession(scenario, { seed, mode });
   try {

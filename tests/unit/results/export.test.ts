@@ -53,6 +53,15 @@ describe('JSON export', () => {
     const result = parseExport('{\n  "exportVersion": 1,\n  "attempts": [ }\n');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]).toMatch(/not valid JSON \(line 3, column \d+\)/);
+    // In words, not the parser's codes.
+    if (!result.ok) expect(result.errors[0]).not.toMatch(/[A-Z][a-z]+Expected\b|Invalid[A-Z]/);
+    const trailing = parseExport('{ "exportVersion": 1, }');
+    expect(trailing).toEqual({
+      ok: false,
+      errors: [
+        'The file is not valid JSON (line 1, column 23): a field name in double quotes was expected (is there a comma too many?).',
+      ],
+    });
     expect(parseExport('')).toMatchObject({ ok: false });
   });
 

@@ -41,7 +41,7 @@ describe('verifying recorded results by replay', () => {
     const changed = { ...scenario, title: `${scenario.title} (edited)` };
     expect(verifyAttempt(changed, worst.attempt)).toMatchObject({
       verified: false,
-      reason: expect.stringMatching(/^Unverified — The scenario has changed/),
+      reason: expect.stringMatching(/^Unverified — the scenario has changed/),
     });
   });
 
