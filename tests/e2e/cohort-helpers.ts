@@ -3,8 +3,10 @@
  * from the fixture files by replaying each distinct attempt with the engine (independently of the
  * cohort module), and an axe check.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { expectNoViolations } from './axe.ts';
+
+export { expectNoViolations };
 import { verifyAttempt } from '../../src/engine/results/verify.ts';
 import type { Report } from '../../src/engine/scoring/score.ts';
 import { bundledScenario, type CohortFile } from '../fixtures/cohort/cohort-fixtures.ts';
@@ -46,16 +48,6 @@ export function medianText(values: number[]): string {
   const m = s.length >> 1;
   const median = s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
   return String(Math.round(median * 10) / 10);
-}
-
-export async function expectNoViolations(page: Page, screen: string) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const summary = result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
 }
 
 /** Checks the per-scenario figures on the cohort screen against `expected`. */

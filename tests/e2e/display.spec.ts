@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoViolations } from './axe.ts';
 import {
   bundled,
   bundledIds,
@@ -11,16 +11,6 @@ import {
 } from './helpers.ts';
 
 const id = bundledIds.find((x) => x.startsWith('trd')) ?? bundledIds[0]!;
-
-async function expectNoViolations(page: Page, screen: string) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const summary = result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
-}
 
 test('display settings are remembered and apply to every screen, with no axe violations', async ({
   page,

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoViolations } from './axe.ts';
 import {
   bundledIds,
   loadScenario,
@@ -12,16 +12,6 @@ import {
 /** A visit with a drug model (a patient weight): a lozenge, and a booster the protocol allows. */
 const target = bundledIds[0]!;
 const fixture = loadScenario('tests/fixtures/engine/visit/booster-lozenge.json');
-
-async function expectNoViolations(page: Page, screen: string) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const summary = result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
-}
 
 test('the modelled effect-site concentration is an optional, remembered trace with its doses, in the monitor and the debrief', async ({
   page,
