@@ -38,7 +38,8 @@ export function meetsFloor(floor: SeverityFloor, grading: Grading): boolean {
 
 /** What a floor requires, in words, for messages and the generated documentation. */
 export function floorRequirement(floor: SeverityFloor): string {
-  if (floor === 'critical') return 'a critical error ("critical")';
+  if (floor === 'critical')
+    return 'a critical error: add "critical": { "explanation": "why this is unsafe" } to the option';
   const n = floor === 'major' ? MAJOR_PENALTY : MINOR_PENALTY;
   return `a critical error or a penalty of at least ${n} point${n === 1 ? '' : 's'} (the sum of its negative points)`;
 }
