@@ -161,8 +161,13 @@ describe('bundled dosing scenarios on the drug model', () => {
       let run = playHeadless(s, { seed: 1, mode: 'assessment', strategy: 'best' });
       if (run.snapshot.context.doseClock === null)
         run = playHeadless(s, { seed: 1, mode: 'assessment', strategy: 'worst' });
+      if (run.snapshot.context.doseClock === null) {
+        // Only a scenario built around a hard stop may refuse every strategy's dose (its own test
+        // plays the one path that doses).
+        expect(s.protocol.thresholds.hardStop, 'a path that doses, or a hard stop').toBeDefined();
+        return;
+      }
       const c = run.snapshot.context;
-      expect(c.doseClock, 'a path that doses').not.toBeNull();
       const label = `${s.protocol.route} dissociation peak, minutes after the dose`;
       if (modelDrivesSignals(c)) {
         const [from, to] = window(s.protocol.route, s, [...c.decisions]);
