@@ -16,7 +16,7 @@ import { initialSnapshot, step } from '../../src/engine/session/session.ts';
 import type { SessionEvent } from '../../src/engine/session/types.ts';
 
 export const bundledIds = readdirSync('scenarios')
-  .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json') && !f.endsWith('.course.json'))
   .map((f) => f.replace(/\.json$/, ''))
   .sort();
 
