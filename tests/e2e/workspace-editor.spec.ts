@@ -329,7 +329,13 @@ test('a copy of a bundled scenario, edited and undone from the keyboard, with un
   await openSection(page, '/phases/0');
   await openSection(page, '/phases/0/steps');
   const steps = page.locator('[data-field="/phases/0/steps"] > .section-body > ol > li');
-  const before = await steps.count();
+  // Wait for the whole list (read from the file) before deleting, so the count is not a partial one.
+  const before = (
+    JSON.parse(readFileSync('scenarios/screening-defer-dosing.json', 'utf8')) as {
+      phases: { steps: unknown[] }[];
+    }
+  ).phases[0]!.steps.length;
+  await expect(steps).toHaveCount(before);
   await page.getByRole('button', { name: 'Delete step 2', exact: true }).click();
   await expect(steps).toHaveCount(before - 1);
   await settled(page);
