@@ -1,9 +1,11 @@
 /**
  * Display settings (text size, theme), the optional drug trace and the first-run tour, remembered
- * on this device. The
+ * on this device (a refused write is reported like any other; the setting still applies). The
  * theme and text size apply to the page as `data-theme` and `data-text-size` on <html>, which
  * styles.css reads. The default clock speed is the ticker's own remembered speed.
  */
+import { read, write } from './storage.ts';
+
 export const TEXT_SIZES = [
   { value: 'normal', label: 'Normal' },
   { value: 'large', label: 'Large' },
@@ -28,7 +30,7 @@ const DRUG_TRACE = 'kap.drugTrace';
 
 function readDisplay(): Display {
   try {
-    const v = JSON.parse(localStorage.getItem(DISPLAY) ?? '{}') as Partial<Display>;
+    const v = JSON.parse(read(DISPLAY) ?? '{}') as Partial<Display>;
     return {
       textSize: TEXT_SIZES.find((t) => t.value === v.textSize)?.value ?? 'normal',
       theme: THEMES.find((t) => t.value === v.theme)?.value ?? 'light',
@@ -69,23 +71,6 @@ class Preferences {
     const root = document.documentElement;
     root.dataset.theme = this.display.theme;
     root.dataset.textSize = this.display.textSize;
-  }
-}
-
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: string | null): void {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-  } catch {
-    // Not remembered; the setting still applies on this page.
   }
 }
 

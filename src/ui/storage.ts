@@ -48,7 +48,8 @@ export function unwrittenKeys(): string[] {
   return [...unwritten].filter(([, value]) => value !== null).map(([key]) => key);
 }
 
-function read(key: string): string | null {
+/** The value under `key` on this device (or held by this tab after a refused write); null if none. */
+export function read(key: string): string | null {
   if (unwritten.has(key)) return unwritten.get(key) ?? null;
   try {
     return localStorage.getItem(key);
@@ -57,7 +58,8 @@ function read(key: string): string | null {
   }
 }
 
-function write(key: string, value: string | null): void {
+/** Stores `value` under `key` (null removes it); a refused write is kept in this tab and reported. */
+export function write(key: string, value: string | null): void {
   try {
     if (value === null) localStorage.removeItem(key);
     else localStorage.setItem(key, value);
