@@ -106,6 +106,7 @@ export { type Diagnostic, compareDiagnostics } from './format/diagnostics.ts';
 export { validate } from './format/validate.ts';
 export { SourcePositions } from './format/parse.ts';
 export { migrate } from './format/migrate.ts';
+export { normalise, impliedKind, impliedNext, hasTarget } from './format/normalise.ts';
 export { changesBetween } from './format/changes-between.ts';
 export { MAX_BYTES } from './format/limits.ts';
 export { choiceRefusal } from './session/gates.ts';

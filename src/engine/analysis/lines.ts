@@ -6,7 +6,7 @@
  * lines).
  */
 import { SourcePositions } from '../format/parse.ts';
-import { impliedKind } from '../format/normalise.ts';
+import { impliedKind, impliedNext } from '../format/normalise.ts';
 import type { ScenarioV1 } from '../format/schema.ts';
 
 export interface LineCount {
@@ -30,7 +30,7 @@ export function countLines(text: string, scenario: ScenarioV1): LineCount {
   const implied = new Map<string, RegExp>();
   scenario.phases.forEach((phase, p) =>
     phase.steps.forEach((step, s) => {
-      const following = phase.steps[s + 1]?.id;
+      const following = impliedNext(phase.steps, s);
       step.options.forEach((o, k) => {
         const at = `/phases/${p}/steps/${s}/options/${k}`;
         if (o.kind === impliedKind(o)) implied.set(`${at}/kind`, /^"kind"\s*:\s*"[a-z]+",?$/);
