@@ -46,8 +46,8 @@ export function connectChanges(doc: unknown, optionPath: JSONPath, target: Targe
 
 /**
  * Adds a new step right after the step at `/phases/{phase}/steps/{step}`: the selected step's
- * first option now leads to it, and the new step's option leads where that option led. Its
- * other options that left `next` implied keep leading where they led (it is written out).
+ * first option now leads to it, and the new step's option leads where that option led (the
+ * editor's `keepImpliedNext` keeps its other options leading where they led).
  * Returns the changes and the new step's id.
  */
 export function addStepAfterChanges(
@@ -66,13 +66,6 @@ export function addStepAfterChanges(
   const oldTarget = targetOf(valueAt(doc, firstOption), implied);
   if (oldTarget && created.options[0]) Object.assign(created.options[0], oldTarget);
   const changes: Change[] = [{ kind: 'insert', path: stepsPath, index: step + 1, value: created }];
-  const options = valueAt(doc, [...stepsPath, step, 'options']);
-  if (Array.isArray(options) && implied !== undefined)
-    options.forEach((o, k) => {
-      const optionPath: JSONPath = [...stepsPath, step, 'options', k];
-      if (k > 0 && targetOf(o) === undefined && targetOf(o, implied) !== undefined)
-        changes.push({ kind: 'set', path: [...optionPath, 'next'], value: implied });
-    });
   if (valueAt(doc, firstOption) !== undefined)
     changes.push(...connectChanges(doc, firstOption, { next: created.id }));
   return { changes, id: created.id };
