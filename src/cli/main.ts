@@ -1,9 +1,13 @@
-/** kap-scenario: the authoring CLI. A thin shell over the engine's validate, analyze, graph and run. */
+/**
+ * kap-scenario: the authoring CLI. A thin shell over the engine's validate, analyze, graph, run,
+ * migrate and tidy.
+ */
 import { pathToFileURL } from 'node:url';
 import { analyzeCommand } from './commands/analyze.ts';
 import { graphCommand } from './commands/graph.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { runCommand } from './commands/run.ts';
+import { tidyCommand } from './commands/tidy.ts';
 import { validateCommand } from './commands/validate.ts';
 import { UsageError, type Io } from './io.ts';
 
@@ -21,6 +25,9 @@ Commands:
       Play a scenario headlessly through the session engine and print the report.
   migrate <file> [--out <file>]
       Rewrite a scenario in the current format (older formats are read losslessly).
+  tidy <files, directories or globs…> [--write]
+      List the kind and next values the format implies (kind from action, next
+      = the following step in the phase); --write removes them, other lines untouched.
 
 --audio-dir: where audio files must exist (default: the project's public/audio).
 Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable file,
@@ -34,6 +41,7 @@ export const COMMANDS: Record<string, Command> = {
   graph: graphCommand,
   run: runCommand,
   migrate: migrateCommand,
+  tidy: tidyCommand,
 };
 
 const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };

@@ -106,6 +106,8 @@ export { type Diagnostic, compareDiagnostics } from './format/diagnostics.ts';
 export { validate } from './format/validate.ts';
 export { SourcePositions } from './format/parse.ts';
 export { migrate } from './format/migrate.ts';
+export { normalise, impliedKind, impliedNext, hasTarget } from './format/normalise.ts';
+export { tidy, impliedValuePaths, type ImpliedValue, type TidyResult } from './format/tidy.ts';
 export { changesBetween } from './format/changes-between.ts';
 export { MAX_BYTES } from './format/limits.ts';
 export { choiceRefusal } from './session/gates.ts';

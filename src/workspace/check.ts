@@ -7,7 +7,7 @@ import { validate } from '../engine/index.ts';
 import type { Diagnostic } from '../engine/index.ts';
 import { FORMAT_VERSION, type ScenarioV1 } from '../engine/index.ts';
 import { parseScenarioText } from '../engine/index.ts';
-import { migrate } from '../engine/index.ts';
+import { migrate, normalise } from '../engine/index.ts';
 import { analyze, type Analysis } from '../engine/index.ts';
 import { buildMap, type ScenarioMap } from './map-model.ts';
 
@@ -27,11 +27,12 @@ export function checkText(text: string): CheckResult {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   let doc: unknown = scenario;
   if (!doc) {
-    // The validator refused it; draw what parsed, after the same safety checks (size, depth, keys).
+    // The validator refused it; draw what parsed, after the same safety checks (size, depth, keys),
+    // with the values the format implies, as the validator reads it.
     const parsed = parseScenarioText(text);
     if (parsed.ok) {
       const migrated = migrate(parsed.value);
-      doc = migrated.ok ? migrated.doc : parsed.value;
+      doc = normalise(migrated.ok ? migrated.doc : parsed.value);
     }
   }
   let analysis: Analysis | undefined;
@@ -70,7 +71,8 @@ export function checkForWorker(text: string): WorkerCheck {
 
 /**
  * The check as the page uses it: the scenario of a `checkForWorker` result is the parse of the
- * checked text (`parsedDoc`, when given, is that parse already made for the forms).
+ * checked text (`parsedDoc`, when given, is that parse already made for the forms, and is not
+ * changed) with the implied `kind` and `next` filled in, as the validator reads it.
  */
 export function completeCheck(result: WorkerCheck, text: string, parsedDoc?: unknown): CheckResult {
   if (!result.scenarioFromText) return result;
@@ -80,5 +82,5 @@ export function completeCheck(result: WorkerCheck, text: string, parsedDoc?: unk
     const parsed = parseScenarioText(text);
     doc = parsed.ok ? parsed.value : undefined;
   }
-  return doc ? { ...rest, scenario: doc as ScenarioV1 } : rest;
+  return doc ? { ...rest, scenario: normalise(doc) as ScenarioV1 } : rest;
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { validate } from '../../src/engine/format/validate.ts';
+import { tidy } from '../../src/engine/format/tidy.ts';
 import { analyze } from '../../src/engine/analysis/analyze.ts';
 import { describePoints } from '../../src/workspace/map-model.ts';
 import { bundledIds, loadScenario } from './helpers.ts';
@@ -146,11 +147,19 @@ test('preview from a step in the middle of the integration phase plays on', asyn
   const id = bundledIds.find((x) => x.startsWith('trd')) ?? bundledIds[0]!;
   const scenario = loadScenario(`scenarios/${id}.json`);
   const integration = scenario.phases.find((p) => p.id === 'integration')!;
-  const middle = integration.steps.find((s, i) => i > 0 && s.options.some((o) => o.next))!;
-  const option = middle.options.find((o) => o.next)!;
+  // An option that leads to the following step: in the tidied file its next is left implied.
+  const following = (i: number) => integration.steps[i + 1]?.id;
+  const middle = integration.steps.find(
+    (s, i) => i > 0 && s.options.some((o) => o.next === following(i)),
+  )!;
+  const option = middle.options.find(
+    (o) => o.next === following(integration.steps.indexOf(middle)),
+  )!;
+  const text = tidy(readFileSync(`scenarios/${id}.json`, 'utf8')).text;
+  expect(validate(text).scenario).toEqual(scenario);
 
   await openWorkspace(page);
-  await openFile(page, `${id}.json`, readFileSync(`scenarios/${id}.json`, 'utf8'));
+  await openFile(page, `${id}.json`, text);
   await page.locator(`[data-node="${middle.id}"]`).click();
   await expect(page.locator('[data-preview-step]')).toHaveText(middle.id);
   await page.getByRole('button', { name: `Preview from ${middle.id}` }).click();

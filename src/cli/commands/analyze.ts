@@ -50,7 +50,9 @@ function describeDecisions(d: DecisionAnalysis, length: LineCount): string[] {
   }
   lines.push(
     '',
-    `Length: ${length.lines} lines, ${length.steps} steps, ${length.linesPerStep} lines per step; ${length.linesPerStepImplied} with implied kind and next left out (${length.removable} lines fewer)`,
+    `Length: ${length.lines} lines, ${length.steps} steps, ${length.linesPerStep} lines per step as written`,
+    `  ${length.linesPerStepWrittenOut} with every implied kind and next written out (${length.leftOut} left out now)`,
+    `  ${length.linesPerStepImplied} with all of them left out (${length.removable} lines fewer: \`tidy --write\`)`,
   );
   return lines;
 }

@@ -9,7 +9,7 @@ import { MAX_BYTES } from '../../engine/index.ts';
 import { playHeadless, type HeadlessResult, type Strategy } from '../../engine/index.ts';
 import type { Report } from '../../engine/index.ts';
 import { readRegularFile } from '../files.ts';
-import { choiceRefusal } from '../../engine/index.ts';
+import { choiceRefusal, standardTitle } from '../../engine/index.ts';
 import { loadScenario, singleFile, takeOption, UsageError, type Io } from '../io.ts';
 import { clean } from '../output.ts';
 
@@ -181,6 +181,11 @@ function describe(result: HeadlessResult): string[] {
     if (d.bestOptionId !== d.optionId && d.bestOptionText)
       lines.push(`       best: ${d.bestOptionText} (${fmtPoints(d.bestPoints)})`);
     if (d.critical) lines.push(`       CRITICAL: ${d.critical}`);
+    const breaches = d.standards?.breaches ?? [];
+    if (breaches.length > 0)
+      lines.push(
+        `       breaches: ${breaches.map((id) => `${id} (${standardTitle(id)})`).join('; ')}`,
+      );
   }
   lines.push('', 'Competencies:');
   for (const c of Object.values(r.competencies)) {

@@ -1,6 +1,9 @@
-/** `validate <files or globs…> [--json] [--audio-dir <dir>]` */
+/**
+ * `validate <files or globs…> [--json] [--audio-dir <dir>]`. A `*.course.json` file is checked as
+ * a course (its visits are scenario files of their own).
+ */
 import { basename } from 'node:path';
-import { validate, type Diagnostic } from '../../engine/index.ts';
+import { validate, validateCourse, type Diagnostic } from '../../engine/index.ts';
 import { compareDiagnostics } from '../../engine/index.ts';
 import { SourcePositions } from '../../engine/index.ts';
 import { expandArguments, listAudioFiles, readScenarioFile } from '../files.ts';
@@ -62,6 +65,9 @@ async function checkFile(file: string, knownAudioFiles: string[]): Promise<FileR
   const read = await readScenarioFile(file);
   if (read.kind === 'unreadable') return { file, unreadable: read.reason, diagnostics: [] };
   if (read.kind === 'refused') return { file, diagnostics: [read.diagnostic] };
+  // A course file lists visits (scenario files) and what carries between them.
+  if (file.endsWith('.course.json'))
+    return { file, diagnostics: validateCourse(read.text).diagnostics };
   const result = validate(read.text, { knownAudioFiles });
   if (!result.scenario) return { file, diagnostics: result.diagnostics };
   const positions = new SourcePositions(read.text);

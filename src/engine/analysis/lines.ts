@@ -1,66 +1,70 @@
 /**
- * How long a scenario file is per step, and how much shorter it would be with the values the
- * format implies left out: an option's `kind` that its `action` implies, and a step option's
- * `next` that names the step written after its own. Only lines holding nothing but such a
- * property count as removable (a property written inline with others saves characters, not
- * lines).
+ * How long a scenario file is per step, before and after the values the format implies (an
+ * option's `kind` that its `action` implies, a step option's `next` naming the step written after
+ * its own: normalise.ts) are left out. "Written out" counts one line for each implied value the
+ * file leaves out (the usual layout, one property a line); "left out" is the file after `tidy`
+ * (tidy.ts), so the figures before and after tidying a file stay comparable.
  */
-import { SourcePositions } from '../format/parse.ts';
-import { impliedKind } from '../format/normalise.ts';
+import { hasTarget, impliedNext } from '../format/normalise.ts';
+import { tidy } from '../format/tidy.ts';
+import { parseLoose } from '../format/text-edit.ts';
 import type { ScenarioV1 } from '../format/schema.ts';
 
 export interface LineCount {
   lines: number;
   steps: number;
-  /** Lines that hold only an implied `kind` or `next`. */
+  /** Lines that hold only an implied `kind` or `next` (what `tidy` removes). */
   removable: number;
+  /** Implied `kind` and `next` values the file already leaves out. */
+  leftOut: number;
   linesPerStep: number;
   /** Lines per step once the removable lines are gone. */
   linesPerStepImplied: number;
+  /** Lines per step with every implied value written out, one line each. */
+  linesPerStepWrittenOut: number;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+const countOf = (text: string) => text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Implied `kind` and `next` values that `doc` (the file as written) leaves out. */
+function leftOutIn(doc: unknown): number {
+  if (!isObject(doc)) return 0;
+  let n = 0;
+  const kind = (o: unknown) => (isObject(o) && !Object.hasOwn(o, 'kind') ? 1 : 0);
+  for (const phase of list(isObject(doc) ? doc.phases : undefined)) {
+    const steps = list(isObject(phase) ? phase.steps : undefined);
+    steps.forEach((step, s) => {
+      for (const o of list(isObject(step) ? step.options : undefined)) {
+        n += kind(o);
+        if (isObject(o) && !hasTarget(o) && impliedNext(steps, s) !== undefined) n++;
+      }
+    });
+  }
+  for (const event of list(doc.events))
+    if (isObject(event) && isObject(event.respond))
+      for (const o of list(event.respond.options)) n += kind(o);
+  return n;
+}
 
 /** Counts lines in `text`, the file `scenario` was validated from. */
 export function countLines(text: string, scenario: ScenarioV1): LineCount {
-  const lineTexts = text.split('\n');
-  const lines = lineTexts.length - (text.endsWith('\n') ? 1 : 0);
+  const lines = countOf(text);
   const steps = scenario.phases.reduce((n, p) => n + p.steps.length, 0);
-  /** Pointer → the exact property text that would be implied there. */
-  const implied = new Map<string, RegExp>();
-  scenario.phases.forEach((phase, p) =>
-    phase.steps.forEach((step, s) => {
-      const following = phase.steps[s + 1]?.id;
-      step.options.forEach((o, k) => {
-        const at = `/phases/${p}/steps/${s}/options/${k}`;
-        if (o.kind === impliedKind(o)) implied.set(`${at}/kind`, /^"kind"\s*:\s*"[a-z]+",?$/);
-        if (o.next !== undefined && o.next === following)
-          implied.set(`${at}/next`, /^"next"\s*:\s*"[^"]*",?$/);
-      });
-    }),
-  );
-  scenario.events.forEach((e, i) =>
-    e.respond?.options.forEach((o, k) => {
-      if (o.kind === impliedKind(o))
-        implied.set(`/events/${i}/respond/options/${k}/kind`, /^"kind"\s*:\s*"[a-z]+",?$/);
-    }),
-  );
-  const positions = new SourcePositions(text);
-  const offsets = positions.offsetsOf(implied.keys());
-  const removableLines = new Set<number>();
-  for (const [path, pattern] of implied) {
-    const { line, column } = positions.lineColumn(offsets.get(path) ?? 0);
-    const content = lineTexts[line - 1] ?? '';
-    // Only a line where this property starts the line and is all there is on it.
-    if (content.slice(0, column - 1).trim() === '' && pattern.test(content.trim()))
-      removableLines.add(line);
-  }
-  const removable = removableLines.size;
+  const removable = lines - countOf(tidy(text).text);
+  const leftOut = leftOutIn(parseLoose(text));
+  const perStep = (n: number) => (steps === 0 ? 0 : round1(n / steps));
   return {
     lines,
     steps,
     removable,
-    linesPerStep: steps === 0 ? 0 : round1(lines / steps),
-    linesPerStepImplied: steps === 0 ? 0 : round1((lines - removable) / steps),
+    leftOut,
+    linesPerStep: perStep(lines),
+    linesPerStepImplied: perStep(lines - removable),
+    linesPerStepWrittenOut: perStep(lines + leftOut),
   };
 }

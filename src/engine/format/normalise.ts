@@ -1,8 +1,12 @@
 /**
- * Fills in what an author may leave out, so the engine never has to guess:
- * - an option's `kind` follows from its `action`: "action" with one, "response" without;
+ * Fills in what an author may leave out, so the engine never has to guess. The one place that
+ * says what an omitted value means (the validator, the session, the CLI, analysis, the map, the
+ * workspace preview and editor all read it from here):
+ * - an option's `kind` follows from its `action`: "action" with one, "response" without
+ *   (`impliedKind`);
  * - a step option with none of `next`, `endsPhase` or `ending` leads to the step that follows
- *   its own in the phase (the last step of a phase has no such default: it is reported).
+ *   its own in the phase (`impliedNext`; the last step of a phase has no such default: it is
+ *   reported).
  * Runs on the parsed document after the schema check and before the semantic checks, which
  * therefore see the filled values. Only adds missing properties; never changes one that is
  * written. Defensive: the document may still have schema errors.
@@ -12,7 +16,6 @@ type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
 const has = (o: Json, k: string) => Object.hasOwn(o, k);
 
 /** The `kind` an option without one has. */
@@ -23,26 +26,69 @@ export const impliedKind = (option: Json): 'action' | 'response' =>
 export const hasTarget = (option: Json): boolean =>
   has(option, 'next') || has(option, 'endsPhase') || has(option, 'ending');
 
-/** Fills the implied `kind` and `next` values in place and returns the document. */
+/**
+ * The `next` a step option without a target has: the id of the step written after step
+ * `stepIndex` in the same phase's `steps`, or undefined for the phase's last step (or when that
+ * step has no string id yet).
+ */
+export function impliedNext(steps: readonly unknown[], stepIndex: number): string | undefined {
+  const following = steps[stepIndex + 1];
+  return isObject(following) && typeof following.id === 'string' ? following.id : undefined;
+}
+
+/** `items` with each element passed through `fill`; the same array when none changed. */
+function mapShared(items: unknown, fill: (item: unknown, index: number) => unknown): unknown {
+  if (!Array.isArray(items)) return items;
+  let copy: unknown[] | undefined;
+  items.forEach((item, i) => {
+    const filled = fill(item, i);
+    if (filled !== item) (copy ??= [...items])[i] = filled;
+  });
+  return copy ?? items;
+}
+
+/** `object` with `key` set to `value`, or the same object when that changes nothing. */
+function withValue(object: Json, key: string, value: unknown): Json {
+  return object[key] === value ? object : { ...object, [key]: value };
+}
+
+function fillOption(option: unknown, next: string | undefined): unknown {
+  if (!isObject(option)) return option;
+  let o = option;
+  if (!has(o, 'kind')) o = { ...o, kind: impliedKind(o) };
+  if (!hasTarget(o) && next !== undefined) o = { ...o, next };
+  return o;
+}
+
+/**
+ * The document with the implied `kind` and `next` values filled in. Does not change `doc`:
+ * objects that gain a value are copied (with the arrays and objects that hold them); everything
+ * else is shared, and a document that writes every value out is returned as it is.
+ */
 export function normalise<T>(doc: T): T {
   if (!isObject(doc)) return doc;
-  for (const phase of objects(doc.phases)) {
-    const steps = Array.isArray(phase.steps) ? (phase.steps as unknown[]) : [];
-    steps.forEach((step, s) => {
-      if (!isObject(step)) return;
-      const following = steps[s + 1];
-      const nextId = isObject(following) ? following.id : undefined;
-      for (const option of objects(step.options)) {
-        if (!has(option, 'kind')) option.kind = impliedKind(option);
-        if (!hasTarget(option) && typeof nextId === 'string') option.next = nextId;
-      }
+  let out: Json = doc;
+  const phases = mapShared(doc.phases, (phase) => {
+    if (!isObject(phase) || !Array.isArray(phase.steps)) return phase;
+    const steps = phase.steps as unknown[];
+    const filled = mapShared(steps, (step, s) => {
+      if (!isObject(step)) return step;
+      const next = impliedNext(steps, s);
+      return withValue(
+        step,
+        'options',
+        mapShared(step.options, (o) => fillOption(o, next)),
+      );
     });
-  }
-  for (const event of objects(doc.events)) {
+    return withValue(phase, 'steps', filled);
+  });
+  out = withValue(out, 'phases', phases);
+  const events = mapShared(doc.events, (event) => {
+    if (!isObject(event) || !isObject(event.respond)) return event;
     const respond = event.respond;
-    if (!isObject(respond)) continue;
-    for (const option of objects(respond.options))
-      if (!has(option, 'kind')) option.kind = impliedKind(option);
-  }
-  return doc;
+    const options = mapShared(respond.options, (o) => fillOption(o, undefined));
+    return withValue(event, 'respond', withValue(respond, 'options', options));
+  });
+  out = withValue(out, 'events', events);
+  return out as T;
 }

@@ -6,6 +6,7 @@
  */
 import { EditHistory } from './history.ts';
 import { applyChanges, type Change } from '../../engine/index.ts';
+import { keepImpliedNext } from './implied-next.ts';
 import { parseScenarioText } from '../../engine/index.ts';
 import {
   discardWorkingCopy,
@@ -78,6 +79,8 @@ export class EditorState {
    */
   apply(changes: Change[], label: string, group?: string): string | null {
     try {
+      // A step inserted, moved or deleted must not silently redirect an option's implied next.
+      changes = keepImpliedNext(this.doc, changes);
       if (this.#history.apply(changes, label, group)) {
         this.text = this.#history.text;
         this.#changed();

@@ -79,5 +79,10 @@ describe('countLines', () => {
     expect(load(shorter)).toEqual(s);
     expect(after.removable).toBe(before.removable - removed);
     expect(after.lines).toBe(before.lines - removed);
+    // The figures with everything written out, and with everything left out, do not move.
+    expect(before.leftOut).toBe(0);
+    expect(after.leftOut).toBe(removed);
+    expect(after.linesPerStepWrittenOut).toBe(before.linesPerStep);
+    expect(after.linesPerStepImplied).toBe(before.linesPerStepImplied);
   });
 });

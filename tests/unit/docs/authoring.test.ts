@@ -10,6 +10,8 @@ import { validate } from '../../../src/engine/format/validate.ts';
 import { formatDiagnostic } from '../../../src/cli/output.ts';
 import { analyzeCommand } from '../../../src/cli/commands/analyze.ts';
 import { runCommand } from '../../../src/cli/commands/run.ts';
+import { validateCommand } from '../../../src/cli/commands/validate.ts';
+import { tidyCommand } from '../../../src/cli/commands/tidy.ts';
 import type { Io } from '../../../src/cli/io.ts';
 import { playHeadless } from '../../../src/engine/session/headless.ts';
 
@@ -161,9 +163,27 @@ describe('docs/authoring.md', () => {
     for (const d of diagnostics) expect(guide).toContain(formatDiagnostic(FILE, d));
   });
 
+  it('the copy of the template, given its file name as id, validates with no warnings', async () => {
+    const io = capture();
+    const path = copy('my', edit([['"id": "minimal"', '"id": "my"']]));
+    expect(await validateCommand([path], io)).toBe(0);
+    expect(io.outLines).toEqual(['0 errors, 0 warnings in 1 file.']);
+    expect(guide).toContain('   0 errors, 0 warnings in 1 file.');
+  });
+
+  it('quotes what tidy lists for the copy of the template', async () => {
+    const io = capture();
+    const path = copy('my', edit([['"id": "minimal"', '"id": "my"']]));
+    expect(await tidyCommand([path], io)).toBe(0);
+    const quoted = (l: string) => l.replace(path, FILE);
+    for (const line of [...io.outLines.slice(0, 2), io.outLines.at(-1)!])
+      expect(guide).toContain(`\n${quoted(line)}\n`);
+  });
+
   it('quotes the analysis of the template', async () => {
     const io = capture();
-    expect(await analyzeCommand([copy('analyze', template)], io)).toBe(0);
+    const path = copy('my', edit([['"id": "minimal"', '"id": "my"']]));
+    expect(await analyzeCommand([path], io)).toBe(0);
     expect(guide).toContain(io.outLines.map((l) => (l ? '   ' + l : '')).join('\n'));
   });
 
