@@ -1,9 +1,10 @@
-/** `validate <files or globs…> [--json] [--audio-dir <dir>]` */
+/** `validate <files or globs…> [--json] [--audio-dir <dir>]` (scenario and course files) */
 import { basename } from 'node:path';
 import { validate, type Diagnostic } from '../../engine/index.ts';
 import { compareDiagnostics } from '../../engine/index.ts';
 import { SourcePositions } from '../../engine/index.ts';
 import { expandArguments, listAudioFiles, readScenarioFile } from '../files.ts';
+import { checkCourseFile, isCourseFile } from './validate-course.ts';
 import { clean, formatDiagnostic, plural } from '../output.ts';
 import { defaultAudioDir, type Io, UsageError, takeOption } from '../io.ts';
 
@@ -62,6 +63,8 @@ async function checkFile(file: string, knownAudioFiles: string[]): Promise<FileR
   const read = await readScenarioFile(file);
   if (read.kind === 'unreadable') return { file, unreadable: read.reason, diagnostics: [] };
   if (read.kind === 'refused') return { file, diagnostics: [read.diagnostic] };
+  if (isCourseFile(file, read.text))
+    return { file, diagnostics: await checkCourseFile(file, read.text, knownAudioFiles) };
   const result = validate(read.text, { knownAudioFiles });
   if (!result.scenario) return { file, diagnostics: result.diagnostics };
   const positions = new SourcePositions(read.text);
