@@ -130,3 +130,51 @@ test('damaged course progress gives a clear message and a fresh start', async ({
   await expect(alert).toHaveCount(0);
   await expect(page.locator('[data-course-start]')).toBeVisible();
 });
+
+test('an unknown course address shows a message and a way back, not a blank page', async ({
+  page,
+}) => {
+  await page.goto('/#/course/no-such-course');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('There is no bundled course called "no-such-course"');
+  await alert.getByRole('link', { name: 'Back to the scenario library' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'KAP Simulator' })).toBeVisible();
+});
+
+test('a visit kept on leaving is resumed from the course page where it was left', async ({
+  page,
+}) => {
+  await page.goto(`/#/course/${COURSE_ID}`);
+  await tabTo(page, page.locator('[data-course-start]'));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-course-position]')).toContainText('visit 1 of 3');
+  await stopClock(page);
+  const visit = (await savedState(page)).visits[0]!;
+  const run = playHeadless(scenarios[0]!, {
+    seed: visit.attempt.seed,
+    mode: visit.attempt.mode,
+    strategy: 'best',
+  });
+  const events = run.attempt.events.slice(1, 4);
+  await playEvents(page, events);
+
+  await tabTo(page, page.locator('[data-leave]'));
+  await page.keyboard.press('Enter');
+  await page.locator('[data-leave-keep]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-screen="course"]')).toBeVisible();
+  await expect(page.locator('[data-course-visit="1"]')).toHaveAttribute(
+    'data-status',
+    'In progress',
+  );
+
+  await page.goto('/');
+  await expect(page.locator(`[data-course="${COURSE_ID}"] [data-in-progress]`)).toBeVisible();
+  await page.goto(`/#/course/${COURSE_ID}`);
+  await tabTo(page, page.locator('[data-course-continue]'));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-course-position]')).toContainText('visit 1 of 3');
+  const resumed = (await savedState(page)).visits[0]!;
+  expect(resumed.attempt.events.slice(1, 4)).toEqual(events);
+  expect(resumed.attempt.seed).toBe(visit.attempt.seed);
+});
