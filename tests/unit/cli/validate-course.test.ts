@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../../src/cli/commands/validate.ts';
+import { analyzeCommand } from '../../../src/cli/commands/analyze.ts';
 import type { Io } from '../../../src/cli/io.ts';
 
 const dir = 'tests/fixtures/format/course';
@@ -90,5 +91,15 @@ describe('validate FILE.course.json', () => {
     const all = await validateFiles('scenarios');
     const course = all.result.files.find((f) => f.file.endsWith('.course.json'))!;
     expect(course.diagnostics).toEqual([]);
+  });
+
+  it('analyze of a course file says what the file is and which commands take it', async () => {
+    const err: string[] = [];
+    const code = await analyzeCommand(['scenarios/suicidality-course.course.json'], {
+      out: () => undefined,
+      err: (l) => err.push(l),
+    });
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain('this is a course file');
   });
 });
