@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { validate, type ScenarioV1 } from '../engine/index.ts';
 import { listAudioFiles, readScenarioFile } from './files.ts';
+import { isCourseFile } from './commands/validate-course.ts';
 import { clean, formatDiagnostic, plural } from './output.ts';
 
 export interface Io {
@@ -58,6 +59,12 @@ export async function loadScenario(
   if (read.kind === 'refused') {
     io.err(formatDiagnostic(file, read.diagnostic));
     return 1;
+  }
+  if (isCourseFile(file, read.text)) {
+    io.err(
+      `${clean(file)}: this is a course file. \`validate\` checks it with its visits; analyze, graph and run take one visit's scenario file.`,
+    );
+    return 2;
   }
   const result = validate(read.text, { knownAudioFiles: await listAudioFiles(audioDir) });
   if (result.scenario) return result.scenario;

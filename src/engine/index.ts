@@ -50,11 +50,23 @@ export {
 export * from './attempt/index.ts';
 export { playCourse, summarizeCourse, carriedFrom } from './course/play.ts';
 export type { CourseSummary, CourseVisitResult } from './course/play.ts';
+export {
+  checkCourseVisits,
+  newCourseProgress,
+  parseCourseProgress,
+  serializeCourseProgress,
+  withVisitAttempt,
+  type CourseVisitFile,
+  type CourseProgress,
+  type CourseState,
+  type CourseVisitState,
+} from './course/index.ts';
 export * from './results/xapi.ts';
 export * from './results/xapi-rules.ts';
 export * from './results/suspend-data.ts';
 export * from './results/export.ts';
 export { type CatalogueEntry } from './presentation/catalogue.ts';
+export { type CourseCard, factLabel } from './presentation/course-catalogue.ts';
 export { type ShownChoice, orderOptions, shownChoices } from './presentation/option-order.ts';
 export {
   Condition,

@@ -71,6 +71,9 @@ function unsaved(): { items: string[]; inProgress: boolean; finished: boolean } 
         inProgress = true;
         items.add('your attempt in progress');
       }
+    } else if (key.startsWith('kap.course.')) {
+      inProgress = true;
+      items.add('your progress through a course');
     } else if (key.startsWith('kap.result.'))
       items.add('a spare summary of your last result (the attempt history keeps the attempt)');
     else if (key.startsWith('kap.reflection.'))

@@ -1,7 +1,8 @@
 /**
  * A tiny hash router: #/ (library), #/scenario/<id> (briefing), #/session/<id>, #/debrief/<id>;
  * #/history…, #/progress, #/cohort and #/settings belong to the results screens, which read the hash themselves;
- * #/workspace (optionally ?author) is the authoring workspace.
+ * #/workspace (optionally ?author) is the authoring workspace; #/course/<id> (overview and
+ * summary), #/course/<id>/session and #/course/<id>/debrief play a course's current visit.
  */
 export type Route =
   | { screen: 'library' }
@@ -9,7 +10,11 @@ export type Route =
   | { screen: 'workspace' }
   | { screen: 'briefing'; id: string }
   | { screen: 'session'; id: string }
-  | { screen: 'debrief'; id: string };
+  | { screen: 'debrief'; id: string }
+  | { screen: 'course'; id: string; part: CoursePart };
+
+/** The screens of a course: its overview (and summary), and its current visit's session and debrief. */
+export type CoursePart = 'overview' | 'session' | 'debrief';
 
 /**
  * One address segment, percent-decoded; a segment that does not decode (a stray "%", say) is
@@ -37,6 +42,14 @@ export function parseHash(hash: string): Route {
   if (id && screen === 'scenario') return { screen: 'briefing', id };
   if (id && screen === 'session') return { screen: 'session', id };
   if (id && screen === 'debrief') return { screen: 'debrief', id };
+  if (id && screen === 'course') {
+    const part = parts[2];
+    return {
+      screen: 'course',
+      id,
+      part: part === 'session' || part === 'debrief' ? part : 'overview',
+    };
+  }
   return { screen: 'library' };
 }
 
@@ -50,6 +63,8 @@ export function href(route: Route): string {
       return '#/workspace';
     case 'briefing':
       return `#/scenario/${encodeURIComponent(route.id)}`;
+    case 'course':
+      return `#/course/${encodeURIComponent(route.id)}${route.part === 'overview' ? '' : `/${route.part}`}`;
     default:
       return `#/${route.screen}/${encodeURIComponent(route.id)}`;
   }

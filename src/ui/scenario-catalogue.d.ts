@@ -2,4 +2,5 @@
 declare module 'virtual:scenario-catalogue' {
   const entries: import('../engine/presentation/catalogue.ts').CatalogueEntry[];
   export default entries;
+  export const courses: import('../engine/presentation/course-catalogue.ts').CourseCard[];
 }

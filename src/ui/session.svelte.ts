@@ -6,7 +6,7 @@
 import { useSelector } from '@xstate/svelte';
 import { createActor, type Actor } from 'xstate';
 import type { ScenarioV1 } from '../engine/index.ts';
-import type { SessionEvent } from '../engine/index.ts';
+import type { CarriedState, SessionEvent } from '../engine/index.ts';
 import {
   attemptFromContext,
   eventsBeforeDecision,
@@ -38,6 +38,19 @@ export interface SessionOptions {
   attempt?: Attempt;
   /** Whether to save the attempt after every event (off for a read-only debrief view). */
   persist?: boolean;
+  /** In a course: what the earlier visits carried into this one (kept with the attempt). */
+  carried?: CarriedState;
+  /**
+   * Where the attempt is kept (a course keeps its visits in its own save); by default the
+   * scenario's saved attempt, which leaving forgets.
+   */
+  store?: AttemptStore;
+}
+
+/** Where a session keeps its attempt's save text. */
+export interface AttemptStore {
+  save(text: string): void;
+  clear(): void;
 }
 
 export class Session {
@@ -49,6 +62,7 @@ export class Session {
   #actor: Actor<typeof sessionMachine>;
   #replaying = false;
   #persist: boolean;
+  #store: AttemptStore;
   #report: Report | null = null;
   /** The checkpoint saved beside the log (kept between refreshes; see withCheckpoint). */
   #checkpoint: Checkpoint | undefined;
@@ -60,6 +74,11 @@ export class Session {
     this.seed = options.seed;
     this.mode = options.mode;
     this.#persist = options.persist ?? true;
+    const id = options.scenario.id;
+    this.#store = options.store ?? {
+      save: (text) => saveAttemptText(id, text),
+      clear: () => clearAttempt(id),
+    };
     const clips = options.scenario.media?.audio ?? [];
     const machine = sessionMachine.provide({
       actions: {
@@ -75,7 +94,12 @@ export class Session {
         },
       },
     });
-    const input = { scenario: options.scenario, seed: options.seed, mode: options.mode };
+    const input = {
+      scenario: options.scenario,
+      seed: options.seed,
+      mode: options.mode,
+      ...(options.carried ? { carried: options.carried } : {}),
+    };
     this.#checkpoint = options.attempt?.checkpoint;
     const restored = options.attempt
       ? replayFromCheckpoint(options.scenario, options.attempt)
@@ -126,13 +150,13 @@ export class Session {
   #save(attempt: Attempt, snapshot: SessionSnapshot): void {
     const saved = withCheckpoint(attempt, snapshot, this.#checkpoint);
     this.#checkpoint = saved.checkpoint;
-    saveAttemptText(this.scenario.id, serializeAttempt(saved));
+    this.#store.save(serializeAttempt(saved));
   }
 
   /** After a snapshot: leaving forgets the attempt; finishing records the last result. */
   #afterChange(previous: SessionView['status'] | undefined): void {
     const status = this.view.status;
-    if (status === 'left') clearAttempt(this.scenario.id);
+    if (status === 'left') this.#store.clear();
     if (status === 'debrief' && previous !== 'debrief') {
       const report = this.report();
       saveLastResult(this.scenario.id, {

@@ -78,6 +78,12 @@ export const saveAttemptText = (scenarioId: string, text: string) =>
   write(ATTEMPT(scenarioId), text);
 export const clearAttempt = (scenarioId: string) => write(ATTEMPT(scenarioId), null);
 
+const COURSE = (id: string) => `kap.course.${id}`;
+/** A course in progress (its visits' attempts; see the engine's CourseProgress), by course id. */
+export const savedCourseText = (courseId: string) => read(COURSE(courseId));
+export const saveCourseText = (courseId: string, text: string) => write(COURSE(courseId), text);
+export const clearCourse = (courseId: string) => write(COURSE(courseId), null);
+
 /** The ids of the scenarios that have a saved attempt on this device. */
 export function savedAttemptIds(): string[] {
   const prefix = ATTEMPT('');

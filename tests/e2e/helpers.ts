@@ -59,7 +59,7 @@ export async function serveScenario(
 }
 
 /** Presses Tab until `target` has focus (keyboard-only navigation). */
-async function tabTo(page: Page, target: Locator, limit = 150): Promise<void> {
+export async function tabTo(page: Page, target: Locator, limit = 150): Promise<void> {
   for (let i = 0; i < limit; i++) {
     if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
     await page.keyboard.press('Tab');

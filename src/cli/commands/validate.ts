@@ -1,12 +1,10 @@
-/**
- * `validate <files or globs…> [--json] [--audio-dir <dir>]`. A `*.course.json` file is checked as
- * a course (its visits are scenario files of their own).
- */
+/** `validate <files or globs…> [--json] [--audio-dir <dir>]` (scenario and course files) */
 import { basename } from 'node:path';
-import { validate, validateCourse, type Diagnostic } from '../../engine/index.ts';
+import { validate, type Diagnostic } from '../../engine/index.ts';
 import { compareDiagnostics } from '../../engine/index.ts';
 import { SourcePositions } from '../../engine/index.ts';
 import { expandArguments, listAudioFiles, readScenarioFile } from '../files.ts';
+import { checkCourseFile, isCourseFile } from './validate-course.ts';
 import { clean, formatDiagnostic, plural } from '../output.ts';
 import { defaultAudioDir, type Io, UsageError, takeOption } from '../io.ts';
 
@@ -65,9 +63,8 @@ async function checkFile(file: string, knownAudioFiles: string[]): Promise<FileR
   const read = await readScenarioFile(file);
   if (read.kind === 'unreadable') return { file, unreadable: read.reason, diagnostics: [] };
   if (read.kind === 'refused') return { file, diagnostics: [read.diagnostic] };
-  // A course file lists visits (scenario files) and what carries between them.
-  if (file.endsWith('.course.json'))
-    return { file, diagnostics: validateCourse(read.text).diagnostics };
+  if (isCourseFile(file, read.text))
+    return { file, diagnostics: await checkCourseFile(file, read.text, knownAudioFiles) };
   const result = validate(read.text, { knownAudioFiles });
   if (!result.scenario) return { file, diagnostics: result.diagnostics };
   const positions = new SourcePositions(read.text);

@@ -116,15 +116,17 @@ export function courseOrder(
 
 /**
  * The catalogue module's source text (what the build serves), from `{ id, text }` files in the
- * recommended order, with each course's visits (scenario ids, in order) kept together.
+ * recommended order, with each course's visits (scenario ids, in order) kept together; its named
+ * export `courses` is the courses' cards (see course-catalogue.ts).
  */
 export function catalogueModule(
   files: readonly { id: string; text: string }[],
   courses: readonly { visits: readonly string[] }[] = [],
+  courseCards: readonly import('./course-catalogue.ts').CourseCard[] = [],
 ): string {
   const entries = courseOrder(
     recommendedOrder(files.map((f) => catalogueEntry(f.id, f.text))),
     courses,
   );
-  return `export default ${JSON.stringify(entries)};\n`;
+  return `export default ${JSON.stringify(entries)};\nexport const courses = ${JSON.stringify(courseCards)};\n`;
 }
