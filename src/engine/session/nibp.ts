@@ -54,8 +54,6 @@ export interface MonitorState {
   intervalMinutes: number | null;
   /** The arrival-clock minute the trainee chose the interval (null: the scenario's default, from the dose). */
   intervalChosenAt: number | null;
-  /** An automatic cycle running now: the arrival-clock minute it started. */
-  cycleStartedAt: number | null;
   /** Every reading so far, oldest first. */
   readings: readonly NibpReading[];
   /** The trainee's alarm limits; null: the protocol's (`protocol.thresholds.alarm`). */
@@ -93,7 +91,6 @@ export function initialMonitor(protocol: Pick<Protocol, 'monitoring'>): MonitorS
   return {
     intervalMinutes: protocolNibpInterval(protocol),
     intervalChosenAt: null,
-    cycleStartedAt: null,
     readings: [],
     limits: null,
   };
@@ -116,9 +113,9 @@ export function autoCycleStarts(
 }
 
 /**
- * The monitor at minute `clock` (called once per minute as the clock runs): an automatic cycle
- * that has run its time gives a reading of `bp` (the modelled pressure now); then, if one is due
- * and none is running, the next starts. Returns the new state and the reading taken, if any.
+ * The monitor at minute `clock` (called once per minute as the clock runs): the automatic cycle
+ * that started NIBP_CYCLE_MINUTES ago has run its time and reads `bp` (the modelled pressure
+ * now). Returns the new state and the reading taken, if any.
  */
 export function stepNibp(
   monitor: MonitorState,
@@ -126,20 +123,20 @@ export function stepNibp(
   clock: number,
   bp: { systolic: number; diastolic: number },
 ): { monitor: MonitorState; reading: NibpReading | null } {
-  let next = monitor;
-  let reading: NibpReading | null = null;
-  if (next.cycleStartedAt !== null && clock >= next.cycleStartedAt + NIBP_CYCLE_MINUTES) {
-    reading = { clock, systolic: bp.systolic, diastolic: bp.diastolic, source: 'auto' };
-    next = { ...next, cycleStartedAt: null, readings: [...next.readings, reading] };
-  }
-  if (next.cycleStartedAt === null && autoCycleStarts(next, doseClock, clock))
-    next = { ...next, cycleStartedAt: clock };
-  return { monitor: next, reading };
+  if (!autoCycleStarts(monitor, doseClock, clock - NIBP_CYCLE_MINUTES))
+    return { monitor, reading: null };
+  const reading: NibpReading = {
+    clock,
+    systolic: bp.systolic,
+    diastolic: bp.diastolic,
+    source: 'auto',
+  };
+  return { monitor: addReading(monitor, reading), reading };
 }
 
-/** Adds a reading taken now (the trainee's check, or a scenario option's); a running automatic cycle is replaced by it. */
+/** Adds a reading taken now (the trainee's check, a scenario option's, or the automatic cycle's). */
 export function addReading(monitor: MonitorState, reading: NibpReading): MonitorState {
-  return { ...monitor, cycleStartedAt: null, readings: [...monitor.readings, reading] };
+  return { ...monitor, readings: [...monitor.readings, reading] };
 }
 
 /** What the monitor shows for blood pressure at arrival-clock minute `clock`. */
@@ -148,7 +145,7 @@ export interface NibpDisplay {
   last: NibpReading | null;
   /** Minutes since the last reading. */
   ageMinutes: number | null;
-  /** An automatic cycle is running: the minute its reading comes; null when none is. */
+  /** An automatic cycle is running (it started this minute): the minute its reading comes; null when none is. */
   readingAt: number | null;
   /** The next automatic cycle's start (arrival clock); null in manual mode or before the dose. */
   nextCycleAt: number | null;
@@ -169,13 +166,12 @@ export function nibpDisplay(
   if (monitor.intervalMinutes !== null && doseClock !== null) {
     const every = monitor.intervalMinutes;
     const from = Math.max(doseClock, monitor.intervalChosenAt ?? doseClock);
-    const after = monitor.cycleStartedAt ?? clock;
-    nextCycleAt = after < from ? from : from + (Math.floor((after - from) / every) + 1) * every;
+    nextCycleAt = clock < from ? from : from + (Math.floor((clock - from) / every) + 1) * every;
   }
   return {
     last,
     ageMinutes: last ? clock - last.clock : null,
-    readingAt: monitor.cycleStartedAt === null ? null : monitor.cycleStartedAt + NIBP_CYCLE_MINUTES,
+    readingAt: autoCycleStarts(monitor, doseClock, clock) ? clock + NIBP_CYCLE_MINUTES : null,
     nextCycleAt,
     intervalMinutes: monitor.intervalMinutes,
   };

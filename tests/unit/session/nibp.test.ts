@@ -138,16 +138,15 @@ describe('NIBP: a reading only after a cuff cycle', () => {
     const m: MonitorState = {
       intervalMinutes: 5,
       intervalChosenAt: null,
-      cycleStartedAt: null,
       readings: [],
       limits: null,
     };
-    const started = stepNibp(m, 0, 5, { systolic: 120, diastolic: 80 });
-    expect(started.reading).toBeNull();
-    expect(nibpDisplay(started.monitor, 0, 5).readingAt).toBe(5 + NIBP_CYCLE_MINUTES);
-    const read = stepNibp(started.monitor, 0, 6, { systolic: 131, diastolic: 83 });
-    expect(read.reading).toMatchObject({ clock: 6, systolic: 131, diastolic: 83, source: 'auto' });
-    expect(nibpDisplay(read.monitor, 0, 6).readingAt).toBeNull();
+    // Dosed at arrival minute 2: cycles start at 2, 7, 12…
+    expect(nibpDisplay(m, 2, 7)).toMatchObject({ readingAt: 8, nextCycleAt: 12 });
+    expect(stepNibp(m, 2, 7, { systolic: 120, diastolic: 80 }).reading).toBeNull();
+    const read = stepNibp(m, 2, 8, { systolic: 131, diastolic: 83 });
+    expect(read.reading).toMatchObject({ clock: 8, systolic: 131, diastolic: 83, source: 'auto' });
+    expect(nibpDisplay(read.monitor, 2, 8)).toMatchObject({ readingAt: null, ageMinutes: 0 });
   });
 
   it('refuses an interval no monitor here offers, with the intervals it does', () => {
