@@ -39,6 +39,22 @@ export {
 } from './session/index.ts';
 export type { SettingName, VitalsSample, CarriedState } from './session/types.ts';
 export { previewSnapshot, PreviewError, type PreviewOptions } from './session/preview.ts';
+export {
+  NIBP_CYCLE_MINUTES,
+  NIBP_INTERVALS,
+  LIMIT_FIELDS,
+  protocolNibpInterval,
+  nibpDisplay,
+  monitorMarks,
+  alarmLimitProblems,
+  parseAlarmLimits,
+  type AlarmLimits,
+  type LimitField,
+  type MonitorCommand,
+  type MonitorMark,
+  type NibpDisplay,
+  type NibpReading,
+} from './session/nibp.ts';
 export { PHASES, AFTER_DOSE, type PhaseInfo } from './session/phases.ts';
 export {
   score,

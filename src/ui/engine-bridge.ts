@@ -22,3 +22,13 @@ export {
 export { orderOptions, shownChoices, type ShownChoice } from '../engine/index.ts';
 export { niceTicks } from '../engine/index.ts';
 export { protocolLines, type ChartLine } from '../engine/index.ts';
+export {
+  NIBP_INTERVALS,
+  LIMIT_FIELDS,
+  alarmLimitProblems,
+  parseAlarmLimits,
+  type AlarmLimits,
+  type LimitField,
+  type MonitorCommand,
+  type MonitorMark,
+} from '../engine/index.ts';

@@ -27,6 +27,12 @@ test('the monitor shows its alarm limits and marks a reading above the pre-dose 
   await expect(page.locator('.vital[data-signal="spo2"] [data-limits]')).toHaveText(
     'Limits: alarm < 92',
   );
+  // No cuff reading yet: the modelled 150/95 is not shown, so nothing is marked.
+  await expect(page.locator('[data-nibp-reading]')).toContainText('no reading yet');
+  await expect(systolic).not.toHaveAttribute('data-above-guide');
+  // The check reads 150/95: marked above the guide, by a symbol and words as well as colour.
+  for (const id of ['prep-consent', 'prep-screening', 'adm-check']) await chooseByKey(page, id);
+  await expect(page.locator('[data-nibp-reading]')).toContainText('150/95');
   await expect(systolic).toHaveAttribute('data-above-guide', '140');
   await expect(systolic).toContainText('above the pre-dose guide 140');
   await expect(diastolic).toContainText('above the pre-dose guide 90');
@@ -37,8 +43,7 @@ test('the monitor shows its alarm limits and marks a reading above the pre-dose 
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 
   // After fifteen minutes of rest the recheck reads below the guide: the mark goes.
-  for (const id of ['prep-consent', 'prep-screening', 'adm-check', 'adm-rest'])
-    await chooseByKey(page, id);
+  await chooseByKey(page, 'adm-rest');
   await page.keyboard.press('n');
   await chooseByKey(page, 'adm-recheck');
   await expect(systolic).not.toHaveAttribute('data-above-guide');

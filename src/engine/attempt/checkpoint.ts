@@ -141,6 +141,8 @@ export function checkpointHolds(attempt: Attempt): boolean {
 export function replayFromCheckpoint(scenario: ScenarioV1, attempt: Attempt): SessionSnapshot {
   if (!checkpointHolds(attempt)) return replay(scenario, attempt);
   const c = attempt.checkpoint!;
+  // A checkpoint from before the monitor's state was kept: the log is replayed instead.
+  if (!(c.context as { monitor?: unknown } | null)?.monitor) return replay(scenario, attempt);
   const context = revive(scenario, c.context as Record<string, unknown>);
   const actor = createActor(sessionMachine, {
     snapshot: {

@@ -54,6 +54,10 @@ function eventProblem(e: unknown): string | null {
       return typeof e.setting === 'string' && typeof e.value === 'string'
         ? null
         : 'a setting change is incomplete';
+    case 'trainee.monitor':
+      return e.setting === 'nibpInterval' || e.setting === 'alarmLimits'
+        ? null
+        : 'a monitor setting is incomplete';
     case 'clock.advance':
       return typeof e.minutes === 'number' && Number.isFinite(e.minutes)
         ? null

@@ -182,6 +182,7 @@ const EVENT_FIELDS: Record<string, Record<string, Check>> = {
   'trainee.retry': {},
   'trainee.act': { action: isString },
   'trainee.setting': { setting: isString, value: isString },
+  'trainee.monitor': { setting: isString },
   'clock.advance': { minutes: finite(0) },
   'session.pause': {},
   'session.resume': {},

@@ -56,6 +56,11 @@ function token(event: SessionEvent, optionIds: Map<string, number>): string {
       const v = SETTING_VALUES.indexOf(event.value);
       return `s${s}${v}`;
     }
+    case 'trainee.monitor': {
+      // Rare (a cuff interval, a set of alarm limits): the command itself, as URI-encoded JSON.
+      const { type: _type, ...command } = event;
+      return `m${encodeURIComponent(JSON.stringify(command)).replace(/\*/g, '%2A')}`;
+    }
     case 'clock.advance':
       return `a${event.minutes}`;
     case 'session.pause':
@@ -102,6 +107,15 @@ function event(tok: string, optionIds: string[]): SessionEvent | string {
         ? { type: 'clock.advance', minutes }
         : `bad minutes "${rest}"`;
     }
+    case 'm':
+      try {
+        const command = JSON.parse(decodeURIComponent(rest)) as unknown;
+        return typeof command === 'object' && command !== null && 'setting' in command
+          ? ({ ...command, type: 'trainee.monitor' } as SessionEvent)
+          : `bad monitor setting "${rest.slice(0, 20)}"`;
+      } catch {
+        return `undecodable monitor setting "${rest.slice(0, 20)}"`;
+      }
     case 'p':
       return { type: 'session.pause' };
     case 'u':

@@ -14,7 +14,7 @@ import {
 } from './drug-course.ts';
 import { conditionEnv } from './context.ts';
 import { fireDueEvents, isTriggered, missEvent } from './events.ts';
-import { isMonitoringDone, refreshVitals, settleMissedChecks } from './monitoring.ts';
+import { isMonitoringDone, refreshVitals, runCuff, settleMissedChecks } from './monitoring.ts';
 import { showStep, stepWaitsUntil } from './steps.ts';
 import { arrivalMinuteOf, lastClockMinute } from './timing.ts';
 import { outsideLimits, signalsAt } from './vitals.ts';
@@ -23,6 +23,7 @@ import type { SessionContext } from './types.ts';
 /** Everything that happens at the current minute (on either side of the dose). */
 export function processMinute(d: SessionContext): void {
   refreshVitals(d);
+  runCuff(d);
   if (d.stepId && !d.stepShown && d.status === 'running' && stepWaitsUntil(d) === null) showStep(d);
   fireDueEvents(d);
   // The clock never passes the last minute, so responses still open then count as missed.

@@ -8,6 +8,7 @@ import type { ConditionEnv } from './conditions.ts';
 import { initialDrug } from './drug-course.ts';
 import { indexScenario } from './indexScenario.ts';
 import { refreshVitals } from './monitoring.ts';
+import { initialMonitor } from './nibp.ts';
 import type { Facts, SessionContext, SessionInput, Signals, TranscriptEntry } from './types.ts';
 
 /** The context of a new session, in the briefing. */
@@ -54,6 +55,7 @@ export function initialContext(input: SessionInput): SessionContext {
     ),
     vitals: { ...input.scenario.patient.baseline },
     history: AppendList.empty(),
+    monitor: initialMonitor(input.scenario.protocol),
     alarms: [],
     activeAlarms: [],
     fired: [],

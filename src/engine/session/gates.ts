@@ -10,6 +10,7 @@ import { doseProblem } from './drug-course.ts';
 import { visitKind } from './phases.ts';
 import type { OptionDef } from './indexScenario.ts';
 import { isOpenEventOption, offeredOptions } from './offers.ts';
+import { monitorCommandProblem } from './nibp.ts';
 import { lastClockMinute } from './timing.ts';
 import { outsideLimits } from './vitals.ts';
 import type { SessionContext, SessionEvent } from './types.ts';
@@ -187,6 +188,8 @@ export function refusal(ctx: SessionContext, event: SessionEvent): string | null
         runningRefusal(ctx) ??
         (event.action === 'checkVitals' ? null : `Unknown action "${String(event.action)}".`)
       );
+    case 'trainee.monitor':
+      return runningRefusal(ctx) ?? monitorCommandProblem(event);
     case 'trainee.setting': {
       const r = runningRefusal(ctx);
       if (r) return r;

@@ -26,6 +26,7 @@ import { recordEventChoice, recordStepChoice } from './decisions.ts';
 import { applyOptionEffects, changeSetting } from './effects.ts';
 import { refusal } from './gates.ts';
 import { checkVitals, isMonitoringDone } from './monitoring.ts';
+import { applyMonitorCommand, NIBP_CYCLE_MINUTES } from './nibp.ts';
 import { isOpenEventOption, isStepOption } from './offers.ts';
 import { PHASES, phaseInfo } from './phases.ts';
 import { endSession, enterPhase, finishTherapy, followNext } from './steps.ts';
@@ -190,7 +191,15 @@ export const sessionMachine = setup({
     advanceClock: draft((d, event) => {
       if (event.type === 'clock.advance') advanceClock(d, event.minutes);
     }),
-    checkVitals: draft((d) => checkVitals(d)),
+    /** The trainee measures: the clock runs one cuff cycle, then the reading is their vitals check. */
+    checkVitals: draft((d) => {
+      advanceClock(d, NIBP_CYCLE_MINUTES);
+      checkVitals(d, 'trainee');
+    }),
+    applyMonitor: draft((d, event) => {
+      if (event.type === 'trainee.monitor')
+        d.monitor = applyMonitorCommand(d.monitor, event, d.clock);
+    }),
     changeSetting: draft((d, event) => {
       if (event.type === 'trainee.setting') changeSetting(d, event.setting, event.value);
     }),
@@ -237,6 +246,10 @@ export const sessionMachine = setup({
     ],
     'trainee.setting': [
       { guard: 'isAllowed', actions: ['recordEvent', 'changeSetting', ...bookkeeping] },
+      { actions: ['refuseEvent', ...bookkeeping] },
+    ],
+    'trainee.monitor': [
+      { guard: 'isAllowed', actions: ['recordEvent', 'applyMonitor', ...bookkeeping] },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
     'clock.advance': [

@@ -10,6 +10,7 @@ import type { CheckDef } from './indexScenario.ts';
 import { acuteEffectsOverByModel, effectNow, modelDrivesSignals } from './drug-course.ts';
 import { arrivalMinuteOf } from './timing.ts';
 import { outsideLimits, signalsAt } from './vitals.ts';
+import { addReading, stepNibp, type NibpReading } from './nibp.ts';
 import type { SessionContext } from './types.ts';
 
 /** Recomputes the signals now and the alarms they raise. */
@@ -63,9 +64,25 @@ function fmtBp(v: SessionContext['vitals']): string {
   return `${v.systolic}/${v.diastolic} mmHg`;
 }
 
-/** A vitals measurement: pre-dose it checks the blood pressure; after dosing it counts for due checks. */
-export function checkVitals(d: SessionContext): void {
+/** The automatic cuff at this minute: a cycle that has run its time reads the modelled pressure now (nibp.ts). */
+export function runCuff(d: SessionContext): void {
+  const { monitor } = stepNibp(d.monitor, d.doseClock, d.clock, d.vitals);
+  d.monitor = monitor;
+}
+
+/**
+ * A vitals measurement: pre-dose it checks the blood pressure; after dosing it counts for due
+ * checks. Its blood pressure becomes the monitor's last NIBP reading (`source`: the trainee's
+ * check, or a scenario option's).
+ */
+export function checkVitals(d: SessionContext, source: NibpReading['source'] = 'option'): void {
   const v = d.vitals;
+  d.monitor = addReading(d.monitor, {
+    clock: d.clock,
+    systolic: v.systolic,
+    diastolic: v.diastolic,
+    source,
+  });
   say(d, {
     speaker: 'system',
     text: `Vitals: BP ${fmtBp(v)}, heart rate ${v.heartRate}/min, SpO2 ${v.spo2}%, respiratory rate ${v.respiratoryRate}/min.`,

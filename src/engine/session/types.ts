@@ -7,6 +7,7 @@ import type { AppendSet } from './append-set.ts';
 import type { DrugInput, DrugState } from '../drug/index.ts';
 import type { DoseEvent, InfusionState } from './drug-course.ts';
 import type { ScenarioIndex } from './indexScenario.ts';
+import type { MonitorCommand, MonitorState } from './nibp.ts';
 
 export type Mode = 'practice' | 'assessment';
 export type SettingName = 'music' | 'eyeshades' | 'lights';
@@ -21,6 +22,7 @@ export type SessionEvent =
   | { type: 'trainee.retry' }
   | { type: 'trainee.act'; action: 'checkVitals' }
   | { type: 'trainee.setting'; setting: SettingName; value: string }
+  | ({ type: 'trainee.monitor' } & MonitorCommand)
   | { type: 'clock.advance'; minutes: number }
   | { type: 'session.pause' }
   | { type: 'session.resume' }
@@ -168,6 +170,8 @@ export interface SessionContext {
   vitals: Signals;
   /** One sample per simulated minute after dosing, for the minutes before the current one. */
   history: AppendList<VitalsSample>;
+  /** The bedside monitor: the cuff's interval and readings, the trainee's alarm limits (nibp.ts). */
+  monitor: MonitorState;
   /** Every alarm raised so far, with when the trainee responded. */
   alarms: AlarmRecord[];
   /** The alarms sounding now. */

@@ -11,6 +11,15 @@ import { lastClockMinute } from './timing.ts';
 import { effectNow, effectSiteSample, type DoseEvent } from './drug-course.ts';
 import { isMonitoringDone } from './monitoring.ts';
 import { feedbackOf, textOf } from './variants.ts';
+import {
+  limitsInForce,
+  monitorMarks,
+  nibpDisplay,
+  type AlarmLimits,
+  type MonitorMark,
+  type NibpDisplay,
+  type NibpReading,
+} from './nibp.ts';
 import type { SessionContext } from './types.ts';
 import { eventOptions, offeredOptions } from './offers.ts';
 import type { Facts, Mode, Settings, Signals, TranscriptEntry, VitalsSample } from './types.ts';
@@ -86,6 +95,19 @@ export interface SessionView {
   } | null;
   /** The scenario's variables now (flags and numbers). */
   variables: Record<string, boolean | number>;
+  /**
+   * The bedside monitor (nibp.ts): blood pressure only as the cuff last read it, the readings so
+   * far, the alarm limits in force (the trainee's, else the protocol's) and the marks they raise
+   * on the values shown. Times are on the arrival clock.
+   */
+  monitor: {
+    nibp: NibpDisplay;
+    readings: readonly NibpReading[];
+    limits: AlarmLimits;
+    /** Whether the limits are the trainee's own (false: the protocol's). */
+    ownLimits: boolean;
+    marks: MonitorMark[];
+  };
 }
 
 function viewOption(o: {
@@ -184,6 +206,19 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     drug: viewDrug(c),
     facts: c.facts,
     variables: c.vars,
+    monitor: viewMonitor(c),
+  };
+}
+
+function viewMonitor(c: SessionContext): SessionView['monitor'] {
+  const nibp = nibpDisplay(c.monitor, c.doseClock, c.clock);
+  const limits = limitsInForce(c.monitor, c.index.scenario.protocol.thresholds.alarm);
+  return {
+    nibp,
+    readings: c.monitor.readings,
+    limits,
+    ownLimits: c.monitor.limits !== null,
+    marks: monitorMarks(c.vitals, nibp.last, limits),
   };
 }
 

@@ -122,7 +122,13 @@ describe('sedation-vomiting-benzodiazepine', () => {
 
 describe('im-hypertensive-response', () => {
   it('does not speak of agreed touch when no touch was agreed', () => {
-    const view = playSwapped('im-hypertensive-response', ['p4-promise', 'm2-wake'], 'm2-wake');
+    // Without a signal agreed, the alarm's recheck is the one that asks (the cuff check at 15
+    // minutes takes a minute, so the alarm can come before the 15-minute step is answered).
+    const view = playSwapped(
+      'im-hypertensive-response',
+      ['p4-promise', 'e1-recheck-ask', 'm2-wake'],
+      'm2-wake',
+    );
     expect(view.lastFeedback?.feedback).toContain('no touch was agreed');
     expect(view.lastFeedback?.feedback).not.toContain('the touch she agreed to');
   });

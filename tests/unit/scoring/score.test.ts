@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { score, scoreContext } from '../../../src/engine/scoring/score.ts';
 import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { NIBP_CYCLE_MINUTES } from '../../../src/engine/session/nibp.ts';
 import { replay } from '../../../src/engine/session/session.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
 import { loadFixture } from '../session/fixtures.ts';
@@ -86,10 +87,11 @@ describe('score(scenario, log)', () => {
       type: 'trainee.act',
       action: 'checkVitals',
     });
+    // The check is the trainee's cuff measurement: the response is when its reading comes.
     expect(withCheck).toMatchObject({
       raisedAt: raised!.raisedAt,
-      respondedAt: raised!.raisedAt! + 2,
-      minutes: 2,
+      respondedAt: raised!.raisedAt! + 2 + NIBP_CYCLE_MINUTES,
+      minutes: 2 + NIBP_CYCLE_MINUTES,
     });
   });
 
