@@ -8,6 +8,7 @@ import type { OptionDef } from './indexScenario.ts';
 import type { DecisionRecord, SessionContext } from './types.ts';
 import { conditionEnv, say } from './context.ts';
 import { chooseVariant } from './variants.ts';
+import { stepMeetsEvent } from './crisis.ts';
 
 function recordDecision(d: SessionContext, record: Omit<DecisionRecord, 'phase' | 'minute'>): void {
   d.decisions = d.decisions.append({ ...record, phase: d.phase, minute: d.minute });
@@ -28,6 +29,7 @@ export function recordStepChoice(d: SessionContext, option: OptionDef): void {
     d.scoredSteps = d.scoredSteps.add(stepId);
   }
   say(d, { speaker: 'trainee', text: option.text });
+  sayReaction(d, option);
   d.lastFeedback = { optionId: option.id, variant: feedbackVariant };
 }
 
@@ -46,8 +48,16 @@ export function recordEventChoice(d: SessionContext, option: OptionDef): void {
     ...variantField(feedbackVariant),
   });
   d.open = d.open.filter((o) => o.eventId !== eventId);
+  d.eventStates = { ...d.eventStates, [eventId]: 'answered' };
   say(d, { speaker: 'trainee', text: option.text });
+  sayReaction(d, option);
   d.lastFeedback = { optionId: option.id, variant: feedbackVariant };
+  stepMeetsEvent(d, eventId);
+}
+
+/** The patient's answer to what the trainee just said or did, when the option gives one. */
+function sayReaction(d: SessionContext, option: OptionDef): void {
+  if (option.reaction) say(d, { speaker: 'patient', text: option.reaction });
 }
 
 /** Records an event whose response window closed without a response. */

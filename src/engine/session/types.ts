@@ -1,7 +1,7 @@
 /**
  * Types shared by the session machine, its view, scoring and saves.
  */
-import type { ActionName, PhaseId, ProtocolFact, SignalKey } from '../format/schema.ts';
+import type { ActionName, EventState, PhaseId, ProtocolFact, SignalKey } from '../format/schema.ts';
 import type { AppendList } from './append-list.ts';
 import type { AppendSet } from './append-set.ts';
 import type { DrugInput, DrugState } from '../drug/index.ts';
@@ -174,6 +174,13 @@ export interface SessionContext {
   activeAlarms: ActiveAlarm[];
   fired: string[];
   open: OpenEvent[];
+  /** What became of each event that fired: open, answered, missed, or fired (no response asked). */
+  eventStates: Record<string, EventState>;
+  /**
+   * The event that opened or was missed while the current step was on screen, so the step's text
+   * predates it (null when none, or once the next step is presented); see crisis.ts.
+   */
+  stepCrisis: string | null;
   /** Scheduled monitoring checks already settled (made on time or missed). */
   checks: Record<string, 'done' | 'missed'>;
   decisions: AppendList<DecisionRecord>;
@@ -191,4 +198,4 @@ export interface SessionContext {
   cues: Cue[];
 }
 
-export type { ActionName, PhaseId, ProtocolFact, SignalKey };
+export type { ActionName, EventState, PhaseId, ProtocolFact, SignalKey };

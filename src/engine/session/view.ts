@@ -11,6 +11,7 @@ import { lastClockMinute } from './timing.ts';
 import { effectNow, effectSiteSample, type DoseEvent } from './drug-course.ts';
 import { isMonitoringDone } from './monitoring.ts';
 import { feedbackOf, textOf } from './variants.ts';
+import { stepLineNow } from './crisis.ts';
 import type { SessionContext } from './types.ts';
 import { eventOptions, offeredOptions } from './offers.ts';
 import type { Facts, Mode, Settings, Signals, TranscriptEntry, VitalsSample } from './types.ts';
@@ -156,8 +157,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     step: stepDef
       ? {
           id: stepDef.id,
-          speaker: stepDef.speaker,
-          ...textOf(stepDef, c.stepVariant),
+          ...stepLineNow(c, stepDef),
           ...(stepDef.audio ? { audio: stepDef.audio } : {}),
         }
       : null,
