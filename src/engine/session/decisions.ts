@@ -8,6 +8,7 @@ import type { OptionDef } from './indexScenario.ts';
 import type { DecisionRecord, SessionContext } from './types.ts';
 import { conditionEnv, say } from './context.ts';
 import { chooseVariant } from './variants.ts';
+import { own } from '../format/own.ts';
 import { stepMeetsEvent } from './crisis.ts';
 
 function recordDecision(d: SessionContext, record: Omit<DecisionRecord, 'phase' | 'minute'>): void {
@@ -18,6 +19,8 @@ function recordDecision(d: SessionContext, record: Omit<DecisionRecord, 'phase' 
 export function recordStepChoice(d: SessionContext, option: OptionDef): void {
   const stepId = d.stepId!;
   const feedbackVariant = chooseVariant(option.feedbackVariants, conditionEnv(d));
+  const late = lateCheck(d, option);
+  const lateField = late === null ? {} : { lateFor: late };
   if (!d.scoredSteps.has(stepId)) {
     recordDecision(d, {
       kind: 'step',
@@ -25,12 +28,23 @@ export function recordStepChoice(d: SessionContext, option: OptionDef): void {
       optionId: option.id,
       available: availableNow(d),
       ...variantField(feedbackVariant),
+      ...lateField,
     });
     d.scoredSteps = d.scoredSteps.add(stepId);
   }
   say(d, { speaker: 'trainee', text: option.text });
   sayReaction(d, option);
-  d.lastFeedback = { optionId: option.id, variant: feedbackVariant };
+  d.lastFeedback = { optionId: option.id, variant: feedbackVariant, ...lateField };
+}
+
+/**
+ * The check a vitals option takes too late: the scheduled check its step prompts
+ * (format/check-prompts.ts), when that check's window has already closed unmet. Null otherwise.
+ */
+function lateCheck(d: SessionContext, option: OptionDef): string | null {
+  if (option.action !== 'checkVitals' || !d.stepId) return null;
+  const checkId = d.index.checkPrompts.get(d.stepId);
+  return checkId !== undefined && own(d.checks, checkId) === 'missed' ? checkId : null;
 }
 
 const variantField = (v: number | null) => (v === null ? {} : { feedbackVariant: v });

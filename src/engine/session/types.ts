@@ -46,6 +46,11 @@ export interface DecisionRecord {
   done?: boolean;
   /** The option's feedback variant that held when it was chosen (format 2). */
   feedbackVariant?: number;
+  /**
+   * The scheduled check this choice took the vitals for after the check's window had closed: the
+   * check is already counted missed, so the choice earns nothing (one act is never both).
+   */
+  lateFor?: string;
   /** The option ids that were available (offered and not refused) when the decision was met. */
   available: string[];
   minute: number | null;
@@ -191,7 +196,7 @@ export interface SessionContext {
   log: AppendList<LogEntry>;
   /** The context before the last accepted choice (practice-mode retry restores it). */
   lastChoice: { before: SessionContext; optionId: string; refId: string } | null;
-  lastFeedback: { optionId: string; variant: number | null } | null;
+  lastFeedback: { optionId: string; variant: number | null; lateFor?: string } | null;
   lastRefusal: { optionId: string; reason: string } | null;
   ending: string | null;
   /** Cues to play for the event being processed. */

@@ -64,6 +64,8 @@ export interface SessionView {
     references?: string[];
     points: Record<string, number>;
     critical?: string;
+    /** Set when the choice took the vitals for a scheduled check after its window: it earns nothing. */
+    late?: string;
   } | null;
   lastRefusal: { optionId: string; reason: string } | null;
   canRetry: boolean;
@@ -141,8 +143,9 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
       text: o.text,
       ...feedbackOf(o, c.lastFeedback.variant),
       ...(o.references ? { references: o.references } : {}),
-      points: o.points ?? {},
+      points: c.lastFeedback.lateFor ? {} : (o.points ?? {}),
       ...(o.critical ? { critical: o.critical.explanation } : {}),
+      ...lateNote(c, c.lastFeedback.lateFor),
     };
   }
 
@@ -184,6 +187,14 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     drug: viewDrug(c),
     facts: c.facts,
     variables: c.vars,
+  };
+}
+
+function lateNote(c: SessionContext, checkId: string | undefined): { late?: string } {
+  const check = checkId === undefined ? undefined : c.index.checks.get(checkId);
+  if (!check) return {};
+  return {
+    late: `Too late for the scheduled check (${check.label.toLowerCase()}), due between minute ${check.atMinute} and ${check.atMinute + check.windowMinutes}: it is counted missed, and this reading earns no points.`,
   };
 }
 
