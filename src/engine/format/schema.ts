@@ -531,7 +531,7 @@ export const Option = Type.Object(
     calm: Type.Optional(
       Type.Literal(true, {
         description:
-          'Offered only while no crisis is on: hidden while an event waits for a response, and after an event was missed until the next step (e.g. silence, which suits a calm patient only).',
+          'Offered only while no crisis is on: a step option marked calm is hidden while an event waits for a response, and after an event was missed until the next step (e.g. silence, which suits a calm patient only).',
       }),
     ),
     feedbackVariants: Type.Optional(

@@ -11,8 +11,8 @@
  * - When the scenario declares no such variant, the event takes precedence while it is open or
  *   missed: the panel shows the event's own line and affect (when missed, the missed outcome's
  *   text with the event's affect), until the next step is presented.
- * - Options marked `calm` (silence, letting words pass) are hidden while any event waits for a
- *   response, and after an event was missed while the current step was on screen.
+ * - Step options marked `calm` (silence, letting words pass) are hidden while any event waits for
+ *   a response, and after an event was missed while the current step was on screen.
  */
 import type { EventDef, OptionDef, StepDef } from './indexScenario.ts';
 import type { Condition } from './conditions.ts';
@@ -55,9 +55,16 @@ export function isCrisisOn(ctx: SessionContext): boolean {
   return (ctx.open?.length ?? 0) > 0 || crisisOfStep(ctx)?.state === 'missed';
 }
 
-/** Whether an option is held back by the crisis rule (a `calm` option while a crisis is on). */
+/**
+ * Whether an option is held back by the crisis rule: a step's `calm` option while a crisis is on.
+ * An event's own options answer that event, so `calm` does not hide them.
+ */
 export function heldBackByCrisis(ctx: SessionContext, option: OptionDef): boolean {
-  return option.calm === true && isCrisisOn(ctx);
+  return (
+    option.calm === true &&
+    ctx.index.options.get(option.id)?.stepId !== undefined &&
+    isCrisisOn(ctx)
+  );
 }
 
 /**

@@ -20,9 +20,7 @@ export function offeredOptions(ctx: SessionContext): OptionDef[] {
 /** The options of an open scenario event whose `when` holds. */
 export function eventOptions(ctx: SessionContext, event: EventDef): OptionDef[] {
   const env = conditionEnv(ctx);
-  return (event.respond?.options ?? []).filter(
-    (o) => evaluateCondition(o.when, env) && !heldBackByCrisis(ctx, o),
-  );
+  return (event.respond?.options ?? []).filter((o) => evaluateCondition(o.when, env));
 }
 
 /** The option belongs to the current step. */
