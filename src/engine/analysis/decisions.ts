@@ -66,6 +66,9 @@ function ownReaction(option: object): boolean {
   return typeof r === 'string' && r.trim() !== '';
 }
 
+/** Whether what the trainee says at a line by this speaker is said to the patient. */
+const toPatient = (speaker: string) => speaker !== 'prescriber' && speaker !== 'companion';
+
 export function analyzeDecisions(scenario: ScenarioV1): DecisionAnalysis {
   const weights = new Map(scenario.competencies.map((c) => [c.id, c.weight]));
   const weighted = (o: { points?: Record<string, number> }) => {
@@ -148,7 +151,8 @@ export function analyzeDecisions(scenario: ScenarioV1): DecisionAnalysis {
 
   // Spoken options the patient never reacts to: a response with no reaction of its own that
   // leads to no patient line (its next step, or the next phase's first step, is not the patient
-  // speaking), or that answers an event.
+  // speaking), or that answers an event. What is said to a prescriber or a companion (a step or
+  // event they speak) is answered by them, not by the patient, so it is not listed.
   const speakerOf = new Map<string, string>();
   for (const p of scenario.phases) for (const s of p.steps) speakerOf.set(s.id, s.speaker);
   const spokenWithoutReaction: string[] = [];
@@ -156,7 +160,7 @@ export function analyzeDecisions(scenario: ScenarioV1): DecisionAnalysis {
     const nextStart = scenario.phases[p + 1]?.start;
     for (const step of phase.steps)
       for (const o of step.options) {
-        if (o.kind !== 'response' || ownReaction(o)) continue;
+        if (o.kind !== 'response' || ownReaction(o) || !toPatient(step.speaker)) continue;
         const target = o.next ?? (o.endsPhase ? nextStart : undefined);
         if (target === undefined || speakerOf.get(target) !== 'patient')
           spokenWithoutReaction.push(o.id);
@@ -164,7 +168,8 @@ export function analyzeDecisions(scenario: ScenarioV1): DecisionAnalysis {
   });
   for (const e of scenario.events)
     for (const o of e.respond?.options ?? [])
-      if (o.kind === 'response' && !ownReaction(o)) spokenWithoutReaction.push(o.id);
+      if (o.kind === 'response' && !ownReaction(o) && toPatient(e.speaker ?? 'narrator'))
+        spokenWithoutReaction.push(o.id);
 
   // Standards: every cited breach, and the breaches along the best and the worst path.
   const breachedBy: Record<string, string[]> = Object.create(null) as Record<string, string[]>;

@@ -9,6 +9,7 @@
 import { evaluateCondition, type Condition } from '../session/conditions.ts';
 import { error, pointer, warning, type Finding } from './diagnostics.ts';
 import { FORBIDDEN_KEYS } from './parse.ts';
+import { checkPrompts, promptAfterWindow } from './check-prompts.ts';
 
 type Json = Record<string, unknown>;
 type Seg = string | number;
@@ -33,7 +34,45 @@ export function authoringFindings(doc: Json): Finding[] {
   checkNeverOffered(doc, out);
   checkMinutesForward(doc, out);
   checkReservedIds(doc, out);
+  checkPromptWindows(doc, out);
   return out;
+}
+
+/**
+ * A step that prompts a scheduled check (checkPrompts) must be able to appear inside the check's
+ * window; otherwise following it is scored as the check missed, and its vitals options would be
+ * rewarded for the same act.
+ */
+function checkPromptWindows(doc: Json, out: Finding[]) {
+  for (const p of checkPrompts(doc)) {
+    if (!promptAfterWindow(p)) continue;
+    const [from, to] = p.window;
+    const step = ['phases', p.phaseIndex, 'steps', p.stepIndex] as const;
+    out.push(
+      error(
+        'CHECK_STEP_OUTSIDE_WINDOW',
+        pointer(...step, 'atMinute'),
+        `The step "${p.stepId}" takes the vitals for the check "${p.checkId}" (due between minute ${from} and ${to}), but it cannot appear before minute ${p.earliest}: following it would always be scored as the check missed.`,
+        `Give it an "atMinute" inside the window (${from}–${to}) and make sure no step before it is timed later, or widen the check's "windowMinutes".`,
+      ),
+    );
+    const phase = (doc.phases as Json[])[p.phaseIndex]!;
+    const options = ((phase.steps as Json[])[p.stepIndex]!.options ?? []) as Json[];
+    for (const o of p.checkOptions) {
+      const option = options[o]!;
+      const points = isObject(option.points) ? Object.values(option.points) : [];
+      const meets = isObject(option.standards) && Array.isArray(option.standards.meets);
+      if (!points.some((v) => typeof v === 'number' && v > 0) && !meets) continue;
+      out.push(
+        error(
+          'CHECK_REWARDED_WHEN_MISSED',
+          pointer(...step, 'options', o),
+          `The option "${str(option.id) ?? ''}" would be rewarded for taking the vitals while the same act counts as the check "${p.checkId}" missed (its window closes at minute ${to}).`,
+          "Move the step into the check's window (see CHECK_STEP_OUTSIDE_WINDOW); the engine does not reward a check taken after its window.",
+        ),
+      );
+    }
+  }
 }
 
 /** Every option with its path: step options, then event responses. */

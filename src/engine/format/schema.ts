@@ -196,6 +196,15 @@ const Comparison = {
   lte: Type.Optional(Type.Number(d('Less than or equal to this value.'))),
 };
 
+/** The states a scenario event can be in once it has fired (see session/crisis.ts). */
+export const EVENT_STATES = ['open', 'answered', 'missed', 'fired'] as const;
+export type EventState = (typeof EVENT_STATES)[number];
+const EventStateSchema = (description: string) =>
+  Type.Union(
+    EVENT_STATES.map((s) => Type.Literal(s)),
+    d(description),
+  );
+
 export const Condition = Type.Recursive(
   (Self) =>
     Type.Union(
@@ -263,10 +272,22 @@ export const Condition = Type.Recursive(
           },
           { additionalProperties: false, description: 'Compares a set-and-setting control.' },
         ),
+        Type.Object(
+          {
+            event: Id('The id of a scenario event'),
+            eq: Type.Optional(EventStateSchema('The state the event must be in.')),
+            ne: Type.Optional(EventStateSchema('A state the event must not be in.')),
+          },
+          {
+            additionalProperties: false,
+            description:
+              'Compares the state of a scenario event: "open" (waiting for a response), "answered", "missed" (its response window closed), or "fired" (it had no response to wait for). With no comparison, true once the event has fired.',
+          },
+        ),
       ],
       {
         description:
-          'A guard over variables, vitals, the clock, protocol facts or settings. Combine with all / any / not.',
+          'A guard over variables, vitals, the clock, protocol facts, settings or the state of an event. Combine with all / any / not.',
       },
     ),
   { $id: 'Condition' },
@@ -501,6 +522,18 @@ export const Option = Type.Object(
     critical: Type.Optional(Critical),
     standards: Type.Optional(StandardsCited),
     dose: Type.Optional(Dose),
+    reaction: Type.Optional(
+      Text(
+        "The patient's answer or visible reaction right after this option, shown and written to the transcript as the patient's line.",
+        600,
+      ),
+    ),
+    calm: Type.Optional(
+      Type.Literal(true, {
+        description:
+          'Offered only while no crisis is on: a step option marked calm is hidden while an event waits for a response, and after an event was missed until the next step (e.g. silence, which suits a calm patient only).',
+      }),
+    ),
     feedbackVariants: Type.Optional(
       Type.Array(
         Type.Object(

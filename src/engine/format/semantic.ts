@@ -542,6 +542,17 @@ class Checker {
           }
         }
       }
+      const event = str(c.event);
+      if (event !== undefined) {
+        const events = objects(this.doc.events).flatMap(([e]) => str(e.id) ?? []);
+        if (!events.includes(event))
+          this.err(
+            'UNKNOWN_EVENT',
+            [...path, 'event'],
+            `There is no event "${event}".`,
+            didYouMean(event, events) ?? 'Use the id of an entry of "events".',
+          );
+      }
       const setting = str(c.setting);
       if (setting !== undefined && typeof c.eq === 'string') {
         const allowed = (SETTING_VALUES as Record<string, readonly string[]>)[setting];

@@ -118,7 +118,7 @@ function scoreDecision(index: ScenarioIndex, d: DecisionRecord, competencies: st
   if (d.kind === 'check') {
     const check = index.checks.get(d.refId)!;
     const earned: Points = { [check.competency]: d.done ? check.points : 0 };
-    const target = `Check vitals between minute ${check.atMinute} and ${check.atMinute + check.windowMinutes}.`;
+    const target = checkWindowText(check);
     return {
       earned,
       possible: { [check.competency]: check.points },
@@ -138,6 +138,7 @@ function scoreDecision(index: ScenarioIndex, d: DecisionRecord, competencies: st
       },
     };
   }
+  if (d.kind === 'step' && d.lateFor !== undefined && d.optionId) return scoreLate(index, d);
   const available = d.available.map((id) => index.options.get(id)!.option);
   if (d.optionId && !d.available.includes(d.optionId))
     available.push(index.options.get(d.optionId)!.option);
@@ -187,6 +188,40 @@ function scoreDecision(index: ScenarioIndex, d: DecisionRecord, competencies: st
             },
           }
         : {}),
+      minute: d.minute,
+    },
+  };
+}
+
+/** The window of a scheduled check, as the trainee is told it. */
+export function checkWindowText(check: { atMinute: number; windowMinutes: number }): string {
+  return `Check vitals between minute ${check.atMinute} and ${check.atMinute + check.windowMinutes}.`;
+}
+
+/**
+ * A vitals option chosen at the step that prompts a check after the check's window closed: the
+ * check is already scored as missed, so this act earns nothing (one act is never both rewarded
+ * and penalised) and the best option named is the check on time.
+ */
+function scoreLate(index: ScenarioIndex, d: DecisionRecord): Scored {
+  const chosen = index.options.get(d.optionId!)!.option;
+  const check = index.checks.get(d.lateFor!)!;
+  return {
+    earned: {},
+    possible: {},
+    worst: {},
+    result: {
+      phase: d.phase,
+      kind: 'step',
+      stepId: d.refId,
+      optionId: chosen.id,
+      optionText: `${chosen.text} (late: ${check.label.toLowerCase()} was due by minute ${check.atMinute + check.windowMinutes}; no points)`,
+      bestOptionId: null,
+      bestOptionText: checkWindowText(check),
+      points: {},
+      bestPoints: { [check.competency]: check.points },
+      ...feedbackOf(chosen, d.feedbackVariant),
+      ...(chosen.references ? { references: chosen.references } : {}),
       minute: d.minute,
     },
   };

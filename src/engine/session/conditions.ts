@@ -1,6 +1,6 @@
 /** Evaluates a scenario Condition against the session state. Pure. */
 import type { Static } from '@sinclair/typebox';
-import type { Condition as ConditionSchema, ProtocolFact } from '../format/schema.ts';
+import type { Condition as ConditionSchema, EventState, ProtocolFact } from '../format/schema.ts';
 import type { Facts, Settings, Signals } from './types.ts';
 import { own } from '../format/own.ts';
 
@@ -12,6 +12,8 @@ export interface ConditionEnv {
   minute: number | null;
   facts: Facts;
   settings: Settings;
+  /** The state of each event that has fired (absent: not fired). */
+  events?: Record<string, EventState>;
 }
 
 type Comparable = {
@@ -52,6 +54,7 @@ export function evaluateCondition(condition: Condition | undefined, env: Conditi
   if ('minutesSinceDose' in condition)
     return env.minute !== null && compare(env.minute, { gte: 0, ...condition });
   if ('protocol' in condition) return env.facts[condition.protocol as ProtocolFact] === true;
+  if ('event' in condition) return compare(own(env.events ?? {}, condition.event), condition);
   if ('setting' in condition)
     return env.settings[condition.setting as keyof Settings] === condition.eq;
   return false;

@@ -60,6 +60,8 @@ export function initialContext(input: SessionInput): SessionContext {
     activeAlarms: [],
     fired: [],
     open: [],
+    eventStates: {},
+    stepCrisis: null,
     checks: {},
     decisions: AppendList.empty(),
     scoredSteps: AppendSet.empty(),
@@ -76,7 +78,7 @@ export function initialContext(input: SessionInput): SessionContext {
   return ctx;
 }
 
-/** What conditions (`when`) read: variables, signals, the clock, protocol facts and settings. */
+/** What conditions (`when`) read: variables, signals, the clock, protocol facts, settings and event states. */
 export function conditionEnv(ctx: SessionContext): ConditionEnv {
   return {
     vars: ctx.vars,
@@ -84,6 +86,7 @@ export function conditionEnv(ctx: SessionContext): ConditionEnv {
     minute: ctx.minute,
     facts: ctx.facts,
     settings: ctx.settings,
+    events: ctx.eventStates ?? {},
   };
 }
 

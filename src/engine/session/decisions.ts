@@ -8,6 +8,8 @@ import type { OptionDef } from './indexScenario.ts';
 import type { DecisionRecord, SessionContext } from './types.ts';
 import { conditionEnv, say } from './context.ts';
 import { chooseVariant } from './variants.ts';
+import { own } from '../format/own.ts';
+import { stepMeetsEvent } from './crisis.ts';
 
 function recordDecision(d: SessionContext, record: Omit<DecisionRecord, 'phase' | 'minute'>): void {
   d.decisions = d.decisions.append({ ...record, phase: d.phase, minute: d.minute });
@@ -17,6 +19,8 @@ function recordDecision(d: SessionContext, record: Omit<DecisionRecord, 'phase' 
 export function recordStepChoice(d: SessionContext, option: OptionDef): void {
   const stepId = d.stepId!;
   const feedbackVariant = chooseVariant(option.feedbackVariants, conditionEnv(d));
+  const late = lateCheck(d, option);
+  const lateField = late === null ? {} : { lateFor: late };
   if (!d.scoredSteps.has(stepId)) {
     recordDecision(d, {
       kind: 'step',
@@ -24,11 +28,23 @@ export function recordStepChoice(d: SessionContext, option: OptionDef): void {
       optionId: option.id,
       available: availableNow(d),
       ...variantField(feedbackVariant),
+      ...lateField,
     });
     d.scoredSteps = d.scoredSteps.add(stepId);
   }
   say(d, { speaker: 'trainee', text: option.text });
-  d.lastFeedback = { optionId: option.id, variant: feedbackVariant };
+  sayReaction(d, option);
+  d.lastFeedback = { optionId: option.id, variant: feedbackVariant, ...lateField };
+}
+
+/**
+ * The check a vitals option takes too late: the scheduled check its step prompts
+ * (format/check-prompts.ts), when that check's window has already closed unmet. Null otherwise.
+ */
+function lateCheck(d: SessionContext, option: OptionDef): string | null {
+  if (option.action !== 'checkVitals' || !d.stepId) return null;
+  const checkId = d.index.checkPrompts.get(d.stepId);
+  return checkId !== undefined && own(d.checks, checkId) === 'missed' ? checkId : null;
 }
 
 const variantField = (v: number | null) => (v === null ? {} : { feedbackVariant: v });
@@ -46,8 +62,16 @@ export function recordEventChoice(d: SessionContext, option: OptionDef): void {
     ...variantField(feedbackVariant),
   });
   d.open = d.open.filter((o) => o.eventId !== eventId);
+  d.eventStates = { ...d.eventStates, [eventId]: 'answered' };
   say(d, { speaker: 'trainee', text: option.text });
+  sayReaction(d, option);
   d.lastFeedback = { optionId: option.id, variant: feedbackVariant };
+  stepMeetsEvent(d, eventId);
+}
+
+/** The patient's answer to what the trainee just said or did, when the option gives one. */
+function sayReaction(d: SessionContext, option: OptionDef): void {
+  if (option.reaction) say(d, { speaker: 'patient', text: option.reaction });
 }
 
 /** Records an event whose response window closed without a response. */

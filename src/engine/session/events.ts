@@ -9,6 +9,7 @@ import { addVitals, applyEffects } from './effects.ts';
 import type { EventDef } from './indexScenario.ts';
 import { arrivalMinuteOf } from './timing.ts';
 import { chooseVariant, textOf } from './variants.ts';
+import { stepMeetsEvent } from './crisis.ts';
 import type { SessionContext, Signals } from './types.ts';
 
 /**
@@ -48,7 +49,9 @@ function fire(d: SessionContext, event: EventDef): void {
       },
     ];
   }
+  d.eventStates = { ...d.eventStates, [event.id]: event.respond ? 'open' : 'fired' };
   if (event.vitals) addVitals(d, event.vitals);
+  stepMeetsEvent(d, event.id);
 }
 
 /** Fires every event due now whose `when` holds; a timed event whose `when` is false lapses. */
@@ -67,6 +70,8 @@ export function missEvent(d: SessionContext, eventId: string): void {
   const missed = d.index.events.get(eventId)!.respond!.missed;
   recordMissedEvent(d, eventId);
   d.open = d.open.filter((o) => o.eventId !== eventId);
+  d.eventStates = { ...d.eventStates, [eventId]: 'missed' };
   say(d, { speaker: 'system', text: missed.text });
   applyEffects(d, missed.effects);
+  stepMeetsEvent(d, eventId);
 }

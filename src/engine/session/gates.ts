@@ -11,6 +11,7 @@ import { visitKind } from './phases.ts';
 import type { OptionDef } from './indexScenario.ts';
 import { isOpenEventOption, offeredOptions } from './offers.ts';
 import { monitorCommandProblem } from './nibp.ts';
+import { heldBackByCrisis } from './crisis.ts';
 import { lastClockMinute } from './timing.ts';
 import { outsideLimits } from './vitals.ts';
 import type { SessionContext, SessionEvent } from './types.ts';
@@ -145,6 +146,8 @@ export function choiceRefusal(ctx: SessionContext, optionId: string): string | n
   }
   if (!evaluateCondition(place.option.when, conditionEnv(ctx)))
     return 'That option is not offered now.';
+  if (heldBackByCrisis(ctx, place.option))
+    return 'That option is not offered now: the patient is not calm.';
   return gateRefusal(ctx, place.option);
 }
 

@@ -3,6 +3,7 @@
  * snapshot of a session and serialises to the scenario id only, so snapshots stay small.
  */
 import { PHASE_IDS, type PhaseId, type ScenarioV1 } from '../format/schema.ts';
+import { checkPrompts } from '../format/check-prompts.ts';
 
 type Phase = ScenarioV1['phases'][number];
 export type StepDef = Phase['steps'][number];
@@ -30,6 +31,8 @@ export class ScenarioIndex {
   readonly endings = new Map<string, EndingDef>();
   readonly competencies = new Map<string, CompetencyDef>();
   readonly audio = new Set<string>();
+  /** Step id → the scheduled check it prompts (format/check-prompts.ts). */
+  readonly checkPrompts = new Map<string, string>();
   /** The trajectory keyframes sorted by minute. */
   readonly keyframes: ScenarioV1['trajectory'];
 
@@ -64,6 +67,8 @@ export class ScenarioIndex {
       if (!this.competencies.has(c.id)) this.competencies.set(c.id, c);
     for (const clip of scenario.media?.audio ?? []) this.audio.add(clip.id);
     this.keyframes = [...scenario.trajectory].sort((a, b) => a.minute - b.minute);
+    for (const prompt of checkPrompts(scenario))
+      this.checkPrompts.set(prompt.stepId, prompt.checkId);
   }
 
   /** The phase after `phase` in session order, or null after the last. */

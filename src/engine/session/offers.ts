@@ -4,6 +4,7 @@
  */
 import { evaluateCondition } from './conditions.ts';
 import { conditionEnv } from './context.ts';
+import { heldBackByCrisis } from './crisis.ts';
 import type { EventDef, OptionDef } from './indexScenario.ts';
 import type { SessionContext } from './types.ts';
 
@@ -13,7 +14,7 @@ export function offeredOptions(ctx: SessionContext): OptionDef[] {
   const step = ctx.index.steps.get(ctx.stepId)?.step;
   if (!step) return [];
   const env = conditionEnv(ctx);
-  return step.options.filter((o) => evaluateCondition(o.when, env));
+  return step.options.filter((o) => evaluateCondition(o.when, env) && !heldBackByCrisis(ctx, o));
 }
 
 /** The options of an open scenario event whose `when` holds. */

@@ -36,6 +36,7 @@ export function presentStep(d: SessionContext, stepId: string): void {
 export function showStep(d: SessionContext): void {
   const step = d.index.steps.get(d.stepId!)!.step;
   d.stepShown = true;
+  d.stepCrisis = null;
   d.stepVariant = chooseVariant(step.variants, conditionEnv(d));
   say(d, { speaker: step.speaker, ...textOf(step, d.stepVariant) });
   if (step.audio) d.cues = [...d.cues, step.audio];

@@ -1,7 +1,7 @@
 /**
  * Types shared by the session machine, its view, scoring and saves.
  */
-import type { ActionName, PhaseId, ProtocolFact, SignalKey } from '../format/schema.ts';
+import type { ActionName, EventState, PhaseId, ProtocolFact, SignalKey } from '../format/schema.ts';
 import type { AppendList } from './append-list.ts';
 import type { AppendSet } from './append-set.ts';
 import type { DrugInput, DrugState } from '../drug/index.ts';
@@ -48,6 +48,11 @@ export interface DecisionRecord {
   done?: boolean;
   /** The option's feedback variant that held when it was chosen (format 2). */
   feedbackVariant?: number;
+  /**
+   * The scheduled check this choice took the vitals for after the check's window had closed: the
+   * check is already counted missed, so the choice earns nothing (one act is never both).
+   */
+  lateFor?: string;
   /** The option ids that were available (offered and not refused) when the decision was met. */
   available: string[];
   minute: number | null;
@@ -178,6 +183,13 @@ export interface SessionContext {
   activeAlarms: ActiveAlarm[];
   fired: string[];
   open: OpenEvent[];
+  /** What became of each event that fired: open, answered, missed, or fired (no response asked). */
+  eventStates: Record<string, EventState>;
+  /**
+   * The event that opened or was missed while the current step was on screen, so the step's text
+   * predates it (null when none, or once the next step is presented); see crisis.ts.
+   */
+  stepCrisis: string | null;
   /** Scheduled monitoring checks already settled (made on time or missed). */
   checks: Record<string, 'done' | 'missed'>;
   decisions: AppendList<DecisionRecord>;
@@ -188,11 +200,11 @@ export interface SessionContext {
   log: AppendList<LogEntry>;
   /** The context before the last accepted choice (practice-mode retry restores it). */
   lastChoice: { before: SessionContext; optionId: string; refId: string } | null;
-  lastFeedback: { optionId: string; variant: number | null } | null;
+  lastFeedback: { optionId: string; variant: number | null; lateFor?: string } | null;
   lastRefusal: { optionId: string; reason: string } | null;
   ending: string | null;
   /** Cues to play for the event being processed. */
   cues: Cue[];
 }
 
-export type { ActionName, PhaseId, ProtocolFact, SignalKey };
+export type { ActionName, EventState, PhaseId, ProtocolFact, SignalKey };

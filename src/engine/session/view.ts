@@ -20,6 +20,7 @@ import {
   type NibpDisplay,
   type NibpReading,
 } from './nibp.ts';
+import { stepLineNow } from './crisis.ts';
 import type { SessionContext } from './types.ts';
 import { eventOptions, offeredOptions } from './offers.ts';
 import type { Facts, Mode, Settings, Signals, TranscriptEntry, VitalsSample } from './types.ts';
@@ -72,6 +73,8 @@ export interface SessionView {
     references?: string[];
     points: Record<string, number>;
     critical?: string;
+    /** Set when the choice took the vitals for a scheduled check after its window: it earns nothing. */
+    late?: string;
   } | null;
   lastRefusal: { optionId: string; reason: string } | null;
   canRetry: boolean;
@@ -162,8 +165,9 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
       text: o.text,
       ...feedbackOf(o, c.lastFeedback.variant),
       ...(o.references ? { references: o.references } : {}),
-      points: o.points ?? {},
+      points: c.lastFeedback.lateFor ? {} : (o.points ?? {}),
       ...(o.critical ? { critical: o.critical.explanation } : {}),
+      ...lateNote(c, c.lastFeedback.lateFor),
     };
   }
 
@@ -178,8 +182,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     step: stepDef
       ? {
           id: stepDef.id,
-          speaker: stepDef.speaker,
-          ...textOf(stepDef, c.stepVariant),
+          ...stepLineNow(c, stepDef),
           ...(stepDef.audio ? { audio: stepDef.audio } : {}),
         }
       : null,
@@ -219,6 +222,14 @@ function viewMonitor(c: SessionContext): SessionView['monitor'] {
     limits,
     ownLimits: c.monitor.limits !== null,
     marks: monitorMarks(c.vitals, nibp.last, limits),
+  };
+}
+
+function lateNote(c: SessionContext, checkId: string | undefined): { late?: string } {
+  const check = checkId === undefined ? undefined : c.index.checks.get(checkId);
+  if (!check) return {};
+  return {
+    late: `Too late for the scheduled check (${check.label.toLowerCase()}), due between minute ${check.atMinute} and ${check.atMinute + check.windowMinutes}: it is counted missed, and this reading earns no points.`,
   };
 }
 

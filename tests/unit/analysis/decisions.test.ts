@@ -42,6 +42,15 @@ describe('analyzeDecisions', () => {
     ]);
   });
 
+  it('does not list options with a reaction of their own, nor what is said to a prescriber or companion', () => {
+    const s = load(FIXTURE);
+    const rush = s.phases[0]!.steps[0]!.options.find((o) => o.id === 'prep-rush')!;
+    rush.reaction = 'She shrugs and reaches for the pen.';
+    const admin = s.phases[1]!.steps[0]!;
+    admin.speaker = 'prescriber';
+    expect(analyzeDecisions(s).spokenWithoutReaction).toEqual(['int-allow']);
+  });
+
   it('reads cited standards defensively and reports them per path', () => {
     const s = load(FIXTURE);
     expect(analyzeDecisions(s).standards).toEqual({

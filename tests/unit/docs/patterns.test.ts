@@ -4,7 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { playHeadless, validate, type HeadlessResult } from '../../../src/engine/index.ts';
+import {
+  playHeadless,
+  step,
+  validate,
+  viewSession,
+  type HeadlessResult,
+} from '../../../src/engine/index.ts';
 
 const guide = readFileSync(new URL('../../../docs/authoring.md', import.meta.url), 'utf8');
 const PATTERNS = [
@@ -13,6 +19,7 @@ const PATTERNS = [
   'rest-and-recheck',
   'shared-decision',
   'response-window',
+  'crisis-variants',
 ] as const;
 type Pattern = (typeof PATTERNS)[number];
 
@@ -165,5 +172,28 @@ describe('docs/authoring.md patterns', () => {
     expect(miss.standards?.breaches).toEqual(['airway-first']);
     expect(missed.report.criticalErrors.map((c) => c.eventId)).toEqual(['vomit']);
     expect(missed.report.passed).toBe(false);
+  });
+
+  it('crisis variants: a missed event changes the step on screen and hides the calm option', () => {
+    const dosed = [...PREP, 'admin-vitals-check', 'admin-dose-give'];
+    const calm = play('crisis-variants', dosed).view;
+    expect(calm.step).toMatchObject({ id: 'mon-drift', affect: 'drifting, calm' });
+    expect(calm.options.map((o) => o.id)).toEqual(['mon-drift-silence', 'mon-drift-ask']);
+
+    // Let the vomiting event fire at minute 30 and its two-minute window pass unanswered.
+    let now = play('crisis-variants', dosed).snapshot;
+    while (viewSession(now).openEvents.length === 0 && viewSession(now).minute! < 40)
+      now = step(now, { type: 'clock.advance', minutes: 1 });
+    const run = { view: viewSession(now), snapshot: now };
+    expect(run.view.openEvents.map((e) => e.id)).toEqual(['vomit']);
+    // While the event is open the step still shows, with the calm option held back.
+    expect(run.view.step?.id).toBe('mon-drift');
+    expect(run.view.options.map((o) => o.id)).toEqual(['mon-drift-ask']);
+    let after = run.snapshot;
+    for (let i = 0; i < 3; i++) after = step(after, { type: 'clock.advance', minutes: 1 });
+    const missed = viewSession(after);
+    expect(missed.openEvents).toEqual([]);
+    expect(missed.step).toMatchObject({ id: 'mon-drift', affect: 'choking, frightened' });
+    expect(missed.options.map((o) => o.id)).toEqual(['mon-drift-turn', 'mon-drift-ask']);
   });
 });

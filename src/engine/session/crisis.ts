@@ -1,0 +1,107 @@
+/**
+ * The patient's real state during and after an emergency: one rule for what the patient panel shows
+ * and which options are offered while a scenario event waits for a response or after one was
+ * missed. The view (player, workspace preview, CLI), the gates and the decision records all read
+ * it from here.
+ *
+ * - A step's text was chosen when the step was presented. When an event opens, is answered or is
+ *   missed while the step is on screen, the step's variants are chosen again: a variant whose
+ *   `when` reads the event's state (`{"event": "severe-headache", "eq": "missed"}`) then replaces
+ *   the text, and the new text enters the transcript.
+ * - When the scenario declares no such variant, the event takes precedence while it is open or
+ *   missed: the panel shows the event's own line and affect (when missed, the missed outcome's
+ *   text with the event's affect), until the next step is presented.
+ * - Step options marked `calm` (silence, letting words pass) are hidden while any event waits for
+ *   a response, and after an event was missed while the current step was on screen.
+ */
+import type { EventDef, OptionDef, StepDef } from './indexScenario.ts';
+import type { Condition } from './conditions.ts';
+import { conditionEnv, say } from './context.ts';
+import { chooseVariant, textOf } from './variants.ts';
+import type { EventState, SessionContext } from './types.ts';
+import { own } from '../format/own.ts';
+
+/** The state of an event now, or undefined when it has not fired. */
+export function eventState(ctx: SessionContext, eventId: string): EventState | undefined {
+  return own(ctx.eventStates ?? {}, eventId);
+}
+
+/** Whether a condition reads the state of an event (a crisis variant). */
+export function readsEventState(condition: Condition | undefined): boolean {
+  if (condition === undefined) return false;
+  if ('all' in condition) return condition.all.some(readsEventState);
+  if ('any' in condition) return condition.any.some(readsEventState);
+  if ('not' in condition) return readsEventState(condition.not);
+  return 'event' in condition;
+}
+
+/**
+ * The event that the current step's text predates and that is still open or was missed, or null.
+ * An event that was answered leaves the step to its own variants.
+ */
+export function crisisOfStep(
+  ctx: SessionContext,
+): { event: EventDef; state: 'open' | 'missed' } | null {
+  const id = ctx.stepCrisis ?? null;
+  if (id === null) return null;
+  const state = eventState(ctx, id);
+  const event = ctx.index.events.get(id);
+  if (!event || (state !== 'open' && state !== 'missed')) return null;
+  return { event, state };
+}
+
+/** A crisis is on: an event waits for a response, or one was missed while this step was shown. */
+export function isCrisisOn(ctx: SessionContext): boolean {
+  return (ctx.open?.length ?? 0) > 0 || crisisOfStep(ctx)?.state === 'missed';
+}
+
+/**
+ * Whether an option is held back by the crisis rule: a step's `calm` option while a crisis is on.
+ * An event's own options answer that event, so `calm` does not hide them.
+ */
+export function heldBackByCrisis(ctx: SessionContext, option: OptionDef): boolean {
+  return (
+    option.calm === true &&
+    ctx.index.options.get(option.id)?.stepId !== undefined &&
+    isCrisisOn(ctx)
+  );
+}
+
+/**
+ * What the patient panel shows for the current step now: the step's text under its chosen variant,
+ * or, when an open or missed event postdates that text and the chosen variant does not speak of
+ * events, the event's own line and affect.
+ */
+export function stepLineNow(
+  ctx: SessionContext,
+  step: StepDef,
+): { speaker: string; text: string; affect?: string } {
+  const crisis = crisisOfStep(ctx);
+  const variant = ctx.stepVariant;
+  const declared =
+    variant !== null && variant !== undefined && readsEventState(step.variants?.[variant]?.when);
+  if (!crisis || declared) return { speaker: step.speaker, ...textOf(step, variant) };
+  const open = ctx.open.find((o) => o.eventId === crisis.event.id);
+  const line = textOf(crisis.event, open?.variant ?? null);
+  if (crisis.state === 'open') return { speaker: crisis.event.speaker ?? 'narrator', ...line };
+  const text = crisis.event.respond!.missed.text;
+  return line.affect
+    ? { speaker: 'narrator', text, affect: line.affect }
+    : { speaker: 'narrator', text };
+}
+
+/**
+ * After an event opened, was answered or was missed: the current step, if on screen, now predates
+ * it. Its variants are chosen again, and a changed text enters the transcript.
+ */
+export function stepMeetsEvent(d: SessionContext, eventId: string): void {
+  if (!d.stepId || !d.stepShown || d.status !== 'running') return;
+  const step = d.index.steps.get(d.stepId)?.step;
+  if (!step) return;
+  const state = eventState(d, eventId);
+  if (state === 'open' || state === 'missed') d.stepCrisis = eventId;
+  const variant = chooseVariant(step.variants, conditionEnv(d));
+  if (variant === d.stepVariant) return;
+  d.stepVariant = variant;
+  say(d, { speaker: step.speaker, ...textOf(step, variant) });
+}

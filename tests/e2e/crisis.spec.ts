@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import { initialSnapshot, step } from '../../src/engine/session/session.ts';
+import { viewSession } from '../../src/engine/session/view.ts';
+import type { SessionEvent } from '../../src/engine/session/types.ts';
+import { bundled, playEvents, savedAttempt, startByKeyboard, stopClock } from './helpers.ts';
+
+const id = 'im-hypertensive-response';
+
+/**
+ * The review's example: her morning tablets are never asked about, the pressure climbs, and at
+ * minute 22 she reports a splitting headache while the quiet step of minute 20 ("deeply absorbed,
+ * calm") is on screen. The response window passes unanswered. The events are computed by the
+ * engine for the attempt's own seed, then played through the player by keyboard.
+ */
+function eventsToMissedCrisis(seed: number): SessionEvent[] {
+  const scenario = bundled(id);
+  const events: SessionEvent[] = [];
+  let s = step(initialSnapshot(scenario, { seed, mode: 'practice' }), { type: 'session.begin' });
+  const send = (e: SessionEvent) => {
+    events.push(e);
+    s = step(s, e);
+  };
+  const choose = (optionId: string) => send({ type: 'trainee.choose', optionId });
+  for (const o of ['p1-move-on', 'p2-review', 'p3-full', 'p4-prepare', 'p5-arrange']) choose(o);
+  for (const o of ['a1-seated', 'a2-compare', 'a3-settle', 'a4-timeout']) choose(o);
+  for (let guard = 0; guard < 100; guard++) {
+    const v = viewSession(s);
+    if (v.openEvents.some((e) => e.id === 'severe-headache')) break;
+    if (v.step?.id === 'mon-onset') choose('m1-brief');
+    else if (v.step?.id === 'mon-15') choose('m2-check');
+    else if (v.openEvents[0]) choose(v.openEvents[0].options[0]!.id);
+    else send({ type: 'clock.advance', minutes: v.minutesToNextEvent ?? 1 });
+  }
+  const open = viewSession(s).openEvents.find((e) => e.id === 'severe-headache');
+  expect(open, 'the crisis event opens on this path').toBeDefined();
+  // Past the deadline, unanswered.
+  send({ type: 'clock.advance', minutes: open!.deadline - viewSession(s).minute! + 1 });
+  expect(viewSession(s).step?.id).toBe('mon-deep');
+  return events;
+}
+
+test('after a missed hypertensive emergency the patient panel and the choices follow her real state', async ({
+  page,
+}) => {
+  await startByKeyboard(page, id, 'practice');
+  await stopClock(page);
+  const { seed } = await savedAttempt(page, id);
+  const events = eventsToMissedCrisis(seed);
+  // Up to the open crisis: the calm step is on screen, but the event takes precedence.
+  const crisisAt = events.length - 1;
+  await playEvents(page, events.slice(0, crisisAt));
+  const latest = page.locator('[data-latest-line]');
+  await expect(page.locator('[data-event="severe-headache"]')).toBeVisible();
+  await expect(latest).toContainText('frightened, grimacing');
+  await expect(latest).not.toContainText('calm');
+  await expect(page.locator('button[data-option="md-silence"]')).toHaveCount(0);
+
+  // The window passes unanswered.
+  await playEvents(page, events.slice(crisisAt));
+  await expect(page.locator('[data-event="severe-headache"]')).toHaveCount(0);
+  await expect(latest).toContainText('in pain, frightened');
+  await expect(latest).toContainText('curled on her side');
+  await expect(latest).not.toContainText('deeply absorbed, calm');
+  await expect(latest).not.toContainText('so much space');
+  // Silence is no longer offered (nor praised); calling for help now is.
+  await expect(page.locator('button[data-option="md-silence"]')).toHaveCount(0);
+  await expect(page.locator('button[data-option="md-music"]')).toHaveCount(0);
+  await expect(page.locator('button[data-option="md-call-now"]')).toBeVisible();
+  // The transcript says the same thing as the panel.
+  await expect(page.locator('[data-transcript] li').last()).toContainText('curled on her side');
+});
+
+test('the patient answers the therapist: her reaction follows the choice in the transcript', async ({
+  page,
+}) => {
+  const onset = bundled(id)
+    .phases.flatMap((p) => p.steps)
+    .find((s) => s.id === 'mon-onset')!;
+  const reaction = onset.options.find((o) => o.id === 'm1-brief')!.reaction!;
+  expect(reaction).toBeTruthy();
+  await startByKeyboard(page, id, 'practice');
+  await stopClock(page);
+  const { seed } = await savedAttempt(page, id);
+  const events = eventsToMissedCrisis(seed);
+  const upTo = events.findIndex((e) => e.type === 'trainee.choose' && e.optionId === 'm1-brief');
+  await playEvents(page, events.slice(0, upTo + 1));
+  const lines = page.locator('[data-transcript] li');
+  const said = lines.filter({ hasText: "Say softly, once: 'This is the medicine starting." });
+  const answer = lines.filter({ hasText: reaction });
+  await expect(answer).toHaveCount(1);
+  await expect(answer).toHaveClass(/t-patient/);
+  // Right after the trainee's line.
+  await expect(said.locator('xpath=following-sibling::li[1]')).toContainText(reaction);
+});
