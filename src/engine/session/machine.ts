@@ -16,7 +16,7 @@
  * Simulated time enters only as `clock.advance` events; there are no timers.
  */
 import { own } from '../format/own.ts';
-import { and, assign, enqueueActions, not, setup, stateIn } from 'xstate';
+import { and, assign, enqueueActions, not, setup } from 'xstate';
 import type { PhaseId } from '../format/schema.ts';
 import { hashScenario } from '../attempt/hash.ts';
 import { SAVE_VERSION, type Attempt } from '../attempt/types.ts';
@@ -63,6 +63,14 @@ function draft(change: (d: SessionContext, event: SessionEvent) => void) {
   );
 }
 
+/** Logs an accepted event and starts a fresh list of cues. */
+function logAccepted(d: SessionContext, event: SessionEvent): void {
+  d.log = d.log.append({ event, minute: d.minute, accepted: true });
+  d.cues = [];
+  if (event.type.startsWith('trainee.')) d.lastRefusal = null;
+  if (event.type !== 'session.pause' && event.type !== 'session.resume') d.lastChoice = null;
+}
+
 /** The attempt a host persists: the save form of the log so far. */
 export function attemptFromContext(context: SessionContext): Attempt {
   return {
@@ -89,7 +97,15 @@ const bookkeeping = [
   },
 ] as const;
 
-const chooseActions = ['recordEvent', 'recordChoice', 'applyEffects'] as const;
+/**
+ * What a choice's transition does after the choice itself: go on to the option's next step, enter
+ * the next phase, finish the therapy region, or end the session with the option's ending.
+ */
+type AfterChoice = {
+  then?: 'followNext' | 'finishTherapy' | 'endSession' | { enterPhase: PhaseId };
+};
+const choose = (then?: AfterChoice['then']) =>
+  ({ type: 'choose', params: then === undefined ? {} : { then } }) as const;
 
 export const sessionMachine = setup({
   types: {
@@ -119,12 +135,7 @@ export const sessionMachine = setup({
   },
   actions: {
     /** Logs an accepted event and starts a fresh list of cues. */
-    recordEvent: draft((d, event) => {
-      d.log = d.log.append({ event, minute: d.minute, accepted: true });
-      d.cues = [];
-      if (event.type.startsWith('trainee.')) d.lastRefusal = null;
-      if (event.type !== 'session.pause' && event.type !== 'session.resume') d.lastChoice = null;
-    }),
+    recordEvent: draft(logAccepted),
     /** Logs a refused event with its reason; a refused choice is also shown to the trainee. */
     refuseEvent: draft((d, event) => {
       const reason = refusal(d, event);
@@ -151,16 +162,31 @@ export const sessionMachine = setup({
       d.paused = false;
     }),
     /** Records the decision (and keeps the context before it for a practice-mode retry). */
-    recordChoice: draft((d, event) => {
-      const option = optionOf(d, event)!;
-      const place = d.index.options.get(option.id)!;
-      const before = { ...d, log: d.log.dropLast(), lastChoice: null };
-      if (place.stepId !== undefined) recordStepChoice(d, option);
-      else recordEventChoice(d, option);
-      d.lastChoice = { before, optionId: option.id, refId: place.stepId ?? place.eventId! };
-    }),
-    applyEffects: draft((d, event) => applyOptionEffects(d, optionOf(d, event)!)),
-    followNext: draft((d, event) => followNext(d, optionOf(d, event)!)),
+    /**
+     * An accepted choice: logs it, records the decision (keeping the context before it for a
+     * practice-mode retry), applies the option's effects and clinical action, then does what the
+     * transition says comes after it (`then`). One update of the context, not one per part: a
+     * choice is the hot path of every session.
+     */
+    choose: assign<SessionContext, SessionEvent, AfterChoice, SessionEvent, never>(
+      ({ context, event }, after) => {
+        const d = { ...context };
+        logAccepted(d, event);
+        const option = optionOf(d, event)!;
+        const place = d.index.options.get(option.id)!;
+        const before = { ...d, log: d.log.dropLast(), lastChoice: null };
+        if (place.stepId !== undefined) recordStepChoice(d, option);
+        else recordEventChoice(d, option);
+        d.lastChoice = { before, optionId: option.id, refId: place.stepId ?? place.eventId! };
+        applyOptionEffects(d, option);
+        const then = after.then;
+        if (then === 'followNext') followNext(d, option);
+        else if (then === 'finishTherapy') finishTherapy(d);
+        else if (then === 'endSession') endSession(d, option.ending!);
+        else if (then !== undefined) enterPhase(d, then.enterPhase);
+        return d;
+      },
+    ),
     enterPhase: assign<SessionContext, SessionEvent, { phase: PhaseId }, SessionEvent, never>(
       ({ context }, params) => {
         const d = { ...context };
@@ -168,8 +194,6 @@ export const sessionMachine = setup({
         return d;
       },
     ),
-    finishTherapy: draft((d) => finishTherapy(d)),
-    endSession: draft((d, event) => endSession(d, optionOf(d, event)!.ending!)),
     /** Practice mode: restores the context before the last choice and records the retry. */
     undoChoice: draft((d, event) => {
       const last = d.lastChoice!;
@@ -187,11 +211,20 @@ export const sessionMachine = setup({
       };
       Object.assign(d, restored);
     }),
+    // The three actions below log the accepted event themselves (one context update per event).
+    /** Logs the event and lets the simulated minutes pass. */
     advanceClock: draft((d, event) => {
+      logAccepted(d, event);
       if (event.type === 'clock.advance') advanceClock(d, event.minutes);
     }),
-    checkVitals: draft((d) => checkVitals(d)),
+    /** Logs the event and measures the vitals. */
+    checkVitals: draft((d, event) => {
+      logAccepted(d, event);
+      checkVitals(d);
+    }),
+    /** Logs the event and changes the room setting. */
     changeSetting: draft((d, event) => {
+      logAccepted(d, event);
       if (event.type === 'trainee.setting') changeSetting(d, event.setting, event.value);
     }),
     /** Emits one playCue per cue raised by this event (alarms, events, step audio). */
@@ -213,13 +246,13 @@ export const sessionMachine = setup({
     // Responses to open scenario events are taken in any phase; everything refused lands here.
     'trainee.choose': [
       {
-        guard: and(['isAllowed', 'isEventOption', 'leadsToEnding']),
+        guard: and(['isEventOption', 'leadsToEnding', 'isAllowed']),
         target: '.debrief',
-        actions: [...chooseActions, 'endSession', ...bookkeeping],
+        actions: [choose('endSession'), ...bookkeeping],
       },
       {
-        guard: and(['isAllowed', 'isEventOption']),
-        actions: [...chooseActions, ...bookkeeping],
+        guard: and(['isEventOption', 'isAllowed']),
+        actions: [choose(), ...bookkeeping],
       },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
@@ -232,15 +265,15 @@ export const sessionMachine = setup({
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
     'trainee.act': [
-      { guard: 'isAllowed', actions: ['recordEvent', 'checkVitals', ...bookkeeping] },
+      { guard: 'isAllowed', actions: ['checkVitals', ...bookkeeping] },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
     'trainee.setting': [
-      { guard: 'isAllowed', actions: ['recordEvent', 'changeSetting', ...bookkeeping] },
+      { guard: 'isAllowed', actions: ['changeSetting', ...bookkeeping] },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
     'clock.advance': [
-      { guard: 'isAllowed', actions: ['recordEvent', 'advanceClock', ...bookkeeping] },
+      { guard: 'isAllowed', actions: ['advanceClock', ...bookkeeping] },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
     'session.begin': { actions: ['refuseEvent', ...bookkeeping] },
@@ -285,14 +318,6 @@ export const sessionMachine = setup({
             },
             dosed: {
               type: 'parallel',
-              always: {
-                guard: and([
-                  stateIn('#kap.visit.active.dosed.therapy.awaitingRecovery'),
-                  'isMonitoringDone',
-                ]),
-                target: 'integration',
-                actions: { type: 'enterPhase', params: { phase: 'integration' } },
-              },
               states: {
                 observation: {
                   initial: 'observing',
@@ -318,7 +343,15 @@ export const sessionMachine = setup({
                       tags: 'guidedConversation',
                       on: { 'trainee.choose': stepChoice('guidedConversation') },
                     },
-                    awaitingRecovery: { tags: ['guidedConversation', 'awaitingRecovery'] },
+                    /** Therapy is over; integration starts once observation has settled. */
+                    awaitingRecovery: {
+                      tags: ['guidedConversation', 'awaitingRecovery'],
+                      always: {
+                        guard: 'isMonitoringDone',
+                        target: '#kap.visit.active.integration',
+                        actions: { type: 'enterPhase', params: { phase: 'integration' } },
+                      },
+                    },
                   },
                 },
               },
@@ -364,31 +397,28 @@ function stepChoice(from: PhaseId) {
   const leavesTherapy = (to: PhaseId) => phaseInfo(from).therapy && !phaseInfo(to).therapy;
   return [
     {
-      guard: and(['isAllowed', 'isStepOption', 'leadsToEnding']),
+      guard: and(['isStepOption', 'leadsToEnding', 'isAllowed']),
       target: '#kap.debrief',
-      actions: [...chooseActions, 'endSession', ...bookkeeping] as const,
+      actions: [choose('endSession'), ...bookkeeping] as const,
     },
     ...PHASES.slice(i + 1).map((to) => ({
       guard: and([
-        'isAllowed',
         'isStepOption',
         'endsPhase',
         { type: 'nextPhaseIs' as const, params: { phase: to.id } },
+        'isAllowed',
       ]),
       target: leavesTherapy(to.id)
         ? '#kap.visit.active.dosed.therapy.awaitingRecovery'
         : to.stateId,
       actions: [
-        ...chooseActions,
-        leavesTherapy(to.id)
-          ? ('finishTherapy' as const)
-          : { type: 'enterPhase' as const, params: { phase: to.id } },
+        choose(leavesTherapy(to.id) ? 'finishTherapy' : { enterPhase: to.id }),
         ...bookkeeping,
       ] as const,
     })),
     {
-      guard: and(['isAllowed', 'isStepOption']),
-      actions: [...chooseActions, 'followNext', ...bookkeeping] as const,
+      guard: and(['isStepOption', 'isAllowed']),
+      actions: [choose('followNext'), ...bookkeeping] as const,
     },
   ];
 }
