@@ -18,10 +18,9 @@
 import { own } from '../format/own.ts';
 import { and, assign, enqueueActions, not, setup } from 'xstate';
 import type { PhaseId } from '../format/schema.ts';
-import { hashScenario } from '../attempt/hash.ts';
-import { SAVE_VERSION, type Attempt } from '../attempt/types.ts';
+import { attemptFromContext, type Attempt } from './save-form.ts';
 import { advanceClock } from './clock.ts';
-import { initialContext } from './context.ts';
+import { initialContext } from './initial-context.ts';
 import { recordEventChoice, recordStepChoice } from './decisions.ts';
 import { applyOptionEffects, changeSetting } from './effects.ts';
 import { refusal } from './gates.ts';
@@ -30,6 +29,8 @@ import { isOpenEventOption, isStepOption } from './offers.ts';
 import { PHASES, phaseInfo } from './phases.ts';
 import { endSession, enterPhase, finishTherapy, followNext } from './steps.ts';
 import type { Cue, SessionContext, SessionEvent, SessionInput } from './types.ts';
+
+export { attemptFromContext };
 
 export type SessionTag =
   | 'briefing'
@@ -69,19 +70,6 @@ function logAccepted(d: SessionContext, event: SessionEvent): void {
   d.cues = [];
   if (event.type.startsWith('trainee.')) d.lastRefusal = null;
   if (event.type !== 'session.pause' && event.type !== 'session.resume') d.lastChoice = null;
-}
-
-/** The attempt a host persists: the save form of the log so far. */
-export function attemptFromContext(context: SessionContext): Attempt {
-  return {
-    saveVersion: SAVE_VERSION,
-    scenarioId: context.index.scenario.id,
-    scenarioHash: hashScenario(context.index.scenario),
-    seed: context.seed,
-    mode: context.mode,
-    events: context.log.map((l) => l.event),
-    ...(context.carried ? { carried: context.carried } : {}),
-  };
 }
 
 const bookkeeping = [

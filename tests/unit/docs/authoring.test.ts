@@ -11,7 +11,7 @@ import { formatDiagnostic } from '../../../src/cli/output.ts';
 import { analyzeCommand } from '../../../src/cli/commands/analyze.ts';
 import { runCommand } from '../../../src/cli/commands/run.ts';
 import type { Io } from '../../../src/cli/io.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 
 const guide = readFileSync(new URL('../../../docs/authoring.md', import.meta.url), 'utf8');
 const template = readFileSync(

@@ -5,7 +5,7 @@ import {
   ScenarioIndex,
   viewSession,
   type SessionSnapshot,
-} from '../../../src/engine/session/index.ts';
+} from '../../../src/engine/index.ts';
 import { FIXTURE_FILE, loadScenarioFile, shippedScenarioFiles } from './fixtures.ts';
 
 /** Every snapshot of a run, the first before any event. */
