@@ -10,9 +10,10 @@
  * 3. Replay growth: logs of 1,000, 2,000 and 4,000 events (the time ratio per doubling; 2 is
  *    linear, 4 quadratic), and a 50,000-event log, stopped after 20 s if it has not finished
  *    (then the number of events replayed by then is printed).
- * 4. Restore of a 1,000-event attempt: parse the saved text (with its scenario check) and
- *    restoreAttempt, the function every host restores through: from the checkpoint saved beside
- *    the log (its digest checked against the log), and, for comparison, without one.
+ * 4. Resuming a saved attempt of 1,000 and 2,000 events as the player does: parse the saved text
+ *    (with its scenario check), then replayFromCheckpoint from the checkpoint saved beside the log
+ *    (its digest checked against the log); for comparison, without a checkpoint, and
+ *    restoreAttempt (which also scores the attempt, as the results screens do).
  * 5. Replay of a 500-event practice log (target < 50 ms).
  * 6. Memory growth over a two-hour simulated session, one vitals sample a minute (target < 5 MB).
  */
@@ -20,12 +21,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Compiler, Story } from 'inkjs/full';
-import { checkpointHolds, withCheckpoint } from '../src/engine/attempt/checkpoint.ts';
+import {
+  checkpointHolds,
+  replayFromCheckpoint,
+  withCheckpoint,
+} from '../src/engine/attempt/checkpoint.ts';
 import { parseAttempt, restoreAttempt, serializeAttempt } from '../src/engine/attempt/parse.ts';
 import type { Attempt } from '../src/engine/attempt/types.ts';
 import { PHASE_IDS, type ScenarioV1 } from '../src/engine/format/schema.ts';
 import { validate } from '../src/engine/format/validate.ts';
-import { playHeadless } from '../src/engine/session/headless.ts';
+import { playHeadless } from '../src/engine/play/headless.ts';
 import { createSession, initialSnapshot, replay, step } from '../src/engine/session/session.ts';
 import type { SessionEvent } from '../src/engine/session/types.ts';
 import { viewSession } from '../src/engine/session/view.ts';
@@ -224,48 +229,65 @@ function timeReplay(n: number, runs: number): number {
   );
 }
 
-// 4. Restore of a 1,000-event attempt (the 2,000-step best run, saved after 1,000 events), saved
-//    as the engine saves it (withCheckpoint after every event) and restored by restoreAttempt:
-//    from its checkpoint, whose digest is checked against the log, then the events after it.
+// 4. Restore of a saved attempt (the 2,000-step best run, saved after 1,000 and 2,000 events) as
+//    the engine saves it (withCheckpoint after every event). Resuming, as the player does: parse
+//    the saved text (with its scenario check) and replayFromCheckpoint: from the checkpoint,
+//    whose digest is checked against the log, then the events after it. Then, for comparison, the
+//    same without a checkpoint (the whole log replayed), and restoreAttempt, which also scores it.
 {
-  const events = bestLog.slice(0, 1000);
-  const actor = createSession(big, { seed: 1, mode: 'assessment' });
-  let saved: Attempt = { ...bestRun.attempt, events: [] };
-  for (let i = 0; i < events.length; i++) {
-    actor.send(events[i]!);
-    saved = withCheckpoint(
-      { ...bestRun.attempt, events: events.slice(0, i + 1) },
-      actor.getSnapshot(),
-      saved.checkpoint,
-    );
-  }
-  actor.stop();
-  check(checkpointHolds(saved), 'the saved attempt carries a checkpoint that holds');
-  const text = serializeAttempt(saved);
-  const measure = (label: string, from: string) => {
+  const saveAfter = (n: number): Attempt => {
+    const events = bestLog.slice(0, n);
+    const actor = createSession(big, { seed: 1, mode: 'assessment' });
+    let saved: Attempt = { ...bestRun.attempt, events: [] };
+    for (let i = 0; i < events.length; i++) {
+      actor.send(events[i]!);
+      saved = withCheckpoint(
+        { ...bestRun.attempt, events: events.slice(0, i + 1) },
+        actor.getSnapshot(),
+        saved.checkpoint,
+      );
+    }
+    actor.stop();
+    check(checkpointHolds(saved), 'the saved attempt carries a checkpoint that holds');
+    return saved;
+  };
+  /** Median of 20 timed runs (after one warm-up) of restoring `text`; also where it stops. */
+  const measure = (text: string, n: number, how: 'resume' | 'restoreAttempt') => {
     const runs: number[] = [];
     let phase: string | null = null;
-    // One warm-up run, then 20 timed (the figure is their median).
     for (let i = 0; i < 21; i++) {
       runs.push(
         time(() => {
-          const parsed = parseAttempt(from, big);
+          const parsed = parseAttempt(text, big);
           check(parsed.ok, 'the saved attempt parses');
           if (!parsed.ok) return;
-          const { snapshot } = restoreAttempt(big, parsed.attempt);
-          check(snapshot.context.log.length === 1000, 'the restore reaches all 1,000 events');
+          const snapshot =
+            how === 'resume'
+              ? replayFromCheckpoint(big, parsed.attempt)
+              : restoreAttempt(big, parsed.attempt).snapshot;
+          check(snapshot.context.log.length === n, `the restore reaches all ${n} events`);
           phase = snapshot.context.phase;
         }),
       );
     }
     runs.shift();
-    console.log(
-      `restore of a 1,000-event attempt ${label} (parse with scenario check, then restoreAttempt; it stops in ${phase}): median of 20 ${median(runs).toFixed(1)} ms (target < 5 ms)`,
-    );
+    return { ms: median(runs), phase };
   };
-  measure(`with its checkpoint at event ${saved.checkpoint!.at}`, text);
-  const { checkpoint: _dropped, ...bare } = saved;
-  measure('without a checkpoint (whole log replayed)', serializeAttempt(bare));
+  const at1000 = saveAfter(1000);
+  const at2000 = saveAfter(2000);
+  const text1000 = serializeAttempt(at1000);
+  const text2000 = serializeAttempt(at2000);
+  const r1000 = measure(text1000, 1000, 'resume');
+  const r2000 = measure(text2000, 2000, 'resume');
+  console.log(
+    `resume a 1,000-event attempt (parse with scenario check, then replayFromCheckpoint from its checkpoint at event ${at1000.checkpoint!.at}; ${(text1000.length / 1024).toFixed(0)} KB saved; it stops in ${r1000.phase}): median of 20 ${r1000.ms.toFixed(1)} ms (target < 5 ms); 2,000 events (${(text2000.length / 1024).toFixed(0)} KB): ${r2000.ms.toFixed(1)} ms, ×${(r2000.ms / r1000.ms).toFixed(2)} for ×2 events`,
+  );
+  const { checkpoint: _dropped, ...bare } = at1000;
+  const whole = measure(serializeAttempt(bare), 1000, 'resume');
+  const scored = measure(text1000, 1000, 'restoreAttempt');
+  console.log(
+    `  for comparison: without a checkpoint (the whole log replayed) ${whole.ms.toFixed(1)} ms; restoreAttempt from the checkpoint, which also scores the attempt, ${scored.ms.toFixed(1)} ms`,
+  );
 }
 
 // 5. Replay of a 500-event practice log.

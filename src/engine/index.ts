@@ -19,7 +19,6 @@ export {
   initialSnapshot,
   replay,
   step,
-  playHeadless,
   indexScenario,
   ScenarioIndex,
   type SessionMachine,
@@ -28,15 +27,18 @@ export {
   type ViewOption,
   type ReplayLog,
   type SessionSnapshot,
-  type HeadlessOptions,
-  type HeadlessResult,
-  type Strategy,
   type SessionEvent,
   type SessionContext,
   type Mode,
   type LogEntry,
   type DecisionRecord,
 } from './session/index.ts';
+export {
+  playHeadless,
+  type HeadlessOptions,
+  type HeadlessResult,
+  type Strategy,
+} from './play/headless.ts';
 export type { SettingName, VitalsSample, CarriedState } from './session/types.ts';
 export { previewSnapshot, PreviewError, type PreviewOptions } from './session/preview.ts';
 export {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { validateCourse } from '../../src/engine/format/course.ts';
 import { parseCourseProgress } from '../../src/engine/course/progress.ts';
-import { playHeadless } from '../../src/engine/session/headless.ts';
+import { playHeadless } from '../../src/engine/play/headless.ts';
 import { expectNoViolations } from './axe.ts';
 import { bundled, playEvents, skipReflection, stopClock, tabTo } from './helpers.ts';
 

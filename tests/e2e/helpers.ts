@@ -11,7 +11,7 @@ import {
   playHeadless,
   type HeadlessResult,
   type Strategy,
-} from '../../src/engine/session/headless.ts';
+} from '../../src/engine/play/headless.ts';
 import { initialSnapshot, step } from '../../src/engine/session/session.ts';
 import type { SessionEvent } from '../../src/engine/session/types.ts';
 

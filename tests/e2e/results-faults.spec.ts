@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { exportJson } from '../../src/engine/results/export.ts';
-import { playHeadless } from '../../src/engine/session/headless.ts';
+import { playHeadless } from '../../src/engine/play/headless.ts';
 import type { SessionEvent } from '../../src/engine/session/types.ts';
 import { bundled } from './helpers.ts';
 import { configure, fakeLrs, playToDebrief, SHORT_SCENARIO } from './results-helpers.ts';

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, type Download, type Page, type Route } from '@playwright/test';
-import { playHeadless, type HeadlessResult } from '../../src/engine/session/headless.ts';
+import { playHeadless, type HeadlessResult } from '../../src/engine/play/headless.ts';
 import type { ScenarioV1 } from '../../src/engine/format/schema.ts';
 import {
   bundled,

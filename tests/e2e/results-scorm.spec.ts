@@ -10,7 +10,7 @@ import {
   decodeSuspendData,
   encodeSuspendData,
 } from '../../src/engine/results/suspend-data.ts';
-import { playHeadless } from '../../src/engine/session/headless.ts';
+import { playHeadless } from '../../src/engine/play/headless.ts';
 import { replay } from '../../src/engine/session/session.ts';
 import { bundled } from './helpers.ts';
 

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { exportJson } from '../../src/engine/results/export.ts';
-import { playHeadless } from '../../src/engine/session/headless.ts';
+import { playHeadless } from '../../src/engine/play/headless.ts';
 import { bundled } from './helpers.ts';
 import {
   configure,

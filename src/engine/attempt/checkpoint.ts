@@ -12,23 +12,15 @@ import { AppendSet } from '../session/append-set.ts';
 import { indexScenario } from '../session/indexScenario.ts';
 import { sessionMachine } from '../session/machine.ts';
 import { replay, type SessionSnapshot } from '../session/session.ts';
-import type { SessionContext, SessionEvent } from '../session/types.ts';
-import { hashScenario } from './hash.ts';
-import type { Attempt } from './types.ts';
+import type { LogEntry, SessionContext, SessionEvent } from '../session/types.ts';
+import { own } from '../format/own.ts';
+import { hashScenario } from '../format/hash.ts';
+import type { Attempt, Checkpoint } from './types.ts';
 
 /** How many events apart checkpoints are taken. */
 export const CHECKPOINT_EVERY = 50;
 
-export interface Checkpoint {
-  /** The number of events of the log it stands for. */
-  at: number;
-  /** Fingerprint of those events. */
-  digest: string;
-  /** The machine's state value then. */
-  value: unknown;
-  /** The session context then, as JSON (the scenario is referred to by id only). */
-  context: unknown;
-}
+export type { Checkpoint };
 
 /** The fingerprint of the first `at` events of a log. */
 export function digestOf(events: readonly SessionEvent[], at: number): string {
@@ -59,7 +51,8 @@ const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as u
  */
 function contextJson(context: SessionContext): Record<string, unknown> {
   const lastChoice = context.lastChoice;
-  const out = json({ ...context, lastChoice: null }) as Record<string, unknown>;
+  const out = json({ ...context, lastChoice: null, log: null }) as Record<string, unknown>;
+  out.log = compactLog(context.log);
   if (lastChoice) {
     const before = lastChoice.before;
     const lists: Record<string, unknown> = {};
@@ -78,6 +71,36 @@ function contextJson(context: SessionContext): Record<string, unknown> {
     out.lastChoice = choice;
   }
   return out;
+}
+
+/**
+ * The log without its events, which the attempt beside the checkpoint already holds: the minute
+ * of each entry, and the reason of each refused one by its position. (The log was most of a
+ * checkpoint's size, and a restore parses all of it.)
+ */
+interface CompactLog {
+  minutes: (number | null)[];
+  refused: Record<string, string>;
+}
+
+function compactLog(log: AppendList<LogEntry>): CompactLog {
+  const refused: Record<string, string> = {};
+  const minutes = log.map((entry, i) => {
+    if (!entry.accepted) refused[i] = entry.reason ?? '';
+    return entry.minute;
+  });
+  return { minutes, refused };
+}
+
+/** The log entries of a compact log, the events taken from the attempt's log. */
+function expandLog(compact: CompactLog, events: readonly SessionEvent[]): LogEntry[] {
+  if (compact.minutes.length > events.length) throw new Error('The checkpoint outruns the log.');
+  return compact.minutes.map((minute, i) => {
+    const reason = own(compact.refused, String(i));
+    return reason === undefined
+      ? { event: events[i]!, minute, accepted: true }
+      : { event: events[i]!, minute, accepted: false, reason };
+  });
 }
 
 /**
@@ -102,22 +125,26 @@ export function withCheckpoint(
  */
 function revive(
   scenario: ScenarioV1,
+  events: readonly SessionEvent[],
   raw: Record<string, unknown>,
   newer?: Record<string, unknown>,
 ): SessionContext {
   const context = { ...raw, index: indexScenario(scenario) } as Record<string, unknown>;
   for (const key of LISTS) {
-    const value = raw[key] as { prefix?: unknown } | unknown[] | undefined;
+    const value = raw[key] as { prefix?: unknown; minutes?: unknown } | unknown[] | undefined;
     const full = newer?.[key] as AppendList<unknown> | undefined;
     const n = !Array.isArray(value) ? value?.prefix : undefined;
     context[key] =
       full && typeof n === 'number' && n <= full.length
         ? full.dropLast(full.length - n)
-        : AppendList.from(Array.isArray(value) ? value : []);
+        : key === 'log' && !Array.isArray(value) && Array.isArray(value?.minutes)
+          ? AppendList.from(expandLog(value as CompactLog, events))
+          : AppendList.from(Array.isArray(value) ? value : []);
   }
   context.scoredSteps = AppendSet.from(Object.keys((raw.scoredSteps as object | undefined) ?? {}));
   const last = raw.lastChoice as { before: Record<string, unknown> } | null;
-  if (last) context.lastChoice = { ...last, before: revive(scenario, last.before, context) };
+  if (last)
+    context.lastChoice = { ...last, before: revive(scenario, events, last.before, context) };
   return context as unknown as SessionContext;
 }
 
@@ -143,7 +170,13 @@ export function replayFromCheckpoint(scenario: ScenarioV1, attempt: Attempt): Se
   const c = attempt.checkpoint!;
   // A checkpoint from before the monitor's state was kept: the log is replayed instead.
   if (!(c.context as { monitor?: unknown } | null)?.monitor) return replay(scenario, attempt);
-  const context = revive(scenario, c.context as Record<string, unknown>);
+  let context: SessionContext;
+  try {
+    context = revive(scenario, attempt.events, c.context as Record<string, unknown>);
+  } catch {
+    // A checkpoint whose state cannot be read is only a lost shortcut: the log is the truth.
+    return replay(scenario, attempt);
+  }
   const actor = createActor(sessionMachine, {
     snapshot: {
       status: 'active',

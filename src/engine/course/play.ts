@@ -6,7 +6,7 @@
 import type { CourseDef } from '../format/course.ts';
 import { VITAL_KEYS, type ScenarioV1 } from '../format/schema.ts';
 import type { Report } from '../scoring/score.ts';
-import { playHeadless, type HeadlessOptions, type HeadlessResult } from '../session/headless.ts';
+import { playHeadless, type HeadlessOptions, type HeadlessResult } from '../play/headless.ts';
 import type { CarriedState, SessionContext } from '../session/types.ts';
 
 /** What a finished visit hands to the next, by the course's `carry` (merged over what it received). */

@@ -6,7 +6,7 @@
  * may have schema errors, and nothing here throws on them. Linear in the size of the scenario
  * (times the few values each variable can take).
  */
-import { evaluateCondition, type Condition } from '../session/conditions.ts';
+import { evaluateCondition, type Condition } from './conditions.ts';
 import { error, pointer, warning, type Finding } from './diagnostics.ts';
 import { FORBIDDEN_KEYS } from './parse.ts';
 import { checkPrompts, promptAfterWindow } from './check-prompts.ts';

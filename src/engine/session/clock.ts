@@ -18,6 +18,7 @@ import { isMonitoringDone, refreshVitals, runCuff, settleMissedChecks } from './
 import { showStep, stepWaitsUntil } from './steps.ts';
 import { arrivalMinuteOf, lastClockMinute } from './timing.ts';
 import { outsideLimits, signalsAt } from './vitals.ts';
+import type { EventDef } from './indexScenario.ts';
 import type { SessionContext } from './types.ts';
 
 /** Everything that happens at the current minute (on either side of the dose). */
@@ -56,6 +57,16 @@ export function advanceClock(d: SessionContext, minutes: number): void {
  * observation time; null when nothing is.
  */
 export function nextEventClock(c: SessionContext): number | null {
+  // A context is never changed once an event has produced it, so its answer is kept with it.
+  const known = nextByContext.get(c);
+  if (known !== undefined) return known;
+  const next = computeNextEventClock(c);
+  nextByContext.set(c, next);
+  return next;
+}
+const nextByContext = new WeakMap<SessionContext, number | null>();
+
+function computeNextEventClock(c: SessionContext): number | null {
   const now = c.clock;
   const scenario = c.index.scenario;
   const last = lastClockMinute(c);
@@ -102,12 +113,43 @@ export function nextEventMinute(c: SessionContext): number | null {
  * trainee, so the signal model predicts it exactly.
  */
 function nextCrossingClock(c: SessionContext, until: number): number | null {
-  const scenario = c.index.scenario;
   const fired = new Set(c.fired);
   const watched = [...c.index.events.values()].filter(
     (e) => !fired.has(e.id) && !('atMinute' in e.trigger),
   );
-  const sounding = new Set(c.activeAlarms.map((a) => `${a.signal}:${a.direction}`));
+  const sounding = c.activeAlarms.map((a) => `${a.signal}:${a.direction}`);
+  // Everything the scan reads: when none of it changed since the last scan of this scenario (a
+  // choice that only moves the story on), the answer is the same and is not searched for again.
+  const inputs: unknown[] = [
+    c.clock,
+    until,
+    c.doseClock,
+    c.seed,
+    c.fired,
+    c.offsets,
+    c.drug,
+    c.infusion,
+    c.pendingDrug,
+    sounding.join(),
+    ...(watched.length > 0 ? [c.vars, c.facts, c.settings] : []),
+  ];
+  const last = lastCrossing.get(c.index);
+  if (last && last.inputs.length === inputs.length && last.inputs.every((v, i) => v === inputs[i]))
+    return last.crossing;
+  const crossing = scanForCrossing(c, until, watched, new Set(sounding));
+  lastCrossing.set(c.index, { inputs, crossing });
+  return crossing;
+}
+/** Per scenario: the inputs and result of the last crossing scan. */
+const lastCrossing = new WeakMap<object, { inputs: unknown[]; crossing: number | null }>();
+
+function scanForCrossing(
+  c: SessionContext,
+  until: number,
+  watched: readonly EventDef[],
+  sounding: ReadonlySet<string>,
+): number | null {
+  const scenario = c.index.scenario;
   // With the drug model, the end of the acute effects is found minute by minute too.
   const watchRecovery =
     modelDrivesSignals(c) && c.doseClock !== null && !acuteEffectsOverByModel(c);

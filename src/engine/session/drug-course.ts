@@ -35,20 +35,7 @@ export const MINUTES_BETWEEN_DEVICES = 5;
  */
 export const ACUTE_EFFECT_FLOOR = 0.5;
 
-/** An IV infusion in progress: its rate, what is left to give, and whether it runs now. */
-export interface InfusionState {
-  mgPerMinute: number;
-  remainingMg: number;
-  running: boolean;
-}
-
-/** A dose given, for the view's time axis. */
-export interface DoseEvent {
-  /** Minutes since arrival. */
-  clock: number;
-  /** What was given, in words. */
-  label: string;
-}
+export type { DoseEvent, InfusionState } from './types.ts';
 
 /** The model's state at arrival (null when the patient has no weight: no model). */
 export function initialDrug(scenario: ScenarioV1): DrugState | null {

@@ -2,15 +2,15 @@
  * What a choice changes: its effects on variables, settings and signals, and its clinical action
  * (the protocol facts it sets, a vitals check, the dose).
  */
-import { own } from '../format/own.ts';
 import { say } from './context.ts';
+import { applyEffects } from './changes.ts';
 import type { OptionDef } from './indexScenario.ts';
 import { checkVitals, refreshVitals, respondToAlarms } from './monitoring.ts';
 import { processMinute } from './clock.ts';
 import { controlInfusion, giveDrug } from './drug-course.ts';
-import type { Facts, SessionContext, Signals } from './types.ts';
+import type { Facts, SessionContext } from './types.ts';
 
-type Effects = NonNullable<OptionDef['effects']>;
+export { addVitals, applyEffects, changeSetting } from './changes.ts';
 
 /** The protocol fact each clinical action sets. */
 const ACTION_FACT: Partial<Record<NonNullable<OptionDef['action']>, keyof Facts>> = {
@@ -54,43 +54,6 @@ export function applyOptionEffects(d: SessionContext, option: OptionDef): void {
     }
   }
   if (option.kind === 'action') respondToAlarms(d);
-}
-
-/** Applies effects: variables set and added, settings changed, signals offset. */
-export function applyEffects(d: SessionContext, effects: Effects | undefined): void {
-  if (!effects) return;
-  if (effects.set || effects.add) {
-    const vars = { ...d.vars, ...effects.set };
-    for (const [k, n] of Object.entries(effects.add ?? {})) {
-      const before = own(vars, k);
-      vars[k] = (typeof before === 'number' ? before : 0) + n;
-    }
-    d.vars = vars;
-  }
-  if (effects.setting) {
-    for (const [k, v] of Object.entries(effects.setting))
-      changeSetting(d, k as keyof SessionContext['settings'], v);
-  }
-  if (effects.vitals) addVitals(d, effects.vitals);
-}
-
-/** Adds changes to the signals' offsets and recomputes the signals. */
-export function addVitals(d: SessionContext, deltas: Partial<Signals>): void {
-  const offsets = { ...d.offsets };
-  for (const [k, n] of Object.entries(deltas))
-    offsets[k as keyof Signals] = (offsets[k as keyof Signals] ?? 0) + (n ?? 0);
-  d.offsets = offsets;
-  refreshVitals(d);
-}
-
-/** Changes a room setting (music, eyeshades, lights). */
-export function changeSetting(
-  d: SessionContext,
-  setting: keyof SessionContext['settings'],
-  value: string,
-): void {
-  d.settings = { ...d.settings, [setting]: value } as SessionContext['settings'];
-  say(d, { speaker: 'system', text: `${setting[0]!.toUpperCase()}${setting.slice(1)}: ${value}.` });
 }
 
 function giveDose(d: SessionContext, dose: OptionDef['dose']): void {

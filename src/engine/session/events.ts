@@ -5,7 +5,7 @@
 import { evaluateCondition } from './conditions.ts';
 import { conditionEnv, say } from './context.ts';
 import { recordMissedEvent } from './decisions.ts';
-import { addVitals, applyEffects } from './effects.ts';
+import { addVitals, applyEffects } from './changes.ts';
 import type { EventDef } from './indexScenario.ts';
 import { arrivalMinuteOf } from './timing.ts';
 import { chooseVariant, textOf } from './variants.ts';

@@ -1,4 +1,4 @@
-/** The session engine: one machine for every scenario, its view, replay and headless runs. */
+/** The session engine: one machine for every scenario, its view and replay (headless runs: play/). */
 export {
   sessionMachine,
   attemptFromContext,
@@ -15,11 +15,5 @@ export {
   type ReplayLog,
   type SessionSnapshot,
 } from './session.ts';
-export {
-  playHeadless,
-  type HeadlessOptions,
-  type HeadlessResult,
-  type Strategy,
-} from './headless.ts';
 export { indexScenario, ScenarioIndex } from './indexScenario.ts';
 export type { SessionEvent, SessionContext, Mode, LogEntry, DecisionRecord } from './types.ts';

@@ -21,7 +21,12 @@ export interface OptionPlace {
 }
 
 export class ScenarioIndex {
-  readonly scenario: ScenarioV1;
+  // Private, behind a getter: XState walks every enumerable field of a restored context, and the
+  // scenario (thousands of steps in a large one) needs no walk.
+  readonly #scenario: ScenarioV1;
+  get scenario(): ScenarioV1 {
+    return this.#scenario;
+  }
   readonly phases = new Map<PhaseId, Phase>();
   readonly phaseOrder: PhaseId[] = [];
   readonly steps = new Map<string, { step: StepDef; phase: PhaseId }>();
@@ -37,7 +42,7 @@ export class ScenarioIndex {
   readonly keyframes: ScenarioV1['trajectory'];
 
   constructor(scenario: ScenarioV1) {
-    this.scenario = scenario;
+    this.#scenario = scenario;
     for (const phase of scenario.phases) {
       if (this.phases.has(phase.id)) continue;
       this.phases.set(phase.id, phase);

@@ -16,12 +16,11 @@
  * Simulated time enters only as `clock.advance` events; there are no timers.
  */
 import { own } from '../format/own.ts';
-import { and, assign, enqueueActions, not, setup, stateIn } from 'xstate';
+import { and, assign, enqueueActions, not, setup } from 'xstate';
 import type { PhaseId } from '../format/schema.ts';
-import { hashScenario } from '../attempt/hash.ts';
-import { SAVE_VERSION, type Attempt } from '../attempt/types.ts';
+import { attemptFromContext, type Attempt } from './save-form.ts';
 import { advanceClock } from './clock.ts';
-import { initialContext } from './context.ts';
+import { initialContext } from './initial-context.ts';
 import { recordEventChoice, recordStepChoice } from './decisions.ts';
 import { applyOptionEffects, changeSetting } from './effects.ts';
 import { refusal } from './gates.ts';
@@ -31,6 +30,8 @@ import { isOpenEventOption, isStepOption } from './offers.ts';
 import { PHASES, phaseInfo } from './phases.ts';
 import { endSession, enterPhase, finishTherapy, followNext } from './steps.ts';
 import type { Cue, SessionContext, SessionEvent, SessionInput } from './types.ts';
+
+export { attemptFromContext };
 
 export type SessionTag =
   | 'briefing'
@@ -64,17 +65,12 @@ function draft(change: (d: SessionContext, event: SessionEvent) => void) {
   );
 }
 
-/** The attempt a host persists: the save form of the log so far. */
-export function attemptFromContext(context: SessionContext): Attempt {
-  return {
-    saveVersion: SAVE_VERSION,
-    scenarioId: context.index.scenario.id,
-    scenarioHash: hashScenario(context.index.scenario),
-    seed: context.seed,
-    mode: context.mode,
-    events: context.log.map((l) => l.event),
-    ...(context.carried ? { carried: context.carried } : {}),
-  };
+/** Logs an accepted event and starts a fresh list of cues. */
+function logAccepted(d: SessionContext, event: SessionEvent): void {
+  d.log = d.log.append({ event, minute: d.minute, accepted: true });
+  d.cues = [];
+  if (event.type.startsWith('trainee.')) d.lastRefusal = null;
+  if (event.type !== 'session.pause' && event.type !== 'session.resume') d.lastChoice = null;
 }
 
 const bookkeeping = [
@@ -90,7 +86,15 @@ const bookkeeping = [
   },
 ] as const;
 
-const chooseActions = ['recordEvent', 'recordChoice', 'applyEffects'] as const;
+/**
+ * What a choice's transition does after the choice itself: go on to the option's next step, enter
+ * the next phase, finish the therapy region, or end the session with the option's ending.
+ */
+type AfterChoice = {
+  then?: 'followNext' | 'finishTherapy' | 'endSession' | { enterPhase: PhaseId };
+};
+const choose = (then?: AfterChoice['then']) =>
+  ({ type: 'choose', params: then === undefined ? {} : { then } }) as const;
 
 export const sessionMachine = setup({
   types: {
@@ -120,12 +124,7 @@ export const sessionMachine = setup({
   },
   actions: {
     /** Logs an accepted event and starts a fresh list of cues. */
-    recordEvent: draft((d, event) => {
-      d.log = d.log.append({ event, minute: d.minute, accepted: true });
-      d.cues = [];
-      if (event.type.startsWith('trainee.')) d.lastRefusal = null;
-      if (event.type !== 'session.pause' && event.type !== 'session.resume') d.lastChoice = null;
-    }),
+    recordEvent: draft(logAccepted),
     /** Logs a refused event with its reason; a refused choice is also shown to the trainee. */
     refuseEvent: draft((d, event) => {
       const reason = refusal(d, event);
@@ -152,16 +151,31 @@ export const sessionMachine = setup({
       d.paused = false;
     }),
     /** Records the decision (and keeps the context before it for a practice-mode retry). */
-    recordChoice: draft((d, event) => {
-      const option = optionOf(d, event)!;
-      const place = d.index.options.get(option.id)!;
-      const before = { ...d, log: d.log.dropLast(), lastChoice: null };
-      if (place.stepId !== undefined) recordStepChoice(d, option);
-      else recordEventChoice(d, option);
-      d.lastChoice = { before, optionId: option.id, refId: place.stepId ?? place.eventId! };
-    }),
-    applyEffects: draft((d, event) => applyOptionEffects(d, optionOf(d, event)!)),
-    followNext: draft((d, event) => followNext(d, optionOf(d, event)!)),
+    /**
+     * An accepted choice: logs it, records the decision (keeping the context before it for a
+     * practice-mode retry), applies the option's effects and clinical action, then does what the
+     * transition says comes after it (`then`). One update of the context, not one per part: a
+     * choice is the hot path of every session.
+     */
+    choose: assign<SessionContext, SessionEvent, AfterChoice, SessionEvent, never>(
+      ({ context, event }, after) => {
+        const d = { ...context };
+        logAccepted(d, event);
+        const option = optionOf(d, event)!;
+        const place = d.index.options.get(option.id)!;
+        const before = { ...d, log: d.log.dropLast(), lastChoice: null };
+        if (place.stepId !== undefined) recordStepChoice(d, option);
+        else recordEventChoice(d, option);
+        d.lastChoice = { before, optionId: option.id, refId: place.stepId ?? place.eventId! };
+        applyOptionEffects(d, option);
+        const then = after.then;
+        if (then === 'followNext') followNext(d, option);
+        else if (then === 'finishTherapy') finishTherapy(d);
+        else if (then === 'endSession') endSession(d, option.ending!);
+        else if (then !== undefined) enterPhase(d, then.enterPhase);
+        return d;
+      },
+    ),
     enterPhase: assign<SessionContext, SessionEvent, { phase: PhaseId }, SessionEvent, never>(
       ({ context }, params) => {
         const d = { ...context };
@@ -169,8 +183,6 @@ export const sessionMachine = setup({
         return d;
       },
     ),
-    finishTherapy: draft((d) => finishTherapy(d)),
-    endSession: draft((d, event) => endSession(d, optionOf(d, event)!.ending!)),
     /** Practice mode: restores the context before the last choice and records the retry. */
     undoChoice: draft((d, event) => {
       const last = d.lastChoice!;
@@ -188,19 +200,27 @@ export const sessionMachine = setup({
       };
       Object.assign(d, restored);
     }),
+    // The three actions below log the accepted event themselves (one context update per event).
+    /** Logs the event and lets the simulated minutes pass. */
     advanceClock: draft((d, event) => {
+      logAccepted(d, event);
       if (event.type === 'clock.advance') advanceClock(d, event.minutes);
     }),
-    /** The trainee measures: the clock runs one cuff cycle, then the reading is their vitals check. */
-    checkVitals: draft((d) => {
+    /** Logs the event; the clock runs one cuff cycle, then the reading is the trainee's vitals check. */
+    checkVitals: draft((d, event) => {
+      logAccepted(d, event);
       advanceClock(d, NIBP_CYCLE_MINUTES);
       checkVitals(d, 'trainee');
     }),
+    /** Logs the event and applies the trainee's monitor command (interval, measure now, limits). */
     applyMonitor: draft((d, event) => {
+      logAccepted(d, event);
       if (event.type === 'trainee.monitor')
         d.monitor = applyMonitorCommand(d.monitor, event, d.clock);
     }),
+    /** Logs the event and changes the room setting. */
     changeSetting: draft((d, event) => {
+      logAccepted(d, event);
       if (event.type === 'trainee.setting') changeSetting(d, event.setting, event.value);
     }),
     /** Emits one playCue per cue raised by this event (alarms, events, step audio). */
@@ -222,13 +242,13 @@ export const sessionMachine = setup({
     // Responses to open scenario events are taken in any phase; everything refused lands here.
     'trainee.choose': [
       {
-        guard: and(['isAllowed', 'isEventOption', 'leadsToEnding']),
+        guard: and(['isEventOption', 'leadsToEnding', 'isAllowed']),
         target: '.debrief',
-        actions: [...chooseActions, 'endSession', ...bookkeeping],
+        actions: [choose('endSession'), ...bookkeeping],
       },
       {
-        guard: and(['isAllowed', 'isEventOption']),
-        actions: [...chooseActions, ...bookkeeping],
+        guard: and(['isEventOption', 'isAllowed']),
+        actions: [choose(), ...bookkeeping],
       },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
@@ -241,19 +261,19 @@ export const sessionMachine = setup({
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
     'trainee.act': [
-      { guard: 'isAllowed', actions: ['recordEvent', 'checkVitals', ...bookkeeping] },
+      { guard: 'isAllowed', actions: ['checkVitals', ...bookkeeping] },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
     'trainee.setting': [
-      { guard: 'isAllowed', actions: ['recordEvent', 'changeSetting', ...bookkeeping] },
+      { guard: 'isAllowed', actions: ['changeSetting', ...bookkeeping] },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
     'trainee.monitor': [
-      { guard: 'isAllowed', actions: ['recordEvent', 'applyMonitor', ...bookkeeping] },
+      { guard: 'isAllowed', actions: ['applyMonitor', ...bookkeeping] },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
     'clock.advance': [
-      { guard: 'isAllowed', actions: ['recordEvent', 'advanceClock', ...bookkeeping] },
+      { guard: 'isAllowed', actions: ['advanceClock', ...bookkeeping] },
       { actions: ['refuseEvent', ...bookkeeping] },
     ],
     'session.begin': { actions: ['refuseEvent', ...bookkeeping] },
@@ -298,14 +318,6 @@ export const sessionMachine = setup({
             },
             dosed: {
               type: 'parallel',
-              always: {
-                guard: and([
-                  stateIn('#kap.visit.active.dosed.therapy.awaitingRecovery'),
-                  'isMonitoringDone',
-                ]),
-                target: 'integration',
-                actions: { type: 'enterPhase', params: { phase: 'integration' } },
-              },
               states: {
                 observation: {
                   initial: 'observing',
@@ -331,7 +343,15 @@ export const sessionMachine = setup({
                       tags: 'guidedConversation',
                       on: { 'trainee.choose': stepChoice('guidedConversation') },
                     },
-                    awaitingRecovery: { tags: ['guidedConversation', 'awaitingRecovery'] },
+                    /** Therapy is over; integration starts once observation has settled. */
+                    awaitingRecovery: {
+                      tags: ['guidedConversation', 'awaitingRecovery'],
+                      always: {
+                        guard: 'isMonitoringDone',
+                        target: '#kap.visit.active.integration',
+                        actions: { type: 'enterPhase', params: { phase: 'integration' } },
+                      },
+                    },
                   },
                 },
               },
@@ -377,31 +397,28 @@ function stepChoice(from: PhaseId) {
   const leavesTherapy = (to: PhaseId) => phaseInfo(from).therapy && !phaseInfo(to).therapy;
   return [
     {
-      guard: and(['isAllowed', 'isStepOption', 'leadsToEnding']),
+      guard: and(['isStepOption', 'leadsToEnding', 'isAllowed']),
       target: '#kap.debrief',
-      actions: [...chooseActions, 'endSession', ...bookkeeping] as const,
+      actions: [choose('endSession'), ...bookkeeping] as const,
     },
     ...PHASES.slice(i + 1).map((to) => ({
       guard: and([
-        'isAllowed',
         'isStepOption',
         'endsPhase',
         { type: 'nextPhaseIs' as const, params: { phase: to.id } },
+        'isAllowed',
       ]),
       target: leavesTherapy(to.id)
         ? '#kap.visit.active.dosed.therapy.awaitingRecovery'
         : to.stateId,
       actions: [
-        ...chooseActions,
-        leavesTherapy(to.id)
-          ? ('finishTherapy' as const)
-          : { type: 'enterPhase' as const, params: { phase: to.id } },
+        choose(leavesTherapy(to.id) ? 'finishTherapy' : { enterPhase: to.id }),
         ...bookkeeping,
       ] as const,
     })),
     {
-      guard: and(['isAllowed', 'isStepOption']),
-      actions: [...chooseActions, 'followNext', ...bookkeeping] as const,
+      guard: and(['isStepOption', 'isAllowed']),
+      actions: [choose('followNext'), ...bookkeeping] as const,
     },
   ];
 }

@@ -18,7 +18,7 @@ import {
   type SignalKey,
 } from '../format/schema.ts';
 import { AppendList } from './append-list.ts';
-import { initialContext } from './context.ts';
+import { initialContext } from './initial-context.ts';
 import { sessionMachine } from './machine.ts';
 import { isMonitoringDone, refreshVitals } from './monitoring.ts';
 import { AFTER_DOSE, phaseInfo } from './phases.ts';

@@ -5,9 +5,23 @@ import type { ActionName, EventState, PhaseId, ProtocolFact, SignalKey } from '.
 import type { AppendList } from './append-list.ts';
 import type { AppendSet } from './append-set.ts';
 import type { DrugInput, DrugState } from '../drug/index.ts';
-import type { DoseEvent, InfusionState } from './drug-course.ts';
 import type { ScenarioIndex } from './indexScenario.ts';
 import type { MonitorCommand, MonitorState } from './nibp.ts';
+
+/** An IV infusion in progress: its rate, what is left to give, and whether it runs now. */
+export interface InfusionState {
+  mgPerMinute: number;
+  remainingMg: number;
+  running: boolean;
+}
+
+/** A dose given, for the view's time axis. */
+export interface DoseEvent {
+  /** Minutes since arrival. */
+  clock: number;
+  /** What was given, in words. */
+  label: string;
+}
 
 export type Mode = 'practice' | 'assessment';
 export type SettingName = 'music' | 'eyeshades' | 'lights';

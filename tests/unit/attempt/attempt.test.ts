@@ -7,7 +7,7 @@ import {
   serializeAttempt,
 } from '../../../src/engine/attempt/index.ts';
 import { attemptFromContext } from '../../../src/engine/session/machine.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { initialSnapshot, step, type ReplayLog } from '../../../src/engine/session/session.ts';
 import { viewSession } from '../../../src/engine/session/view.ts';
 import { scoreContext } from '../../../src/engine/scoring/score.ts';

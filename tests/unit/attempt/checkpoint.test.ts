@@ -85,6 +85,43 @@ describe('restoring from a checkpoint', () => {
     expect(parsed.ok && checkpointHolds(parsed.attempt)).toBe(false);
   });
 
+  it('a checkpoint keeps the minute and reason of every log entry, refused ones included', () => {
+    // The dose before consent is refused with its reason; the checkpoint holds the log without
+    // its events (the attempt has them) and restores every entry as the replay has it.
+    const events: SessionEvent[] = [
+      { type: 'session.begin' },
+      { type: 'trainee.choose', optionId: 'adm-give' },
+      { type: 'trainee.choose', optionId: 'prep-consent' },
+      { type: 'trainee.choose', optionId: 'prep-screening' },
+    ];
+    const full = replay(scenario, { seed: 2, mode: 'assessment', events });
+    expect(full.context.log.some((entry) => !entry.accepted && !!entry.reason)).toBe(true);
+    const attempt: Attempt = {
+      ...attemptFromContext(full.context),
+      checkpoint: makeCheckpoint(full, events)!,
+    };
+    const text = serializeAttempt(attempt);
+    // The events are saved once, in the attempt's log, not again in the checkpoint's.
+    const savedLog = (attempt.checkpoint!.context as { log: unknown }).log;
+    expect(JSON.stringify(savedLog)).not.toContain('"event"');
+    const parsed = parseAttempt(text, scenario);
+    expect(parsed.ok && checkpointHolds(parsed.attempt)).toBe(true);
+    if (!parsed.ok) return;
+    const fast = replayFromCheckpoint(scenario, parsed.attempt);
+    expect(JSON.stringify(fast.context)).toBe(JSON.stringify(full.context));
+  });
+
+  it('a checkpoint whose state cannot be read is not used: the whole log is replayed', () => {
+    const c = attempt.checkpoint!;
+    const context = { ...(c.context as object), log: { minutes: new Array(5000).fill(0) } };
+    const damaged = { ...attempt, checkpoint: { ...c, context } };
+    expect(checkpointHolds(damaged)).toBe(true);
+    const restored = replayFromCheckpoint(scenario, damaged);
+    expect(JSON.stringify(restored.context)).toBe(
+      JSON.stringify(replay(scenario, attempt).context),
+    );
+  });
+
   it('a checkpoint taken just after a practice choice restores a retry exactly as a full replay', () => {
     const events: SessionEvent[] = [{ type: 'session.begin' }];
     for (const id of ['prep-consent', 'prep-screening', 'adm-check', 'adm-give'])

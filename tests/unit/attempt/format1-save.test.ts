@@ -5,7 +5,7 @@ import {
   restoreAttempt,
   serializeAttempt,
 } from '../../../src/engine/attempt/index.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { loadFixture } from '../session/fixtures.ts';
 
 describe('attempts saved while a scenario was in format 1', () => {

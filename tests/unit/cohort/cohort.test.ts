@@ -16,7 +16,7 @@ import {
 } from '../../../src/engine/cohort/index.ts';
 import { parseCsv } from '../../../src/engine/results/csv.ts';
 import type { ExportedAttempt } from '../../../src/engine/results/export.ts';
-import { playHeadless, type Strategy } from '../../../src/engine/session/headless.ts';
+import { playHeadless, type Strategy } from '../../../src/engine/play/headless.ts';
 import type { Mode } from '../../../src/engine/session/types.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
 

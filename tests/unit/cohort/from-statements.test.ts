@@ -7,7 +7,7 @@ import { attemptsFromStatements } from '../../../src/engine/cohort/index.ts';
 import { decodeSuspendData } from '../../../src/engine/results/suspend-data.ts';
 import { verifyAttempt } from '../../../src/engine/results/verify.ts';
 import { buildStatements } from '../../../src/engine/results/xapi.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
 
 const scenario = loadScenarioFile(shippedScenarioFiles()[0]!);

@@ -13,7 +13,7 @@ import { runCommand } from '../../../src/cli/commands/run.ts';
 import { validateCommand } from '../../../src/cli/commands/validate.ts';
 import { tidyCommand } from '../../../src/cli/commands/tidy.ts';
 import type { Io } from '../../../src/cli/io.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 
 const guide = readFileSync(new URL('../../../docs/authoring.md', import.meta.url), 'utf8');
 const template = readFileSync(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../../src/engine/format/validate.ts';
 import { PHASE_IDS } from '../../../src/engine/format/schema.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 
 const text = readFileSync(
   new URL('../../../scenarios/templates/minimal.json', import.meta.url),

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../../src/engine/format/index.ts';
 import { analyze } from '../../../src/engine/analysis/analyze.ts';
-import { playHeadless, type Strategy } from '../../../src/engine/session/headless.ts';
+import { playHeadless, type Strategy } from '../../../src/engine/play/headless.ts';
 import type { Report } from '../../../src/engine/scoring/score.ts';
 
 const FILE = new URL('../../fixtures/engine/protocol-gates.json', import.meta.url);

@@ -9,7 +9,7 @@ import { normalise } from '../../../src/engine/format/normalise.ts';
 import { tidy } from '../../../src/engine/format/tidy.ts';
 import { parseLoose } from '../../../src/engine/format/text-edit.ts';
 import { validate } from '../../../src/engine/format/validate.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
 import { shippedScenarioFiles } from '../session/fixtures.ts';
 import { minimalText, readFixture } from './fixture-files.ts';

@@ -9,7 +9,7 @@ import {
   type ExportedAttempt,
 } from '../../../src/engine/results/export.ts';
 import { restoreAttempt } from '../../../src/engine/attempt/index.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
 
 const files = shippedScenarioFiles();

@@ -12,7 +12,7 @@ import {
   parseExport,
   type ExportedAttempt,
 } from '../../../src/engine/results/export.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
 
 const scenario = loadScenarioFile(shippedScenarioFiles()[0]!);

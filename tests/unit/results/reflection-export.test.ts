@@ -1,7 +1,7 @@
 /** The reflection travels with its attempt in exports, and unverified reasons read alike. */
 import { describe, expect, it } from 'vitest';
 import { exportJson, parseExport, unverifiedReason } from '../../../src/engine/index.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
 
 const scenario = loadScenarioFile(shippedScenarioFiles()[0]!);

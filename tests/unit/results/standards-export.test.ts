@@ -12,7 +12,7 @@ import {
   type ExportedAttempt,
 } from '../../../src/engine/results/export.ts';
 import { buildStatements, extensionIris } from '../../../src/engine/results/xapi.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
 
 const file = shippedScenarioFiles().find((f) => f.endsWith('trd-sublingual-first-session.json'))!;

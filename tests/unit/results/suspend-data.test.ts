@@ -7,7 +7,7 @@ import {
   suspendDataScenario,
 } from '../../../src/engine/results/suspend-data.ts';
 import { restoreAttempt, type Attempt } from '../../../src/engine/attempt/index.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { restoreAttempt, type Attempt } from '../../../src/engine/attempt/index.ts';
 import { exportCsv, parseDecisionCsv } from '../../../src/engine/results/export.ts';
 import { verifyAttempt, verifySteps } from '../../../src/engine/results/verify.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
 

@@ -5,7 +5,7 @@
 import validateStatement from '@learninglocker/xapi-validation';
 import { describe, expect, it } from 'vitest';
 import { buildStatements } from '../../../src/engine/results/xapi.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
 
 const base = 'https://training.example.org/kap/';

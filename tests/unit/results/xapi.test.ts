@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStatements, extensionIris } from '../../../src/engine/results/xapi.ts';
 import { statementProblems } from '../../../src/engine/results/xapi-rules.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
 
 const base = 'https://training.example.org/kap/';

@@ -20,7 +20,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { initialSnapshot, step } from '../../../src/engine/session/session.ts';
 import { effectNow, modelDrivesSignals } from '../../../src/engine/session/drug-course.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validate, type ScenarioV1 } from '../../../src/engine/format/index.ts';
-import { playHeadless, type Strategy } from '../../../src/engine/session/headless.ts';
+import { playHeadless, type Strategy } from '../../../src/engine/play/headless.ts';
 
 const dir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
 

@@ -19,7 +19,7 @@ import {
   playHeadless,
   type HeadlessResult,
   type Strategy,
-} from '../../../src/engine/session/headless.ts';
+} from '../../../src/engine/play/headless.ts';
 import { patientGroupOf } from '../session/fixtures.ts';
 
 const dir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../../src/engine/format/index.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 
 const text = readFileSync(
   new URL('../../../scenarios/screening-defer-dosing.json', import.meta.url),

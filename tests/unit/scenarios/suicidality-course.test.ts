@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { playCourse, validateCourse } from '../../../src/engine/course/index.ts';
-import { playHeadless, type Strategy } from '../../../src/engine/session/headless.ts';
+import { playHeadless, type Strategy } from '../../../src/engine/play/headless.ts';
 import { loadScenarioFile } from '../session/fixtures.ts';
 
 const dir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import {
   initialSnapshot,
   step,

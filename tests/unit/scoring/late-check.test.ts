@@ -4,7 +4,7 @@
  * "best option" beside "not checked in time" (the review's minute-126 case).
  */
 import { describe, expect, it } from 'vitest';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { initialSnapshot, step } from '../../../src/engine/session/session.ts';
 import { viewSession } from '../../../src/engine/session/view.ts';
 import { scoreContext } from '../../../src/engine/scoring/score.ts';

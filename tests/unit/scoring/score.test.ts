@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { score, scoreContext } from '../../../src/engine/scoring/score.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { NIBP_CYCLE_MINUTES } from '../../../src/engine/session/nibp.ts';
 import { replay } from '../../../src/engine/session/session.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';

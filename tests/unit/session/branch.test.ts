@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsBeforeDecision, playHeadless } from '../../../src/engine/session/index.ts';
+import { eventsBeforeDecision, playHeadless } from '../../../src/engine/index.ts';
 import { score } from '../../../src/engine/scoring/score.ts';
 import { FIXTURE_FILE, loadScenarioFile } from './fixtures.ts';
 

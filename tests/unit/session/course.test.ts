@@ -12,7 +12,7 @@ import {
   serializeAttempt,
   parseAttempt,
 } from '../../../src/engine/attempt/index.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { loadScenarioFile } from './fixtures.ts';
 
 const dir = fileURLToPath(new URL('../../fixtures/engine/visit/course/', import.meta.url));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { loadFixture } from './fixtures.ts';
 
 const TO_DOSE = ['prep-consent', 'prep-screening', 'adm-check', 'adm-give'];

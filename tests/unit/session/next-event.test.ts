@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { playHeadless, replay, step, viewSession } from '../../../src/engine/session/index.ts';
-import type { SessionSnapshot } from '../../../src/engine/session/index.ts';
+import { playHeadless, replay, step, viewSession } from '../../../src/engine/index.ts';
+import type { SessionSnapshot } from '../../../src/engine/index.ts';
 import { FIXTURE_FILE, loadScenarioFile, shippedScenarioFiles } from './fixtures.ts';
 
 /** The first minute an event opens or an alarm sounds, moving time with `move` from a snapshot. */

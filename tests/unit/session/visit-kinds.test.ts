@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { validate } from '../../../src/engine/format/index.ts';
 import { sessionMachine } from '../../../src/engine/session/machine.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { viewSession } from '../../../src/engine/session/view.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { choicesCommand, choicesOf } from '../../../src/workspace/choices.ts';
 import { validate } from '../../../src/engine/format/validate.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { previewSnapshot } from '../../../src/engine/session/preview.ts';
 
 const scenario = validate(readFileSync('scenarios/templates/minimal.json', 'utf8')).scenario!;

@@ -5,16 +5,16 @@
  * the clock whenever nothing can be done until later.
  */
 import type { ScenarioV1 } from '../format/schema.ts';
-import type { Attempt } from '../attempt/types.ts';
+import type { Attempt } from '../session/save-form.ts';
 import { scoreContext, type Report } from '../scoring/score.ts';
-import type { OptionDef } from './indexScenario.ts';
-import { attemptFromContext } from './machine.ts';
-import { hashInts, mulberry32 } from './prng.ts';
-import { choiceRefusal, dischargeRefusal, refusal } from './gates.ts';
-import { dueChecks } from './monitoring.ts';
-import { createSession, step, type SessionSnapshot } from './session.ts';
-import type { CarriedState, Mode, SessionEvent } from './types.ts';
-import { viewSession, type SessionView, type ViewOption } from './view.ts';
+import type { OptionDef } from '../session/indexScenario.ts';
+import { attemptFromContext } from '../session/machine.ts';
+import { hashInts, mulberry32 } from '../session/prng.ts';
+import { choiceRefusal, dischargeRefusal, refusal } from '../session/gates.ts';
+import { dueChecks } from '../session/monitoring.ts';
+import { createSession, step, type SessionSnapshot } from '../session/session.ts';
+import type { CarriedState, Mode, SessionEvent } from '../session/types.ts';
+import { viewSession, type SessionView, type ViewOption } from '../session/view.ts';
 
 export type Strategy = 'best' | 'worst' | 'random';
 
