@@ -26,6 +26,17 @@ export interface CatalogueEntry {
   contentWarnings: string[];
 }
 
+/** One course's card in the library (built by course-catalogue.ts). Plain text, rendered as text. */
+export interface CourseCard {
+  id: string;
+  title: string;
+  /** The course file's name in the scenarios folder (e.g. "x.course.json"). */
+  file: string;
+  visits: { id: string; title: string; visitKind: string }[];
+  /** What carries between visits, in words: variables by their description, then facts. */
+  carries: string[];
+}
+
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const strs = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
@@ -122,7 +133,7 @@ export function courseOrder(
 export function catalogueModule(
   files: readonly { id: string; text: string }[],
   courses: readonly { visits: readonly string[] }[] = [],
-  courseCards: readonly import('./course-catalogue.ts').CourseCard[] = [],
+  courseCards: readonly CourseCard[] = [],
 ): string {
   const entries = courseOrder(
     recommendedOrder(files.map((f) => catalogueEntry(f.id, f.text))),

@@ -4,18 +4,9 @@
  * visits' files, like the scenario cards (see catalogue.ts). Pure.
  */
 import type { CourseDef } from '../format/course.ts';
-import { catalogueEntry } from './catalogue.ts';
+import { catalogueEntry, type CourseCard } from './catalogue.ts';
 
-/** One course card. Text fields are plain text, rendered as text. */
-export interface CourseCard {
-  id: string;
-  title: string;
-  /** The course file's name in the scenarios folder (e.g. "x.course.json"). */
-  file: string;
-  visits: { id: string; title: string; visitKind: string }[];
-  /** What carries between visits, in words: variables by their description, then facts. */
-  carries: string[];
-}
+export type { CourseCard };
 
 const record = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};

@@ -16,12 +16,11 @@
  * Everything here is pure: state in, new state out.
  */
 import type { ScenarioV1 } from '../format/schema.ts';
-import type { Signals } from './types.ts';
+import type { AlarmLimits, MonitorCommand, MonitorState, NibpReading, Signals } from './types.ts';
 import { outsideLimits } from './vitals.ts';
 
 type Protocol = ScenarioV1['protocol'];
-/** The format's limits on vital signs (the protocol's alarm limits have this shape). */
-export type AlarmLimits = Protocol['thresholds']['alarm'];
+export type { AlarmLimits, MonitorCommand, MonitorState, NibpReading };
 
 /**
  * How long a cuff cycle takes, in simulated minutes. An oscillometric cuff deflates at about
@@ -38,32 +37,6 @@ export const NIBP_CYCLE_MINUTES = 1;
  * power-on (Spacelabs NIBP module user's manual, "Setting Automatic Measurements").
  */
 export const NIBP_INTERVALS: readonly (number | null)[] = [null, 3, 5, 10, 15, 30, 60];
-
-/** One NIBP reading: the arrival-clock minute it was read and the pressures, mmHg. */
-export interface NibpReading {
-  clock: number;
-  systolic: number;
-  diastolic: number;
-  /** `trainee`: the trainee measured (a vitals check); `auto`: the automatic cycle; `option`: a scenario option's check. */
-  source: 'trainee' | 'auto' | 'option';
-}
-
-/** The monitor's state in a session (saved with the attempt by its events). */
-export interface MonitorState {
-  /** The automatic NIBP interval in minutes; null: manual only. */
-  intervalMinutes: number | null;
-  /** The arrival-clock minute the trainee chose the interval (null: the scenario's default, from the dose). */
-  intervalChosenAt: number | null;
-  /** Every reading so far, oldest first. */
-  readings: readonly NibpReading[];
-  /** The trainee's alarm limits; null: the protocol's (`protocol.thresholds.alarm`). */
-  limits: AlarmLimits | null;
-}
-
-/** What a host sends to set the monitor (`trainee.monitor`). */
-export type MonitorCommand =
-  | { setting: 'nibpInterval'; minutes: number | null }
-  | { setting: 'alarmLimits'; limits: AlarmLimits };
 
 /**
  * The protocol's check interval, as the automatic cycle's default: the shortest gap between its

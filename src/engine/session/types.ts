@@ -1,12 +1,18 @@
 /**
  * Types shared by the session machine, its view, scoring and saves.
  */
-import type { ActionName, EventState, PhaseId, ProtocolFact, SignalKey } from '../format/schema.ts';
+import type {
+  ActionName,
+  EventState,
+  PhaseId,
+  ProtocolFact,
+  ScenarioV1,
+  SignalKey,
+} from '../format/schema.ts';
 import type { AppendList } from './append-list.ts';
 import type { AppendSet } from './append-set.ts';
 import type { DrugInput, DrugState } from '../drug/index.ts';
 import type { ScenarioIndex } from './indexScenario.ts';
-import type { MonitorCommand, MonitorState } from './nibp.ts';
 
 /** An IV infusion in progress: its rate, what is left to give, and whether it runs now. */
 export interface InfusionState {
@@ -222,3 +228,34 @@ export interface SessionContext {
 }
 
 export type { ActionName, EventState, PhaseId, ProtocolFact, SignalKey };
+
+// The bedside monitor's state (its rules are in nibp.ts).
+
+/** The format's limits on vital signs (the protocol's alarm limits have this shape). */
+export type AlarmLimits = ScenarioV1['protocol']['thresholds']['alarm'];
+
+/** One NIBP reading: the arrival-clock minute it was read and the pressures, mmHg. */
+export interface NibpReading {
+  clock: number;
+  systolic: number;
+  diastolic: number;
+  /** `trainee`: the trainee measured (a vitals check); `auto`: the automatic cycle; `option`: a scenario option's check. */
+  source: 'trainee' | 'auto' | 'option';
+}
+
+/** The monitor's state in a session (saved with the attempt by its events). */
+export interface MonitorState {
+  /** The automatic NIBP interval in minutes; null: manual only. */
+  intervalMinutes: number | null;
+  /** The arrival-clock minute the trainee chose the interval (null: the scenario's default, from the dose). */
+  intervalChosenAt: number | null;
+  /** Every reading so far, oldest first. */
+  readings: readonly NibpReading[];
+  /** The trainee's alarm limits; null: the protocol's (`protocol.thresholds.alarm`). */
+  limits: AlarmLimits | null;
+}
+
+/** What a host sends to set the monitor (`trainee.monitor`). */
+export type MonitorCommand =
+  | { setting: 'nibpInterval'; minutes: number | null }
+  | { setting: 'alarmLimits'; limits: AlarmLimits };
