@@ -1,31 +1,38 @@
 /**
- * Checks scenario texts in the diagnostics worker. Only the newest text matters: while the
- * worker is busy, later texts replace each other and only the last is sent, so a fast typist
- * never builds a queue. Where workers are unavailable the check runs on the page.
+ * Checks scenario texts in the diagnostics worker (see check-worker-core.ts). Only the newest
+ * text matters: while the worker is validating, later texts replace each other and only the last
+ * is sent, so a fast typist never builds a queue. Each text's diagnostics arrive first, its
+ * analysis and map after (and not at all when a newer text overtook them). Where workers are
+ * unavailable the check runs on the page, in the same two stages.
  */
-import type { WorkerCheck } from './check.ts';
+import type { Details } from './check.ts';
+import type { CheckReply, CheckRequest } from './check-worker-core.ts';
 import CheckWorker from './check.worker.ts?worker';
 
-type Reply = { seq: number; result?: WorkerCheck; error?: string };
+export type DiagnosticsReply = Extract<CheckReply, { stage: 'diagnostics' }>['result'];
+
+export interface CheckHandlers {
+  /** The diagnostics of `text` (the newest text sent). */
+  ondiagnostics: (result: DiagnosticsReply, text: string) => void;
+  /** The analysis and map of the text whose diagnostics came last. */
+  ondetails: (details: Details) => void;
+  onerror: (message: string) => void;
+}
 
 export class Checker {
   #worker: Worker | null = null;
   #seq = 0;
   #busy = false;
-  #pending: { seq: number; text: string } | null = null;
-  #onresult: (result: WorkerCheck, text: string) => void;
+  #pending: CheckRequest | null = null;
   #texts = new Map<number, string>();
-  #onerror: (message: string) => void;
+  #handlers: CheckHandlers;
+  #local: ((request: CheckRequest) => void) | null = null;
 
-  constructor(
-    onresult: (result: WorkerCheck, text: string) => void,
-    onerror: (message: string) => void,
-  ) {
-    this.#onresult = onresult;
-    this.#onerror = onerror;
+  constructor(handlers: CheckHandlers) {
+    this.#handlers = handlers;
     try {
       this.#worker = new CheckWorker();
-      this.#worker.onmessage = (e: MessageEvent<Reply>) => this.#reply(e.data);
+      this.#worker.onmessage = (e: MessageEvent<CheckReply>) => this.#reply(e.data);
       this.#worker.onerror = () => {
         this.#worker = null;
         this.#busy = false;
@@ -55,22 +62,27 @@ export class Checker {
       this.#worker.postMessage(job);
       return;
     }
-    void import('./check.ts').then(({ checkForWorker }) => {
-      let reply: Reply;
-      try {
-        reply = { seq: job.seq, result: checkForWorker(job.text) };
-      } catch (e) {
-        reply = { seq: job.seq, error: e instanceof Error ? e.message : String(e) };
-      }
-      this.#reply(reply);
+    if (this.#local) {
+      this.#local(job);
+      return;
+    }
+    void import('./check-worker-core.ts').then(({ checkWorker }) => {
+      this.#local = checkWorker((reply) => this.#reply(reply));
+      this.#local(job);
     });
   }
 
-  #reply(reply: Reply): void {
+  #reply(reply: CheckReply): void {
+    const current = reply.seq === this.#seq;
+    if ('stage' in reply && reply.stage === 'details') {
+      if (current) this.#handlers.ondetails(reply.details);
+      return;
+    }
     this.#busy = false;
-    if (reply.seq === this.#seq) {
-      if (reply.result) this.#onresult(reply.result, this.#texts.get(reply.seq) ?? '');
-      else this.#onerror(reply.error ?? 'The check failed.');
+    if (current) {
+      if ('result' in reply)
+        this.#handlers.ondiagnostics(reply.result, this.#texts.get(reply.seq) ?? '');
+      else this.#handlers.onerror(reply.error);
     }
     this.#flush();
   }

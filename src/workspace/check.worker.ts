@@ -1,15 +1,8 @@
 /**
- * The diagnostics worker: checks each text it is sent (validate, analyze, map) off the main
- * thread, so typing in the editor never waits for the validator.
- * Messages in: `{ seq, text }`; out: `{ seq, result }` or `{ seq, error }`.
+ * The diagnostics worker: checks each text it is sent off the main thread (see
+ * check-worker-core.ts), so typing in the editor never waits for the validator.
  */
-import { checkForWorker } from './check.ts';
+import { checkWorker, type CheckRequest } from './check-worker-core.ts';
 
-self.onmessage = (event: MessageEvent<{ seq: number; text: string }>) => {
-  const { seq, text } = event.data;
-  try {
-    self.postMessage({ seq, result: checkForWorker(text) });
-  } catch (e) {
-    self.postMessage({ seq, error: e instanceof Error ? e.message : String(e) });
-  }
-};
+const handle = checkWorker((reply) => self.postMessage(reply));
+self.onmessage = (event: MessageEvent<CheckRequest>) => handle(event.data);
