@@ -55,6 +55,9 @@ const LABELS: Record<string, string> = {
   removable: 'Lines holding only an implied kind or next',
 };
 
+/** The heading of the name column of a record shown as a table (its keys name the rows). */
+const ROW_NAMES: Record<string, string> = { perCompetency: 'Competency', breachedBy: 'Standard' };
+
 /** Fields shown only through another one (a capped path count prints as "≥ n"). */
 const FOLDED = new Set(['scenarioId', 'pathsCapped']);
 
@@ -97,7 +100,7 @@ function columnsOf(rows: Record<string, unknown>[]): string[] {
 }
 
 /** How a value is shown, by its shape. */
-export function show(value: unknown): Shown {
+export function show(value: unknown, key = ''): Shown {
   if (Array.isArray(value)) {
     if (value.every(isPlain)) return { kind: 'list', items: value.map((x) => textOf(x)) };
     if (value.every(flat)) {
@@ -126,7 +129,7 @@ export function show(value: unknown): Shown {
       return {
         kind: 'table',
         keys: ['', ...keys],
-        columns: ['', ...keys.map(labelOf)],
+        columns: [ROW_NAMES[key] ?? 'Name', ...keys.map(labelOf)],
         rows: entries.map(([k, v]) => ({
           key: k,
           cells: [
@@ -140,7 +143,7 @@ export function show(value: unknown): Shown {
     }
     return {
       kind: 'fields',
-      fields: entries.map(([k, v]) => ({ key: k, label: labelOf(k), value: show(v) })),
+      fields: entries.map(([k, v]) => ({ key: k, label: labelOf(k), value: show(v, k) })),
     };
   }
   return { kind: 'text', text: textOf(value) };
@@ -150,5 +153,5 @@ export function show(value: unknown): Shown {
 export function analysisSections(analysis: object): Section[] {
   return Object.entries(analysis)
     .filter(([k]) => !FOLDED.has(k))
-    .map(([key, value]) => ({ key, title: TITLES[key] ?? labelOf(key), value: show(value) }));
+    .map(([key, value]) => ({ key, title: TITLES[key] ?? labelOf(key), value: show(value, key) }));
 }
