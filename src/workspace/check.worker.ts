@@ -1,8 +1,7 @@
 /**
- * The diagnostics worker: checks each text it is sent off the main thread (see
- * check-worker-core.ts), so typing in the editor never waits for the validator.
+ * A check worker: answers each request off the main thread (see check-worker-core.ts), so
+ * typing in the editor never waits for the validator.
  */
-import { checkWorker, type CheckRequest } from './check-worker-core.ts';
+import { answer, type CheckRequest } from './check-worker-core.ts';
 
-const handle = checkWorker((reply) => self.postMessage(reply));
-self.onmessage = (event: MessageEvent<CheckRequest>) => handle(event.data);
+self.onmessage = (event: MessageEvent<CheckRequest>) => self.postMessage(answer(event.data));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { EditHistory, composeSplices } from '../../../src/workspace/editor/history.ts';
 import { applyChanges, applySplice, invertSplice } from '../../../src/engine/index.ts';
-import { checkWorker, type CheckReply } from '../../../src/workspace/check-worker-core.ts';
+import { answer, type CheckRequest, type Stage } from '../../../src/workspace/check-worker-core.ts';
+import { CheckScheduler } from '../../../src/workspace/check-scheduler.ts';
 import { checkText } from '../../../src/workspace/check.ts';
 
 const template = readFileSync('scenarios/templates/minimal.json', 'utf8');
@@ -50,55 +51,71 @@ describe('typing into a field', () => {
   });
 });
 
-describe('the diagnostics worker', () => {
-  it('posts diagnostics first and the analysis and map after, as checkText finds them', () => {
-    const replies: CheckReply[] = [];
-    const tasks: (() => void)[] = [];
-    const handle = checkWorker(
-      (r) => replies.push(r),
-      (run) => tasks.push(run),
+describe('the check workers and their scheduler', () => {
+  /** Two fake workers that answer only when told to. */
+  function setup() {
+    const queues: Record<Stage, CheckRequest[]> = { diagnostics: [], details: [] };
+    const seen: string[] = [];
+    const scheduler = new CheckScheduler(
+      (r) => queues.diagnostics.push(r),
+      (r) => queues.details.push(r),
+      {
+        ondiagnostics: (result, seq) => seen.push(`${seq}:diagnostics:${result.errors}`),
+        ondetails: (details, seq) => seen.push(`${seq}:details:${details.map ? 'map' : ''}`),
+        onerror: (m) => seen.push(`error:${m}`),
+      },
     );
-    handle({ seq: 1, text: template });
-    expect(replies).toHaveLength(1);
-    const first = replies[0]!;
-    expect('stage' in first && first.stage).toBe('diagnostics');
+    const run = (stage: Stage) => scheduler.reply(answer(queues[stage].shift()!));
+    return { queues, seen, scheduler, run };
+  }
+  const broken = template.replace('"start": "prep-consent"', '"start": "nope"');
+
+  it('answers with the same diagnostics, analysis and map as checkText', () => {
     const full = checkText(template);
-    if ('result' in first) {
-      expect(first.result.diagnostics).toEqual(full.diagnostics);
-      expect(first.result.scenarioFromText).toBe(true);
-    }
-    tasks.shift()!();
-    const second = replies[1]!;
-    expect('details' in second && second.details).toEqual({
-      analysis: full.analysis,
-      map: full.map,
-    });
+    const d = answer({ seq: 1, text: template, stage: 'diagnostics' });
+    expect('result' in d && d.result.diagnostics).toEqual(full.diagnostics);
+    expect('result' in d && d.result.scenarioFromText).toBe(true);
+    const e = answer({ seq: 1, text: template, stage: 'details' });
+    expect('details' in e && e.details).toEqual({ analysis: full.analysis, map: full.map });
     expect(full.analysis?.weakerOnlySteps).toBeDefined();
   });
 
-  it('makes no analysis for a text that a newer one overtook', () => {
-    const replies: CheckReply[] = [];
-    const tasks: (() => void)[] = [];
-    const handle = checkWorker(
-      (r) => replies.push(r),
-      (run) => tasks.push(run),
-    );
-    const broken = template.replace('"start": "prep-consent"', '"start": "nope"');
-    handle({ seq: 1, text: template });
-    handle({ seq: 2, text: broken });
-    for (const run of tasks) run();
-    const stages = replies.map((r) => `${r.seq}:${'stage' in r ? r.stage : 'error'}`);
-    expect(stages).toEqual(['1:diagnostics', '2:diagnostics', '2:details']);
-    const second = replies[1]!;
-    if ('result' in second) {
-      expect(second.result.errors).toBeGreaterThan(0);
-      expect(second.result.scenario).toBeUndefined();
-    }
-    const last = replies[2]!;
-    // A file with errors still gets its map, but no analysis.
-    if ('details' in last) {
-      expect(last.details.map).toBeDefined();
-      expect(last.details.analysis).toBeUndefined();
-    }
+  it('sends only the newest text while one is checked, and shows each newer answer', () => {
+    const { queues, seen, scheduler, run } = setup();
+    scheduler.check(template);
+    scheduler.check(broken);
+    scheduler.check(template);
+    // Text 2 was replaced by text 3 before it could be sent.
+    expect(queues.diagnostics.map((r) => r.seq)).toEqual([1]);
+    run('diagnostics');
+    // Text 1's diagnostics are shown (newer than anything shown); text 3 goes next, and the
+    // details worker starts on text 1 beside it.
+    expect(seen).toEqual(['1:diagnostics:0']);
+    expect(queues.diagnostics.map((r) => r.seq)).toEqual([3]);
+    expect(queues.details.map((r) => r.seq)).toEqual([1]);
+    run('diagnostics');
+    expect(seen).toEqual(['1:diagnostics:0', '3:diagnostics:0']);
+    // One text at a time in the details worker.
+    expect(queues.details.map((r) => r.seq)).toEqual([1]);
+    run('details');
+    expect(queues.details.map((r) => r.seq)).toEqual([3]);
+    expect(scheduler.busy).toBe(true);
+    run('details');
+    expect(seen).toEqual(['1:diagnostics:0', '3:diagnostics:0', '1:details:map', '3:details:map']);
+    expect(scheduler.busy).toBe(false);
+  });
+
+  it('never shows an answer older than one already shown', () => {
+    const { seen, scheduler } = setup();
+    scheduler.check(template);
+    scheduler.check(broken);
+    scheduler.reply(answer({ seq: 2, text: broken, stage: 'diagnostics' }));
+    scheduler.reply(answer({ seq: 1, text: template, stage: 'diagnostics' }));
+    scheduler.reply(answer({ seq: 2, text: broken, stage: 'details' }));
+    scheduler.reply(answer({ seq: 1, text: template, stage: 'details' }));
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toMatch(/^2:diagnostics:[1-9]/);
+    // A file with errors still gets its map.
+    expect(seen[1]).toBe('2:details:map');
   });
 });
