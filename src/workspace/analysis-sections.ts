@@ -35,7 +35,8 @@ const TITLES: Record<string, string> = {
 /** Labels of fields and columns where the field name alone reads poorly. */
 const LABELS: Record<string, string> = {
   id: 'Id',
-  reachableSteps: 'Reachable',
+  reachableSteps: 'Reachable steps',
+  reachable: 'Can be entered',
   paths: 'Distinct paths',
   unreachableSteps: 'Unreachable steps',
   perCompetency: 'Per competency',
@@ -55,7 +56,7 @@ const LABELS: Record<string, string> = {
   removable: 'Lines holding only an implied kind or next',
 };
 
-/** The heading of the name column of a record shown as a table (its keys name the rows). */
+/** Records keyed by ids, and the heading of their name column when shown as a table. */
 const ROW_NAMES: Record<string, string> = { perCompetency: 'Competency', breachedBy: 'Standard' };
 
 /** Fields shown only through another one (a capped path count prints as "≥ n"). */
@@ -119,10 +120,13 @@ export function show(value: unknown, key = ''): Shown {
   }
   if (isRecord(value)) {
     const entries = Object.entries(value).filter(([k]) => !FOLDED.has(k));
+    if (entries.length === 0) return { kind: 'list', items: [] };
     // A record of like records (per competency: {min, max}) is a table keyed by its keys.
     if (
       entries.length > 0 &&
-      entries.every(([, v]) => flat(v) && !Object.values(v).some(Array.isArray))
+      entries.every(
+        ([, v]) => flat(v) && Object.keys(v).length > 0 && !Object.values(v).some(Array.isArray),
+      )
     ) {
       const rows = entries.map(([, v]) => v as Record<string, unknown>);
       const keys = columnsOf(rows);
@@ -143,7 +147,12 @@ export function show(value: unknown, key = ''): Shown {
     }
     return {
       kind: 'fields',
-      fields: entries.map(([k, v]) => ({ key: k, label: labelOf(k), value: show(v, k) })),
+      // A record keyed by ids (competencies, standards) shows its keys as written.
+      fields: entries.map(([k, v]) => ({
+        key: k,
+        label: key in ROW_NAMES ? k : labelOf(k),
+        value: show(v, k),
+      })),
     };
   }
   return { kind: 'text', text: textOf(value) };

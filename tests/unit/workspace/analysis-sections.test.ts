@@ -52,3 +52,38 @@ describe('the analysis panel sections', () => {
     );
   });
 });
+
+describe('empty and ambiguous fields', () => {
+  it('an empty record reads as none, and the two reachability columns have their own names', () => {
+    const [standards, phases] = analysisSections({
+      standards: { breachedBy: {} },
+      phases: [{ id: 'p', reachableSteps: 1, reachable: true }],
+    });
+    expect(standards!.value).toEqual({
+      kind: 'fields',
+      fields: [{ key: 'breachedBy', label: 'Breached by', value: { kind: 'list', items: [] } }],
+    });
+    expect(phases!.value.kind === 'table' && phases!.value.columns).toEqual([
+      'Id',
+      'Reachable steps',
+      'Can be entered',
+    ]);
+  });
+});
+
+it('standards breached are listed under their ids as written', () => {
+  const [standards] = analysisSections({ standards: { breachedBy: { 'kap-2.1': ['opt-a'] } } });
+  expect(standards!.value).toEqual({
+    kind: 'fields',
+    fields: [
+      {
+        key: 'breachedBy',
+        label: 'Breached by',
+        value: {
+          kind: 'fields',
+          fields: [{ key: 'kap-2.1', label: 'kap-2.1', value: { kind: 'list', items: ['opt-a'] } }],
+        },
+      },
+    ],
+  });
+});
