@@ -4,7 +4,8 @@
  *
  * Each keystroke does what the page does: the minimal text edit and its undo entry, the text
  * handed to the workspace's check scheduler (the same code as the browser's, driving the same
- * worker code on two worker threads: one for diagnostics, one for the analysis and the map),
+ * worker code on two worker threads: one for diagnostics, one for the analysis and the map,
+ * made when typing pauses),
  * then the page's own parse of the text for the forms. Keystrokes come every 120 ms (about 100
  * words a minute), so checks overlap typing as they would. A keystroke's time runs until the
  * diagnostics of a text that includes it arrive on the page.

@@ -4,9 +4,10 @@
  *   only the last is sent next, so a fast typist never builds a queue; each answer newer than
  *   the one shown is shown, even when the typist is already further on (it is still the closest
  *   to what they see).
- * - Analysis and map: the details worker is sent the newest diagnosed text once no other text
- *   waits for diagnostics, one at a time; it runs beside the diagnostics worker, never in front
- *   of it.
+ * - Analysis and map: the details worker is sent the newest diagnosed text once typing pauses
+ *   (no new text for `QUIET_MS`), one text at a time. It runs beside the diagnostics worker,
+ *   never in front of it, and while typing goes on it does not compete with it for the
+ *   processor (which, on a busy two-core machine, slowed the diagnostics down several times).
  * Independent of how the workers are made, so the benchmark drives the same logic.
  */
 import type { Details } from './check.ts';
@@ -25,6 +26,17 @@ export interface CheckHandlers {
 /** Sends a request to a worker. */
 export type Send = (request: CheckRequest) => void;
 
+/** How long typing must pause before the analysis and map are made (ms). */
+export const QUIET_MS = 250;
+
+/** Runs `run` after `ms` milliseconds; returns a function that cancels it. */
+export type Later = (run: () => void, ms: number) => () => void;
+
+const timer: Later = (run, ms) => {
+  const id = setTimeout(run, ms);
+  return () => clearTimeout(id);
+};
+
 export class CheckScheduler {
   #seq = 0;
   readonly #texts = new Map<number, string>();
@@ -39,11 +51,17 @@ export class CheckScheduler {
   readonly #diagnostics: Send;
   readonly #details: Send;
   readonly #handlers: CheckHandlers;
+  readonly #later: Later;
+  /** Cancels the pending wait for a pause in typing, if any. */
+  #quiet: (() => void) | null = null;
+  /** True from a new text until typing pauses. */
+  #typing = false;
 
-  constructor(diagnostics: Send, details: Send, handlers: CheckHandlers) {
+  constructor(diagnostics: Send, details: Send, handlers: CheckHandlers, later: Later = timer) {
     this.#diagnostics = diagnostics;
     this.#details = details;
     this.#handlers = handlers;
+    this.#later = later;
   }
 
   /** Checks `text`; returns its sequence number. */
@@ -53,6 +71,14 @@ export class CheckScheduler {
     if (this.#waiting !== null) this.#texts.delete(this.#waiting);
     this.#waiting = seq;
     this.#sendWaiting();
+    // Typing goes on: the analysis waits for the next pause.
+    this.#quiet?.();
+    this.#typing = true;
+    this.#quiet = this.#later(() => {
+      this.#quiet = null;
+      this.#typing = false;
+      this.#askDetails();
+    }, QUIET_MS);
     return seq;
   }
 
@@ -103,7 +129,7 @@ export class CheckScheduler {
 
   #askDetails(): void {
     const seq = this.#detailsDue;
-    if (seq === null || this.#detailing !== null || this.#waiting !== null) return;
+    if (seq === null || this.#detailing !== null || this.#waiting !== null || this.#typing) return;
     this.#detailsDue = null;
     this.#detailing = seq;
     this.#details({ seq, text: this.#texts.get(seq) ?? '', stage: 'details' });

@@ -56,6 +56,17 @@ describe('the check workers and their scheduler', () => {
   function setup() {
     const queues: Record<Stage, CheckRequest[]> = { diagnostics: [], details: [] };
     const seen: string[] = [];
+    // The pause in typing, fired by the test.
+    let timers: (() => void)[] = [];
+    const later = (run: () => void) => {
+      timers.push(run);
+      return () => (timers = timers.filter((t) => t !== run));
+    };
+    const pause = () => {
+      const due = timers;
+      timers = [];
+      for (const t of due) t();
+    };
     const scheduler = new CheckScheduler(
       (r) => queues.diagnostics.push(r),
       (r) => queues.details.push(r),
@@ -64,9 +75,10 @@ describe('the check workers and their scheduler', () => {
         ondetails: (details, seq) => seen.push(`${seq}:details:${details.map ? 'map' : ''}`),
         onerror: (m) => seen.push(`error:${m}`),
       },
+      later,
     );
     const run = (stage: Stage) => scheduler.reply(answer(queues[stage].shift()!));
-    return { queues, seen, scheduler, run };
+    return { queues, seen, scheduler, run, pause };
   }
   const broken = template.replace('"start": "prep-consent"', '"start": "nope"');
 
@@ -81,28 +93,50 @@ describe('the check workers and their scheduler', () => {
   });
 
   it('sends only the newest text while one is checked, and shows each newer answer', () => {
-    const { queues, seen, scheduler, run } = setup();
+    const { queues, seen, scheduler, run, pause } = setup();
     scheduler.check(template);
     scheduler.check(broken);
     scheduler.check(template);
     // Text 2 was replaced by text 3 before it could be sent.
     expect(queues.diagnostics.map((r) => r.seq)).toEqual([1]);
     run('diagnostics');
-    // Text 1's diagnostics are shown (newer than anything shown); text 3 goes next, and the
-    // details worker starts on text 1 beside it.
+    // Text 1's diagnostics are shown (newer than anything shown); text 3 goes next.
     expect(seen).toEqual(['1:diagnostics:0']);
     expect(queues.diagnostics.map((r) => r.seq)).toEqual([3]);
-    expect(queues.details.map((r) => r.seq)).toEqual([1]);
     run('diagnostics');
     expect(seen).toEqual(['1:diagnostics:0', '3:diagnostics:0']);
-    // One text at a time in the details worker.
-    expect(queues.details.map((r) => r.seq)).toEqual([1]);
-    run('details');
+    // No analysis while typing goes on; when it pauses, the newest text's.
+    expect(queues.details).toEqual([]);
+    pause();
     expect(queues.details.map((r) => r.seq)).toEqual([3]);
     expect(scheduler.busy).toBe(true);
     run('details');
-    expect(seen).toEqual(['1:diagnostics:0', '3:diagnostics:0', '1:details:map', '3:details:map']);
+    expect(seen).toEqual(['1:diagnostics:0', '3:diagnostics:0', '3:details:map']);
     expect(scheduler.busy).toBe(false);
+  });
+
+  it('a pause before the diagnostics are in asks for the analysis when they come', () => {
+    const { queues, seen, scheduler, run, pause } = setup();
+    scheduler.check(template);
+    pause();
+    expect(queues.details).toEqual([]);
+    run('diagnostics');
+    expect(queues.details.map((r) => r.seq)).toEqual([1]);
+    // Typing again while the analysis runs: diagnostics go on; the next analysis waits for
+    // the running one and the next pause.
+    scheduler.check(broken);
+    run('diagnostics');
+    run('details');
+    expect(queues.details).toEqual([]);
+    pause();
+    expect(queues.details.map((r) => r.seq)).toEqual([2]);
+    run('details');
+    expect(seen.map((s) => s.replace(/:[1-9]\d*$/, ':N'))).toEqual([
+      '1:diagnostics:0',
+      '2:diagnostics:N',
+      '1:details:map',
+      '2:details:map',
+    ]);
   });
 
   it('never shows an answer older than one already shown', () => {
