@@ -1,82 +1,62 @@
 /**
- * Checks scenario texts in the diagnostics worker. Only the newest text matters: while the
- * worker is busy, later texts replace each other and only the last is sent, so a fast typist
- * never builds a queue. Where workers are unavailable the check runs on the page.
+ * Checks scenario texts in two check workers: one for the diagnostics, one for the analysis and
+ * the map (see check-scheduler.ts for which text goes where). Where workers are unavailable the
+ * checks run on the page, in the same order.
  */
-import type { WorkerCheck } from './check.ts';
+import { CheckScheduler, type CheckHandlers, type Send } from './check-scheduler.ts';
+import type { CheckReply, CheckRequest } from './check-worker-core.ts';
 import CheckWorker from './check.worker.ts?worker';
 
-type Reply = { seq: number; result?: WorkerCheck; error?: string };
+export type { CheckHandlers, DiagnosticsReply } from './check-scheduler.ts';
 
 export class Checker {
-  #worker: Worker | null = null;
-  #seq = 0;
-  #busy = false;
-  #pending: { seq: number; text: string } | null = null;
-  #onresult: (result: WorkerCheck, text: string) => void;
-  #texts = new Map<number, string>();
-  #onerror: (message: string) => void;
+  #workers: Worker[] = [];
+  #scheduler: CheckScheduler;
 
-  constructor(
-    onresult: (result: WorkerCheck, text: string) => void,
-    onerror: (message: string) => void,
-  ) {
-    this.#onresult = onresult;
-    this.#onerror = onerror;
-    try {
-      this.#worker = new CheckWorker();
-      this.#worker.onmessage = (e: MessageEvent<Reply>) => this.#reply(e.data);
-      this.#worker.onerror = () => {
-        this.#worker = null;
-        this.#busy = false;
-        this.#flush();
+  constructor(handlers: CheckHandlers) {
+    const reply = (r: CheckReply) => this.#scheduler.reply(r);
+    // Without workers (or when one fails to start), the check runs on the page after the
+    // current task.
+    const onPage: Send = (request: CheckRequest) => {
+      void import('./check-worker-core.ts').then(({ answer }) =>
+        setTimeout(() => reply(answer(request)), 0),
+      );
+    };
+    const send = (): Send => {
+      let worker: Worker;
+      try {
+        worker = new CheckWorker();
+      } catch {
+        return onPage;
+      }
+      let last: CheckRequest | null = null;
+      let failed = false;
+      worker.onmessage = (e: MessageEvent<CheckReply>) => reply(e.data);
+      worker.onerror = () => {
+        failed = true;
+        if (last) onPage(last);
       };
-    } catch {
-      this.#worker = null;
-    }
+      this.#workers.push(worker);
+      return (request) => {
+        last = request;
+        if (failed) onPage(request);
+        else worker.postMessage(request);
+      };
+    };
+    this.#scheduler = new CheckScheduler(send(), send(), handlers);
   }
 
   /** Checks `text`; returns its sequence number (results of older texts are dropped). */
   check(text: string): number {
-    const seq = ++this.#seq;
-    this.#pending = { seq, text };
-    this.#texts.clear();
-    this.#texts.set(seq, text);
-    this.#flush();
-    return seq;
+    return this.#scheduler.check(text);
   }
 
-  #flush(): void {
-    if (this.#busy || !this.#pending) return;
-    const job = this.#pending;
-    this.#pending = null;
-    this.#busy = true;
-    if (this.#worker) {
-      this.#worker.postMessage(job);
-      return;
-    }
-    void import('./check.ts').then(({ checkForWorker }) => {
-      let reply: Reply;
-      try {
-        reply = { seq: job.seq, result: checkForWorker(job.text) };
-      } catch (e) {
-        reply = { seq: job.seq, error: e instanceof Error ? e.message : String(e) };
-      }
-      this.#reply(reply);
-    });
-  }
-
-  #reply(reply: Reply): void {
-    this.#busy = false;
-    if (reply.seq === this.#seq) {
-      if (reply.result) this.#onresult(reply.result, this.#texts.get(reply.seq) ?? '');
-      else this.#onerror(reply.error ?? 'The check failed.');
-    }
-    this.#flush();
+  get busy(): boolean {
+    return this.#scheduler.busy;
   }
 
   stop(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
+    for (const w of this.#workers) w.terminate();
+    this.#workers = [];
   }
 }

@@ -1,31 +1,53 @@
 /**
- * Checking a scenario text in the browser: the validator's diagnostics, the scenario when it has
- * no errors, its analysis, and — even when it has errors — the map drawn from whatever parsed.
- * The workspace loads this module with `import()`, so the validator stays out of the player.
+ * Checking a scenario text in the browser, in two stages so that diagnostics never wait for the
+ * whole-graph work:
+ * 1. `diagnose`: the validator's diagnostics and, when there are no errors, the scenario;
+ * 2. `detail`: the analysis (everything `analyze` reports) and the map of whatever parsed (even
+ *    a file with errors gets a map).
+ * `checkText` does both at once. The workspace loads this module with `import()` (or in the
+ * diagnostics worker), so the validator stays out of the player.
  */
 import { validate } from '../engine/index.ts';
 import type { Diagnostic } from '../engine/index.ts';
 import { FORMAT_VERSION, type ScenarioV1 } from '../engine/index.ts';
 import { parseScenarioText } from '../engine/index.ts';
 import { migrate, normalise } from '../engine/index.ts';
-import { analyze, type Analysis } from '../engine/index.ts';
 import { buildMap, type ScenarioMap } from './map-model.ts';
+import { fullAnalysis, type FullAnalysis } from './full-analysis.ts';
 
-export interface CheckResult {
+/** Stage 1: what the validator says. */
+export interface Diagnosed {
   diagnostics: Diagnostic[];
   errors: number;
   warnings: number;
   /** Present only when the scenario has no errors: it can be previewed. */
   scenario?: ScenarioV1;
-  analysis?: Analysis;
+}
+
+/** Stage 2: the analysis (valid scenarios only) and the map. */
+export interface Details {
+  analysis?: FullAnalysis;
   /** The map of whatever parsed; absent when the text could not be read as a scenario object. */
   map?: ScenarioMap;
 }
 
-export function checkText(text: string): CheckResult {
+export type CheckResult = Diagnosed & Details;
+
+/** Stage 1, plus the document the map is drawn from (not sent between threads). */
+export function diagnose(text: string): Diagnosed & { doc?: unknown } {
   const { diagnostics, scenario } = validate(text);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  let doc: unknown = scenario;
+  return {
+    diagnostics,
+    errors,
+    warnings: diagnostics.length - errors,
+    ...(scenario ? { scenario, doc: scenario } : {}),
+  };
+}
+
+/** Stage 2 for `text`, already diagnosed as `diagnosed`. */
+export function detail(text: string, diagnosed: Diagnosed & { doc?: unknown }): Details {
+  let doc: unknown = diagnosed.doc;
   if (!doc) {
     // The validator refused it; draw what parsed, after the same safety checks (size, depth, keys),
     // with the values the format implies, as the validator reads it.
@@ -35,22 +57,24 @@ export function checkText(text: string): CheckResult {
       doc = normalise(migrated.ok ? migrated.doc : parsed.value);
     }
   }
-  let analysis: Analysis | undefined;
-  if (scenario) {
+  let analysis: FullAnalysis | undefined;
+  if (diagnosed.scenario) {
     try {
-      analysis = analyze(scenario);
+      analysis = fullAnalysis(diagnosed.scenario, text);
     } catch {
       analysis = undefined;
     }
   }
   return {
-    diagnostics,
-    errors,
-    warnings: diagnostics.length - errors,
-    ...(scenario ? { scenario } : {}),
     ...(analysis ? { analysis } : {}),
-    ...(doc ? { map: buildMap(doc, diagnostics) } : {}),
+    ...(doc ? { map: buildMap(doc, diagnosed.diagnostics) } : {}),
   };
+}
+
+export function checkText(text: string): CheckResult {
+  const diagnosed = diagnose(text);
+  const { doc: _doc, ...rest } = diagnosed;
+  return { ...rest, ...detail(text, diagnosed) };
 }
 
 /**
@@ -60,13 +84,24 @@ export function checkText(text: string): CheckResult {
  */
 export type WorkerCheck = CheckResult & { scenarioFromText?: true };
 
-export function checkForWorker(text: string): WorkerCheck {
-  const result = checkText(text);
-  if (result.scenario && result.scenario.formatVersion === FORMAT_VERSION) {
-    const { scenario: _scenario, ...rest } = result;
-    return { ...rest, scenarioFromText: true };
+/** A check as sent between threads: without the page's document, maybe without the scenario. */
+export type Sent<T> = Omit<T, 'scenario' | 'doc'> & {
+  scenario?: ScenarioV1;
+  scenarioFromText?: true;
+};
+
+/** Leaves out the scenario when the page can rebuild it from the text (see WorkerCheck). */
+export function forWorker<T extends Diagnosed & { doc?: unknown }>(result: T): Sent<T> {
+  const { doc: _doc, ...plain } = result;
+  if (plain.scenario && plain.scenario.formatVersion === FORMAT_VERSION) {
+    const { scenario: _scenario, ...rest } = plain;
+    return { ...rest, scenarioFromText: true } as Sent<T>;
   }
-  return result;
+  return plain as Sent<T>;
+}
+
+export function checkForWorker(text: string): WorkerCheck {
+  return forWorker(checkText(text));
 }
 
 /**
@@ -74,7 +109,11 @@ export function checkForWorker(text: string): WorkerCheck {
  * checked text (`parsedDoc`, when given, is that parse already made for the forms, and is not
  * changed) with the implied `kind` and `next` filled in, as the validator reads it.
  */
-export function completeCheck(result: WorkerCheck, text: string, parsedDoc?: unknown): CheckResult {
+export function completeCheck<T extends { scenarioFromText?: true }>(
+  result: T,
+  text: string,
+  parsedDoc?: unknown,
+): Omit<T, 'scenarioFromText'> & { scenario?: ScenarioV1 } {
   if (!result.scenarioFromText) return result;
   const { scenarioFromText: _flag, ...rest } = result;
   let doc = parsedDoc;

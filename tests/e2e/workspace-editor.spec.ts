@@ -28,6 +28,29 @@ async function settled(page: Page) {
   await expect(page.locator('[data-screen="workspace"]')).toHaveAttribute('data-busy', 'false');
 }
 
+/** Gives the option at `pointer` an action (the Add button, then the list of actions). */
+async function addAction(page: Page, pointer: string, action: string) {
+  await page.locator(`[data-add="${pointer}/action"]`).click();
+  await field(page, `${pointer}/action`).selectOption(action);
+}
+
+/** Adds a points entry to the option at `pointer`. */
+async function addPoints(page: Page, pointer: string, competency: string, points: string) {
+  if ((await page.locator(`[data-add="${pointer}/points"]`).count()) > 0)
+    await page.locator(`[data-add="${pointer}/points"]`).click();
+  await page.locator(`[data-new-key="${pointer}/points"]`).fill(competency);
+  await page.locator(`[data-new-key="${pointer}/points"]`).press('Enter');
+  await field(page, `${pointer}/points/${competency}`).fill(points);
+}
+
+/** With a step selected on the map: connects its option `option` to `target`. */
+async function connect(page: Page, option: string, target: string) {
+  await page.locator('[data-connect-option]').selectOption(option);
+  await page.locator('[data-connect-target]').selectOption(target);
+  await page.locator('[data-connect]').click();
+  await settled(page);
+}
+
 function cli(...args: string[]): string {
   try {
     return execFileSync('npx', ['tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
@@ -51,6 +74,91 @@ test('a complete scenario built from the template through the forms and the map 
   await field(page, '/title').fill('Nausea at the peak');
   await settled(page);
   await expect(page.locator('[data-summary]')).toContainText('0 errors');
+
+  // The template's dose gate, its critical error and its endings but one are removed first, so
+  // that every one of them in the saved file is built below through the forms and the map.
+  await expect(page.locator('[data-node="admin-dose"]')).toBeVisible();
+  await expect(page.locator('[data-edge][data-critical="true"]')).toHaveCount(1);
+  await expect(page.locator('[data-timeline][data-kind="event"]')).toHaveCount(0);
+  await page.locator('[data-node="int-transport"]').click();
+  await openSection(page, '/phases/4/steps/0/options');
+  await openSection(page, '/phases/4/steps/0/options/1');
+  await page.locator('[data-remove="/phases/4/steps/0/options/1/critical"]').click();
+  await page.locator('[data-node="int-discharge"]').click();
+  await openSection(page, '/phases/4/steps/1/options');
+  await page.locator('[data-delete="/phases/4/steps/1/options/1"]').click();
+  await page.locator('[data-node="admin-dose"]').click();
+  await page.locator('[data-delete="/phases/1/steps/1"]').click();
+  await openSection(page, '/endings');
+  await page.locator('[data-delete="/endings/2"]').click();
+  await page.locator('[data-delete="/endings/1"]').click();
+  await settled(page);
+  await expect(page.locator('[data-node="admin-dose"]')).toHaveCount(0);
+  await expect(page.locator('[data-edge][data-critical="true"]')).toHaveCount(0);
+  await expect(page.locator('[data-edge="admin-dose-defer"]')).toHaveCount(0);
+  await expect(page.locator('[data-edge="int-discharge-leave"]')).toHaveCount(0);
+  await expect(page.locator('[data-delete^="/endings/"]')).toHaveCount(1);
+  // Without a dose the scenario cannot be played.
+  await expect(page.locator('[data-summary]')).not.toContainText(' 0 errors');
+
+  // The gate: a dose step after the blood pressure check, added on the map.
+  await page.locator('[data-node="admin-vitals"]').click();
+  await page.getByRole('button', { name: 'Add a step after admin-vitals' }).click();
+  await settled(page);
+  await field(page, '/phases/1/steps/1/id').fill('admin-dose-now');
+  await field(page, '/phases/1/steps/1/id').press('Tab');
+  await field(page, '/phases/1/steps/1/text').fill(
+    'The blood pressure is 128/80. The dose is ready.',
+  );
+  await openSection(page, '/phases/1/steps/1/options');
+  await openSection(page, '/phases/1/steps/1/options/0');
+  await field(page, '/phases/1/steps/1/options/0/id').fill('admin-give');
+  await field(page, '/phases/1/steps/1/options/0/id').press('Tab');
+  await field(page, '/phases/1/steps/1/options/0/text').fill('Give the dose as prescribed.');
+  await addAction(page, '/phases/1/steps/1/options/0', 'administerDose');
+  await addPoints(page, '/phases/1/steps/1/options/0', 'safety', '1');
+  // A second ending, and a way to it: deferring the dose.
+  await page.locator('[data-add="/endings"]').click();
+  await field(page, '/endings/1/id').fill('not-today');
+  await field(page, '/endings/1/id').press('Tab');
+  await field(page, '/endings/1/kind').selectOption('deferred');
+  await field(page, '/endings/1/title').fill('Not today');
+  await field(page, '/endings/1/text').fill('The dose is deferred to another day.');
+  await page.locator('[data-add="/phases/1/steps/1/options"]').click();
+  await openSection(page, '/phases/1/steps/1/options/1');
+  await field(page, '/phases/1/steps/1/options/1/id').fill('admin-defer');
+  await field(page, '/phases/1/steps/1/options/1/id').press('Tab');
+  await field(page, '/phases/1/steps/1/options/1/text').fill('Defer the dose to another day.');
+  await addAction(page, '/phases/1/steps/1/options/1', 'delayDose');
+  await page.locator('[data-node="admin-dose-now"]').click();
+  await connect(page, 'admin-give', 'endsPhase');
+  await connect(page, 'admin-defer', 'ending:not-today');
+  await page.locator('[data-node="admin-vitals"]').click();
+  await connect(page, 'admin-vitals-skip', 'next:admin-dose-now');
+
+  // A critical error: an option in the guided conversation, connected on the map.
+  await page.locator('[data-node="conv-emerging"]').click();
+  await openSection(page, '/phases/3/steps/0/options');
+  await page.locator('[data-add="/phases/3/steps/0/options"]').click();
+  await openSection(page, '/phases/3/steps/0/options/2');
+  await field(page, '/phases/3/steps/0/options/2/id').fill('conv-emerging-leave');
+  await field(page, '/phases/3/steps/0/options/2/id').press('Tab');
+  await field(page, '/phases/3/steps/0/options/2/text').fill(
+    'Step out to answer the phone for ten minutes.',
+  );
+  await addPoints(page, '/phases/3/steps/0/options/2', 'safety', '-3');
+  await page.locator('[data-add="/phases/3/steps/0/options/2/critical"]').click();
+  await field(page, '/phases/3/steps/0/options/2/critical/explanation').fill(
+    'A patient at the height of dissociation is never left alone.',
+  );
+  await page.locator('[data-node="conv-emerging"]').click();
+  await connect(page, 'conv-emerging-leave', 'endsPhase');
+  await settled(page);
+  await expect(page.locator('[data-summary]')).toContainText('0 errors');
+  await expect(page.locator('[data-edge][data-critical="true"]')).toHaveCount(1);
+  await expect(page.locator('[data-section="criticalErrors"]')).toContainText(
+    'conv-emerging-leave',
+  );
 
   // A timed event with a response window whose lapse is a critical error.
   await openSection(page, '/events');
@@ -122,6 +230,39 @@ test('a complete scenario built from the template through the forms and the map 
   await expect(
     page.locator('details[data-field="/phases/2/steps/0/options/0"] > summary'),
   ).toBeFocused();
+  // The option arrows from the keyboard: the right arrow key moves from the selected step to its
+  // first option arrow, the down arrow to the next; each is named, shows its focus, and Enter
+  // opens that option in the form. Tab from the step reaches the same arrows.
+  const check = page.locator('[data-from="p2s0"][data-edge="mon-peak-check"]');
+  const silence = page.locator('[data-from="p2s0"][data-edge="mon-peak-silence"]');
+  await page.locator('[data-node="mon-peak"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(check).toBeFocused();
+  await expect(check).toHaveAttribute('role', 'button');
+  await expect(check).toHaveAttribute(
+    'aria-label',
+    /^Option mon-peak-check: \+2 safety; leads to step mon-settle\./,
+  );
+  const ring = await check.locator('.focus-ring').evaluate((el) => getComputedStyle(el).stroke);
+  expect(ring).not.toBe('transparent');
+  expect(ring).not.toBe('none');
+  await page.keyboard.press('ArrowDown');
+  await expect(silence).toBeFocused();
+  await expect(silence).toHaveAttribute(
+    'aria-label',
+    /^Option mon-peak-silence: .*; leads to step mon-settle\./,
+  );
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-node="mon-peak"]')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(check).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(silence).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(
+    page.locator('details[data-field="/phases/2/steps/0/options/1"] > summary'),
+  ).toBeFocused();
+  await expect(field(page, '/phases/2/steps/0/options/1/text')).toBeVisible();
   // Choosing an arrow opens that option's form.
   await page.locator('[data-edge="mon-peak-silence"]').dispatchEvent('click');
   await expect(field(page, '/phases/2/steps/0/options/1/text')).toBeVisible();
@@ -172,20 +313,32 @@ test('a complete scenario built from the template through the forms and the map 
   try {
     const file = join(dir, 'night-nausea.json');
     writeFileSync(file, saved.text);
+    type Option = { id: string; action?: string; critical?: unknown; ending?: string };
     const doc = JSON.parse(saved.text) as {
-      phases: unknown[];
-      events: { respond?: { withinMinutes: number; missed: { critical?: unknown } } }[];
-      endings: unknown[];
+      phases: { steps: { options: Option[] }[] }[];
+      events: { id: string; respond?: { withinMinutes: number; missed: { critical?: unknown } } }[];
+      endings: { id: string }[];
     };
+    const options = doc.phases.flatMap((p) => p.steps.flatMap((s) => s.options));
     expect(doc.phases).toHaveLength(5);
+    // The gate, the timed event, the critical errors and the second ending are those built here.
+    expect(options.filter((o) => o.action === 'administerDose').map((o) => o.id)).toEqual([
+      'admin-give',
+    ]);
+    expect(doc.events.map((e) => e.id)).toEqual(['nausea-wave']);
     expect(doc.events[0]?.respond?.withinMinutes).toBe(10);
     expect(doc.events[0]?.respond?.missed.critical).toBeDefined();
-    expect(doc.endings.length).toBeGreaterThanOrEqual(2);
+    expect(options.filter((o) => o.critical).map((o) => o.id)).toEqual(['conv-emerging-leave']);
+    expect(doc.endings.map((e) => e.id)).toEqual(['discharged', 'not-today']);
+    expect(options.find((o) => o.id === 'admin-defer')?.ending).toBe('not-today');
 
     expect(cli('validate', file)).toMatch(/\b0 errors\b/);
     expect(cli('run', file, '--strategy', 'best')).toMatch(/— PASSED/);
     const worst = cli('run', file, '--strategy', 'worst');
+    // (The weakest path skips the blood pressure check, so the dose gate refuses the dose and
+    // it defers to the second ending: a fail.)
     expect(worst).toMatch(/— FAILED/);
+    expect(worst).toMatch(/Ending: Not today/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,6 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { validate } from '../../src/engine/format/validate.ts';
 import { tidy } from '../../src/engine/format/tidy.ts';
 import { analyze } from '../../src/engine/analysis/analyze.ts';
+import { analyzeDecisions } from '../../src/engine/analysis/decisions.ts';
 import { describePoints } from '../../src/workspace/map-model.ts';
 import { bundledIds, loadScenario } from './helpers.ts';
 
@@ -109,9 +110,22 @@ test('a valid file: the map shows every step and every option, and the analysis 
     await expect(page.locator('[data-edge][data-critical="true"]')).toHaveCount(critical.length);
     const analysis = analyze(scenario);
     for (const p of analysis.phases)
-      await expect(page.locator(`[data-phase-row="${p.id}"] [data-paths]`)).toHaveText(
-        `${p.pathsCapped ? '≥ ' : ''}${p.paths.toLocaleString('en')}`,
-      );
+      await expect(
+        page.locator(`[data-section="phases"] [data-row="${p.id}"] [data-col="paths"]`),
+      ).toHaveText(`${p.pathsCapped ? '≥ ' : ''}${p.paths.toLocaleString('en')}`);
+    // Every section analyze prints, the decision analysis included.
+    const decisions = analyzeDecisions(scenario);
+    for (const key of ['scores', 'criticalErrors', 'unused', 'weakerOnlySteps', 'cues'])
+      await expect(page.locator(`[data-section="${key}"]`)).toBeVisible();
+    for (const key of ['spokenWithoutReaction', 'standards', 'length'])
+      await expect(page.locator(`[data-section="${key}"]`)).toBeVisible();
+    const weaker = page.locator('[data-section="weakerOnlySteps"]');
+    if (decisions.weakerOnlySteps.length === 0) await expect(weaker).toContainText('None.');
+    for (const s of decisions.weakerOnlySteps)
+      await expect(weaker.locator(`[data-row="${s.phase}"]`).first()).toBeVisible();
+    await expect(page.locator('[data-section="cues"] [data-field-key="bestFirst"] dd')).toHaveText(
+      String(decisions.cues.bestFirst),
+    );
   }
 });
 

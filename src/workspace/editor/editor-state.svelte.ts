@@ -142,8 +142,15 @@ export class EditorState {
     if (this.#store) discardWorkingCopy(this.#store);
   }
 
+  /**
+   * Called with the new text synchronously on every change (before the page re-renders), so the
+   * diagnostics worker starts checking it at once.
+   */
+  onchange: ((text: string) => void) | null = null;
+
   #changed(): void {
     this.version++;
+    this.onchange?.(this.text);
     if (!this.#store) return;
     // Typing fast in a large file writes the copy once per pause, and at once when the page hides.
     if (this.#pendingKeep === null && typeof window !== 'undefined') {

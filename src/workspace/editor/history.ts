@@ -7,6 +7,7 @@ import {
   applyChanges,
   applySplice,
   invertSplice,
+  literalRange,
   spliceBetween,
   type Change,
   type Splice,
@@ -24,6 +25,45 @@ const LIMIT = 500;
 
 const samePath = (a: Change, b: Change) =>
   a.kind === 'set' && b.kind === 'set' && a.path.join('\u0000') === b.path.join('\u0000');
+
+interface LiteralWrite {
+  path: Change['path'];
+  offset: number;
+  /** The literal's JSON text, as written at `offset`. */
+  literal: string;
+  /** The text right after the write. */
+  text: string;
+}
+
+const sameKeys = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((k, i) => k === b[i]);
+
+/** The JSON text of a string, number, boolean or null; null for anything else. */
+function literalText(value: unknown): string | null {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string')
+    return JSON.stringify(value);
+  return typeof value === 'number' && Number.isFinite(value) ? JSON.stringify(value) : null;
+}
+
+/**
+ * One splice for two in a row: `first` turned some text T0 into `middle`, `second` turns
+ * `middle` into T2; the result turns T0 into T2. Works on the touched region only.
+ */
+export function composeSplices(middle: string, first: Splice, second: Splice): Splice {
+  const start = Math.min(first.offset, second.offset);
+  const end = Math.max(first.offset + first.inserted.length, second.offset + second.removed.length);
+  return {
+    offset: start,
+    removed:
+      middle.slice(start, first.offset) +
+      first.removed +
+      middle.slice(first.offset + first.inserted.length, end),
+    inserted:
+      middle.slice(start, second.offset) +
+      second.inserted +
+      middle.slice(second.offset + second.removed.length, end),
+  };
+}
 
 export class EditHistory {
   text: string;
@@ -55,14 +95,19 @@ export class EditHistory {
    */
   apply(changes: Change[], label: string, group?: string): boolean {
     const before = this.text;
-    const after = applyChanges(before, changes);
+    const typed = this.#literalSplice(changes);
+    const after = typed ? applySplice(before, typed) : applyChanges(before, changes);
+    this.#typed =
+      typed && changes[0]
+        ? { path: changes[0].path, offset: typed.offset, literal: typed.inserted, text: after }
+        : null;
     if (after === before) return false;
+    const splice = typed ?? spliceBetween(before, after);
     // An edit after undoing past the save can never lead back to the saved text by redo.
     if (this.savedDepth > this.done.length) this.savedDepth = -1;
     const last = this.done.at(-1);
     if (group !== undefined && last?.group === group && this.savedDepth !== this.done.length) {
-      const original = applySplice(before, invertSplice(last.splice));
-      last.splice = spliceBetween(original, after);
+      last.splice = composeSplices(before, last.splice, splice);
       last.changes = [
         ...last.changes.filter((c) => !changes.some((n) => samePath(c, n))),
         ...changes,
@@ -70,7 +115,7 @@ export class EditHistory {
     } else {
       this.done.push({
         label,
-        splice: spliceBetween(before, after),
+        splice,
         changes,
         ...(group ? { group } : {}),
       });
@@ -84,7 +129,40 @@ export class EditHistory {
     return true;
   }
 
+  /** The literal the last edit wrote, while the text is still what that edit made. */
+  #typed: LiteralWrite | null = null;
+
+  /**
+   * A change that sets one literal where a literal is (typing in a field) replaces exactly that
+   * literal's characters, as `applyChange` does. The literal is found by scanning the text once;
+   * while the same path is typed into and nothing else changed the text, the place the last
+   * keystroke wrote is reused, so a keystroke costs no scan of a large file.
+   * Returns null for any other change.
+   */
+  #literalSplice(changes: Change[]): Splice | null {
+    const change = changes.length === 1 ? changes[0] : undefined;
+    if (change?.kind !== 'set') return null;
+    const literal = literalText(change.value);
+    if (literal === null) return null;
+    const last = this.#typed;
+    if (
+      last &&
+      last.text === this.text &&
+      sameKeys(last.path, change.path) &&
+      this.text.startsWith(last.literal, last.offset)
+    )
+      return { offset: last.offset, removed: last.literal, inserted: literal };
+    const range = literalRange(this.text, change.path);
+    if (!range) return null;
+    return {
+      offset: range.offset,
+      removed: this.text.slice(range.offset, range.offset + range.length),
+      inserted: literal,
+    };
+  }
+
   undo(): boolean {
+    this.#typed = null;
     const entry = this.done.pop();
     if (!entry) return false;
     this.text = applySplice(this.text, invertSplice(entry.splice));
@@ -93,6 +171,7 @@ export class EditHistory {
   }
 
   redo(): boolean {
+    this.#typed = null;
     const entry = this.undone.pop();
     if (!entry) return false;
     this.text = applySplice(this.text, entry.splice);
@@ -122,6 +201,7 @@ export class EditHistory {
 
   /** Starts over from `text` with no history (a newly opened or reloaded file). */
   reset(text: string): void {
+    this.#typed = null;
     this.text = text;
     this.done = [];
     this.undone = [];

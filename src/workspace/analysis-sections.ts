@@ -1,0 +1,166 @@
+/**
+ * The analysis panel's content, built generically from whatever the analysis holds: each
+ * top-level field is a section, and each value is shown by its shape (a number or text, a list
+ * of ids, a table of records, labelled fields). Known sections get the titles `analyze` prints;
+ * a section the engine adds later appears under a title made from its field name, with no
+ * change to the panel.
+ */
+
+export type Shown =
+  | { kind: 'text'; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'table'; columns: string[]; keys: string[]; rows: { key: string; cells: string[] }[] }
+  | { kind: 'fields'; fields: { key: string; label: string; value: Shown }[] };
+
+export interface Section {
+  key: string;
+  title: string;
+  value: Shown;
+}
+
+/** Titles of the sections `analyze` prints, in its words. */
+const TITLES: Record<string, string> = {
+  totalSteps: 'Steps in all',
+  phases: 'Reachability and paths per phase',
+  scores: 'Achievable points (loop-free paths, events as if they fire, monitoring checks on time)',
+  criticalErrors: 'Reachable critical errors',
+  unused: 'Unused content',
+  weakerOnlySteps: 'Steps only weaker options lead to (the best path never meets them)',
+  cues: 'Position and length cues (choice sets with a single best option)',
+  spokenWithoutReaction: 'Spoken options the patient does not react to',
+  standards: 'Standards breached per path',
+  length: 'Length',
+};
+
+/** Labels of fields and columns where the field name alone reads poorly. */
+const LABELS: Record<string, string> = {
+  id: 'Id',
+  reachableSteps: 'Reachable steps',
+  reachable: 'Can be entered',
+  paths: 'Distinct paths',
+  unreachableSteps: 'Unreachable steps',
+  perCompetency: 'Per competency',
+  variablesNeverWritten: 'Variables never changed',
+  audio: 'Audio clips never played',
+  references: 'References never cited',
+  endings: 'Endings never reached',
+  bestFirst: 'Best option written first',
+  bestLongest: 'Best option the longest',
+  bestPath: 'On the best path',
+  worstPath: 'On the worst path',
+  breachedBy: 'Breached by',
+  cited: 'Options cite standards',
+  stepId: 'Step',
+  reachedBy: 'Reached by',
+  linesPerStepImplied: 'Lines per step with implied kind and next left out',
+  removable: 'Lines holding only an implied kind or next',
+};
+
+/** Records keyed by ids, and the heading of their name column when shown as a table. */
+const ROW_NAMES: Record<string, string> = { perCompetency: 'Competency', breachedBy: 'Standard' };
+
+/** Fields shown only through another one (a capped path count prints as "≥ n"). */
+const FOLDED = new Set(['scenarioId', 'pathsCapped']);
+
+/** "variablesNeverRead" → "Variables never read". */
+export function labelOf(key: string): string {
+  if (LABELS[key]) return LABELS[key];
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlain = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+function textOf(v: unknown, key = '', row?: Record<string, unknown>): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'number') {
+    const capped = key === 'paths' && row?.pathsCapped === true;
+    return `${capped ? '≥ ' : ''}${v.toLocaleString('en')}`;
+  }
+  if (Array.isArray(v)) return v.length === 0 ? 'none' : v.map((x) => textOf(x)).join(', ');
+  if (isRecord(v))
+    return Object.entries(v)
+      .map(([k, x]) => `${k}: ${textOf(x)}`)
+      .join('; ');
+  return String(v);
+}
+
+/** A record whose values are all flat (plain values or lists of them): one table row. */
+const flat = (v: unknown): v is Record<string, unknown> =>
+  isRecord(v) &&
+  Object.values(v).every((x) => isPlain(x) || (Array.isArray(x) && x.every(isPlain)));
+
+function columnsOf(rows: Record<string, unknown>[]): string[] {
+  const keys: string[] = [];
+  for (const r of rows)
+    for (const k of Object.keys(r)) if (!keys.includes(k) && !FOLDED.has(k)) keys.push(k);
+  return keys;
+}
+
+/** How a value is shown, by its shape. */
+export function show(value: unknown, key = ''): Shown {
+  if (Array.isArray(value)) {
+    if (value.every(isPlain)) return { kind: 'list', items: value.map((x) => textOf(x)) };
+    if (value.every(flat)) {
+      const keys = columnsOf(value);
+      return {
+        kind: 'table',
+        keys,
+        columns: keys.map(labelOf),
+        rows: value.map((r, i) => ({
+          key: textOf(r[keys[0] ?? ''] ?? i),
+          cells: keys.map((k) => textOf(r[k], k, r)),
+        })),
+      };
+    }
+    return { kind: 'list', items: value.map((x) => textOf(x)) };
+  }
+  if (isRecord(value)) {
+    const entries = Object.entries(value).filter(([k]) => !FOLDED.has(k));
+    if (entries.length === 0) return { kind: 'list', items: [] };
+    // A record of like records (per competency: {min, max}) is a table keyed by its keys.
+    if (
+      entries.length > 0 &&
+      entries.every(
+        ([, v]) => flat(v) && Object.keys(v).length > 0 && !Object.values(v).some(Array.isArray),
+      )
+    ) {
+      const rows = entries.map(([, v]) => v as Record<string, unknown>);
+      const keys = columnsOf(rows);
+      return {
+        kind: 'table',
+        keys: ['', ...keys],
+        columns: [ROW_NAMES[key] ?? 'Name', ...keys.map(labelOf)],
+        rows: entries.map(([k, v]) => ({
+          key: k,
+          cells: [
+            k,
+            ...keys.map((c) =>
+              textOf((v as Record<string, unknown>)[c], c, v as Record<string, unknown>),
+            ),
+          ],
+        })),
+      };
+    }
+    return {
+      kind: 'fields',
+      // A record keyed by ids (competencies, standards) shows its keys as written.
+      fields: entries.map(([k, v]) => ({
+        key: k,
+        label: key in ROW_NAMES ? k : labelOf(k),
+        value: show(v, k),
+      })),
+    };
+  }
+  return { kind: 'text', text: textOf(value) };
+}
+
+/** The panel's sections, in the order the analysis lists its fields. */
+export function analysisSections(analysis: object): Section[] {
+  return Object.entries(analysis)
+    .filter(([k]) => !FOLDED.has(k))
+    .map(([key, value]) => ({ key, title: TITLES[key] ?? labelOf(key), value: show(value, key) }));
+}

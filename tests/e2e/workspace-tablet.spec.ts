@@ -1,0 +1,72 @@
+/**
+ * The workspace on a tablet, in the production build: with touch and no mouse, in landscape and
+ * portrait, an instructor edits a step's text in the form, selects steps and option arrows on
+ * the map by tapping, and previews from the selected step; nothing needs sideways scrolling.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const field = (page: Page, pointer: string) => page.locator(`[data-field-path="${pointer}"]`);
+
+async function settled(page: Page) {
+  await expect(page.locator('[data-screen="workspace"]')).toHaveAttribute('data-busy', 'false');
+}
+
+/** How far the page is wider than the screen, in CSS pixels (0 when it fits). */
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+test.describe.configure({ timeout: 120_000 });
+
+for (const [name, viewport] of [
+  ['landscape', { width: 1024, height: 768 }],
+  ['portrait', { width: 768, height: 1024 }],
+] as const) {
+  test.describe(`a tablet in ${name} (${viewport.width}×${viewport.height}, touch)`, () => {
+    test.use({ viewport, hasTouch: true, isMobile: true });
+
+    test('edits a field, selects on the map and previews, all by touch', async ({ page }) => {
+      await page.goto('/#/workspace');
+      await page.getByRole('button', { name: 'New scenario from the template' }).tap();
+      await expect(page.locator('[data-summary]')).toContainText('new-scenario.json: 0 errors');
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+      // Tapping a step on the map selects it and opens its form.
+      const step = page.locator('[data-node="mon-peak"]');
+      await step.scrollIntoViewIfNeeded();
+      // A step's box is large enough to tap (at least 24 CSS pixels high at the fitted zoom).
+      expect((await step.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+      await step.tap();
+      await expect(step).toHaveAttribute('data-selected', 'true');
+      await expect(page.locator('[data-step-actions="mon-peak"]')).toBeVisible();
+      const text = field(page, '/phases/2/steps/0/text');
+      await expect(text).toBeVisible();
+
+      // Editing the step's text in the form: the map and the diagnostics follow.
+      await text.tap();
+      await text.fill('The patient is quiet, eyes closed, breathing slowly.');
+      await settled(page);
+      await expect(page.locator('[data-summary]')).toContainText('0 errors');
+      await expect(step).toHaveAttribute('aria-label', /eyes closed, breathing slowly/);
+
+      // Tapping an option arrow opens that option's form.
+      const arrow = page.locator('[data-edge="mon-peak-silence"]');
+      await arrow.scrollIntoViewIfNeeded();
+      await arrow.locator('.edge-label').tap();
+      await expect(field(page, '/phases/2/steps/0/options/1/text')).toBeVisible();
+
+      // Previewing from the selected step, with the edited text, and choosing an option.
+      const start = page.locator('[data-start-preview]');
+      await start.scrollIntoViewIfNeeded();
+      await start.tap();
+      const running = page.locator('[data-preview-running]');
+      await expect(running.locator('[data-current-step="mon-peak"]')).toContainText(
+        'eyes closed, breathing slowly',
+      );
+      const choice = running.locator('[data-option="mon-peak-check"]');
+      await choice.scrollIntoViewIfNeeded();
+      await choice.tap();
+      await expect(running.locator('[data-feedback]')).toContainText('+2 safety');
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+    });
+  });
+}
