@@ -102,6 +102,8 @@ export {
   verifySteps,
 } from './results/verify.ts';
 export { percentText } from './results/percent.ts';
+export { KAP_NAMESPACE, uuidV5 } from './results/uuid.ts';
+export { hashScenario } from './attempt/index.ts';
 export { type Diagnostic, compareDiagnostics } from './format/diagnostics.ts';
 export { validate } from './format/validate.ts';
 export { SourcePositions } from './format/parse.ts';
@@ -131,6 +133,7 @@ export {
   type StatementAttempt,
   type StepFigures,
   type TrendPoint,
+  attemptKey,
   attemptsFromStatements,
   cohortCsv,
   cohortFigures,
@@ -138,8 +141,11 @@ export {
   dedupeAttempts,
   fromVerification,
   isVerified,
+  keyOfAttemptId,
   missingReason,
   pseudonymise,
+  scenarioFigures,
+  statementKey,
   traineeProgress,
 } from './cohort/index.ts';
 export { decodeSuspendData, suspendDataScenario } from './results/suspend-data.ts';
