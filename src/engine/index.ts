@@ -102,6 +102,7 @@ export {
   verifySteps,
 } from './results/verify.ts';
 export { percentText } from './results/percent.ts';
+export { resumeLeft, type ResumeLeft } from './results/left.ts';
 export { KAP_NAMESPACE, uuidV5 } from './results/uuid.ts';
 export { hashScenario } from './attempt/index.ts';
 export { type Diagnostic, compareDiagnostics } from './format/diagnostics.ts';
