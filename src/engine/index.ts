@@ -132,6 +132,9 @@ export {
   verifySteps,
 } from './results/verify.ts';
 export { percentText } from './results/percent.ts';
+export { resumeLeft, type ResumeLeft } from './results/left.ts';
+export { KAP_NAMESPACE, uuidV5 } from './results/uuid.ts';
+export { hashScenario } from './attempt/index.ts';
 export { type Diagnostic, compareDiagnostics } from './format/diagnostics.ts';
 export { validate } from './format/validate.ts';
 export { SourcePositions } from './format/parse.ts';
@@ -163,6 +166,7 @@ export {
   type StatementAttempt,
   type StepFigures,
   type TrendPoint,
+  attemptKey,
   attemptsFromStatements,
   cohortCsv,
   cohortFigures,
@@ -170,8 +174,11 @@ export {
   dedupeAttempts,
   fromVerification,
   isVerified,
+  keyOfAttemptId,
   missingReason,
   pseudonymise,
+  scenarioFigures,
+  statementKey,
   traineeProgress,
 } from './cohort/index.ts';
 export { decodeSuspendData, suspendDataScenario } from './results/suspend-data.ts';

@@ -8,6 +8,7 @@
 import { mount } from 'svelte';
 import { decodeSegment } from '../ui/router.svelte.ts';
 import {
+  onLeft,
   onReflection,
   onWriteFailure,
   savedAttemptText,
@@ -142,6 +143,13 @@ function keepReflections(): void {
   });
 }
 
+/** Keeps each attempt the trainee leaves in the history, as "left". */
+function keepLeftAttempts(): void {
+  onLeft((attempt) => {
+    void import('./record.ts').then((m) => m.recordLeft(attempt));
+  });
+}
+
 /** Brings the notices into view when a debrief opens (its heading takes the focus below them). */
 function revealNotices(): void {
   if (!notices.list.length) return;
@@ -191,6 +199,7 @@ export function startResults(): void {
   mountNotices();
   showWriteFailures();
   keepReflections();
+  keepLeftAttempts();
   captureLaunchOnce();
   // Statements left from an earlier visit are sent; without an LRS the sender is not even loaded.
   if (lrsConfig()) void import('./xapi-client.ts').then((m) => m.startOutbox());

@@ -1,25 +1,45 @@
 /**
  * Where the cohort view's attempts come from: exported attempt files (read on this device, never
- * uploaded), the attempt history, and statements read back from an LRS. Each attempt is verified by replaying its log against the
- * bundled scenario it names, off the page (verify-client), and becomes a cohort attempt.
+ * uploaded) and statements read back from an LRS. Every attempt is verified by replaying its log
+ * against the bundled scenario it names, off the page (cohort-verify.ts); each distinct attempt
+ * (by its key, identity.ts) is replayed once, and a result already replayed on this device by
+ * the same build comes from the cache (cohort-cache.ts). Results are handed back as they arrive.
  */
 import {
+  attemptId,
+  decodeSuspendData,
   fromVerification,
+  hashScenario,
+  keyOfAttemptId,
   missingReason,
+  parseExport,
+  suspendDataScenario,
+  unverifiedReason,
+  type Attempt,
   type CohortAttempt,
+  type Report,
+  type ScenarioV1,
   type StatementAttempt,
+  type Verification,
 } from '../engine/index.ts';
-import { decodeSuspendData, suspendDataScenario } from '../engine/index.ts';
-import { attemptId, parseExport, type ExportedAttempt } from '../engine/index.ts';
 import { openScenario } from '../ui/loader.ts';
-import type { Verification } from '../engine/index.ts';
-import { verifyMany } from './cohort-verify.ts';
-import { verifyLog } from './verify-client.ts';
+import { cachedVerifications, cacheKey, cacheVerifications } from './cohort-cache.ts';
+import { replayBuild, replayJobs, type ReplayJob } from './cohort-verify.ts';
 
+/** An attempt read from a source, before verification. */
 export interface SourcedEntry {
-  entry: ExportedAttempt;
+  entry: {
+    attempt: Attempt;
+    finishedAt?: string;
+    scenarioVersion?: string;
+    /** The report as the source recorded it (never counted), or null. */
+    report: Report | null;
+  };
   trainee: string;
+  /** A file name, or "LRS". */
   source: string;
+  /** The attempt id of its log (attemptId), worked out once when read. */
+  id: string;
 }
 
 /**
@@ -51,104 +71,152 @@ export async function readAttemptFiles(
     }
     const bundle: unknown = parsed.bundle;
     for (const entry of parsed.bundle.attempts)
-      entries.push({ entry, trainee: traineeOf(entry, bundle, file.name), source: name });
+      entries.push({
+        entry,
+        trainee: traineeOf(entry, bundle, file.name),
+        source: name,
+        id: attemptId(entry.attempt),
+      });
   }
   return { entries, problems };
 }
 
+/** `<id>@<version>#<content hash>`: what a replay result depends on in the scenario. */
+const scenarioKeyOf = (s: ScenarioV1) => `${s.id}@${s.version}#${hashScenario(s)}`;
+
 /**
- * Verifies each entry by replay (progress: how many are done), never throwing. An attempt met
- * twice is replayed once; entries come back in order.
+ * Verifies entries by replay and hands each back as a cohort attempt through `onAttempts`, in
+ * batches as results arrive (cached ones first); `progress` hears how many distinct attempts
+ * are done of how many. Each distinct attempt (by key) is replayed once and every copy of it is
+ * handed back. Never throws; resolves when all are handed back.
  */
 export async function verifyEntries(
   list: readonly SourcedEntry[],
+  onAttempts: (attempts: CohortAttempt[]) => void,
   progress?: (done: number, total: number) => void,
-): Promise<CohortAttempt[]> {
-  const ids = list.map(({ entry }) => attemptId(entry.attempt));
-  const firstOf = new Map<string, number>();
-  ids.forEach((id, i) => firstOf.has(id) || firstOf.set(id, i));
-  const byScenario = new Map<string, number[]>();
-  for (const i of firstOf.values()) {
-    const sid = list[i]!.entry.attempt.scenarioId;
-    byScenario.set(sid, [...(byScenario.get(sid) ?? []), i]);
+): Promise<void> {
+  // Distinct attempts, by key, with every copy of each.
+  const copies = new Map<string, { id: string; items: SourcedEntry[] }>();
+  for (const item of list) {
+    const { id } = item;
+    const key = keyOfAttemptId(id);
+    const group = copies.get(key);
+    if (group) group.items.push(item);
+    else copies.set(key, { id, items: [item] });
   }
-  const verifications = new Map<number, { v: Verification; version: string }>();
+  const total = copies.size;
   let done = 0;
-  for (const [sid, indices] of byScenario) {
+  const settle = (settled: { key: string; v: Verification; version: string }[]) => {
+    const out: CohortAttempt[] = [];
+    for (const { key, v, version } of settled) {
+      const { id, items } = copies.get(key)!;
+      for (const { entry, trainee, source } of items)
+        out.push(fromVerification(entry, trainee, source, v, version, id));
+    }
+    done += settled.length;
+    if (out.length) onAttempts(out);
+    progress?.(done, total);
+  };
+
+  // By scenario: one not at hand leaves its attempts unverified at once.
+  const byScenario = new Map<string, string[]>();
+  for (const [key, { items }] of copies) {
+    const sid = items[0]!.entry.attempt.scenarioId;
+    byScenario.set(sid, [...(byScenario.get(sid) ?? []), key]);
+  }
+  const jobs: (ReplayJob & { keys: string[]; cacheKeys: string[] })[] = [];
+  for (const [sid, keys] of byScenario) {
     const opened = await openScenario(sid);
     if (!opened.ok) {
-      for (const i of indices)
-        verifications.set(i, {
-          v: { verified: false, reason: `Unverified — ${missingReason(list[i]!.entry)}` },
+      settle(
+        keys.map((key) => ({
+          key,
+          v: {
+            verified: false,
+            reason: unverifiedReason(missingReason(copies.get(key)!.items[0]!.entry)),
+          },
           version: '',
-        });
-      progress?.((done += indices.length), firstOf.size);
+        })),
+      );
       continue;
     }
-    const before = done;
-    const results = await verifyMany(
-      opened.scenario,
-      indices.map((i) => list[i]!.entry.attempt),
-      (n) => progress?.((done = before + n), firstOf.size),
+    const scenarioKey = scenarioKeyOf(opened.scenario);
+    const cacheKeys = keys.map((k) => cacheKey(replayBuild, scenarioKey, copies.get(k)!.id));
+    const cached = await cachedVerifications(cacheKeys);
+    const version = opened.scenario.version;
+    settle(
+      keys.flatMap((key, i) => {
+        const v = cached.get(cacheKeys[i]!);
+        return v ? [{ key, v, version }] : [];
+      }),
     );
-    indices.forEach((i, k) =>
-      verifications.set(i, { v: results[k]!, version: opened.scenario.version }),
-    );
+    const todo = keys.map((key, i) => ({ key, cacheKey: cacheKeys[i]! }));
+    const left = todo.filter((t) => !cached.has(t.cacheKey));
+    if (left.length)
+      jobs.push({
+        scenarioKey,
+        scenario: opened.scenario,
+        attempts: left.map((t) => copies.get(t.key)!.items[0]!.entry.attempt),
+        keys: left.map((t) => t.key),
+        cacheKeys: left.map((t) => t.cacheKey),
+      });
   }
-  return list.map(({ entry, trainee, source }, i) => {
-    const { v, version } = verifications.get(firstOf.get(ids[i]!)!)!;
-    return fromVerification(entry, trainee, source, v, version);
+  await replayJobs(jobs, (j, start, results) => {
+    const job = jobs[j]!;
+    const version = job.scenario.version;
+    settle(results.map((v, i) => ({ key: job.keys[start + i]!, v, version })));
+    void cacheVerifications(
+      results.map((verification, i) => ({ key: job.cacheKeys[start + i]!, verification })),
+    );
   });
 }
 
 /**
- * Cohort attempts from attempts rebuilt from LRS statements: each log is decoded against the
- * bundled scenario it names and replayed; a scenario that is not at hand, or another version of
- * it, leaves the attempt unverified (with no report: the LRS's score is never believed).
+ * Attempts rebuilt from LRS statements: each log is decoded against the bundled scenario it
+ * names, giving an entry to verify; a log whose scenario (or that version of it) is not at hand
+ * cannot be decoded and is an unverified cohort attempt at once, with no report (the LRS's
+ * score is never believed), under its statement's key so that a copy from a file counts once.
  */
-export async function verifyStatementAttempts(
+export async function entriesFromStatements(
   list: readonly StatementAttempt[],
-  progress?: (done: number, total: number) => void,
-): Promise<CohortAttempt[]> {
-  let done = 0;
-  return Promise.all(
-    list.map(async (s): Promise<CohortAttempt> => {
-      const scenarioId = suspendDataScenario(s.log) ?? '';
-      const opened = scenarioId ? await openScenario(scenarioId) : null;
-      const decoded = opened?.ok ? decodeSuspendData(opened.scenario, s.log) : null;
-      progress?.(++done, list.length);
-      if (!decoded?.ok) {
-        const version = s.scenarioVersion ? ` version ${s.scenarioVersion}` : '';
-        return {
-          id: `lrs:${s.registration}:${s.log.length}:${s.log.slice(-16)}`,
-          trainee: s.trainee,
-          scenarioId,
-          scenarioVersion: s.scenarioVersion,
-          mode: s.mode === 'assessment' ? 'assessment' : 'practice',
+): Promise<{ entries: SourcedEntry[]; unverified: CohortAttempt[] }> {
+  const entries: SourcedEntry[] = [];
+  const unverified: CohortAttempt[] = [];
+  for (const s of list) {
+    const scenarioId = suspendDataScenario(s.log) ?? '';
+    const opened = scenarioId ? await openScenario(scenarioId) : null;
+    const decoded = opened?.ok ? decodeSuspendData(opened.scenario, s.log) : null;
+    if (decoded?.ok) {
+      entries.push({
+        entry: {
+          attempt: decoded.attempt,
           finishedAt: s.finishedAt,
-          simulatedMinutes: 0,
-          source: 'LRS',
-          verified: false,
+          ...(s.scenarioVersion ? { scenarioVersion: s.scenarioVersion } : {}),
           report: null,
-          unverifiedReason: decoded
-            ? `Unverified — ${decoded.message}`
-            : `Unverified — the scenario "${scenarioId}"${version} is not at hand.`,
-        };
-      }
-      const entry = {
-        attempt: decoded.attempt,
-        finishedAt: s.finishedAt,
-        scenarioVersion: s.scenarioVersion,
-        report: null,
-      };
-      const v = await verifyLog(attemptId(decoded.attempt), decoded.attempt);
-      return fromVerification(
-        entry,
-        s.trainee,
-        'LRS',
-        v,
-        opened?.ok ? opened.scenario.version : '',
-      );
-    }),
-  );
+        },
+        trainee: s.trainee,
+        source: 'LRS',
+        id: attemptId(decoded.attempt),
+      });
+      continue;
+    }
+    const version = s.scenarioVersion ? ` version ${s.scenarioVersion}` : '';
+    unverified.push({
+      id: s.key,
+      key: s.key,
+      trainee: s.trainee,
+      scenarioId,
+      scenarioVersion: s.scenarioVersion,
+      mode: s.mode === 'assessment' ? 'assessment' : 'practice',
+      finishedAt: s.finishedAt,
+      simulatedMinutes: 0,
+      source: 'LRS',
+      verified: false,
+      report: null,
+      unverifiedReason: decoded
+        ? unverifiedReason(decoded.message)
+        : unverifiedReason(`the scenario "${scenarioId}"${version} is not at hand.`),
+    });
+  }
+  return { entries, unverified };
 }

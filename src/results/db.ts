@@ -1,9 +1,11 @@
 /**
- * The results database in IndexedDB: `attempts` (the history, keyed by attempt id) and `outbox`
- * (xAPI statements waiting to be sent, keyed by statement id, in the order they were queued).
+ * The results database in IndexedDB: `attempts` (the history, keyed by attempt id), `outbox`
+ * (xAPI statements waiting to be sent, keyed by statement id, in the order they were queued) and
+ * `verifications` (the cohort view's replay results, keyed by a hash of the build, the scenario
+ * and the log: see cohort-cache.ts).
  */
 const NAME = 'kap-results';
-const VERSION = 1;
+const VERSION = 2;
 
 let opening: Promise<IDBDatabase> | null = null;
 
@@ -21,8 +23,17 @@ export function openDb(): Promise<IDBDatabase> {
           { unique: true },
         );
       }
+      if (!db.objectStoreNames.contains('verifications'))
+        db.createObjectStore('verifications', { keyPath: 'key' });
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      // A newer version opened in another tab: let it upgrade, and reopen on the next use.
+      request.result.onversionchange = () => {
+        request.result.close();
+        opening = null;
+      };
+      resolve(request.result);
+    };
     request.onerror = () => {
       opening = null;
       reject(request.error ?? new Error('The browser refused to open the results database.'));
@@ -31,7 +42,7 @@ export function openDb(): Promise<IDBDatabase> {
   return opening;
 }
 
-export type StoreName = 'attempts' | 'outbox';
+export type StoreName = 'attempts' | 'outbox' | 'verifications';
 
 /** Runs `work` in one transaction and resolves with its result when the transaction commits. */
 export async function inTransaction<T>(

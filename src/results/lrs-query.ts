@@ -4,7 +4,7 @@
  * filtered by verb (completed), activity and time, following each page's `more` link. Credentials
  * are used for these requests only: they are never stored, logged or exported.
  */
-import { basicAuth, normaliseEndpoint } from './lrs-settings.ts';
+import { basicAuth, normaliseEndpoint, REQUEST_TIMEOUT_MS } from './lrs-settings.ts';
 
 export interface StatementQuery {
   /** The LRS endpoint as typed (https, or http on this computer). */
@@ -21,10 +21,28 @@ export interface StatementQuery {
 /** Pages followed at most, so an LRS that loops its `more` links cannot hold the page forever. */
 const MAX_PAGES = 1000;
 
+/** One GET that gives up after REQUEST_TIMEOUT_MS; resolves with the response, or why none. */
+async function get(
+  url: string,
+  headers: Record<string, string>,
+): Promise<Response | 'timeout' | 'network'> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+  try {
+    return await fetch(url, { headers, credentials: 'omit', signal: controller.signal });
+  } catch {
+    return controller.signal.aborted ? 'timeout' : 'network';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Every `completed` statement matching the query, following `more` links (resolved against the
- * endpoint, as the spec says they are relative to the LRS). Throws an Error with a sentence saying
- * what went wrong (a refused endpoint, a status other than 200 with the LRS's answer, no answer).
+ * endpoint, as the spec says they are relative to the LRS). Throws an Error with a sentence that
+ * names the LRS (its endpoint, without credentials) and says what went wrong: a refused endpoint,
+ * no answer within REQUEST_TIMEOUT_MS, no answer at all, a status other than 200 with the LRS's
+ * answer, or an answer that is not a statement result.
  */
 export async function queryStatements(
   query: StatementQuery,
@@ -50,21 +68,35 @@ export async function queryStatements(
     'X-Experience-API-Version': '1.0.3',
   };
   const statements: unknown[] = [];
+  const lrs = `The learning record store at ${normal.endpoint}`;
   let url: string | null = `${normal.endpoint}statements?${params}`;
   for (let page = 0; url && page < MAX_PAGES; page++) {
-    let response: Response;
-    try {
-      response = await fetch(url, { headers, credentials: 'omit' });
-    } catch {
-      throw new Error('The LRS did not answer (no network, or it does not allow this site).');
-    }
-    if (response.status !== 200)
+    const response = await get(url, headers);
+    if (response === 'timeout')
       throw new Error(
-        `The LRS answered ${response.status}${response.status === 401 || response.status === 403 ? ' (the key and secret were refused)' : ''}: ${(await response.text()).slice(0, 200)}`,
+        `${lrs} did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds${page ? ` (after ${page} pages)` : ''}.`,
       );
-    const body = (await response.json()) as { statements?: unknown; more?: unknown };
-    if (!Array.isArray(body.statements))
-      throw new Error('The LRS answer is not a statement result (no "statements" list).');
+    if (response === 'network')
+      throw new Error(
+        `${lrs} could not be reached (no network, a wrong address, or it does not allow requests from this site).`,
+      );
+    if (response.status !== 200) {
+      const refused = response.status === 401 || response.status === 403;
+      const answer = (await response.text().catch(() => '')).slice(0, 200);
+      throw new Error(
+        `${lrs} answered ${response.status}${refused ? ': the key and secret were refused' : ''}${answer ? ` (“${answer}”)` : ''}.`,
+      );
+    }
+    let body: { statements?: unknown; more?: unknown };
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      throw new Error(`${lrs} answered with something that is not JSON.`);
+    }
+    if (!Array.isArray(body?.statements))
+      throw new Error(
+        `${lrs} answered with something that is not a statement result (no "statements" list).`,
+      );
     statements.push(...body.statements);
     onPage?.(statements.length);
     url =

@@ -11,6 +11,9 @@
  */
 import type { Agent } from '../engine/index.ts';
 
+/** How long one request to an LRS may take before it counts as failed, in milliseconds. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 export interface LrsConfig {
   /** The LRS endpoint, ending in "/" (statements go to `<endpoint>statements`), no credentials. */
   endpoint: string;

@@ -105,6 +105,38 @@ async function record(scenario: ScenarioV1, attempt: Attempt): Promise<boolean> 
 }
 
 /**
+ * Keeps an attempt the trainee left in the history, marked by its replayed report's status
+ * ("left"): unscored, never reported to the LRS or LMS as a result. Failures are shown as
+ * notices, never thrown. Returns whether it is (now) in the history.
+ */
+export async function recordLeft(attempt: Attempt): Promise<boolean> {
+  await recording;
+  const opened = await openScenario(attempt.scenarioId);
+  if (!opened.ok) return false;
+  const { report } = restoreAttempt(opened.scenario, attempt);
+  if (report.status !== 'left') return false;
+  try {
+    await addAttempt({
+      attempt,
+      report,
+      comments: [],
+      finishedAt: new Date().toISOString(),
+      scenarioTitle: opened.scenario.title,
+      scenarioVersion: opened.scenario.version,
+    });
+    notices.dismiss('history-left');
+    return true;
+  } catch (error) {
+    notices.show({
+      key: 'history-left',
+      title: 'The attempt you left is not in the attempt history',
+      text: `The browser refused to store it (${message(error)}).`,
+    });
+    return false;
+  }
+}
+
+/**
  * The history id of an attempt the player holds: by its log, else the newest record of this
  * device with the same scenario, seed, mode and length (should the player's copy of the log
  * differ in form from the one recorded from its save).

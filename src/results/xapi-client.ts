@@ -23,10 +23,9 @@ import {
   sameStatement,
 } from '../engine/index.ts';
 import { getAll, inTransaction, openDb } from './db.ts';
-import { lrsConfig, type LrsConfig } from './lrs-settings.ts';
+import { lrsConfig, REQUEST_TIMEOUT_MS, type LrsConfig } from './lrs-settings.ts';
 
-/** How long one request may take before it counts as failed, in milliseconds. */
-export const REQUEST_TIMEOUT_MS = 30_000;
+export { REQUEST_TIMEOUT_MS };
 
 /** What the LRS answered when it refused a statement. */
 export interface Refusal {

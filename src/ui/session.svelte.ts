@@ -22,7 +22,7 @@ import {
   type SessionSnapshot,
   type SessionView,
 } from './engine-bridge.ts';
-import { clearAttempt, saveAttemptText, saveLastResult } from './storage.ts';
+import { clearAttempt, reportLeft, saveAttemptText, saveLastResult } from './storage.ts';
 import { sound } from './sound.svelte.ts';
 
 export interface SessionOptions {
@@ -156,7 +156,10 @@ export class Session {
   /** After a snapshot: leaving forgets the attempt; finishing records the last result. */
   #afterChange(previous: SessionView['status'] | undefined): void {
     const status = this.view.status;
-    if (status === 'left') this.#store.clear();
+    if (status === 'left' && previous !== 'left') {
+      reportLeft(this.attempt()); // kept in the attempt history as "left"
+      this.#store.clear();
+    }
     if (status === 'debrief' && previous !== 'debrief') {
       const report = this.report();
       saveLastResult(this.scenario.id, {

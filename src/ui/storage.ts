@@ -164,3 +164,16 @@ export function saveReflection(attempt: Attempt, reflection: Reflection): void {
   write(REFLECTION(reflectionKey(attempt)), JSON.stringify(reflection));
   for (const listener of reflectionListeners) listener(attempt, reflection);
 }
+
+const leftListeners = new Set<(attempt: Attempt) => void>();
+
+/** Calls `listener` with every attempt the trainee leaves from now on (the history keeps it). */
+export function onLeft(listener: (attempt: Attempt) => void): () => void {
+  leftListeners.add(listener);
+  return () => leftListeners.delete(listener);
+}
+
+/** The trainee left this attempt (it ended with `session.leave`): hands it to the listeners. */
+export function reportLeft(attempt: Attempt): void {
+  for (const listener of leftListeners) listener(attempt);
+}

@@ -47,6 +47,15 @@ test('the cohort view counts each verified attempt once, never a forged score, a
       v.report.decisions.filter((d) => (d.stepId ?? d.eventId ?? d.checkId) === firstStep),
     );
   await expect(decisions).toHaveCount(made.length);
+
+  // On the map picture each option's share of the choices at that step is written out.
+  const chosen = new Map<string, number>();
+  for (const d of made) if (d.optionId) chosen.set(d.optionId, (chosen.get(d.optionId) ?? 0) + 1);
+  expect(chosen.size).toBeGreaterThan(0);
+  for (const [option, n] of chosen)
+    await expect(section.locator(`[data-share-label="${firstStep}/${option}"]`)).toContainText(
+      `${Math.round((n / made.length) * 100)}%`,
+    );
   await expect(decisions.first().locator('td').first()).toHaveText(/^Trainee [A-Z]{2}-\d\d$/);
 
   // The CSV holds only what was chosen: attempt rows with pseudonyms, no scenario rows.

@@ -18,6 +18,8 @@ const PAGE_SIZE = 4;
 
 const files = cohortFiles();
 const again = files.find((f) => f.name === 'ada-again.json')!;
+// Dee's attempt of a scenario version not at hand: unverified from the LRS and from a file.
+const dee = files.find((f) => f.name === 'dee.json')!;
 const inLrs = files.filter((f) => f !== again);
 
 /** Every statement of every attempt in `inLrs`, built as the simulator sends them. */
@@ -84,7 +86,9 @@ test('attempts read from an LRS (paged with more links) are verified and merged 
         (!until || s.timestamp <= until),
     );
     const pageOf = matching.slice(start, start + PAGE_SIZE);
-    const next = start + PAGE_SIZE;
+    // Each page repeats the last statement of the one before (as an LRS may while statements
+    // arrive): a statement met twice must count once.
+    const next = start + PAGE_SIZE - 1;
     const more =
       next < matching.length
         ? `/xapi/statements?more=${next}&q=${encodeURIComponent(query.toString())}`
@@ -110,13 +114,16 @@ test('attempts read from an LRS (paged with more links) are verified and merged 
   expect(requests[0]!.searchParams.get('verb')).toBe('http://adlnet.gov/expapi/verbs/completed');
   expect(requests[0]!.searchParams.get('since')).toBe('2026-03-01T00:00:00.000Z');
 
-  // Ada's attempt exported in a file too: counted once.
-  await page.locator('[data-cohort-files]').setInputFiles({
-    name: again.name,
-    mimeType: 'application/json',
-    buffer: Buffer.from(fileText(again)),
-  });
-  await expectFigures(page, expectedFrom(files));
+  // Ada's attempt exported in a file too, and Dee's unverified one: each counted once.
+  await page.locator('[data-cohort-files]').setInputFiles(
+    [again, dee].map((f) => ({
+      name: f.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(fileText(f)),
+    })),
+  );
+  await expectFigures(page, expectedFrom([...files, dee]));
+  await expect(page.locator('[data-cohort-unverified] li')).toHaveCount(1);
   await expect(page.locator('main')).not.toContainText('Eve Early');
 
   // The secret is not kept anywhere on the device.

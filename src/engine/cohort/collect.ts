@@ -8,6 +8,7 @@ import type { ScenarioV1 } from '../format/schema.ts';
 import { attemptId, type ExportedAttempt } from '../results/export.ts';
 import type { Report } from '../scoring/score.ts';
 import { verifyAttempt, type Verification } from '../results/verify.ts';
+import { keyOfAttemptId } from './identity.ts';
 import type { CohortAttempt } from './types.ts';
 
 /** Simulated minutes an attempt covers: the sum of its clock advances. */
@@ -39,7 +40,8 @@ export function missingReason(entry: Pick<ExportedAttempt, 'attempt' | 'scenario
 
 /**
  * A cohort attempt from an exported attempt and its verification (done elsewhere, e.g. in a
- * worker); `version` is the version of the scenario it was replayed against.
+ * worker); `version` is the version of the scenario it was replayed against; `id` its attempt
+ * id when already worked out (attemptId of its log).
  */
 export function fromVerification(
   entry: Pick<ExportedAttempt, 'attempt' | 'finishedAt' | 'scenarioVersion'> & {
@@ -50,9 +52,11 @@ export function fromVerification(
   source: string,
   v: Verification,
   version: string,
+  id = attemptId(entry.attempt),
 ): CohortAttempt {
   const base = {
-    id: attemptId(entry.attempt),
+    id,
+    key: keyOfAttemptId(id),
     trainee,
     scenarioId: entry.attempt.scenarioId,
     scenarioVersion: entry.scenarioVersion ?? (v.verified ? version : ''),
@@ -67,18 +71,19 @@ export function fromVerification(
 }
 
 /**
- * Each attempt once, by id, in first-seen order. Of two copies, a verified one wins over an
- * unverified one, and a known trainee name over an empty one.
+ * Each attempt once, by its key (identity.ts), in first-seen order, whether verified or not. Of
+ * two copies, a verified one wins over an unverified one, and a known trainee name over an
+ * empty one.
  */
 export function dedupeAttempts(list: readonly CohortAttempt[]): CohortAttempt[] {
-  const byId = new Map<string, CohortAttempt>();
+  const byKey = new Map<string, CohortAttempt>();
   for (const a of list) {
-    const seen = byId.get(a.id);
-    if (!seen) byId.set(a.id, a);
+    const seen = byKey.get(a.key);
+    if (!seen) byKey.set(a.key, a);
     else {
       const better = !seen.verified && a.verified ? a : seen;
-      byId.set(a.id, { ...better, trainee: seen.trainee || a.trainee });
+      byKey.set(a.key, { ...better, trainee: seen.trainee || a.trainee });
     }
   }
-  return [...byId.values()];
+  return [...byKey.values()];
 }

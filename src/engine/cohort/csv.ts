@@ -4,6 +4,7 @@
  * with the results CSV writer, so its formula guard applies to every cell.
  */
 import { toCsv, type Cell } from '../results/csv.ts';
+import { verifiedCell } from '../results/export.ts';
 import type { CohortAttempt, ScenarioFigures } from './types.ts';
 
 export interface CohortCsvChoice {
@@ -32,7 +33,8 @@ const HEADER = [
 /**
  * The CSV: a "scenario" row per scenario (when chosen), then an "attempt" row per attempt (when
  * chosen). `pseudonym` maps a trainee name to its pseudonym. Unverified attempts are listed with
- * their reason and no score.
+ * their reason and no score; unfinished ones (that never reached their debrief) as unfinished,
+ * with no verdict or score.
  */
 export function cohortCsv(
   figures: readonly ScenarioFigures[],
@@ -66,6 +68,7 @@ export function cohortCsv(
           : choice.names === 'pseudonyms'
             ? pseudonym(a.trainee)
             : '';
+      const result = a.verified && a.report.status === 'debrief' ? a.report : null;
       rows.push([
         'attempt',
         a.scenarioId,
@@ -74,14 +77,14 @@ export function cohortCsv(
         a.mode,
         a.finishedAt,
         '',
-        a.verified ? (a.report.passed ? 'yes' : 'no') : '',
+        result ? (result.passed ? 'yes' : 'no') : '',
         '',
-        a.verified ? a.report.overall : '',
+        result ? result.overall : '',
         a.verified ? a.report.criticalErrors.length : '',
         a.verified
           ? [...new Set(a.report.decisions.flatMap((d) => d.standards?.breaches ?? []))].join(' ')
           : '',
-        a.verified ? 'yes' : a.unverifiedReason,
+        verifiedCell(a),
       ]);
     }
   return toCsv(HEADER, rows);

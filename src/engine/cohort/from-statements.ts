@@ -4,8 +4,11 @@
  * extension, in the compact SCORM resume form) — the only thing a cohort view replays; the score
  * statements are never read. Statements of other tools, or without a log, are skipped and counted.
  */
+import { statementKey } from './identity.ts';
 
 export interface StatementAttempt {
+  /** The identity under which it is counted once (identity.ts): its statement's id. */
+  key: string;
   /** The compact attempt log (decode with decodeSuspendData against the scenario). */
   log: string;
   /** The actor's name, else its e-mail address (without mailto:) or account name. */
@@ -39,7 +42,8 @@ function traineeOf(actor: unknown): string {
 }
 
 /**
- * The attempts in a list of statements (any order, any verbs), one per registration and log.
+ * The attempts in a list of statements (any order, any verbs), each once by its key (a statement
+ * met on two pages counts once).
  * Returns them and how many statements were skipped (not a `completed` statement with a log).
  */
 export function attemptsFromStatements(statements: readonly unknown[]): {
@@ -60,9 +64,10 @@ export function attemptsFromStatements(statements: readonly unknown[]): {
     const registration = typeof context.registration === 'string' ? context.registration : '';
     const version = extension(context.extensions, 'scenario-version');
     const mode = extension(context.extensions, 'mode');
-    const key = `${registration}\n${log}`;
+    const key = statementKey({ id: s.id, registration, log });
     if (!attempts.has(key))
       attempts.set(key, {
+        key,
         log,
         trainee: traineeOf(s.actor),
         registration,

@@ -1,6 +1,7 @@
 /** Cohort and progress figures from verified attempts (pure). */
 export * from './types.ts';
 export { attemptsFromStatements, type StatementAttempt } from './from-statements.ts';
+export { attemptKey, keyOfAttemptId, statementKey } from './identity.ts';
 export { summarise, percentBins } from './stats.ts';
 export { pseudonymise } from './pseudonym.ts';
 export {

@@ -7,8 +7,13 @@ import type { Mode } from '../session/types.ts';
 import type { Report } from '../scoring/score.ts';
 
 interface CohortAttemptBase {
-  /** The attempt's stable id (attemptId of its log). */
+  /**
+   * The attempt's stable id (attemptId of its log); for an LRS attempt whose log cannot be
+   * decoded here, the id of its `completed` statement.
+   */
   id: string;
+  /** The identity under which it is counted once, whatever its source (see identity.ts). */
+  key: string;
   /** The trainee's name as the source gave it ("" when unknown). */
   trainee: string;
   scenarioId: string;

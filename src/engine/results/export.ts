@@ -454,7 +454,10 @@ export interface DecisionRow {
   kind: string;
   step: string;
   optionChosen: string;
+  /** The chosen option's text as the trainee read it (for a check: its outcome). */
+  optionChosenText: string;
   bestOption: string;
+  bestOptionText: string;
   points: Record<string, number>;
   critical: boolean;
   /** Ids of the standards of practice the decision met and breached (docs/standards.md). */
@@ -462,7 +465,10 @@ export interface DecisionRow {
   standardsBreached: string[];
   simulatedMinute: number | null;
   comments: string;
-  /** "yes" when the row comes from replaying the log; otherwise why it could not be checked. */
+  /**
+   * "yes" when the row comes from replaying the log of a finished attempt; otherwise why it
+   * could not be checked, or that the attempt is unfinished (see verifiedCell).
+   */
   verified: string;
 }
 
@@ -479,15 +485,31 @@ const FIXED_COLUMNS = [
   'option_chosen',
   'best_option',
 ] as const;
+/** Each option's text beside its id; optional when reading, so older files still import. */
+const TEXT_COLUMNS = { option_chosen: 'option_chosen_text', best_option: 'best_option_text' };
 /** Space-separated standard ids; optional when reading, so older files still import. */
 const STANDARD_COLUMNS = ['standards_met', 'standards_breached'] as const;
 const TAIL_COLUMNS = ['critical', 'simulated_minute', 'comments', 'verified'] as const;
 const POINTS_PREFIX = 'points_';
 
-/** The `verified` cell: "yes", or the reason the report could not be checked. */
-function verifiedCell(entry: ExportedAttempt): string {
-  if (entry.verified === true) return 'yes';
-  return entry.unverifiedReason ?? 'Unverified — not replayed against its scenario';
+/**
+ * The `verified` cell of an attempt in every results CSV: "yes" only for a finished attempt
+ * (one that reached its debrief) whose report was replayed from its log; otherwise the reason it
+ * could not be checked ("Unverified — …"), or, for a replayed attempt that never reached its
+ * debrief (the trainee left, or it stopped part-way), that it is unfinished and not a result.
+ */
+export function verifiedCell(entry: {
+  verified?: boolean;
+  unverifiedReason?: string;
+  report: Pick<Report, 'status'> | null;
+}): string {
+  if (entry.verified !== true)
+    return entry.unverifiedReason ?? 'Unverified — not replayed against its scenario';
+  const status = entry.report?.status;
+  if (status === 'debrief') return 'yes';
+  return status === 'left'
+    ? 'Unfinished — left before the debrief; replayed, not a result'
+    : 'Unfinished — stopped before the debrief; replayed, not a result';
 }
 
 /** The rows of the decision CSV, in attempt order then decision order. */
@@ -505,7 +527,9 @@ export function decisionRows(attempts: ExportedAttempt[]): DecisionRow[] {
       kind: d.kind,
       step: d.stepId ?? d.eventId ?? d.checkId ?? '',
       optionChosen: d.optionId ?? '',
+      optionChosenText: d.optionText,
       bestOption: d.bestOptionId ?? '',
+      bestOptionText: d.bestOptionText,
       points: { ...d.points },
       critical: d.critical !== undefined,
       standardsMet: [...(d.standards?.meets ?? [])],
@@ -527,7 +551,9 @@ export function exportCsv(attempts: ExportedAttempt[]): string {
     ...new Set(attempts.flatMap((a) => Object.keys(a.report.competencies))),
   ].sort();
   const header = [
-    ...FIXED_COLUMNS,
+    ...FIXED_COLUMNS.flatMap((c) =>
+      c in TEXT_COLUMNS ? [c, TEXT_COLUMNS[c as keyof typeof TEXT_COLUMNS]] : [c],
+    ),
     ...competencies.map((c) => `${POINTS_PREFIX}${c}`),
     ...STANDARD_COLUMNS,
     ...TAIL_COLUMNS,
@@ -545,7 +571,9 @@ export function exportCsv(attempts: ExportedAttempt[]): string {
       r.kind,
       r.step,
       r.optionChosen,
+      r.optionChosenText,
       r.bestOption,
+      r.bestOptionText,
       ...competencies.map((c) => own(r.points, c) ?? 0),
       r.standardsMet.join(' '),
       r.standardsBreached.join(' '),
@@ -584,6 +612,7 @@ export function parseDecisionCsv(text: string): ParseCsvResult {
     }
     const get = (name: string) => unguard(cells[col(name)]!);
     const idList = (name: string) => (col(name) < 0 ? [] : get(name).split(' ').filter(Boolean));
+    const optional = (name: string) => (col(name) < 0 ? '' : get(name));
     const num = (name: string): number | null => {
       const raw = get(name);
       if (raw === '') return null;
@@ -605,7 +634,9 @@ export function parseDecisionCsv(text: string): ParseCsvResult {
       kind: get('kind'),
       step: get('step'),
       optionChosen: get('option_chosen'),
+      optionChosenText: optional('option_chosen_text'),
       bestOption: get('best_option'),
+      bestOptionText: optional('best_option_text'),
       points,
       critical: get('critical') === 'yes',
       standardsMet: idList('standards_met'),

@@ -122,6 +122,14 @@ export function replayFacts(
   return { phases, checkDone: snapshot.context.decisions.map((d) => d.done) };
 }
 
+/**
+ * The id of one of an attempt's statements: a version-5 UUID of the attempt id (attemptId) and
+ * the statement's place (`completed`, `answered:<n>`, …), so the same attempt always gives the
+ * same ids and a resend never duplicates a statement.
+ */
+export const statementId = (attemptId: string, key: string): string =>
+  uuidV5(`statement:${attemptId}:${key}`, KAP_NAMESPACE);
+
 const clip = (text: string, max = 240) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Every statement of a finished attempt, in order. */
@@ -150,7 +158,7 @@ export function buildStatements(
     child = false,
   ) => {
     statements.push({
-      id: uuidV5(`statement:${id}:${key}`, KAP_NAMESPACE),
+      id: statementId(id, key),
       actor: options.actor,
       verb: VERB(verb),
       object,

@@ -118,7 +118,7 @@ describe('CSV export', () => {
   it('has one row per decision with every column the instructor needs', () => {
     const csv = exportCsv(attempts);
     const header = csv.split('\r\n')[0]!.split(',');
-    expect(header.slice(0, 11)).toEqual([
+    expect(header.slice(0, 13)).toEqual([
       'scenario',
       'scenario_version',
       'attempt',
@@ -129,7 +129,9 @@ describe('CSV export', () => {
       'kind',
       'step',
       'option_chosen',
+      'option_chosen_text',
       'best_option',
+      'best_option_text',
     ]);
     expect(header.slice(-4)).toEqual(['critical', 'simulated_minute', 'comments', 'verified']);
     for (const c of [

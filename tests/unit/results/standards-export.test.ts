@@ -11,6 +11,7 @@ import {
   parseExport,
   type ExportedAttempt,
 } from '../../../src/engine/results/export.ts';
+import { parseCsv, toCsv } from '../../../src/engine/results/csv.ts';
 import { buildStatements, extensionIris } from '../../../src/engine/results/xapi.ts';
 import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
@@ -55,18 +56,11 @@ describe('standards in exports', () => {
   });
 
   it('a CSV without the standards columns still imports', () => {
-    const csv = exportCsv([attempt]).split('\r\n');
-    const header = csv[0]!.split(',');
-    const drop = [header.indexOf('standards_met'), header.indexOf('standards_breached')];
-    const stripped = csv.map((line) =>
-      line === ''
-        ? line
-        : line
-            .split(',')
-            .filter((_, i) => !drop.includes(i))
-            .join(','),
-    );
-    const parsed = parseDecisionCsv(stripped.join('\r\n'));
+    const [header, ...rows] = parseCsv(exportCsv([attempt]));
+    const drop = [header!.indexOf('standards_met'), header!.indexOf('standards_breached')];
+    const keep = (row: string[]) => row.filter((_, i) => !drop.includes(i));
+    const stripped = [toCsv(keep(header!), rows.map(keep))];
+    const parsed = parseDecisionCsv(stripped.join(''));
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(parsed.rows.every((r) => r.standardsBreached.length === 0)).toBe(true);
   });
