@@ -10,7 +10,7 @@
  * computed once per (drug, weight, h) and cached: an advance costs one matrix-vector product
  * whatever the elapsed time.
  */
-import { cnsEffectSite, pressorEffectSite } from './effectSite.ts';
+import { cnsEffectSite, pressorEffectSite, toleranceSite } from './effectSite.ts';
 import { applyMatrix, expm, type Matrix } from './matrixExponential.ts';
 import { parameter } from './parameters.ts';
 import type { Drug, DrugCompartments } from './types.ts';
@@ -23,6 +23,7 @@ export const COMPARTMENTS = [
   'hepatic',
   'effectSite',
   'pressorSite',
+  'toleranceSite',
   'depotIntramuscular',
   'depotSublingual',
   'depotGut',
@@ -142,6 +143,7 @@ export function rateMatrix(drug: Drug, weightKg: number): Matrix {
   for (const [site, link] of [
     ['effectSite', cnsEffectSite()],
     ['pressorSite', pressorEffectSite()],
+    ['toleranceSite', toleranceSite()],
   ] as const) {
     add(site, 'central', (link.ke0 * 1000) / d.volumeCentral);
     add(site, site, -link.ke0);
@@ -182,7 +184,8 @@ export function propagator(drug: Drug, weightKg: number, minutes: number): Matri
 
 /** The compartments and rate as the augmented state vector. */
 export function toVector(amounts: DrugCompartments, rate: number): number[] {
-  return [...COMPARTMENTS.map((name) => amounts[name]), rate];
+  // A state saved before a compartment existed has none of it (?? 0).
+  return [...COMPARTMENTS.map((name) => amounts[name] ?? 0), rate];
 }
 
 /** The compartments back from an augmented state vector. */

@@ -19,7 +19,12 @@ export function drugEffect(state: DrugState): DrugEffect {
   const { amounts, sensitivity } = state;
   const v1 = disposition(state.drug, state.weightKg).volumeCentral;
   const plasma = Math.max(0, (amounts.central * 1000) / v1);
-  const direct = directEffects(state.drug, amounts.effectSite, amounts.pressorSite);
+  const direct = directEffects(
+    state.drug,
+    amounts.effectSite,
+    amounts.pressorSite,
+    amounts.toleranceSite ?? 0,
+  );
   const ketamineSedation = clamp(direct.sedation * sensitivity.sedation, 0, 10);
   const adj = adjunctEffects(amounts, state.weightKg, ketamineSedation);
   return {

@@ -270,6 +270,20 @@ export const DRUG_PARAMETERS = {
     ['bowdle1998', 'spravatoLabel'],
     'No published ke0 for dissociation was found. Calibrated (t½ke0 ≈ 4.6 min) so dissociation peaks near the end of a 40-min IV infusion and at about 40 min after intranasal esketamine; consistent with Bowdle 1998 allowing ~20 min per step for biophase equilibration.',
   ),
+  'esketamine.toleranceKe0': p(
+    0.015,
+    '1/min',
+    'calibrated',
+    'spravatoLabel',
+    'Acute tolerance of the CNS effects of esketamine: a slower site (t½ ≈ 46 min) follows the plasma concentration and opposes the effect-site concentration. No published value; calibrated with the factor below so that, with the published disposition, dissociation peaks at about 40 min and is largely resolved by 1.5 h after 56 and 84 mg, as the label describes (the disposition alone leaves it at ~70% of its peak at 1.5 h).',
+  ),
+  'esketamine.toleranceFactor': p(
+    0.8,
+    'fraction',
+    'calibrated',
+    'spravatoLabel',
+    'The part of the tolerance-site concentration subtracted from the effect-site concentration before the dissociation, sedation and nausea curves (the pressor effects have no tolerance: the label has the rise lasting ~4 h). Calibrated with the rate above to the label time course, not measured.',
+  ),
   'pressorSite.ke0': p(
     0.1,
     '1/min',

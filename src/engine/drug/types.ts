@@ -44,6 +44,11 @@ export interface DrugCompartments {
   effectSite: number;
   /** Effect-site concentration driving the haemodynamic (pressor) effects, ng/mL. */
   pressorSite: number;
+  /**
+   * Concentration at the slower site whose level opposes the CNS effects (acute tolerance), ng/mL;
+   * used for esketamine only (see emax.ts).
+   */
+  toleranceSite: number;
   depotIntramuscular: number;
   depotSublingual: number;
   depotGut: number;
