@@ -25,6 +25,7 @@ export const COMPARTMENTS = [
   'pressorSite',
   'toleranceSite',
   'depotIntramuscular',
+  'depotMouth',
   'depotSublingual',
   'depotGut',
   'depotNasal',
@@ -149,6 +150,7 @@ export function rateMatrix(drug: Drug, weightKg: number): Matrix {
     add(site, site, -link.ke0);
   }
   flow('depotIntramuscular', 'central', parameter('intramuscular.absorptionRate'));
+  flow('depotMouth', 'depotSublingual', parameter('sublingual.mucosalUptakeRate'));
   flow('depotSublingual', 'central', parameter('sublingual.absorptionRate'));
   flow('depotGut', d.hepatic ? 'hepatic' : 'central', parameter('oral.absorptionRate'));
   flow('depotNasal', 'central', parameter('intranasal.absorptionRate'));

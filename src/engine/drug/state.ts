@@ -6,11 +6,13 @@ import {
   adjunctDeposit,
   bioavailableDrug,
   bolusDeposit,
+  holdEndDeposit,
   intranasalDeposit,
   lozengeDeposit,
   type Deposit,
 } from './absorption.ts';
 import { emptyCompartments, propagate } from './compartments.ts';
+import { parameter } from './parameters.ts';
 import type { Drug, DrugInput, DrugPatient, DrugState } from './types.ts';
 
 function finite(value: number, what: string): void {
@@ -103,14 +105,29 @@ export function applyDrugInput(state: DrugState, input: DrugInput): DrugState {
       if (input.route !== 'intravenous' && input.route !== 'intramuscular')
         throw new RangeError(`Unknown bolus route "${String(input.route)}".`);
       return deposit(state, bolusDeposit(input.route, input.mg));
-    case 'lozenge':
+    case 'lozenge': {
       nonNegative(input.mg, 'lozenge mg');
       finite(input.swallowedFraction, 'swallowedFraction');
       if (input.swallowedFraction < 0 || input.swallowedFraction > 1)
         throw new RangeError(
           `swallowedFraction must be within 0-1, got ${input.swallowedFraction}.`,
         );
-      return deposit(state, lozengeDeposit(state.drug, input.mg, input.swallowedFraction));
+      const afterHold = input.afterHold ?? 'spit';
+      if (afterHold !== 'spit' && afterHold !== 'swallow')
+        throw new RangeError(`afterHold must be "spit" or "swallow", got "${String(afterHold)}".`);
+      const placed = lozengeDeposit(state.drug, input.mg, input.swallowedFraction);
+      const next = deposit(state, placed);
+      const holdMinutes = input.holdMinutes ?? parameter('sublingual.holdMinutes');
+      nonNegative(holdMinutes, 'lozenge holdMinutes');
+      const hold: Hold = {
+        endMinute: state.minute + holdMinutes,
+        holdMinutes,
+        placedMg: placed.depotMouth ?? 0,
+        afterHold,
+      };
+      if (holdMinutes === 0) return endHold(next, hold);
+      return { ...next, held: [...(state.held ?? []), hold] };
+    }
     case 'intranasal': {
       nonNegative(input.mg, 'intranasal mg');
       if (state.drug !== 'esketamine')
@@ -143,15 +160,20 @@ function addAdjunct(
   return amounts;
 }
 
-/**
- * Moves the state forward `minutes` (>= 0) with the current infusion rate, in closed form: the
- * cost is one cached matrix exponential and one matrix-vector product, whatever the elapsed time.
- * @throws RangeError when minutes is negative or not finite.
- */
-export function advanceDrug(state: DrugState, minutes: number): DrugState {
-  nonNegative(minutes, 'advance minutes');
-  if (state.version !== 1)
-    throw new RangeError(`Unknown drug state version ${String(state.version)}.`);
+type Hold = NonNullable<DrugState['held']>[number];
+
+/** Ends one lozenge's hold at state.minute: its remainder is spat out or swallowed. */
+function endHold(state: DrugState, hold: Hold): DrugState {
+  const next = deposit(
+    state,
+    holdEndDeposit(state.drug, hold.placedMg, hold.holdMinutes, hold.afterHold),
+  );
+  const held = (state.held ?? []).filter((h) => h !== hold);
+  return { ...next, held };
+}
+
+/** Moves the compartments forward with no hold ending inside the step. */
+function propagateState(state: DrugState, minutes: number): DrugState {
   if (minutes === 0) return state;
   return {
     ...state,
@@ -164,4 +186,27 @@ export function advanceDrug(state: DrugState, minutes: number): DrugState {
       minutes,
     ),
   };
+}
+
+/**
+ * Moves the state forward `minutes` (>= 0) with the current infusion rate, in closed form: the
+ * cost is one cached matrix exponential and one matrix-vector product per lozenge hold ending
+ * inside the step (where the remainder leaves the mouth), whatever the elapsed time.
+ * @throws RangeError when minutes is negative or not finite.
+ */
+export function advanceDrug(state: DrugState, minutes: number): DrugState {
+  nonNegative(minutes, 'advance minutes');
+  if (state.version !== 1)
+    throw new RangeError(`Unknown drug state version ${String(state.version)}.`);
+  if (minutes === 0) return state;
+  const end = state.minute + minutes;
+  let s = state;
+  for (;;) {
+    const due = (s.held ?? []).filter((h) => h.endMinute <= end);
+    if (due.length === 0) break;
+    const first = due.reduce((a, b) => (b.endMinute < a.endMinute ? b : a));
+    s = propagateState(s, Math.max(0, first.endMinute - s.minute));
+    s = endHold(s, first);
+  }
+  return propagateState(s, end - s.minute);
 }

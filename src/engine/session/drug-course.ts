@@ -116,7 +116,13 @@ export function giveDrug(d: SessionContext, dose: DoseDef): void {
       apply(d, { kind: 'bolus', route: dose.route, mg: mgOf(d, dose) });
       break;
     case 'lozenge':
-      apply(d, { kind: 'lozenge', mg: dose.mg, swallowedFraction: dose.swallowedFraction });
+      apply(d, {
+        kind: 'lozenge',
+        mg: dose.mg,
+        swallowedFraction: dose.swallowedFraction,
+        ...(dose.holdMinutes !== undefined ? { holdMinutes: dose.holdMinutes } : {}),
+        ...(dose.afterHold ? { afterHold: dose.afterHold } : {}),
+      });
       break;
     case 'intranasal': {
       apply(d, { kind: 'intranasal', mg: MG_PER_NASAL_DEVICE });
