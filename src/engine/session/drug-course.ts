@@ -31,11 +31,13 @@ export const MG_PER_NASAL_DEVICE = 28;
 /** The label's rest between intranasal devices, minutes (Spravato prescribing information). */
 export const MINUTES_BETWEEN_DEVICES = 5;
 /**
- * Below this modelled dissociation (0–10) the acute effects count as over. Sedation is left out:
+ * Below this modelled dissociation (0–10) the acute effects count as over: 1, the level the
+ * bundled scenarios' discharge criteria count as resolved (`discharge.dissociationMax`), at which
+ * the model's courses match the published ones (docs/drug-model.md). Sedation is left out:
  * an adjunct's sedation (a benzodiazepine the night before) outlasts the visit and is watched by
  * the discharge criteria, not by this.
  */
-export const ACUTE_EFFECT_FLOOR = 0.5;
+export const ACUTE_EFFECT_FLOOR = 1;
 
 /** An IV infusion in progress: its rate, what is left to give, and whether it runs now. */
 export interface InfusionState {

@@ -98,8 +98,8 @@ describe('intranasal esketamine: dissociation and sedation resolve by about 1.5 
 
     it(`${name}: dissociation and sedation are largely resolved by 1.5 hours and gone by 2 hours`, () => {
       // "Generally resolved by 1.5 h": under a third of the peak at 90 min (a mean, so some
-      // is left), and below the session's "acute effects over" mark (0.5 of 10) by 120 min,
-      // the end of the label's minimum observation.
+      // is left), and below 0.5 of 10 (half the session's "acute effects over" mark) by
+      // 120 min, the end of the label's minimum observation.
       const top = peak(rows, 'dissociation').dissociation;
       expect(at(rows, 90).dissociation).toBeLessThan(top / 3);
       expect(at(rows, 120).dissociation).toBeLessThan(0.5);
@@ -220,8 +220,8 @@ describe('a lozenge held for a set time, then spat out or swallowed', () => {
   });
 
   it('ends the acute effects of the bundled lozenge doses within a 3-hour session', () => {
-    // Dissociation below the session's "acute effects over" mark (0.5) before 180 min for
-    // 100 mg, and below the discharge mark (1) for 200 mg.
+    // Dissociation below half the session's "acute effects over" mark (0.5) before 180 min for
+    // 100 mg, and below the mark itself (1, also the discharge mark) for 200 mg.
     expect(spat.find((r) => r.minute > 45 && r.dissociation < 0.5)!.minute).toBeLessThan(180);
     const double = curve('ketamine', patient, lozenge({ mg: 200 }), 0, 300, 1);
     expect(double.find((r) => r.minute > 45 && r.dissociation < 1)!.minute).toBeLessThan(180);
