@@ -92,6 +92,24 @@ export const MINUTE_TOLERANCE = 1e-9;
  *   (the intranasal parameters are esketamine's).
  */
 export function applyDrugInput(state: DrugState, input: DrugInput): DrugState {
+  // Memoised per state object and input (pure: the same input on the same state gives the same
+  // state), so a look-ahead that applies the same scheduled input again reuses its minute chain.
+  const key = JSON.stringify(input);
+  let applied = appliedInputs.get(state);
+  const hit = applied?.get(key);
+  if (hit) return hit;
+  const next = applyInput(state, input);
+  if (!applied) {
+    applied = new Map();
+    appliedInputs.set(state, applied);
+  }
+  applied.set(key, next);
+  return next;
+}
+
+const appliedInputs = new WeakMap<DrugState, Map<string, DrugState>>();
+
+function applyInput(state: DrugState, input: DrugInput): DrugState {
   if (!(Math.abs(input.minute - state.minute) <= MINUTE_TOLERANCE))
     throw new RangeError(
       `A ${input.kind} input at minute ${input.minute} cannot be applied to a state at minute ${state.minute}: advance first.`,
@@ -172,19 +190,49 @@ function endHold(state: DrugState, hold: Hold): DrugState {
   return { ...next, held };
 }
 
+/**
+ * Memoised whole-minute steps: for a state object, the states 1, 2, 3, … minutes later (no hold
+ * ending in between). A whole-minute step is always computed as that many one-minute propagators,
+ * so the result is the same numbers whether or not it was cached (determinism does not depend on
+ * what was asked before); the cache only saves the work when the same state is looked ahead
+ * again (the session's next-event prediction asks for 1, 2, 3, … minutes from the same state).
+ */
+const minuteChains = new WeakMap<DrugState, DrugState[]>();
+/** Whole-minute steps longer than this are not kept (a long chart jump); they are still exact. */
+const MAX_CHAIN = 720;
+
+function oneMinute(state: DrugState): DrugState {
+  return {
+    ...state,
+    minute: state.minute + 1,
+    amounts: propagate(state.drug, state.weightKg, state.amounts, state.infusionMgPerMinute, 1),
+  };
+}
+
 /** Moves the compartments forward with no hold ending inside the step. */
 function propagateState(state: DrugState, minutes: number): DrugState {
   if (minutes === 0) return state;
+  const whole = Math.floor(minutes);
+  const rest = minutes - whole;
+  let s = state;
+  if (whole > 0) {
+    let chain = minuteChains.get(state);
+    if (!chain) {
+      chain = [];
+      minuteChains.set(state, chain);
+    }
+    let last = chain.length > 0 ? chain[chain.length - 1]! : state;
+    for (let i = chain.length; i < whole; i++) {
+      last = oneMinute(last);
+      if (i < MAX_CHAIN) chain.push(last);
+    }
+    s = whole <= chain.length ? chain[whole - 1]! : last;
+  }
+  if (rest === 0) return s;
   return {
-    ...state,
-    minute: state.minute + minutes,
-    amounts: propagate(
-      state.drug,
-      state.weightKg,
-      state.amounts,
-      state.infusionMgPerMinute,
-      minutes,
-    ),
+    ...s,
+    minute: s.minute + rest,
+    amounts: propagate(s.drug, s.weightKg, s.amounts, s.infusionMgPerMinute, rest),
   };
 }
 
