@@ -26,9 +26,29 @@ export function bolusDeposit(route: 'intravenous' | 'intramuscular', mg: number)
  */
 export function lozengeDeposit(drug: Drug, mg: number, swallowedFraction: number): Deposit {
   return {
-    depotSublingual: mg * (1 - swallowedFraction) * parameter('sublingual.bioavailability'),
+    depotMouth: mg * (1 - swallowedFraction) * parameter('sublingual.bioavailability'),
     depotGut: mg * swallowedFraction * swallowedFractionAbsorbed(drug),
   };
+}
+
+/**
+ * The end of a lozenge's hold: what is left in the mouth of the `placedMg` it put there
+ * `heldMinutes` ago leaves the mouth (the mouth empties first-order, so by superposition this is
+ * exactly that lozenge's remainder, whatever else is held). Spat out, it is lost; swallowed, the
+ * drug it stands for (remainder ÷ the sublingual F) is absorbed by mouth (racemate F 23%,
+ * esketamine through the gut wall and the modelled liver). Returns the change to each depot (mg).
+ */
+export function holdEndDeposit(
+  drug: Drug,
+  placedMg: number,
+  heldMinutes: number,
+  afterHold: 'spit' | 'swallow',
+): Deposit {
+  const left = placedMg * Math.exp(-parameter('sublingual.mucosalUptakeRate') * heldMinutes);
+  if (afterHold === 'spit') return { depotMouth: -left };
+  const swallowed =
+    (left / parameter('sublingual.bioavailability')) * swallowedFractionAbsorbed(drug);
+  return { depotMouth: -left, depotGut: swallowed };
 }
 
 /**
@@ -66,6 +86,7 @@ export function bioavailableDrug(deposit: Deposit): number {
   return (
     (deposit.central ?? 0) +
     (deposit.depotIntramuscular ?? 0) +
+    (deposit.depotMouth ?? 0) +
     (deposit.depotSublingual ?? 0) +
     (deposit.depotGut ?? 0) +
     (deposit.depotNasal ?? 0)

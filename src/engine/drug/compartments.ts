@@ -10,7 +10,7 @@
  * computed once per (drug, weight, h) and cached: an advance costs one matrix-vector product
  * whatever the elapsed time.
  */
-import { cnsEffectSite, pressorEffectSite } from './effectSite.ts';
+import { cnsEffectSite, pressorEffectSite, toleranceSite } from './effectSite.ts';
 import { applyMatrix, expm, type Matrix } from './matrixExponential.ts';
 import { parameter } from './parameters.ts';
 import type { Drug, DrugCompartments } from './types.ts';
@@ -23,7 +23,9 @@ export const COMPARTMENTS = [
   'hepatic',
   'effectSite',
   'pressorSite',
+  'toleranceSite',
   'depotIntramuscular',
+  'depotMouth',
   'depotSublingual',
   'depotGut',
   'depotNasal',
@@ -142,11 +144,13 @@ export function rateMatrix(drug: Drug, weightKg: number): Matrix {
   for (const [site, link] of [
     ['effectSite', cnsEffectSite()],
     ['pressorSite', pressorEffectSite()],
+    ['toleranceSite', toleranceSite()],
   ] as const) {
     add(site, 'central', (link.ke0 * 1000) / d.volumeCentral);
     add(site, site, -link.ke0);
   }
   flow('depotIntramuscular', 'central', parameter('intramuscular.absorptionRate'));
+  flow('depotMouth', 'depotSublingual', parameter('sublingual.mucosalUptakeRate'));
   flow('depotSublingual', 'central', parameter('sublingual.absorptionRate'));
   flow('depotGut', d.hepatic ? 'hepatic' : 'central', parameter('oral.absorptionRate'));
   flow('depotNasal', 'central', parameter('intranasal.absorptionRate'));
@@ -182,7 +186,8 @@ export function propagator(drug: Drug, weightKg: number, minutes: number): Matri
 
 /** The compartments and rate as the augmented state vector. */
 export function toVector(amounts: DrugCompartments, rate: number): number[] {
-  return [...COMPARTMENTS.map((name) => amounts[name]), rate];
+  // A state saved before a compartment existed has none of it (?? 0).
+  return [...COMPARTMENTS.map((name) => amounts[name] ?? 0), rate];
 }
 
 /** The compartments back from an augmented state vector. */
@@ -197,7 +202,13 @@ export function emptyCompartments(): DrugCompartments {
   return fromVector(new Array<number>(SIZE).fill(0));
 }
 
-/** Moves amounts forward `minutes` at a constant infusion rate (mg/min), exactly. */
+/**
+ * Moves amounts forward `minutes` at a constant infusion rate (mg/min), exactly. A step of n whole
+ * minutes is applied as the cached propagators of its binary parts (1, 2, 4, … minutes: exp(M·a)
+ * exp(M·b) = exp(M·(a + b)), exact up to rounding), and a fractional rest by its own; so the
+ * matrix exponentials a visit needs are a handful per drug and weight, not one per step length
+ * (each costs about as much as a few hundred advances). Pure: the caches only save work.
+ */
 export function propagate(
   drug: Drug,
   weightKg: number,
@@ -206,5 +217,16 @@ export function propagate(
   minutes: number,
 ): DrugCompartments {
   if (minutes === 0) return amounts;
-  return fromVector(applyMatrix(propagator(drug, weightKg, minutes), toVector(amounts, rate)));
+  let x = toVector(amounts, rate);
+  let whole = Math.floor(minutes);
+  const rest = minutes - whole;
+  if (whole > MAX_WHOLE_MINUTES)
+    return fromVector(applyMatrix(propagator(drug, weightKg, minutes), x));
+  for (let part = 1; whole > 0; part *= 2, whole = Math.floor(whole / 2))
+    if (whole % 2 === 1) x = applyMatrix(propagator(drug, weightKg, part), x);
+  if (rest > 0) x = applyMatrix(propagator(drug, weightKg, rest), x);
+  return fromVector(x);
 }
+
+/** Longer steps (rare: a chart's long jump) use one propagator of their own. */
+const MAX_WHOLE_MINUTES = 4096;

@@ -20,3 +20,11 @@ export function cnsEffectSite(): EffectSiteLink {
 export function pressorEffectSite(): EffectSiteLink {
   return { ke0: parameter('pressorSite.ke0') };
 }
+
+/**
+ * The slower site behind the acute tolerance of esketamine's CNS effects (see emax.ts): its
+ * concentration, times a factor, is subtracted from the effect-site concentration.
+ */
+export function toleranceSite(): EffectSiteLink {
+  return { ke0: parameter('esketamine.toleranceKe0') };
+}

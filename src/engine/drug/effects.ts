@@ -16,10 +16,26 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
  * nausea that follows it), sedation, and the drug's pressor effects.
  */
 export function drugEffect(state: DrugState): DrugEffect {
+  // Memoised per state object (states are never changed, so the effect of one never changes).
+  const hit = effects.get(state);
+  if (hit) return hit;
+  const made = Object.freeze(computeEffect(state));
+  effects.set(state, made);
+  return made;
+}
+
+const effects = new WeakMap<DrugState, DrugEffect>();
+
+function computeEffect(state: DrugState): DrugEffect {
   const { amounts, sensitivity } = state;
   const v1 = disposition(state.drug, state.weightKg).volumeCentral;
   const plasma = Math.max(0, (amounts.central * 1000) / v1);
-  const direct = directEffects(state.drug, amounts.effectSite, amounts.pressorSite);
+  const direct = directEffects(
+    state.drug,
+    amounts.effectSite,
+    amounts.pressorSite,
+    amounts.toleranceSite ?? 0,
+  );
   const ketamineSedation = clamp(direct.sedation * sensitivity.sedation, 0, 10);
   const adj = adjunctEffects(amounts, state.weightKg, ketamineSedation);
   return {

@@ -35,20 +35,29 @@ export interface DirectEffects {
 }
 
 /** Effects of the drug alone at a CNS effect-site and a pressor-site concentration (ng/mL). */
-export function directEffects(drug: Drug, effectSite: number, pressorSite: number): DirectEffects {
+export function directEffects(
+  drug: Drug,
+  effectSite: number,
+  pressorSite: number,
+  toleranceSite = 0,
+): DirectEffects {
   const dissC50 = parameter(`${drug}.dissociationC50`);
   const dissHill = parameter('dissociation.hill');
   const pressC50 = dissC50 * parameter('pressor.c50Fraction');
+  const cns =
+    drug === 'esketamine'
+      ? effectSite - parameter('esketamine.toleranceFactor') * toleranceSite
+      : effectSite;
   const pressor = sigmoidEmax(pressorSite, 1, pressC50, parameter('pressor.hill'));
   return {
-    dissociation: sigmoidEmax(effectSite, parameter('dissociation.emax'), dissC50, dissHill),
+    dissociation: sigmoidEmax(cns, parameter('dissociation.emax'), dissC50, dissHill),
     sedation: sigmoidEmax(
-      effectSite,
+      cns,
       parameter('sedation.emax'),
       parameter(`${drug}.sedationC50`),
       parameter('sedation.hill'),
     ),
-    nausea: sigmoidEmax(effectSite, parameter('nausea.emax'), dissC50, dissHill),
+    nausea: sigmoidEmax(cns, parameter('nausea.emax'), dissC50, dissHill),
     systolic: pressor * parameter('pressor.systolicEmax'),
     diastolic: pressor * parameter('pressor.diastolicEmax'),
     heartRate: pressor * parameter('pressor.heartRateEmax'),

@@ -38,6 +38,14 @@ export const DRUG_SOURCES = {
     'Ketamine pharmacokinetics summary (IM ~93%, IM peak 5-15 min), https://primidi.com/ketamine/pharmacokinetics [weak secondary source; see clinical-facts §8]',
   spravatoLabel:
     'Spravato (esketamine) nasal spray label and manufacturer medical information: 28 mg per device, 5-minute rest between devices, bioavailability ~48%, Tmax 20-40 min, dissociation peaks at 40 min and resolves by 1.5 h, blood-pressure rise peaks ~40 min and lasts ~4 h (clinical-facts §1.6, §3.2, §3.3, §8)',
+  humboldtClinic:
+    'Humboldt Center for New Growth, ketamine treatment options: the lozenge dissolves under the tongue and the liquid is "swished for 10 to 15 minutes and then spit out"; onset about 20-25 min. https://humboldtcenterfornewgrowth.com/ketamine-treatment-options/ (clinical-facts §1.2) [clinic protocol]',
+  horizonTroches:
+    'Horizon, ketamine troches, rapid-dissolve tablets and lozenges: a troche is held under the tongue "for at least 10 minutes"; whatever remains is then spat out. https://www.chooseyourhorizon.com/blog/whats-the-difference-between-ketamine-troches-rapid-dissolve-tablets-and-lozenges [clinic protocol]',
+  simonsPk2022:
+    'Simons P, Olofsen E, van Velzen M, et al. S-ketamine oral thin film - Part 1: population pharmacokinetics of S-ketamine, S-norketamine and S-hydroxynorketamine. Front Pain Res 2022;3:946486. doi:10.3389/fpain.2022.946486 (film held 10 min without swallowing; local absorption took 13 min on average; F 26%)',
+  sageClinic:
+    'Sage Integrative Health, ketamine-assisted therapy: lozenge effects "begin to appear after about 15-20 minutes, peak for about 40 minutes, and dissipate over the following 1-2 hours". https://sageintegrativehealth.org/kat-test-test (clinical-facts §1.2) [clinic]',
   simons2022:
     'Simons P, Olofsen E, van Velzen M, et al. S-ketamine oral thin film - Part 2: population pharmacodynamics. Front Pain Res 2022;3:946487 (drug-high C50 0.3 nmol/mL)',
   schuttler1987:
@@ -205,12 +213,26 @@ export const DRUG_PARAMETERS = {
     ['rolan2014', 'chong2006'],
     'Rolan 2014: 29% (90% CI 27-31%); Chong 2006: 32 ± 17%. Applied to the part held under the tongue.',
   ),
-  'sublingual.absorptionRate': p(
-    0.017,
+  'sublingual.mucosalUptakeRate': p(
+    0.14,
     '1/min',
     'calibrated',
-    'rolan2014',
-    'Calibrated so the plasma peak of a sublingual dose falls at the published median Tmax of 0.75 h (range 0.25-1.0 h).',
+    ['humboldtClinic', 'horizonTroches', 'simonsPk2022'],
+    'Rate at which the held part leaves the mouth for the oral mucosa (t½ ≈ 5 min). No published value; chosen so that most of a lozenge (88%) is taken up within the 10-15-min hold the clinics use before the rest is spat out, matching the 13 min that local absorption took on average in Simons 2022 (part 1) with a 10-min hold.',
+  ),
+  'sublingual.holdMinutes': p(
+    15,
+    'min',
+    'published',
+    ['humboldtClinic', 'horizonTroches'],
+    'Default hold when a lozenge dose does not give one: "swished for 10 to 15 minutes and then spit out" (the upper end; another clinic: at least 10 min). Then, by default, the rest is spat out.',
+  ),
+  'sublingual.absorptionRate': p(
+    0.04,
+    '1/min',
+    'calibrated',
+    ['rolan2014', 'sageClinic'],
+    "From the oral mucosa into the blood. Calibrated with the uptake rate above so that a 100-mg lozenge held 15 min and spat out has its plasma peak within Rolan 2014's Tmax range (0.25-1.0 h; at 35 min) and the clinic shape: noticeable dissociation from about 15-20 min, a peak at about 40 min, gone 1-2 h after it.",
   ),
   'ketamine.oralBioavailability': p(
     0.23,
@@ -269,6 +291,20 @@ export const DRUG_PARAMETERS = {
     'calibrated',
     ['bowdle1998', 'spravatoLabel'],
     'No published ke0 for dissociation was found. Calibrated (t½ke0 ≈ 4.6 min) so dissociation peaks near the end of a 40-min IV infusion and at about 40 min after intranasal esketamine; consistent with Bowdle 1998 allowing ~20 min per step for biophase equilibration.',
+  ),
+  'esketamine.toleranceKe0': p(
+    0.015,
+    '1/min',
+    'calibrated',
+    'spravatoLabel',
+    'Acute tolerance of the CNS effects of esketamine: a slower site (t½ ≈ 46 min) follows the plasma concentration and opposes the effect-site concentration. No published value; calibrated with the factor below so that, with the published disposition, dissociation peaks at about 40 min and is largely resolved by 1.5 h after 56 and 84 mg, as the label describes (the disposition alone leaves it at ~70% of its peak at 1.5 h).',
+  ),
+  'esketamine.toleranceFactor': p(
+    0.8,
+    'fraction',
+    'calibrated',
+    'spravatoLabel',
+    'The part of the tolerance-site concentration subtracted from the effect-site concentration before the dissociation, sedation and nausea curves (the pressor effects have no tolerance: the label has the rise lasting ~4 h). Calibrated with the rate above to the label time course, not measured.',
   ),
   'pressorSite.ke0': p(
     0.1,

@@ -6,11 +6,13 @@ import {
   adjunctDeposit,
   bioavailableDrug,
   bolusDeposit,
+  holdEndDeposit,
   intranasalDeposit,
   lozengeDeposit,
   type Deposit,
 } from './absorption.ts';
 import { emptyCompartments, propagate } from './compartments.ts';
+import { parameter } from './parameters.ts';
 import type { Drug, DrugInput, DrugPatient, DrugState } from './types.ts';
 
 function finite(value: number, what: string): void {
@@ -90,6 +92,24 @@ export const MINUTE_TOLERANCE = 1e-9;
  *   (the intranasal parameters are esketamine's).
  */
 export function applyDrugInput(state: DrugState, input: DrugInput): DrugState {
+  // Memoised per state object and input (pure: the same input on the same state gives the same
+  // state), so a look-ahead that applies the same scheduled input again reuses its minute chain.
+  const key = JSON.stringify(input);
+  let applied = appliedInputs.get(state);
+  const hit = applied?.get(key);
+  if (hit) return hit;
+  const next = applyInput(state, input);
+  if (!applied) {
+    applied = new Map();
+    appliedInputs.set(state, applied);
+  }
+  applied.set(key, next);
+  return next;
+}
+
+const appliedInputs = new WeakMap<DrugState, Map<string, DrugState>>();
+
+function applyInput(state: DrugState, input: DrugInput): DrugState {
   if (!(Math.abs(input.minute - state.minute) <= MINUTE_TOLERANCE))
     throw new RangeError(
       `A ${input.kind} input at minute ${input.minute} cannot be applied to a state at minute ${state.minute}: advance first.`,
@@ -103,14 +123,29 @@ export function applyDrugInput(state: DrugState, input: DrugInput): DrugState {
       if (input.route !== 'intravenous' && input.route !== 'intramuscular')
         throw new RangeError(`Unknown bolus route "${String(input.route)}".`);
       return deposit(state, bolusDeposit(input.route, input.mg));
-    case 'lozenge':
+    case 'lozenge': {
       nonNegative(input.mg, 'lozenge mg');
       finite(input.swallowedFraction, 'swallowedFraction');
       if (input.swallowedFraction < 0 || input.swallowedFraction > 1)
         throw new RangeError(
           `swallowedFraction must be within 0-1, got ${input.swallowedFraction}.`,
         );
-      return deposit(state, lozengeDeposit(state.drug, input.mg, input.swallowedFraction));
+      const afterHold = input.afterHold ?? 'spit';
+      if (afterHold !== 'spit' && afterHold !== 'swallow')
+        throw new RangeError(`afterHold must be "spit" or "swallow", got "${String(afterHold)}".`);
+      const placed = lozengeDeposit(state.drug, input.mg, input.swallowedFraction);
+      const next = deposit(state, placed);
+      const holdMinutes = input.holdMinutes ?? parameter('sublingual.holdMinutes');
+      nonNegative(holdMinutes, 'lozenge holdMinutes');
+      const hold: Hold = {
+        endMinute: state.minute + holdMinutes,
+        holdMinutes,
+        placedMg: placed.depotMouth ?? 0,
+        afterHold,
+      };
+      if (holdMinutes === 0) return endHold(next, hold);
+      return { ...next, held: [...(state.held ?? []), hold] };
+    }
     case 'intranasal': {
       nonNegative(input.mg, 'intranasal mg');
       if (state.drug !== 'esketamine')
@@ -143,9 +178,68 @@ function addAdjunct(
   return amounts;
 }
 
+type Hold = NonNullable<DrugState['held']>[number];
+
+/** Ends one lozenge's hold at state.minute: its remainder is spat out or swallowed. */
+function endHold(state: DrugState, hold: Hold): DrugState {
+  const next = deposit(
+    state,
+    holdEndDeposit(state.drug, hold.placedMg, hold.holdMinutes, hold.afterHold),
+  );
+  const held = (state.held ?? []).filter((h) => h !== hold);
+  return { ...next, held };
+}
+
+/**
+ * Memoised whole-minute steps: for a state object, the states 1, 2, 3, … minutes later (no hold
+ * ending in between). A whole-minute step is always computed as that many one-minute propagators,
+ * so the result is the same numbers whether or not it was cached (determinism does not depend on
+ * what was asked before); the cache only saves the work when the same state is looked ahead
+ * again (the session's next-event prediction asks for 1, 2, 3, … minutes from the same state).
+ */
+const minuteChains = new WeakMap<DrugState, DrugState[]>();
+/** Whole-minute steps longer than this are not kept (a long chart jump); they are still exact. */
+const MAX_CHAIN = 720;
+
+function oneMinute(state: DrugState): DrugState {
+  return {
+    ...state,
+    minute: state.minute + 1,
+    amounts: propagate(state.drug, state.weightKg, state.amounts, state.infusionMgPerMinute, 1),
+  };
+}
+
+/** Moves the compartments forward with no hold ending inside the step. */
+function propagateState(state: DrugState, minutes: number): DrugState {
+  if (minutes === 0) return state;
+  const whole = Math.floor(minutes);
+  const rest = minutes - whole;
+  let s = state;
+  if (whole > 0) {
+    let chain = minuteChains.get(state);
+    if (!chain) {
+      chain = [];
+      minuteChains.set(state, chain);
+    }
+    let last = chain.length > 0 ? chain[chain.length - 1]! : state;
+    for (let i = chain.length; i < whole; i++) {
+      last = oneMinute(last);
+      if (i < MAX_CHAIN) chain.push(last);
+    }
+    s = whole <= chain.length ? chain[whole - 1]! : last;
+  }
+  if (rest === 0) return s;
+  return {
+    ...s,
+    minute: s.minute + rest,
+    amounts: propagate(s.drug, s.weightKg, s.amounts, s.infusionMgPerMinute, rest),
+  };
+}
+
 /**
  * Moves the state forward `minutes` (>= 0) with the current infusion rate, in closed form: the
- * cost is one cached matrix exponential and one matrix-vector product, whatever the elapsed time.
+ * cost is one cached matrix exponential and one matrix-vector product per lozenge hold ending
+ * inside the step (where the remainder leaves the mouth), whatever the elapsed time.
  * @throws RangeError when minutes is negative or not finite.
  */
 export function advanceDrug(state: DrugState, minutes: number): DrugState {
@@ -153,15 +247,14 @@ export function advanceDrug(state: DrugState, minutes: number): DrugState {
   if (state.version !== 1)
     throw new RangeError(`Unknown drug state version ${String(state.version)}.`);
   if (minutes === 0) return state;
-  return {
-    ...state,
-    minute: state.minute + minutes,
-    amounts: propagate(
-      state.drug,
-      state.weightKg,
-      state.amounts,
-      state.infusionMgPerMinute,
-      minutes,
-    ),
-  };
+  const end = state.minute + minutes;
+  let s = state;
+  for (;;) {
+    const due = (s.held ?? []).filter((h) => h.endMinute <= end);
+    if (due.length === 0) break;
+    const first = due.reduce((a, b) => (b.endMinute < a.endMinute ? b : a));
+    s = propagateState(s, Math.max(0, first.endMinute - s.minute));
+    s = endHold(s, first);
+  }
+  return propagateState(s, end - s.minute);
 }

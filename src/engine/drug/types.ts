@@ -9,13 +9,28 @@ export type Drug = 'ketamine' | 'esketamine';
 /** A medication given alongside the drug that changes its effects (see interactions.ts). */
 export type AdjunctMedication = 'benzodiazepine' | 'clonidine' | 'labetalol';
 
+/** What the patient does with what is left of a lozenge at the end of the hold. */
+export type LozengeDisposal = 'spit' | 'swallow';
+
 /** One change of input, effective from `minute` on (inputs are piecewise constant). */
 export type DrugInput =
   /** IV infusion rate from now on; 0 = paused or stopped. */
   | { kind: 'infusionRate'; minute: number; mgPerMinute: number }
   | { kind: 'bolus'; minute: number; route: 'intravenous' | 'intramuscular'; mg: number }
-  /** Held under the tongue; `swallowedFraction` (0–1) of the dose is swallowed and absorbed orally. */
-  | { kind: 'lozenge'; minute: number; mg: number; swallowedFraction: number }
+  /**
+   * Held under the tongue; `swallowedFraction` (0–1) of the dose is swallowed at once and absorbed
+   * orally. The held part stays in the mouth for `holdMinutes` (default 15, the clinics' 10–15 min;
+   * parameters.ts `sublingual.holdMinutes`), then what is left is spat out or swallowed
+   * (`afterHold`, default spit, as those clinics instruct).
+   */
+  | {
+      kind: 'lozenge';
+      minute: number;
+      mg: number;
+      swallowedFraction: number;
+      holdMinutes?: number;
+      afterHold?: LozengeDisposal;
+    }
   /** Intranasal esketamine, e.g. one device = 28 mg. */
   | { kind: 'intranasal'; minute: number; mg: number }
   /** An oral dose of an adjunct medication (lorazepam stands for the benzodiazepine). */
@@ -44,7 +59,15 @@ export interface DrugCompartments {
   effectSite: number;
   /** Effect-site concentration driving the haemodynamic (pressor) effects, ng/mL. */
   pressorSite: number;
+  /**
+   * Concentration at the slower site whose level opposes the CNS effects (acute tolerance), ng/mL;
+   * used for esketamine only (see emax.ts).
+   */
+  toleranceSite: number;
   depotIntramuscular: number;
+  /** The held part of a lozenge still in the mouth (the part the mucosa can take up), mg. */
+  depotMouth: number;
+  /** Drug taken up by the oral mucosa, on its way into the blood, mg. */
   depotSublingual: number;
   depotGut: number;
   depotNasal: number;
@@ -78,6 +101,16 @@ export interface DrugState {
    * esketamine, less the gut-wall loss (its liver first pass is modelled and counts as eliminated).
    */
   bioavailableMg: number;
+  /**
+   * Lozenges still held, each with the minute its hold ends, the amount it put into `depotMouth`
+   * (mg) and what happens to the rest then. Absent in states saved before holds were modelled.
+   */
+  held?: Array<{
+    endMinute: number;
+    holdMinutes: number;
+    placedMg: number;
+    afterHold: LozengeDisposal;
+  }>;
   amounts: DrugCompartments;
 }
 

@@ -386,6 +386,20 @@ export const Dose = Type.Union(
           description:
             'The part of the dose swallowed (absorbed by mouth) rather than held under the tongue, 0–1.',
         }),
+        holdMinutes: Type.Optional(
+          Type.Number({
+            minimum: 0,
+            maximum: 60,
+            description:
+              'How long the lozenge is held (swished) in the mouth, minutes (default 15: clinics ask for 10–15).',
+          }),
+        ),
+        afterHold: Type.Optional(
+          Type.Union([Type.Literal('spit'), Type.Literal('swallow')], {
+            description:
+              'What the patient does with what is left after the hold: "spit" (the default, as clinics instruct) or "swallow" (then absorbed by mouth).',
+          }),
+        ),
       },
       { additionalProperties: false, description: 'A lozenge held under the tongue.' },
     ),

@@ -419,6 +419,7 @@ class Checker {
     if (has(option, 'ending'))
       this.resolve(option.ending, [...path, 'ending'], this.endings, 'UNKNOWN_ENDING', 'ending');
     this.checkDecision(option, path);
+    this.checkDoseRoute(option, path);
     if (has(option, 'when')) this.checkCondition(option.when, [...path, 'when']);
     this.checkVariants(option.feedbackVariants, [...path, 'feedbackVariants']);
     if (str(option.feedback) === undefined) {
@@ -429,6 +430,42 @@ class Checker {
         'Tell the trainee why this choice is strong or weak.',
       );
     }
+  }
+
+  /**
+   * A dose of the drug itself (any `dose.kind` but "adjunct") must be given by the protocol's
+   * route: the drug model would otherwise follow a route the scenario does not describe.
+   */
+  private checkDoseRoute(option: Json, path: Seg[]) {
+    const dose = option.dose;
+    const protocol = this.doc.protocol;
+    if (!isObject(dose) || !isObject(protocol)) return;
+    const kind = str(dose.kind);
+    const route = str(protocol.route);
+    if (kind === undefined || route === undefined || kind === 'adjunct') return;
+    const doseRoute =
+      kind === 'infusion'
+        ? 'intravenous'
+        : kind === 'bolus'
+          ? str(dose.route)
+          : kind === 'lozenge'
+            ? 'sublingual'
+            : kind === 'intranasal'
+              ? 'intranasal'
+              : undefined;
+    if (doseRoute === undefined || doseRoute === route) return;
+    const fits: Record<string, string> = {
+      intravenous: '"infusion", or "bolus" with "route": "intravenous"',
+      intramuscular: '"bolus" with "route": "intramuscular"',
+      sublingual: '"lozenge"',
+      intranasal: '"intranasal"',
+    };
+    this.err(
+      'DOSE_ROUTE_MISMATCH',
+      [...path, 'dose', kind === 'bolus' ? 'route' : 'kind'],
+      `This option gives the drug ${kind === 'bolus' ? `as an ${doseRoute} bolus` : `as "${kind}" (${doseRoute})`}, but the protocol's route is "${route}".`,
+      `For route "${route}" use dose kind ${fits[route] ?? 'matching the route'}, or change "protocol.route".`,
+    );
   }
 
   /** Points, references and effects: common to options and missed event responses. */

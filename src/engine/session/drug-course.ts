@@ -19,6 +19,8 @@ import {
   type DrugState,
 } from '../drug/index.ts';
 import type { ScenarioV1 } from '../format/schema.ts';
+import { say } from './context.ts';
+import { lastClockMinute } from './timing.ts';
 import type { OptionDef } from './indexScenario.ts';
 import type { SessionContext } from './types.ts';
 
@@ -29,11 +31,13 @@ export const MG_PER_NASAL_DEVICE = 28;
 /** The label's rest between intranasal devices, minutes (Spravato prescribing information). */
 export const MINUTES_BETWEEN_DEVICES = 5;
 /**
- * Below this modelled dissociation (0–10) the acute effects count as over. Sedation is left out:
+ * Below this modelled dissociation (0–10) the acute effects count as over: 1, the level the
+ * bundled scenarios' discharge criteria count as resolved (`discharge.dissociationMax`), at which
+ * the model's courses match the published ones (docs/drug-model.md). Sedation is left out:
  * an adjunct's sedation (a benzodiazepine the night before) outlasts the visit and is watched by
  * the discharge criteria, not by this.
  */
-export const ACUTE_EFFECT_FLOOR = 0.5;
+export const ACUTE_EFFECT_FLOOR = 1;
 
 export type { DoseEvent, InfusionState } from './types.ts';
 
@@ -103,7 +107,13 @@ export function giveDrug(d: SessionContext, dose: DoseDef): void {
       apply(d, { kind: 'bolus', route: dose.route, mg: mgOf(d, dose) });
       break;
     case 'lozenge':
-      apply(d, { kind: 'lozenge', mg: dose.mg, swallowedFraction: dose.swallowedFraction });
+      apply(d, {
+        kind: 'lozenge',
+        mg: dose.mg,
+        swallowedFraction: dose.swallowedFraction,
+        ...(dose.holdMinutes !== undefined ? { holdMinutes: dose.holdMinutes } : {}),
+        ...(dose.afterHold ? { afterHold: dose.afterHold } : {}),
+      });
       break;
     case 'intranasal': {
       apply(d, { kind: 'intranasal', mg: MG_PER_NASAL_DEVICE });
@@ -170,6 +180,16 @@ export function advanceDrugMinute(d: SessionContext): void {
     d.infusion = { ...inf, remainingMg, running: remainingMg > 1e-9 };
     if (remainingMg <= 1e-9) apply(d, { kind: 'infusionRate', mgPerMinute: 0 });
   }
+  if (
+    d.doseClock !== null &&
+    d.clock === lastClockMinute(d) &&
+    modelDrivesSignals(d) &&
+    !settledByModel(d)
+  )
+    say(d, {
+      speaker: 'system',
+      text: sessionEndedAcutePhaseText(d.index.scenario.protocol.sessionMinutes),
+    });
   const due = d.pendingDrug.filter((i) => i.minute <= d.clock);
   if (due.length > 0) {
     d.pendingDrug = d.pendingDrug.filter((i) => i.minute > d.clock);
@@ -213,15 +233,34 @@ export function drugAhead(ctx: SessionContext, minutes: number): DrugState | nul
 }
 
 /**
- * Whether the acute effects are over, by the model: dosed, nothing still running or scheduled,
- * dissociation below ACUTE_EFFECT_FLOOR, and the effect-site concentration no longer
- * rising (so the first minutes after a lozenge, before it acts, do not count as "over").
+ * Whether the modelled effects have settled: nothing running or scheduled, dissociation below
+ * ACUTE_EFFECT_FLOOR, and the effect-site concentration no longer rising (so the first minutes
+ * after a lozenge, before it acts, do not count).
  */
-export function acuteEffectsOverByModel(ctx: SessionContext): boolean {
-  if (ctx.drug === null || ctx.doseClock === null) return false;
+function settledByModel(ctx: SessionContext): boolean {
+  if (ctx.drug === null) return false;
   if (ctx.infusion?.running || ctx.pendingDrug.length > 0) return false;
   const now = drugEffect(ctx.drug);
   if (now.dissociation >= ACUTE_EFFECT_FLOOR) return false;
   const next = drugEffect(advanceDrug(ctx.drug, 1));
   return next.effectSiteNgPerMl <= now.effectSiteNgPerMl;
+}
+
+/**
+ * Whether the acute effects are over, by the model (the rule, used by the observation region,
+ * the next-event prediction and the view): once dosed, when the modelled effects have settled
+ * (see settledByModel), or at the latest when the clock reaches the end of the session
+ * (`protocol.sessionMinutes` after the dose), whatever the modelled level: the visit never waits
+ * for a level the session cannot reach, and the discharge criteria (`protocol.discharge`) still
+ * decide whether the patient may leave. The engine says so in the transcript (see
+ * advanceDrugMinute).
+ */
+export function acuteEffectsOverByModel(ctx: SessionContext): boolean {
+  if (ctx.drug === null || ctx.doseClock === null) return false;
+  return ctx.clock >= lastClockMinute(ctx) || settledByModel(ctx);
+}
+
+/** The transcript line that says the session's end, not the drug, ended the acute phase. */
+export function sessionEndedAcutePhaseText(sessionMinutes: number): string {
+  return `The session's ${sessionMinutes} minutes since the dose are up while the drug's effects are still above the "acute effects over" mark: the acute phase ends here, and the discharge criteria decide whether the patient may leave.`;
 }

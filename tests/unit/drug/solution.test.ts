@@ -25,6 +25,7 @@ function inBody(s: DrugState): number {
     a.peripheralSlow +
     a.hepatic +
     a.depotIntramuscular +
+    a.depotMouth +
     a.depotSublingual +
     a.depotGut +
     a.depotNasal
@@ -106,6 +107,9 @@ describe('advancing the state', () => {
         kind: fc.constant('lozenge' as const),
         mg: fc.double({ min: 0, max: 300, noNaN: true }),
         swallowedFraction: fc.double({ min: 0, max: 1, noNaN: true }),
+        // Holds that end inside, at the edge of and after a step; the rest spat or swallowed.
+        holdMinutes: fc.double({ min: 0, max: 60, noNaN: true }),
+        afterHold: fc.constantFrom('spit' as const, 'swallow' as const),
       }),
       fc.record({ kind: fc.constant('intranasal' as const), mg: fc.constantFrom(28, 56) }),
     );
