@@ -220,6 +220,28 @@ describe('docs/authoring.md', () => {
     expect(guide).toContain(io.outLines.slice(from).join('\n').trimEnd());
   });
 
+  it('quotes the refused discharge that --choices does not wait for, and the choice after it', async () => {
+    const choices = [
+      ...EXAMPLE.slice(0, 4).map((c) => c.replace('prep-consent-weaker', 'prep-consent-best')),
+      'mon-peak-check',
+      'conv-emerging-reflect',
+      'int-transport-drive',
+      'int-discharge-go',
+      'int-discharge-leave',
+    ];
+    expect(guide).toContain('`…,int-transport-drive,int-discharge-go,int-discharge-leave`');
+    const io = capture();
+    expect(
+      await runCommand([copy('no-escort', template), '--choices', choices.join(',')], io),
+    ).toBe(0);
+    const refused = io.outLines.filter((l) => l.startsWith('  [minute'));
+    expect(refused).toHaveLength(1);
+    expect(guide).toContain(`\n     ${refused[0]!.trim()}\n`);
+    expect(
+      io.outLines.some((l) => /minute 120\] step int-discharge: Let the patient leave/.test(l)),
+    ).toBe(true);
+  });
+
   it('shows what run says when a gated option is the only way forward', async () => {
     const deferOption = [
       ',',
