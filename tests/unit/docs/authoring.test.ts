@@ -210,6 +210,18 @@ describe('docs/authoring.md', () => {
     expect(guide).toContain('**76.8%**');
   });
 
+  it('says what the best strategy scores on the template, and why it is not 100%', () => {
+    const { scenario } = validate(template);
+    const { report } = playHeadless(scenario!, { seed: 1, mode: 'assessment', strategy: 'best' });
+    expect(report.competencies.safety!.percent).toBe(100);
+    expect(report.competencies.alliance!.percent).toBe(87.5);
+    expect(report.overall).toBeCloseTo(95.8, 1);
+    expect(report.decisions.find((d) => d.stepId === 'mon-peak')!.optionId).toBe('mon-peak-check');
+    expect(guide.replace(/\s+/g, ' ')).toContain(
+      'gives safety 100%, alliance 87.5% and 95.8% overall.',
+    );
+  });
+
   it('quotes the run report of the worked example', async () => {
     const io = capture();
     expect(
