@@ -12,6 +12,7 @@ import { readRegularFile } from '../files.ts';
 import { choiceRefusal, standardTitle } from '../../engine/index.ts';
 import { loadScenario, singleFile, takeOption, UsageError, type Io } from '../io.ts';
 import { clean } from '../output.ts';
+import { describeShown, shownKey, shownTexts, type ShownText } from '../shown-text.ts';
 
 const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
 const STRATEGIES: readonly Strategy[] = ['best', 'worst', 'random'];
@@ -92,8 +93,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     ...(strategy ? { strategy } : {}),
     ...(choices ? { choices } : {}),
   });
-  if (flags.has('--json')) io.out(JSON.stringify(toJson(result, seed, strategy ?? null), null, 2));
-  else for (const line of describe(result)) io.out(clean(line));
+  const shown = shownTexts(scenario, result, { seed, mode: 'assessment' });
+  if (flags.has('--json'))
+    io.out(JSON.stringify(toJson(result, seed, strategy ?? null, shown), null, 2));
+  else for (const line of describe(result, shown)) io.out(clean(line));
   if (result.error) {
     for (const line of describeError(result)) io.err(clean(line));
     return 1;
@@ -102,7 +105,12 @@ async function run(argv: string[], io: Io): Promise<number> {
 }
 
 /** The machine-readable report: the same file, choices and seed always give the same text. */
-function toJson(result: HeadlessResult, seed: number, strategy: Strategy | null) {
+function toJson(
+  result: HeadlessResult,
+  seed: number,
+  strategy: Strategy | null,
+  shown: Map<string, ShownText>,
+) {
   const r = result.report;
   return {
     scenarioId: r.scenarioId,
@@ -131,7 +139,10 @@ function toJson(result: HeadlessResult, seed: number, strategy: Strategy | null)
     ),
     criticalErrors: r.criticalErrors,
     alarmResponses: r.alarmResponses,
-    decisions: r.decisions,
+    decisions: r.decisions.map((d) => {
+      const s = shownOf(d, shown);
+      return s ? { ...d, shown: s } : d;
+    }),
     refusedChoices: refusedChoices(result),
     attempt: result.attempt,
   };
@@ -160,9 +171,17 @@ function refusedChoices(result: HeadlessResult) {
   );
 }
 
+/** The text variant a decision's step or event was shown with, if it has variants. */
+function shownOf(d: Report['decisions'][number], shown: Map<string, ShownText>) {
+  if (d.kind === 'step' && d.stepId) return shown.get(shownKey('step', d.stepId));
+  if ((d.kind === 'event' || d.kind === 'missedEvent') && d.eventId)
+    return shown.get(shownKey('event', d.eventId));
+  return undefined;
+}
+
 const when = (minute: number | null) => (minute === null ? 'before dosing' : `minute ${minute}`);
 
-function describe(result: HeadlessResult): string[] {
+function describe(result: HeadlessResult, shown: Map<string, ShownText>): string[] {
   const r: Report = result.report;
   const lines = [`Scenario ${r.scenarioId}`, ''];
   const refused = refusedChoices(result);
@@ -178,6 +197,8 @@ function describe(result: HeadlessResult): string[] {
     lines.push(
       `  ${String(d.index + 1).padStart(3)}. [${d.phase ?? '-'} · ${at}] ${d.kind} ${where}: ${d.optionText} (${fmtPoints(d.points)})`,
     );
+    const s = shownOf(d, shown);
+    if (s) lines.push(`       ${describeShown(s)}`);
     if (d.bestOptionId !== d.optionId && d.bestOptionText)
       lines.push(`       best: ${d.bestOptionText} (${fmtPoints(d.bestPoints)})`);
     if (d.critical) lines.push(`       CRITICAL: ${d.critical}`);
@@ -202,7 +223,7 @@ function describe(result: HeadlessResult): string[] {
       );
     }
   }
-  lines.push('', `Critical errors: ${r.criticalErrors.length === 0 ? 'none' : ''}`);
+  lines.push('', r.criticalErrors.length === 0 ? 'Critical errors: none' : 'Critical errors:');
   for (const e of r.criticalErrors) lines.push(`  ${e.optionId ?? e.eventId}: ${e.explanation}`);
   lines.push(
     '',

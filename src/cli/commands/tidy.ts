@@ -1,6 +1,6 @@
 /**
  * `tidy <files, directories or globs…> [--write]`: removes the values the format implies (an
- * option's `kind` its `action` implies, a step option's `next` naming the following step in its
+ * option's `kind` its `action` implies, or `"response"` on an option without an action; a step option's `next` naming the following step in its
  * phase) from each scenario file, with minimal text edits. Without --write it prints what it
  * would remove. A file with errors, or in an older format, is left as it is (exit 1). Before a
  * file is written the tidied text is validated again and must give the same scenario; otherwise
@@ -62,7 +62,9 @@ async function tidyFile(
   if (!before.scenario) {
     const errors = before.diagnostics.filter((d) => d.severity === 'error');
     for (const d of errors) io.err(formatDiagnostic(file, d));
-    io.err(`${clean(file)}: ${plural(errors.length, 'error')}: left as it is; fix them first.`);
+    io.err(
+      `${clean(file)}: ${plural(errors.length, 'error')}: left as it is; fix ${errors.length === 1 ? 'it' : 'them'} first.`,
+    );
     return { code: 1 };
   }
   if (before.diagnostics.some((d) => d.code === 'FORMAT_MIGRATED')) {

@@ -100,6 +100,15 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
   const wait = (view: SessionView) => {
     send({ type: 'clock.advance', minutes: view.minutesToNextEvent ?? 1 });
   };
+  /**
+   * Whether waiting can lift the discharge gate's refusal: observation time, vitals and
+   * dissociation change with the clock; a missing escort or transport does not.
+   */
+  const timeCanLiftDischarge = () => {
+    const c = snapshot.context;
+    if (dischargeRefusal(c) === null) return false;
+    return !(c.index.scenario.protocol.discharge.requireTransport && !c.facts.transportArranged);
+  };
   const declinedChecks = new Set<string>();
   const pick = (list: OptionDef[], how: Strategy): OptionDef | undefined => {
     if (list.length === 0) return undefined;
@@ -141,7 +150,9 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
       if (offered) {
         const refusal = choiceRefusal(c, id);
         const option = c.index.options.get(id)!.option;
-        if (refusal && option.action === 'discharge' && dischargeRefusal(c) && canAdvance()) {
+        // A discharge refused only for what time lifts (observation, vitals, dissociation) waits
+        // for it; any other refusal is recorded and the run goes on with the next choice.
+        if (refusal && option.action === 'discharge' && timeCanLiftDischarge() && canAdvance()) {
           wait(view);
           continue;
         }
@@ -216,9 +227,14 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
           c.index.scenario.protocol.discharge.requireTransport && !c.facts.transportArranged
             ? allowed.find((o) => o.action === 'arrangeTransport')
             : undefined;
-        if (transport) send({ type: 'trainee.choose', optionId: transport.id });
-        else wait(view);
-        continue;
+        if (transport) {
+          send({ type: 'trainee.choose', optionId: transport.id });
+          continue;
+        }
+        if (timeCanLiftDischarge()) {
+          wait(view);
+          continue;
+        }
       }
     }
     const chosen = pick(allowed, strategy);

@@ -58,7 +58,13 @@ describe('kap-scenario tidy', { timeout: 30_000 }, () => {
     const r = await cli('tidy', file, '--write');
     expect(r.code).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe(broken);
-    expect(r.err.at(-1)).toMatch(/1 error: left as it is; fix them first\.$/);
+    expect(r.err.at(-1)).toMatch(/: 1 error: left as it is; fix it first\.$/);
+
+    const twice = broken.replace('"start": "admin-vitals"', '"start": "nope"');
+    writeFileSync(file, twice);
+    const r2 = await cli('tidy', file);
+    expect(r2.code).toBe(1);
+    expect(r2.err.at(-1)).toMatch(/: 2 errors: left as it is; fix them first\.$/);
   });
 
   it('is listed in the help, and refuses an unknown option', async () => {

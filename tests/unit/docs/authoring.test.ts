@@ -210,6 +210,18 @@ describe('docs/authoring.md', () => {
     expect(guide).toContain('**76.8%**');
   });
 
+  it('says what the best strategy scores on the template, and why it is not 100%', () => {
+    const { scenario } = validate(template);
+    const { report } = playHeadless(scenario!, { seed: 1, mode: 'assessment', strategy: 'best' });
+    expect(report.competencies.safety!.percent).toBe(100);
+    expect(report.competencies.alliance!.percent).toBe(87.5);
+    expect(report.overall).toBeCloseTo(95.8, 1);
+    expect(report.decisions.find((d) => d.stepId === 'mon-peak')!.optionId).toBe('mon-peak-check');
+    expect(guide.replace(/\s+/g, ' ')).toContain(
+      'gives safety 100%, alliance 87.5% and 95.8% overall.',
+    );
+  });
+
   it('quotes the run report of the worked example', async () => {
     const io = capture();
     expect(
@@ -218,6 +230,28 @@ describe('docs/authoring.md', () => {
     const from = io.outLines.indexOf('Competencies:');
     expect(from).toBeGreaterThan(0);
     expect(guide).toContain(io.outLines.slice(from).join('\n').trimEnd());
+  });
+
+  it('quotes the refused discharge that --choices does not wait for, and the choice after it', async () => {
+    const choices = [
+      ...EXAMPLE.slice(0, 4).map((c) => c.replace('prep-consent-weaker', 'prep-consent-best')),
+      'mon-peak-check',
+      'conv-emerging-reflect',
+      'int-transport-drive',
+      'int-discharge-go',
+      'int-discharge-leave',
+    ];
+    expect(guide).toContain('`…,int-transport-drive,int-discharge-go,int-discharge-leave`');
+    const io = capture();
+    expect(
+      await runCommand([copy('no-escort', template), '--choices', choices.join(',')], io),
+    ).toBe(0);
+    const refused = io.outLines.filter((l) => l.startsWith('  [minute'));
+    expect(refused).toHaveLength(1);
+    expect(guide).toContain(`\n     ${refused[0]!.trim()}\n`);
+    expect(
+      io.outLines.some((l) => /minute 120\] step int-discharge: Let the patient leave/.test(l)),
+    ).toBe(true);
   });
 
   it('shows what run says when a gated option is the only way forward', async () => {

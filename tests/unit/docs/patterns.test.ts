@@ -13,6 +13,10 @@ import {
 } from '../../../src/engine/index.ts';
 
 const guide = readFileSync(new URL('../../../docs/authoring.md', import.meta.url), 'utf8');
+const template = readFileSync(
+  new URL('../../../scenarios/templates/minimal.json', import.meta.url),
+  'utf8',
+);
 const PATTERNS = [
   'state-dependent-text',
   'late-disclosure',
@@ -47,10 +51,86 @@ function refused(result: HeadlessResult): { optionId: string; reason: string }[]
     );
 }
 
-/** Each ```json block that follows a `<!-- fixture: NAME -->` marker in the guide. */
-function fragments(): { pattern: string; json: string }[] {
-  const re = /<!-- fixture: ([a-z-]+) -->\s*```json\n([\s\S]*?)\n```/g;
-  return [...guide.matchAll(re)].map((m) => ({ pattern: m[1]!, json: m[2]! }));
+/**
+ * Each ```json block that follows a `<!-- fixture: NAME; apply: WHERE -->` marker in the guide,
+ * with where the guide says to put it in a copy of the template.
+ */
+function fragments(): { pattern: string; apply: string; json: string }[] {
+  const re = /<!-- fixture: ([a-z-]+); apply: ([^>]+?) -->\s*```json\n([\s\S]*?)\n```/g;
+  return [...guide.matchAll(re)].map((m) => ({ pattern: m[1]!, apply: m[2]!, json: m[3]! }));
+}
+
+/** The edits to the template's own steps a pattern asks for: `<!-- fixture: NAME; edit: WHAT -->`. */
+function edits(pattern: string): string[] {
+  const re = /<!-- fixture: ([a-z-]+); edit: ([^>]+?) -->/g;
+  return [...guide.matchAll(re)].filter((m) => m[1] === pattern).map((m) => m[2]!);
+}
+
+type Json = Record<string, unknown>;
+type StepJson = Json & { id: string; options: (Json & { id: string })[] };
+type ScenarioJson = Json & {
+  phases: { steps: StepJson[] }[];
+  references: Json[];
+  variables: Json[];
+  endings: Json[];
+  events: Json[];
+  patient: Json;
+  protocol: Json;
+};
+
+/**
+ * A fresh copy of the template with a pattern pasted in as the guide says: each fragment where its
+ * marker puts it, then each edit of the template's own steps. Fails on a placement it cannot make.
+ */
+function pasteIntoTemplate(pattern: Pattern): string {
+  const scenario = JSON.parse(template) as ScenarioJson;
+  scenario.id = pattern;
+  const steps = () => scenario.phases.flatMap((ph) => ph.steps);
+  const phaseOf = (stepId: string) => {
+    const phase = scenario.phases.find((ph) => ph.steps.some((st) => st.id === stepId));
+    expect(phase, `no step ${stepId} in the template`).toBeDefined();
+    return phase!;
+  };
+  for (const f of fragments().filter((x) => x.pattern === pattern)) {
+    const value = JSON.parse(f.json) as Json;
+    const [verb, ...rest] = f.apply.split(' ');
+    const arg = rest.join(' ');
+    if (f.apply.startsWith('add to ')) {
+      const list = scenario[f.apply.slice('add to '.length)];
+      expect(Array.isArray(list), f.apply).toBe(true);
+      (list as Json[]).push(value);
+    } else if (verb === 'set') {
+      const path = arg.split('.');
+      let at: Json = scenario;
+      for (const key of path.slice(0, -1)) at = at[key] as Json;
+      expect(at[path.at(-1)!], f.apply).toBeDefined();
+      at[path.at(-1)!] = value;
+    } else if (f.apply === 'replace step') {
+      const phase = phaseOf(value.id as string);
+      phase.steps = phase.steps.map((st) => (st.id === value.id ? (value as StepJson) : st));
+    } else if (f.apply.startsWith('step after ')) {
+      const after = f.apply.slice('step after '.length);
+      const phase = phaseOf(after);
+      phase.steps.splice(phase.steps.findIndex((st) => st.id === after) + 1, 0, value as StepJson);
+    } else if (f.apply.startsWith('option after ')) {
+      const after = f.apply.slice('option after '.length);
+      const step = steps().find((st) => st.options.some((o) => o.id === after));
+      expect(step, `no option ${after} in the template`).toBeDefined();
+      const options = step!.options;
+      options.splice(options.findIndex((o) => o.id === after) + 1, 0, value as StepJson);
+    } else throw new Error(`unknown placement "${f.apply}"`);
+  }
+  for (const e of edits(pattern)) {
+    let m: RegExpMatchArray | null;
+    if ((m = /^next of ([a-z-]+) options: ([a-z-]+)$/.exec(e))) {
+      const step = steps().find((st) => st.id === m![1]);
+      for (const o of step!.options) o.next = m[2];
+    } else if ((m = /^no endsPhase on ([a-z-]+) options$/.exec(e))) {
+      const step = steps().find((st) => st.id === m![1]);
+      for (const o of step!.options) delete o.endsPhase;
+    } else throw new Error(`unknown edit "${e}"`);
+  }
+  return JSON.stringify(scenario, null, 2);
 }
 
 function containsSubtree(tree: unknown, part: unknown): boolean {
@@ -65,6 +145,38 @@ const PREP = ['prep-consent-best', 'prep-screening-best'];
 describe('docs/authoring.md patterns', () => {
   it.each(PATTERNS)('%s: the fixture validates with 0 errors and 0 warnings', (p) => {
     expect(validate(fixtureText(p)).diagnostics).toEqual([]);
+  });
+
+  it.each(PATTERNS)(
+    '%s: its fragments and edits, pasted into the template where the guide says, validate cleanly',
+    (p) => {
+      const { diagnostics, scenario } = validate(pasteIntoTemplate(p));
+      expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
+      // The pasted copy plays through to the debrief under both strategies.
+      for (const strategy of ['best', 'worst'] as const) {
+        const result = playHeadless(scenario!, { seed: 1, mode: 'assessment', strategy });
+        expect(result.error, `${p} ${strategy}`).toBeUndefined();
+      }
+    },
+  );
+
+  it('the rest-and-recheck path plays the same in the pasted copy of the template', () => {
+    const { scenario } = validate(pasteIntoTemplate('rest-and-recheck'));
+    const run = playHeadless(scenario!, {
+      seed: 1,
+      mode: 'assessment',
+      choices: [
+        ...PREP,
+        'admin-vitals-check',
+        'admin-dose-give',
+        'admin-dose-rest',
+        'admin-recheck-give',
+        'admin-recheck-check',
+        'admin-after-rest-give',
+      ],
+    });
+    expect(refused(run).map((r) => r.optionId)).toEqual(['admin-dose-give', 'admin-recheck-give']);
+    expect(run.snapshot.context.facts.dosed).toBe(true);
   });
 
   it('quotes at least one fragment of every pattern, each a sub-tree of its fixture', () => {

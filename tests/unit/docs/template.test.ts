@@ -62,6 +62,19 @@ describe('scenarios/templates/minimal.json', () => {
     const result = playHeadless(scenario, { seed: 1, mode: 'assessment', choices });
     expect(result.view.status).toBe('debrief');
     expect(result.report.passed).toBe(false);
-    expect(result.report.criticalErrors.map((c) => c.optionId)).toEqual(['int-transport-drive']);
+    expect(result.report.criticalErrors.map((c) => c.optionId)).toEqual([
+      'int-transport-drive',
+      'int-discharge-leave',
+    ]);
+    expect(result.report.criticalErrors[0]!.explanation).toContain('drive home');
+  });
+
+  it('meets its own checklist: the worst strategy fails with a critical error, each citing its standard', () => {
+    const result = playHeadless(load(), { seed: 1, mode: 'assessment', strategy: 'worst' });
+    expect(result.view.status).toBe('debrief');
+    expect(result.report.passed).toBe(false);
+    expect(result.report.criticalErrors.length).toBeGreaterThanOrEqual(1);
+    for (const d of result.report.decisions.filter((d) => d.critical))
+      expect(d.standards?.breaches.length, d.optionId ?? '').toBeGreaterThan(0);
   });
 });

@@ -13,7 +13,7 @@ import {
   effectNow,
   sessionEndedAcutePhaseText,
 } from '../../../src/engine/session/drug-course.ts';
-import { playHeadless } from '../../../src/engine/session/headless.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
 import { loadScenarioFile } from '../session/fixtures.ts';
 
