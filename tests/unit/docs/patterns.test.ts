@@ -69,7 +69,7 @@ function edits(pattern: string): string[] {
 type Json = Record<string, unknown>;
 type StepJson = Json & { id: string; options: (Json & { id: string })[] };
 type ScenarioJson = Json & {
-  phases: { steps: StepJson[] }[];
+  phases: { id: string; start?: string; steps: StepJson[] }[];
   references: Json[];
   variables: Json[];
   endings: Json[];
@@ -85,6 +85,18 @@ type ScenarioJson = Json & {
 function pasteIntoTemplate(pattern: Pattern): string {
   const scenario = JSON.parse(template) as ScenarioJson;
   scenario.id = pattern;
+  pasteFragments(scenario, pattern);
+  return JSON.stringify(scenario, null, 2);
+}
+
+/** The patterns whose fragments a pattern builds on: `<!-- fixture: NAME; uses: OTHER -->`. */
+function uses(pattern: string): Pattern[] {
+  const re = /<!-- fixture: ([a-z-]+); uses: ([a-z-]+) -->/g;
+  return [...guide.matchAll(re)].filter((m) => m[1] === pattern).map((m) => m[2] as Pattern);
+}
+
+function pasteFragments(scenario: ScenarioJson, pattern: Pattern): void {
+  for (const other of uses(pattern)) pasteFragments(scenario, other);
   const steps = () => scenario.phases.flatMap((ph) => ph.steps);
   const phaseOf = (stepId: string) => {
     const phase = scenario.phases.find((ph) => ph.steps.some((st) => st.id === stepId));
@@ -112,6 +124,14 @@ function pasteIntoTemplate(pattern: Pattern): string {
       const after = f.apply.slice('step after '.length);
       const phase = phaseOf(after);
       phase.steps.splice(phase.steps.findIndex((st) => st.id === after) + 1, 0, value as StepJson);
+    } else if (f.apply.startsWith('step before ')) {
+      const before = f.apply.slice('step before '.length);
+      const phase = phaseOf(before);
+      phase.steps.splice(
+        phase.steps.findIndex((st) => st.id === before),
+        0,
+        value as StepJson,
+      );
     } else if (f.apply.startsWith('option after ')) {
       const after = f.apply.slice('option after '.length);
       const step = steps().find((st) => st.options.some((o) => o.id === after));
@@ -128,9 +148,12 @@ function pasteIntoTemplate(pattern: Pattern): string {
     } else if ((m = /^no endsPhase on ([a-z-]+) options$/.exec(e))) {
       const step = steps().find((st) => st.id === m![1]);
       for (const o of step!.options) delete o.endsPhase;
+    } else if ((m = /^start of the ([a-zA-Z]+) phase: ([a-z-]+)$/.exec(e))) {
+      const phase = scenario.phases.find((ph) => ph.id === m![1]);
+      expect(phase, e).toBeDefined();
+      phase!.start = m[2];
     } else throw new Error(`unknown edit "${e}"`);
   }
-  return JSON.stringify(scenario, null, 2);
 }
 
 function containsSubtree(tree: unknown, part: unknown): boolean {
