@@ -141,6 +141,12 @@ function revive(
           ? AppendList.from(expandLog(value as CompactLog, events))
           : AppendList.from(Array.isArray(value) ? value : []);
   }
+  const monitor = raw.monitor as { readings?: unknown } | undefined;
+  if (monitor)
+    context.monitor = {
+      ...monitor,
+      readings: AppendList.from(Array.isArray(monitor.readings) ? monitor.readings : []),
+    };
   context.scoredSteps = AppendSet.from(Object.keys((raw.scoredSteps as object | undefined) ?? {}));
   const last = raw.lastChoice as { before: Record<string, unknown> } | null;
   if (last)

@@ -18,6 +18,7 @@
 import type { ScenarioV1 } from '../format/schema.ts';
 import type { AlarmLimits, MonitorCommand, MonitorState, NibpReading, Signals } from './types.ts';
 import { outsideLimits } from './vitals.ts';
+import { AppendList } from './append-list.ts';
 
 type Protocol = ScenarioV1['protocol'];
 export type { AlarmLimits, MonitorCommand, MonitorState, NibpReading };
@@ -64,7 +65,7 @@ export function initialMonitor(protocol: Pick<Protocol, 'monitoring'>): MonitorS
   return {
     intervalMinutes: protocolNibpInterval(protocol),
     intervalChosenAt: null,
-    readings: [],
+    readings: AppendList.empty(),
     limits: null,
   };
 }
@@ -109,7 +110,7 @@ export function stepNibp(
 
 /** Adds a reading taken now (the trainee's check, a scenario option's, or the automatic cycle's). */
 export function addReading(monitor: MonitorState, reading: NibpReading): MonitorState {
-  return { ...monitor, readings: [...monitor.readings, reading] };
+  return { ...monitor, readings: monitor.readings.append(reading) };
 }
 
 /** What the monitor shows for blood pressure at arrival-clock minute `clock`. */

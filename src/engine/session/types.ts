@@ -250,7 +250,7 @@ export interface MonitorState {
   /** The arrival-clock minute the trainee chose the interval (null: the scenario's default, from the dose). */
   intervalChosenAt: number | null;
   /** Every reading so far, oldest first. */
-  readings: readonly NibpReading[];
+  readings: AppendList<NibpReading>;
   /** The trainee's alarm limits; null: the protocol's (`protocol.thresholds.alarm`). */
   limits: AlarmLimits | null;
 }

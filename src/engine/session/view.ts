@@ -218,7 +218,7 @@ function viewMonitor(c: SessionContext): SessionView['monitor'] {
   const limits = limitsInForce(c.monitor, c.index.scenario.protocol.thresholds.alarm);
   return {
     nibp,
-    readings: c.monitor.readings,
+    readings: c.monitor.readings.toArray(),
     limits,
     ownLimits: c.monitor.limits !== null,
     marks: monitorMarks(c.vitals, nibp.last, limits),

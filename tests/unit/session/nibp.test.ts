@@ -19,6 +19,7 @@ import {
   stepNibp,
   type MonitorState,
 } from '../../../src/engine/session/nibp.ts';
+import { AppendList } from '../../../src/engine/session/append-list.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
 import { decodeSuspendData, encodeSuspendData } from '../../../src/engine/results/suspend-data.ts';
@@ -138,7 +139,7 @@ describe('NIBP: a reading only after a cuff cycle', () => {
     const m: MonitorState = {
       intervalMinutes: 5,
       intervalChosenAt: null,
-      readings: [],
+      readings: AppendList.empty(),
       limits: null,
     };
     // Dosed at arrival minute 2: cycles start at 2, 7, 12…
