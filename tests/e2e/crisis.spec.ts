@@ -54,6 +54,9 @@ test('after a missed hypertensive emergency the patient panel and the choices fo
   await expect(latest).toContainText('frightened, grimacing');
   await expect(latest).not.toContainText('calm');
   await expect(page.locator('button[data-option="md-silence"]')).toHaveCount(0);
+  // The room illustration says the same, in words.
+  const room = page.locator('[data-room] figcaption');
+  await expect(room).toContainText('is in distress (frightened, grimacing)');
 
   // The window passes unanswered.
   await playEvents(page, events.slice(crisisAt));
@@ -62,6 +65,8 @@ test('after a missed hypertensive emergency the patient panel and the choices fo
   await expect(latest).toContainText('curled on her side');
   await expect(latest).not.toContainText('deeply absorbed, calm');
   await expect(latest).not.toContainText('so much space');
+  await expect(room).toContainText('is in distress (in pain, frightened');
+  await expect(room).not.toContainText('looks calm');
   // Silence is no longer offered (nor praised); calling for help now is.
   await expect(page.locator('button[data-option="md-silence"]')).toHaveCount(0);
   await expect(page.locator('button[data-option="md-music"]')).toHaveCount(0);

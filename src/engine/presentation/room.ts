@@ -23,18 +23,29 @@ const SOME = 4;
 
 /**
  * The scene for `view`; `name` is the patient's first name. Distress follows the highest of
- * anxiety and nausea; posture follows distress (curled when marked) and dissociation (reclined
- * from some dissociation after the dose).
+ * anxiety and nausea, and is marked whatever the scores while an emergency is on (`crisis`: the
+ * engine's rule, crisis.ts), described then by the patient panel's affect; posture follows distress
+ * (curled when marked) and dissociation (reclined from some dissociation after the dose).
  */
 export function roomScene(
-  view: Pick<SessionView, 'settings' | 'dosed'> & {
-    vitals: Pick<SessionView['vitals'], 'anxiety' | 'nausea' | 'dissociation'>;
-  },
+  view: Pick<SessionView, 'settings' | 'dosed'> &
+    Partial<Pick<SessionView, 'crisis' | 'step' | 'openEvents'>> & {
+      vitals: Pick<SessionView['vitals'], 'anxiety' | 'nausea' | 'dissociation'>;
+    },
   name: string,
 ): RoomScene {
   const { anxiety, nausea, dissociation } = view.vitals;
   const upset = Math.max(anxiety, nausea);
-  const distress = upset >= MARKED ? 'distressed' : upset >= SOME ? 'uneasy' : 'calm';
+  const distress = view.crisis
+    ? 'distressed'
+    : upset >= MARKED
+      ? 'distressed'
+      : upset >= SOME
+        ? 'uneasy'
+        : 'calm';
+  const crisisAffect = view.crisis
+    ? (view.openEvents?.find((e) => e.affect)?.affect ?? view.step?.affect)
+    : undefined;
   const posture =
     distress === 'distressed'
       ? 'curled'
@@ -49,11 +60,13 @@ export function roomScene(
     reclined: 'lies back in the reclined chair',
     curled: 'is curled on one side in the chair',
   }[posture];
-  const looks = {
-    calm: 'looks calm',
-    uneasy: nausea > anxiety ? 'looks queasy' : 'looks uneasy',
-    distressed: nausea > anxiety ? 'looks very nauseous' : 'looks very distressed',
-  }[distress];
+  const looks = crisisAffect
+    ? `is in distress (${crisisAffect})`
+    : {
+        calm: 'looks calm',
+        uneasy: nausea > anxiety ? 'looks queasy' : 'looks uneasy',
+        distressed: nausea > anxiety ? 'looks very nauseous' : 'looks very distressed',
+      }[distress];
   const description =
     `${name} ${where}, ${eyeshades ? 'wearing eyeshades' : 'without eyeshades'}, and ${looks}. ` +
     `The lights are ${lightsDim ? 'dimmed' : 'bright'}; ${music ? 'music is playing' : 'no music is playing'}.`;

@@ -20,7 +20,7 @@ import {
   type NibpDisplay,
   type NibpReading,
 } from './nibp.ts';
-import { stepLineNow } from './crisis.ts';
+import { isCrisisOn, stepLineNow } from './crisis.ts';
 import type { SessionContext } from './types.ts';
 import { eventOptions, offeredOptions } from './offers.ts';
 import type { Facts, Mode, Settings, Signals, TranscriptEntry, VitalsSample } from './types.ts';
@@ -60,6 +60,11 @@ export interface SessionView {
     options: ViewOption[];
   }[];
   transcript: readonly TranscriptEntry[];
+  /**
+   * An emergency is on: an event waits for a response, or one was missed while this step was
+   * shown (crisis.ts). The patient panel then shows the event's or the crisis variant's affect.
+   */
+  crisis: boolean;
   vitals: Signals;
   /** One sample per minute since the dose, the current minute last (with the effect-site concentration when there is a drug model). */
   vitalsHistory: VitalsSample[];
@@ -190,6 +195,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     options: offeredOptions(c).map(viewOption),
     openEvents,
     transcript: c.transcript.toArray(),
+    crisis: isCrisisOn(c),
     vitals: c.vitals,
     vitalsHistory:
       c.minute === null

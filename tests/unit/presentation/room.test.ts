@@ -25,4 +25,24 @@ describe('room scene', () => {
     expect(upset.description).toContain('looks very distressed');
     expect(roomScene(view({ nausea: 5 }), 'Helen').description).toContain('looks queasy');
   });
+
+  it('shows the emergency while one is on, in the patient panel’s words, whatever the scores', () => {
+    const step = { id: 's', speaker: 'patient', text: '…', affect: 'holding her head, frightened' };
+    const missed = roomScene({ ...view(), crisis: true, step, openEvents: [] }, 'Helen');
+    expect(missed).toMatchObject({ posture: 'curled', distress: 'distressed' });
+    expect(missed.description).toContain('and is in distress (holding her head, frightened)');
+    const open = roomScene(
+      {
+        ...view(),
+        crisis: true,
+        step,
+        openEvents: [{ id: 'e', text: '…', affect: 'retching', deadline: 3, options: [] }],
+      },
+      'Helen',
+    );
+    expect(open.description).toContain('is in distress (retching)');
+    expect(roomScene({ ...view(), crisis: false, step }, 'Helen').description).toContain(
+      'looks calm',
+    );
+  });
 });
