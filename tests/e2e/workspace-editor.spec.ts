@@ -75,15 +75,17 @@ test('a complete scenario built from the template through the forms and the map 
   await settled(page);
   await expect(page.locator('[data-summary]')).toContainText('0 errors');
 
-  // The template's dose gate, its critical error and its endings but one are removed first, so
+  // The template's dose gate, its critical errors and its endings but one are removed first, so
   // that every one of them in the saved file is built below through the forms and the map.
   await expect(page.locator('[data-node="admin-dose"]')).toBeVisible();
-  await expect(page.locator('[data-edge][data-critical="true"]')).toHaveCount(1);
+  await expect(page.locator('[data-edge][data-critical="true"]')).toHaveCount(3);
   await expect(page.locator('[data-timeline][data-kind="event"]')).toHaveCount(0);
+  await page.locator('[data-node="prep-screening"]').click();
+  await openSection(page, '/phases/0/steps/1/options');
+  await page.locator('[data-delete="/phases/0/steps/1/options/1"]').click();
   await page.locator('[data-node="int-transport"]').click();
   await openSection(page, '/phases/4/steps/0/options');
-  await openSection(page, '/phases/4/steps/0/options/1');
-  await page.locator('[data-remove="/phases/4/steps/0/options/1/critical"]').click();
+  await page.locator('[data-delete="/phases/4/steps/0/options/1"]').click();
   await page.locator('[data-node="int-discharge"]').click();
   await openSection(page, '/phases/4/steps/1/options');
   await page.locator('[data-delete="/phases/4/steps/1/options/1"]').click();
