@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { validateCourse } from '../../src/engine/format/course.ts';
 import { parseCourseProgress } from '../../src/engine/course/progress.ts';
 import { playHeadless } from '../../src/engine/play/headless.ts';
+import { percentText } from '../../src/engine/results/percent.ts';
 import { expectNoViolations } from './axe.ts';
 import { bundled, playEvents, skipReflection, stopClock, tabTo } from './helpers.ts';
 
@@ -108,10 +109,20 @@ test('the course plays its three visits by keyboard, carrying what visit 1 agree
   );
   await expectNoViolations(page, 'course summary');
 
-  // Each visit is in the attempt history like any attempt.
+  // Each visit is in the attempt history like any attempt, with the result it had: a later
+  // visit is replayed from what it was carried (not cut short at its first choice that needs it).
   await page.goto('/#/history');
-  for (const s of scenarios)
-    await expect(page.locator(`[data-attempt][data-scenario="${s.id}"]`).first()).toBeVisible();
+  for (const [i, s] of scenarios.entries()) {
+    const report = reports[i]!;
+    const verdict = page
+      .locator(`[data-attempt][data-scenario="${s.id}"]`)
+      .first()
+      .locator('[data-verdict]');
+    await expect(verdict).toHaveAttribute('data-verdict', report.passed ? 'passed' : 'not-passed');
+    await expect(verdict).toContainText(
+      `${report.passed ? 'Passed' : 'Not passed'}, ${percentText(report.overall)}`,
+    );
+  }
 });
 
 test('damaged course progress gives a clear message and a fresh start', async ({ page }) => {
