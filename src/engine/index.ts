@@ -84,7 +84,7 @@ export * from './results/xapi-rules.ts';
 export * from './results/suspend-data.ts';
 export * from './results/export.ts';
 export { type CatalogueEntry } from './presentation/catalogue.ts';
-export { type CourseCard, factLabel } from './presentation/course-catalogue.ts';
+export { type CourseCard, carriedPhrase, factLabel } from './presentation/course-catalogue.ts';
 export { type ShownChoice, orderOptions, shownChoices } from './presentation/option-order.ts';
 export {
   Condition,

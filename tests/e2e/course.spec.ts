@@ -52,6 +52,11 @@ test('the course plays its three visits by keyboard, carrying what visit 1 agree
   await page.goto('/');
   const card = page.locator(`[data-course="${COURSE_ID}"]`);
   await expect(card).toContainText('3 visits');
+  // What carries is listed as phrases, not sentences run together ("touch.; Consent").
+  await expect(card).toContainText(
+    'Carried between visits: At the preparation visit she agreed to supportive touch; ',
+  );
+  await expect(card).not.toContainText('.;');
   await tabTo(page, card.getByRole('link'));
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-screen="course"]')).toBeVisible();
@@ -69,7 +74,7 @@ test('the course plays its three visits by keyboard, carrying what visit 1 agree
     first.report.passed ? 'Passed' : 'Not passed',
   );
   await expect(page.locator('[data-carried-next]')).toContainText(
-    'At the preparation visit she agreed to supportive touch.: Yes',
+    'At the preparation visit she agreed to supportive touch: Yes',
   );
   await expectNoViolations(page, 'course visit debrief');
   await tabTo(page, page.locator('[data-course-continue]'));
@@ -78,7 +83,7 @@ test('the course plays its three visits by keyboard, carrying what visit 1 agree
   // Visit 2: dosing, with the touch agreed at visit 1 shown and offered.
   await expect(page.locator('[data-course-position]')).toContainText('visit 2 of 3');
   const carried = page.locator('[data-carried]');
-  await expect(carried).toContainText('At the preparation visit she agreed to supportive touch.');
+  await expect(carried).toContainText('At the preparation visit she agreed to supportive touch');
   await expect(carried).toContainText('Consent recorded');
   await expectNoViolations(page, 'course visit session');
   // A reload resumes visit 2, with what it was carried.
@@ -86,6 +91,7 @@ test('the course plays its three visits by keyboard, carrying what visit 1 agree
   await expect(page.locator('[data-course-position]')).toContainText('visit 2 of 3');
   const second = await playCurrentVisit(page, 1);
   expect(second.report.decisions.map((d) => d.optionId)).toContain('d3-terms');
+  await expect(page.locator('[data-course-next]')).toContainText('an integration visit');
   await tabTo(page, page.locator('[data-course-continue]'));
   await page.keyboard.press('Enter');
 
@@ -102,7 +108,7 @@ test('the course plays its three visits by keyboard, carrying what visit 1 agree
       `${report.passed ? 'Passed' : 'Not passed'} — overall ${report.overall}%`,
     );
   await expect(page.locator('[data-course-carried="2"]')).toContainText(
-    'At the preparation visit she agreed to supportive touch.: Yes',
+    'At the preparation visit she agreed to supportive touch: Yes',
   );
   await expect(page.locator('[data-course-verdict]')).toContainText(
     reports.every((r) => r.passed) ? 'Course passed' : 'Course not passed',
