@@ -57,7 +57,14 @@ export {
   type NibpDisplay,
   type NibpReading,
 } from './session/nibp.ts';
-export { PHASES, AFTER_DOSE, type PhaseInfo } from './session/phases.ts';
+export {
+  PHASES,
+  AFTER_DOSE,
+  visitDoses,
+  visitKind,
+  visitPhases,
+  type PhaseInfo,
+} from './session/phases.ts';
 export {
   score,
   scoreContext,

@@ -95,7 +95,16 @@ test('the course plays its three visits by keyboard, carrying what visit 1 agree
   await tabTo(page, page.locator('[data-course-continue]'));
   await page.keyboard.press('Enter');
 
-  // Visit 3: integration.
+  // Visit 3: integration. No dose is given: the phase bar shows its one phase and the clock
+  // does not speak of a dose.
+  await expect(page.locator('[data-course-position]')).toContainText('visit 3 of 3');
+  await expect(page.locator('[data-phase-item]')).toHaveCount(1);
+  await expect(page.locator('[data-phase-item="integration"]')).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
+  await expect(page.locator('[data-clock-hint]')).toContainText('The clock runs from arrival');
+  await expect(page.locator('.clock')).not.toContainText('dose');
   const third = await playCurrentVisit(page, 2);
   await tabTo(page, page.locator('[data-course-summary-link]'));
   await page.keyboard.press('Enter');
