@@ -57,7 +57,14 @@ export {
   type NibpDisplay,
   type NibpReading,
 } from './session/nibp.ts';
-export { PHASES, AFTER_DOSE, type PhaseInfo } from './session/phases.ts';
+export {
+  PHASES,
+  AFTER_DOSE,
+  visitDoses,
+  visitKind,
+  visitPhases,
+  type PhaseInfo,
+} from './session/phases.ts';
 export {
   score,
   scoreContext,
@@ -84,7 +91,7 @@ export * from './results/xapi-rules.ts';
 export * from './results/suspend-data.ts';
 export * from './results/export.ts';
 export { type CatalogueEntry } from './presentation/catalogue.ts';
-export { type CourseCard, factLabel } from './presentation/course-catalogue.ts';
+export { type CourseCard, carriedPhrase, factLabel } from './presentation/course-catalogue.ts';
 export { type ShownChoice, orderOptions, shownChoices } from './presentation/option-order.ts';
 export {
   Condition,

@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { validateCourse } from '../../src/engine/format/course.ts';
 import { parseCourseProgress } from '../../src/engine/course/progress.ts';
 import { playHeadless } from '../../src/engine/play/headless.ts';
+import { percentText } from '../../src/engine/results/percent.ts';
 import { expectNoViolations } from './axe.ts';
 import { bundled, playEvents, skipReflection, stopClock, tabTo } from './helpers.ts';
 
@@ -51,6 +52,11 @@ test('the course plays its three visits by keyboard, carrying what visit 1 agree
   await page.goto('/');
   const card = page.locator(`[data-course="${COURSE_ID}"]`);
   await expect(card).toContainText('3 visits');
+  // What carries is listed as phrases, not sentences run together ("touch.; Consent").
+  await expect(card).toContainText(
+    'Carried between visits: At the preparation visit she agreed to supportive touch; ',
+  );
+  await expect(card).not.toContainText('.;');
   await tabTo(page, card.getByRole('link'));
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-screen="course"]')).toBeVisible();
@@ -68,7 +74,7 @@ test('the course plays its three visits by keyboard, carrying what visit 1 agree
     first.report.passed ? 'Passed' : 'Not passed',
   );
   await expect(page.locator('[data-carried-next]')).toContainText(
-    'At the preparation visit she agreed to supportive touch.: Yes',
+    'At the preparation visit she agreed to supportive touch: Yes',
   );
   await expectNoViolations(page, 'course visit debrief');
   await tabTo(page, page.locator('[data-course-continue]'));
@@ -77,7 +83,7 @@ test('the course plays its three visits by keyboard, carrying what visit 1 agree
   // Visit 2: dosing, with the touch agreed at visit 1 shown and offered.
   await expect(page.locator('[data-course-position]')).toContainText('visit 2 of 3');
   const carried = page.locator('[data-carried]');
-  await expect(carried).toContainText('At the preparation visit she agreed to supportive touch.');
+  await expect(carried).toContainText('At the preparation visit she agreed to supportive touch');
   await expect(carried).toContainText('Consent recorded');
   await expectNoViolations(page, 'course visit session');
   // A reload resumes visit 2, with what it was carried.
@@ -85,10 +91,20 @@ test('the course plays its three visits by keyboard, carrying what visit 1 agree
   await expect(page.locator('[data-course-position]')).toContainText('visit 2 of 3');
   const second = await playCurrentVisit(page, 1);
   expect(second.report.decisions.map((d) => d.optionId)).toContain('d3-terms');
+  await expect(page.locator('[data-course-next]')).toContainText('an integration visit');
   await tabTo(page, page.locator('[data-course-continue]'));
   await page.keyboard.press('Enter');
 
-  // Visit 3: integration.
+  // Visit 3: integration. No dose is given: the phase bar shows its one phase and the clock
+  // does not speak of a dose.
+  await expect(page.locator('[data-course-position]')).toContainText('visit 3 of 3');
+  await expect(page.locator('[data-phase-item]')).toHaveCount(1);
+  await expect(page.locator('[data-phase-item="integration"]')).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
+  await expect(page.locator('[data-clock-hint]')).toContainText('The clock runs from arrival');
+  await expect(page.locator('.clock')).not.toContainText('dose');
   const third = await playCurrentVisit(page, 2);
   await tabTo(page, page.locator('[data-course-summary-link]'));
   await page.keyboard.press('Enter');
@@ -101,17 +117,27 @@ test('the course plays its three visits by keyboard, carrying what visit 1 agree
       `${report.passed ? 'Passed' : 'Not passed'} — overall ${report.overall}%`,
     );
   await expect(page.locator('[data-course-carried="2"]')).toContainText(
-    'At the preparation visit she agreed to supportive touch.: Yes',
+    'At the preparation visit she agreed to supportive touch: Yes',
   );
   await expect(page.locator('[data-course-verdict]')).toContainText(
     reports.every((r) => r.passed) ? 'Course passed' : 'Course not passed',
   );
   await expectNoViolations(page, 'course summary');
 
-  // Each visit is in the attempt history like any attempt.
+  // Each visit is in the attempt history like any attempt, with the result it had: a later
+  // visit is replayed from what it was carried (not cut short at its first choice that needs it).
   await page.goto('/#/history');
-  for (const s of scenarios)
-    await expect(page.locator(`[data-attempt][data-scenario="${s.id}"]`).first()).toBeVisible();
+  for (const [i, s] of scenarios.entries()) {
+    const report = reports[i]!;
+    const verdict = page
+      .locator(`[data-attempt][data-scenario="${s.id}"]`)
+      .first()
+      .locator('[data-verdict]');
+    await expect(verdict).toHaveAttribute('data-verdict', report.passed ? 'passed' : 'not-passed');
+    await expect(verdict).toContainText(
+      `${report.passed ? 'Passed' : 'Not passed'}, ${percentText(report.overall)}`,
+    );
+  }
 });
 
 test('damaged course progress gives a clear message and a fresh start', async ({ page }) => {

@@ -18,8 +18,8 @@ test('the debrief lists critical errors first, compares each choice with the bes
   expect(worst.view.status).toBe('debrief');
   await playEvents(page, events);
 
-  await expect(page.locator('[data-verdict]')).toContainText('Not passed');
   await skipReflection(page);
+  await expect(page.locator('[data-verdict]')).toContainText('Not passed');
   if (worst.report.criticalErrors.length) {
     // Critical errors come before the scores and the timeline.
     const order = await page
@@ -93,6 +93,12 @@ test('the first screen shows the result, critical errors and three lessons; a re
   // Before the scores: an optional reflection.
   await expect(page.locator('[data-reflection-prompt]')).toBeVisible();
   await expect(page.locator('[data-chart="scores"]')).toHaveCount(0);
+  // Nothing of the result is shown before it, as its heading says.
+  await expect(page.locator('[data-reflection-prompt]')).toContainText(
+    'Before you see your scores',
+  );
+  await expect(page.locator('[data-verdict]')).toHaveCount(0);
+  await expect(page.locator('[data-result-after-reflection]')).toBeVisible();
   await page.getByLabel(/What went well/).fill('I rushed the consent.');
   await page.getByRole('button', { name: 'Save and show my results' }).click();
   await expect(page.locator('[data-reflection]')).toContainText('I rushed the consent.');

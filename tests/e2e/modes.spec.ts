@@ -205,3 +205,27 @@ test('while feedback holds the clock and no choice is needed, Enter continues as
   );
   await expect(page.locator('[data-minute]')).not.toHaveAttribute('data-minute', '0');
 });
+
+test('after the alarm limits dialog is closed while feedback holds the clock, Enter continues', async ({
+  page,
+}) => {
+  const { events } = await startWithEngineRun(page, id, bundled(id), 'practice');
+  const dosed = events.findIndex((e) => e.type === 'clock.advance' || e.type === 'trainee.act');
+  await page.getByLabel('Speed').selectOption('16');
+  await page.keyboard.press('c');
+  for (const e of events.slice(0, dosed))
+    if (e.type === 'trainee.choose') await chooseByKey(page, e.optionId);
+  await expect(page.locator('[data-clock-state]')).toHaveText('held while you read the feedback');
+  // The trainee looks at the limits and closes the dialog with Escape.
+  await page.locator('[data-limits-open]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-limits-dialog]')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-limits-dialog]')).not.toBeVisible();
+  await expect(page.locator('[data-continue]')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-limits-dialog]')).not.toBeVisible();
+  await expect(page.locator('[data-clock-state]')).not.toHaveText(
+    'held while you read the feedback',
+  );
+});

@@ -5,6 +5,7 @@ import {
   chooseByKey,
   playEvents,
   savedAttempt,
+  skipReflection,
   startWithEngineRun,
 } from './helpers.ts';
 
@@ -57,5 +58,6 @@ test('after a reload, a finished attempt can be reviewed from the briefing', asy
   await page.reload();
   await expect(page.getByRole('button', { name: 'Resume where you left off' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Review the debrief of your last attempt' }).click();
+  await skipReflection(page);
   await expect(page.locator('[data-verdict]')).toContainText(`overall ${best.report.overall}%`);
 });

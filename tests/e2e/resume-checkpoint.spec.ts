@@ -1,5 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { bundled, playEvents, savedAttempt, startWithEngineRun } from './helpers.ts';
+import {
+  bundled,
+  playEvents,
+  savedAttempt,
+  skipReflection,
+  startWithEngineRun,
+} from './helpers.ts';
 
 /** A scenario whose best path is longer than one checkpoint interval (50 events). */
 const id = 'ptsd-challenging-experience';
@@ -54,5 +60,6 @@ test('the player saves a checkpoint beside the log; resuming from it equals repl
   await page.reload();
   await expect(page.locator('[data-screen="session"]')).toBeVisible();
   await playEvents(page, events.slice(50));
+  await skipReflection(page);
   await expect(page.locator('[data-verdict]')).toContainText(`overall ${run.report.overall}%`);
 });

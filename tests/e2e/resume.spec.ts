@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { bundled, bundledIds, playEvents, startWithEngineRun } from './helpers.ts';
+import { bundled, bundledIds, playEvents, skipReflection, startWithEngineRun } from './helpers.ts';
 
 const id = bundledIds[0]!;
 
@@ -28,6 +28,7 @@ test('a reload mid-session resumes at the same step with the same transcript, vi
 
   // Finishing after the reload gives the score of the uninterrupted run.
   await playEvents(page, events.slice(half));
+  await skipReflection(page);
   await expect(page.locator('[data-verdict]')).toContainText(`overall ${best.report.overall}%`);
   await page.reload();
   await expect(page.locator('[data-verdict]')).toContainText(`overall ${best.report.overall}%`);

@@ -11,7 +11,7 @@ import { AppendList } from '../session/append-list.ts';
 import { AppendSet } from '../session/append-set.ts';
 import { indexScenario } from '../session/indexScenario.ts';
 import { sessionMachine } from '../session/machine.ts';
-import { replay, type SessionSnapshot } from '../session/session.ts';
+import { inputOf, replay, type SessionSnapshot } from '../session/session.ts';
 import type { LogEntry, SessionContext, SessionEvent } from '../session/types.ts';
 import { own } from '../format/own.ts';
 import { hashScenario } from '../format/hash.ts';
@@ -193,7 +193,7 @@ export function replayFromCheckpoint(scenario: ScenarioV1, attempt: Attempt): Se
       output: undefined,
       error: undefined,
     } as never,
-    input: { scenario, seed: attempt.seed, mode: attempt.mode },
+    input: inputOf(scenario, attempt),
   }).start();
   for (let i = c.at; i < attempt.events.length; i++) {
     if (actor.getSnapshot().status !== 'active') break;

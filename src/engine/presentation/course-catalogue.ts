@@ -18,6 +18,15 @@ export function factLabel(fact: string): string {
 }
 
 /**
+ * A carried item's description as a phrase to list or to follow with its value: without the
+ * sentence's closing full stop ("… supportive touch." → "… supportive touch"), so that "; " and
+ * ": Yes" do not run into it.
+ */
+export function carriedPhrase(description: string): string {
+  return description.trim().replace(/\.+$/, '');
+}
+
+/**
  * The card of `course` (file `file`), from its visits' files (`{ id, text }`, id = file name
  * without `.json`). A variable is described by the first visit that declares it with a
  * description, else named by its id. Never throws.
@@ -52,7 +61,7 @@ export function courseCard(
     file,
     visits: visits.map(({ id, title, visitKind }) => ({ id, title, visitKind })),
     carries: [
-      ...(course.carry.variables ?? []).map((id) => described.get(id) ?? id),
+      ...(course.carry.variables ?? []).map((id) => carriedPhrase(described.get(id) ?? id)),
       ...(course.carry.facts ?? []).map(factLabel),
       ...(course.carry.lastVitals ? ['The last vital signs'] : []),
     ],

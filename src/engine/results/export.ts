@@ -203,6 +203,8 @@ function checkAttempt(value: unknown, at: string, errors: string[]): void {
     errors.push(`${at}.seed: must be a whole number`);
   if (value.mode !== 'practice' && value.mode !== 'assessment')
     errors.push(`${at}.mode: must be "practice" or "assessment"`);
+  if (value.carried !== undefined && !isObject(value.carried))
+    errors.push(`${at}.carried: must be an object (what a course visit was started with)`);
   if (!Array.isArray(value.events)) {
     errors.push(`${at}.events: must be a list of events`);
     return;

@@ -47,8 +47,10 @@ export function* verifySteps(
   if (!scenario) return { verified: false, reason: unverifiedReason(missing) };
   const checked = parseAttempt(serializeAttempt(attempt), scenario);
   if (!checked.ok) return { verified: false, reason: unverifiedReason(checked.message) };
-  const { seed, mode, events } = checked.attempt;
-  const actor = createSession(scenario, { seed, mode });
+  // The attempt as read names what a course visit was started with (`carried`): replayed without
+  // it, a choice that depends on an earlier visit would be refused and the log would end early.
+  const { events } = checked.attempt;
+  const actor = createSession(scenario, checked.attempt);
   try {
     for (let i = 0; i < events.length; i++) {
       if (actor.getSnapshot().status !== 'active') break;

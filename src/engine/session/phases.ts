@@ -73,6 +73,11 @@ export function visitPhases(kind: VisitKind): readonly PhaseId[] {
   return VISIT_PHASES[kind];
 }
 
+/** Whether a visit of this kind gives a dose (its phases include administration). */
+export function visitDoses(kind: VisitKind): boolean {
+  return visitPhases(kind).includes('administration');
+}
+
 /** Whether step `atMinute` values count in this phase (the phases after the dose). */
 export function isTimedPhase(phase: PhaseId | null): boolean {
   return phase !== null && phaseInfo(phase).afterDose;

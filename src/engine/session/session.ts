@@ -29,7 +29,12 @@ export function createSession(
   return createActor(machine, { input: inputOf(scenario, options) }).start();
 }
 
-function inputOf(
+/**
+ * The machine's input for a session started with `options`. A course visit's attempt carries what
+ * it was started with (`carried`): every replay of an attempt starts from it, or the choices that
+ * depend on it would be refused and the log would end early.
+ */
+export function inputOf(
   scenario: ScenarioV1,
   options: { seed: number; mode: Mode; carried?: CarriedState },
 ) {

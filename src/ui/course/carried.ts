@@ -2,7 +2,12 @@
  * What a course carried into a visit, in words: each carried variable by its description (from
  * the visit that declares it) with its value, each carried fact, and the last vital signs.
  */
-import { factLabel, type CarriedState, type ScenarioV1 } from '../../engine/index.ts';
+import {
+  carriedPhrase,
+  factLabel,
+  type CarriedState,
+  type ScenarioV1,
+} from '../../engine/index.ts';
 
 export interface CarriedRow {
   label: string;
@@ -26,7 +31,7 @@ export function carriedRows(
     const from = visit ? [visit] : scenarios;
     const declared = from.flatMap((s) => s.variables).find((v) => v.id === id);
     if (!declared) continue;
-    rows.push({ label: declared.description ?? id, value: valueText(value) });
+    rows.push({ label: carriedPhrase(declared.description ?? id), value: valueText(value) });
   }
   for (const [fact, value] of Object.entries(carried.facts ?? {}))
     rows.push({ label: factLabel(fact), value: valueText(value === true) });

@@ -3,7 +3,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateCourse } from '../../../src/engine/format/course.ts';
 import { catalogueModule } from '../../../src/engine/presentation/catalogue.ts';
-import { courseCard, factLabel } from '../../../src/engine/presentation/course-catalogue.ts';
+import {
+  carriedPhrase,
+  courseCard,
+  factLabel,
+} from '../../../src/engine/presentation/course-catalogue.ts';
 
 const files = readdirSync('scenarios')
   .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json') && !f.endsWith('.course.json'))
@@ -26,7 +30,9 @@ describe('course card', () => {
   });
 
   it('says what carries in words: variables by their description, then facts', () => {
-    expect(card.carries[0]).toBe('At the preparation visit she agreed to supportive touch.');
+    // Phrases (no closing full stop), so that the library's "; " list does not read "touch.; …".
+    expect(card.carries[0]).toBe('At the preparation visit she agreed to supportive touch');
+    for (const c of card.carries) expect(c).not.toMatch(/\.$/);
     expect(card.carries).toHaveLength(
       (course.carry.variables?.length ?? 0) + (course.carry.facts?.length ?? 0),
     );
@@ -43,5 +49,12 @@ describe('course card', () => {
     const source = catalogueModule(files, [], [card]);
     const url = `data:text/javascript,${encodeURIComponent(source)}`;
     expect((await import(/* @vite-ignore */ url)).courses).toEqual([card]);
+  });
+});
+
+describe('carried phrase', () => {
+  it('drops a sentence’s closing full stop and keeps a phrase as it is', () => {
+    expect(carriedPhrase('She found her own intention. ')).toBe('She found her own intention');
+    expect(carriedPhrase('Touch terms agreed')).toBe('Touch terms agreed');
   });
 });
