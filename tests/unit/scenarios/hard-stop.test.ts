@@ -60,6 +60,15 @@ describe('hard-stop-blood-pressure: no dose at the hard stop', () => {
     },
   );
 
+  it('says plainly that the hard stop means no dose today, with no hint that documenting would help', () => {
+    const s = play(3, ...PREPARATION, 'a-bp-first', 'a-first-document', 'a-doc-give');
+    const reason = s.context.log.at(-1)?.reason ?? '';
+    expect(reason).toMatch(
+      /^No dose today: the pre-dose blood pressure of \d+\/\d+ mmHg is at or above/,
+    );
+    expect(reason).not.toMatch(/\byet\b|no decision has been documented|Cannot give the dose/);
+  });
+
   it('refuses a dose on the strength of a note written before the recheck', () => {
     const s = play(3, ...PREPARATION, 'a-bp-first', 'a-first-document', 'a-doc-give');
     expect(s.context.facts.dosed).toBe(false);
