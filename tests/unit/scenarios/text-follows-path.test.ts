@@ -12,6 +12,7 @@ import {
   type SessionSnapshot,
 } from '../../../src/engine/session/session.ts';
 import { viewSession, type SessionView } from '../../../src/engine/session/view.ts';
+import { scoreContext } from '../../../src/engine/scoring/score.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
 
 const scenario = (id: string): ScenarioV1 => {
@@ -67,6 +68,37 @@ function playSwapped(
     }
   }
   throw new Error(`${stopAfter} was never chosen`);
+}
+
+/**
+ * Plays a scenario the way a trainee pressing "1" every time does: at each decision the first
+ * offered choice (an open event's responses come first, as the keys number them); when that is
+ * refused or nothing is offered, the clock moves on to the next event. Returns the views met at
+ * each step and the final snapshot.
+ */
+function playFirstChoice(id: string, mode: 'assessment' | 'practice' = 'assessment') {
+  const s = scenario(id);
+  let snapshot: SessionSnapshot = step(initialSnapshot(s, { seed: 1, mode }), {
+    type: 'session.begin',
+  });
+  const views: SessionView[] = [];
+  for (let n = 0; n < 1000 && snapshot.status === 'active'; n++) {
+    const view = viewSession(snapshot);
+    const ids = [...view.openEvents.flatMap((e) => e.options), ...view.options].map((o) => o.id);
+    if (ids.length > 0) {
+      const next = step(snapshot, { type: 'trainee.choose', optionId: ids[0]! });
+      if (next.context.log.at(-1)?.accepted) {
+        views.push(view);
+        snapshot = next;
+        continue;
+      }
+    }
+    snapshot = step(snapshot, {
+      type: 'clock.advance',
+      minutes: Math.max(1, view.minutesToNextEvent ?? 1),
+    });
+  }
+  return { views, snapshot };
 }
 
 describe('emergence-agitation-leaving', () => {
@@ -151,5 +183,31 @@ describe('trd-sublingual-first-session', () => {
     const offered = view.options.map((o) => o.id);
     expect(offered).not.toContain('i6-quick');
     expect(offered).toContain('i6-recall');
+  });
+  it('pressing "1" every time: Hana is called back, and the ending says so beside the taxi error', () => {
+    const { views, snapshot } = playFirstChoice('trd-sublingual-first-session');
+    const chosen = snapshot.context.decisions.map((d) => d.optionId);
+    expect(chosen).toEqual(expect.arrayContaining(['i4-taxi', 'i6-recall']));
+    const discharge = views.find((v) => v.step?.id === 'int-discharge');
+    expect(discharge?.step?.text).toContain('Hana has gone home');
+    for (const o of discharge?.options ?? [])
+      expect(o.text).not.toMatch(/let Hana take him|Hana driving/);
+    const report = scoreContext(snapshot.context);
+    expect(report.criticalErrors.map((e) => e.optionId)).toContain('i4-taxi');
+    expect(report.ending?.id).toBe('escort-recalled');
+    expect(report.ending?.title).not.toMatch(/^Safe discharge/);
+    expect(report.ending?.text).toContain('she comes back for him');
+    const taxi = report.criticalErrors.find((e) => e.optionId === 'i4-taxi');
+    expect(taxi?.explanation).toContain('even if she is called back later');
+  });
+
+  it('keeps the safe discharge with his sister when Hana was never sent home', () => {
+    const run = playHeadless(scenario('trd-sublingual-first-session'), {
+      seed: 1,
+      mode: 'assessment',
+      strategy: 'best',
+    });
+    expect(run.report.ending?.id).toBe('safe-discharge');
+    expect(run.report.passed).toBe(true);
   });
 });
