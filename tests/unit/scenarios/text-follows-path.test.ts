@@ -211,3 +211,40 @@ describe('trd-sublingual-first-session', () => {
     expect(run.report.passed).toBe(true);
   });
 });
+
+describe('esketamine-rems-monitoring', () => {
+  /** The arrival clock when `option` is chosen and when the step `next` is shown, on a played run. */
+  function clockBetween(
+    strategy: 'best' | 'worst' | 'random',
+    seed: number,
+    option: string,
+    next: string,
+  ) {
+    const s = scenario('esketamine-rems-monitoring');
+    const run = playHeadless(s, { seed, mode: 'assessment', strategy });
+    let snapshot: SessionSnapshot = initialSnapshot(s, { seed, mode: 'assessment' });
+    let chosenAt: number | null = null;
+    for (const event of run.attempt.events) {
+      if (event.type === 'trainee.choose' && event.optionId === option)
+        chosenAt = snapshot.context.clock;
+      snapshot = step(snapshot, event);
+      const view = viewSession(snapshot);
+      if (chosenAt !== null && view.step?.id === next)
+        return { chosenAt, shownAt: snapshot.context.clock, text: view.step.text };
+    }
+    throw new Error(`${option} then ${next} not met on the ${strategy} run`);
+  }
+
+  it.each([
+    ['best', 1, 'admin-bp-settle', 'admin-bp-rested'],
+    ['random', 4, 'admin-elevated-rest', 'admin-bp-recheck'],
+    ['worst', 1, 'admin-elevated-alarm', 'admin-bp-recheck'],
+  ] as const)(
+    '%s run: after %s the step saying fifteen minutes have passed comes fifteen minutes later',
+    (strategy, seed, option, next) => {
+      const { chosenAt, shownAt, text } = clockBetween(strategy, seed, option, next);
+      expect(text).toMatch(/[Ff]ifteen minutes/);
+      expect(shownAt - chosenAt).toBe(15);
+    },
+  );
+});
