@@ -201,6 +201,35 @@ describe('trd-sublingual-first-session', () => {
     expect(taxi?.explanation).toContain('even if she is called back later');
   });
 
+  it('after agreeing he drives himself, Hana is not at the door and calling her back has its own ending', () => {
+    const view = playSwapped(
+      'trd-sublingual-first-session',
+      ['i4-drive'],
+      'i5-check',
+      'int-discharge',
+    );
+    expect(view.step?.text).toContain('Hana has gone home');
+    const offered = view.options.map((o) => o.id);
+    expect(offered).not.toContain('i6-quick');
+    expect(offered).not.toContain('i6-discharge');
+    expect(offered).toContain('i6-recall-drive');
+    const s = scenario('trd-sublingual-first-session');
+    const best = playHeadless(s, { seed: 1, mode: 'assessment', strategy: 'best' });
+    const choices = best.attempt.events.flatMap((e) =>
+      e.type !== 'trainee.choose'
+        ? []
+        : e.optionId === 'i4-escort'
+          ? ['i4-drive']
+          : e.optionId.startsWith('i6-')
+            ? ['i6-recall-drive']
+            : [e.optionId],
+    );
+    const run = playHeadless(s, { seed: 1, mode: 'assessment', choices });
+    expect(run.error).toBeUndefined();
+    expect(run.report.ending?.id).toBe('escort-recalled');
+    expect(run.report.criticalErrors.map((e) => e.optionId)).toContain('i4-drive');
+  });
+
   it('keeps the safe discharge with his sister when Hana was never sent home', () => {
     const run = playHeadless(scenario('trd-sublingual-first-session'), {
       seed: 1,
