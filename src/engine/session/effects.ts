@@ -41,7 +41,10 @@ export function applyOptionEffects(d: SessionContext, option: OptionDef): void {
   if (action) {
     const fact = ACTION_FACT[action];
     if (fact) d.facts = { ...d.facts, [fact]: true };
-    if (action === 'delayDose') d.recheckFrom = d.clock + (option.recheckAfterMinutes ?? 0);
+    if (action === 'delayDose') {
+      d.recheckFrom = d.clock + (option.recheckAfterMinutes ?? 0);
+      d.earlyRecheckAt = null;
+    }
     if (action === 'resumeAdministration') d.facts = { ...d.facts, administrationPaused: false };
     const control = INFUSION_CONTROL[action];
     if (control) controlInfusion(d, control);

@@ -16,24 +16,21 @@ import { lastClockMinute } from './timing.ts';
 import { outsideLimits } from './vitals.ts';
 import type { SessionContext, SessionEvent } from './types.ts';
 
-/** Why the dose cannot be given now, or null when every pre-dose criterion is met. */
+/**
+ * Why the dose cannot be given now, or null when every pre-dose criterion is met. A reading at or
+ * above the protocol's hard stop refuses the dose on its own: the reason says no dose today and
+ * names nothing that would unlock it (no documented decision does).
+ */
 export function doseRefusal(ctx: SessionContext): string | null {
   if (ctx.facts.dosed) return 'The dose has already been given.';
-  const missing: string[] = [];
   const stop = ctx.index.scenario.protocol.thresholds.hardStop;
   const bp = ctx.predoseBp;
   if (stop && bp && (bp.systolic >= stop.systolic || bp.diastolic >= stop.diastolic)) {
-    missing.push(
-      `the pre-dose blood pressure of ${bp.systolic}/${bp.diastolic} mmHg is at or above the protocol's hard stop of ${stop.systolic}/${stop.diastolic} mmHg, which no documented decision overrides`,
-    );
+    return `No dose today: the pre-dose blood pressure of ${bp.systolic}/${bp.diastolic} mmHg is at or above the protocol's hard stop of ${stop.systolic}/${stop.diastolic} mmHg, which no documented decision overrides.`;
   }
-  if (ctx.recheckFrom !== null) {
-    missing.push(
-      ctx.clock < ctx.recheckFrom
-        ? `the dose was delayed for a recheck after rest; the recheck is due at minute ${ctx.recheckFrom} since arrival (now ${ctx.clock})`
-        : 'the dose was delayed for a recheck of the vitals, which has not been made',
-    );
-  }
+  const missing: string[] = [];
+  const recheck = recheckRefusal(ctx);
+  if (recheck) missing.push(recheck);
   if (!ctx.facts.consentRecorded) missing.push('consent has not been recorded');
   if (!ctx.facts.screeningComplete) missing.push('screening is not complete');
   if (!ctx.facts.bpChecked) missing.push('blood pressure has not been checked before dosing');
@@ -45,6 +42,24 @@ export function doseRefusal(ctx: SessionContext): string | null {
   }
   if (missing.length === 0) return null;
   return `Cannot give the dose: ${missing.join('; ')}.`;
+}
+
+/**
+ * The delayDose recheck rule's reason (monitoring.ts lifts the delay): the rest has not ended, or
+ * no reading has been taken since it ended; a reading taken during the rest is named as too early.
+ */
+function recheckRefusal(ctx: SessionContext): string | null {
+  const due = ctx.recheckFrom;
+  if (due === null) return null;
+  const early =
+    ctx.earlyRecheckAt === null
+      ? ''
+      : `; the reading at minute ${ctx.earlyRecheckAt} came before the rest ended, so it is not the recheck`;
+  return ctx.clock < due
+    ? `the dose was delayed for a recheck after rest; the recheck is due at minute ${due} since arrival (now ${ctx.clock})${early}`
+    : ctx.earlyRecheckAt === null
+      ? 'the dose was delayed for a recheck of the vitals, which has not been made'
+      : `the dose was delayed for a recheck after rest, which ended at minute ${due} since arrival${early}; no reading has been taken since`;
 }
 
 /** Why the patient cannot be discharged now, or null. */

@@ -35,6 +35,7 @@ export function initialContext(input: SessionInput): SessionContext {
     clock: 0,
     doseClock: null,
     recheckFrom: null,
+    earlyRecheckAt: null,
     predoseBp: null,
     drug: initialDrug(input.scenario),
     infusion: null,

@@ -95,7 +95,13 @@ export function checkVitals(d: SessionContext, source: NibpReading['source'] = '
       bpWithinThreshold: v.systolic <= t.systolicMax && v.diastolic <= t.diastolicMax,
     };
     d.predoseBp = { systolic: v.systolic, diastolic: v.diastolic };
-    if (d.recheckFrom !== null && d.clock >= d.recheckFrom) d.recheckFrom = null;
+    if (d.recheckFrom !== null) {
+      // The delayDose recheck rule: only a reading taken once the rest has ended lifts the delay.
+      if (d.clock >= d.recheckFrom) {
+        d.recheckFrom = null;
+        d.earlyRecheckAt = null;
+      } else d.earlyRecheckAt = d.clock;
+    }
   }
   for (const check of dueChecks(d)) recordCheck(d, check.id, 'done');
   respondToAlarms(d);

@@ -171,6 +171,8 @@ export interface SessionContext {
   doseClock: number | null;
   /** After `delayDose`: the arrival-clock minute from which a vitals recheck lifts the delay; null when none is pending. */
   recheckFrom: number | null;
+  /** The arrival-clock minute of a vitals check made while a recheck was pending but before its rest ended; null when none. */
+  earlyRecheckAt: number | null;
   /** The last blood pressure measured before the dose (for the protocol's hard stop). */
   predoseBp: { systolic: number; diastolic: number } | null;
   /** The drug model's state at `clock` (null when the patient has no weight: no model). */

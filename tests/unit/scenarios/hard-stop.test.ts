@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { sessionMachine } from '../../../src/engine/session/machine.ts';
 import { playHeadless } from '../../../src/engine/play/headless.ts';
+import { viewSession } from '../../../src/engine/session/view.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
 import { loadScenarioFile } from '../session/fixtures.ts';
 
@@ -59,6 +60,27 @@ describe('hard-stop-blood-pressure: no dose at the hard stop', () => {
       expect(s.context.log.at(-1)?.reason).toMatch(/hard stop of 180\/110 mmHg/);
     },
   );
+
+  it('says plainly that the hard stop means no dose today, with no hint that documenting would help', () => {
+    const s = play(3, ...PREPARATION, 'a-bp-first', 'a-first-document', 'a-doc-give');
+    const reason = s.context.log.at(-1)?.reason ?? '';
+    expect(reason).toMatch(
+      /^No dose today: the pre-dose blood pressure of \d+\/\d+ mmHg is at or above/,
+    );
+    expect(reason).not.toMatch(/\byet\b|no decision has been documented|Cannot give the dose/);
+  });
+
+  it('the patient mentions the music during the rest only when the music was on', () => {
+    const rested = (...settings: SessionEvent[]) =>
+      viewSession(play(1, ...PREPARATION, 'a-bp-first', ...settings, 'a-first-rest15', advance(20)))
+        .step;
+    const quiet = rested();
+    expect(quiet?.id).toBe('a-rest');
+    expect(quiet?.text).not.toMatch(/music/i);
+    const withMusic = rested({ type: 'trainee.setting', setting: 'music', value: 'on' });
+    expect(withMusic?.id).toBe('a-rest');
+    expect(withMusic?.text).toMatch(/elevator music/);
+  });
 
   it('refuses a dose on the strength of a note written before the recheck', () => {
     const s = play(3, ...PREPARATION, 'a-bp-first', 'a-first-document', 'a-doc-give');

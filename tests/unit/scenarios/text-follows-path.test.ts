@@ -12,6 +12,7 @@ import {
   type SessionSnapshot,
 } from '../../../src/engine/session/session.ts';
 import { viewSession, type SessionView } from '../../../src/engine/session/view.ts';
+import { scoreContext } from '../../../src/engine/scoring/score.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
 
 const scenario = (id: string): ScenarioV1 => {
@@ -67,6 +68,37 @@ function playSwapped(
     }
   }
   throw new Error(`${stopAfter} was never chosen`);
+}
+
+/**
+ * Plays a scenario the way a trainee pressing "1" every time does: at each decision the first
+ * offered choice (an open event's responses come first, as the keys number them); when that is
+ * refused or nothing is offered, the clock moves on to the next event. Returns the views met at
+ * each step and the final snapshot.
+ */
+function playFirstChoice(id: string, mode: 'assessment' | 'practice' = 'assessment') {
+  const s = scenario(id);
+  let snapshot: SessionSnapshot = step(initialSnapshot(s, { seed: 1, mode }), {
+    type: 'session.begin',
+  });
+  const views: SessionView[] = [];
+  for (let n = 0; n < 1000 && snapshot.status === 'active'; n++) {
+    const view = viewSession(snapshot);
+    const ids = [...view.openEvents.flatMap((e) => e.options), ...view.options].map((o) => o.id);
+    if (ids.length > 0) {
+      const next = step(snapshot, { type: 'trainee.choose', optionId: ids[0]! });
+      if (next.context.log.at(-1)?.accepted) {
+        views.push(view);
+        snapshot = next;
+        continue;
+      }
+    }
+    snapshot = step(snapshot, {
+      type: 'clock.advance',
+      minutes: Math.max(1, view.minutesToNextEvent ?? 1),
+    });
+  }
+  return { views, snapshot };
 }
 
 describe('emergence-agitation-leaving', () => {
@@ -152,4 +184,96 @@ describe('trd-sublingual-first-session', () => {
     expect(offered).not.toContain('i6-quick');
     expect(offered).toContain('i6-recall');
   });
+  it('pressing "1" every time: Hana is called back, and the ending says so beside the taxi error', () => {
+    const { views, snapshot } = playFirstChoice('trd-sublingual-first-session');
+    const chosen = snapshot.context.decisions.map((d) => d.optionId);
+    expect(chosen).toEqual(expect.arrayContaining(['i4-taxi', 'i6-recall']));
+    const discharge = views.find((v) => v.step?.id === 'int-discharge');
+    expect(discharge?.step?.text).toContain('Hana has gone home');
+    for (const o of discharge?.options ?? [])
+      expect(o.text).not.toMatch(/let Hana take him|Hana driving/);
+    const report = scoreContext(snapshot.context);
+    expect(report.criticalErrors.map((e) => e.optionId)).toContain('i4-taxi');
+    expect(report.ending?.id).toBe('escort-recalled');
+    expect(report.ending?.title).not.toMatch(/^Safe discharge/);
+    expect(report.ending?.text).toContain('she comes back for him');
+    const taxi = report.criticalErrors.find((e) => e.optionId === 'i4-taxi');
+    expect(taxi?.explanation).toContain('even if she is called back later');
+  });
+
+  it('after agreeing he drives himself, Hana is not at the door and calling her back has its own ending', () => {
+    const view = playSwapped(
+      'trd-sublingual-first-session',
+      ['i4-drive'],
+      'i5-check',
+      'int-discharge',
+    );
+    expect(view.step?.text).toContain('Hana has gone home');
+    const offered = view.options.map((o) => o.id);
+    expect(offered).not.toContain('i6-quick');
+    expect(offered).not.toContain('i6-discharge');
+    expect(offered).toContain('i6-recall-drive');
+    const s = scenario('trd-sublingual-first-session');
+    const best = playHeadless(s, { seed: 1, mode: 'assessment', strategy: 'best' });
+    const choices = best.attempt.events.flatMap((e) =>
+      e.type !== 'trainee.choose'
+        ? []
+        : e.optionId === 'i4-escort'
+          ? ['i4-drive']
+          : e.optionId.startsWith('i6-')
+            ? ['i6-recall-drive']
+            : [e.optionId],
+    );
+    const run = playHeadless(s, { seed: 1, mode: 'assessment', choices });
+    expect(run.error).toBeUndefined();
+    expect(run.report.ending?.id).toBe('escort-recalled');
+    expect(run.report.criticalErrors.map((e) => e.optionId)).toContain('i4-drive');
+  });
+
+  it('keeps the safe discharge with his sister when Hana was never sent home', () => {
+    const run = playHeadless(scenario('trd-sublingual-first-session'), {
+      seed: 1,
+      mode: 'assessment',
+      strategy: 'best',
+    });
+    expect(run.report.ending?.id).toBe('safe-discharge');
+    expect(run.report.passed).toBe(true);
+  });
+});
+
+describe('esketamine-rems-monitoring', () => {
+  /** The arrival clock when `option` is chosen and when the step `next` is shown, on a played run. */
+  function clockBetween(
+    strategy: 'best' | 'worst' | 'random',
+    seed: number,
+    option: string,
+    next: string,
+  ) {
+    const s = scenario('esketamine-rems-monitoring');
+    const run = playHeadless(s, { seed, mode: 'assessment', strategy });
+    let snapshot: SessionSnapshot = initialSnapshot(s, { seed, mode: 'assessment' });
+    let chosenAt: number | null = null;
+    for (const event of run.attempt.events) {
+      if (event.type === 'trainee.choose' && event.optionId === option)
+        chosenAt = snapshot.context.clock;
+      snapshot = step(snapshot, event);
+      const view = viewSession(snapshot);
+      if (chosenAt !== null && view.step?.id === next)
+        return { chosenAt, shownAt: snapshot.context.clock, text: view.step.text };
+    }
+    throw new Error(`${option} then ${next} not met on the ${strategy} run`);
+  }
+
+  it.each([
+    ['best', 1, 'admin-bp-settle', 'admin-bp-rested'],
+    ['random', 4, 'admin-elevated-rest', 'admin-bp-recheck'],
+    ['worst', 1, 'admin-elevated-alarm', 'admin-bp-recheck'],
+  ] as const)(
+    '%s run: after %s the step saying fifteen minutes have passed comes fifteen minutes later',
+    (strategy, seed, option, next) => {
+      const { chosenAt, shownAt, text } = clockBetween(strategy, seed, option, next);
+      expect(text).toMatch(/[Ff]ifteen minutes/);
+      expect(shownAt - chosenAt).toBe(15);
+    },
+  );
 });

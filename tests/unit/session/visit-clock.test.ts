@@ -8,6 +8,7 @@ import { initialTransition, transition } from 'xstate';
 import { sessionMachine } from '../../../src/engine/session/machine.ts';
 import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { viewSession } from '../../../src/engine/session/view.ts';
+import { doseRefusal } from '../../../src/engine/session/gates.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
 import { loadScenarioFile } from './fixtures.ts';
@@ -62,6 +63,30 @@ describe('rest and recheck before the dose', () => {
     expect(viewSession(dosed).clock).toMatchObject({ sinceArrival: 15, sinceDose: 0 });
   });
 
+  it('a check made before the rest ended is named as too early in the dose refusal', () => {
+    const early = play(scenario, ...TO_CHECK, 'adm-rest', advance(5), check);
+    expect(doseRefusal(early.context)).toMatch(
+      /recheck is due at minute 15 since arrival \(now 6\); the reading at minute 6 came before the rest ended, so it is not the recheck/,
+    );
+    const after = play(scenario, ...TO_CHECK, 'adm-rest', advance(5), check, advance(10));
+    const reason = doseRefusal(after.context);
+    expect(reason).toMatch(
+      /rest, which ended at minute 15 since arrival; the reading at minute 6 came before the rest ended/,
+    );
+    expect(reason).not.toMatch(/which has not been made/);
+    const rechecked = play(
+      scenario,
+      ...TO_CHECK,
+      'adm-rest',
+      advance(5),
+      check,
+      advance(10),
+      check,
+    );
+    expect(rechecked.context.recheckFrom).toBeNull();
+    expect(doseRefusal(rechecked.context) ?? '').not.toMatch(/recheck/);
+  });
+
   it('a dose chosen while the recheck is pending is refused with the reason', () => {
     // Recheck at minute 15 not made yet: jump the clock, then try to dose from the rested step.
     const s = play(scenario, ...TO_CHECK, 'adm-rest', advance(15));
@@ -93,7 +118,7 @@ describe('a hard stop no decision unlocks', () => {
     expect(s.context.facts.bpDecisionDocumented).toBe(true);
     expect(s.context.facts.dosed).toBe(false);
     expect(lastReason(s)).toBe(
-      "Cannot give the dose: the pre-dose blood pressure of 186/112 mmHg is at or above the protocol's hard stop of 180/110 mmHg, which no documented decision overrides.",
+      "No dose today: the pre-dose blood pressure of 186/112 mmHg is at or above the protocol's hard stop of 180/110 mmHg, which no documented decision overrides.",
     );
     expect(viewSession(s).lastRefusal?.reason).toBe(lastReason(s));
   });
