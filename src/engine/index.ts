@@ -168,6 +168,7 @@ export {
   type TrendPoint,
   attemptKey,
   attemptsFromStatements,
+  claimText,
   cohortCsv,
   cohortFigures,
   decisionsAt,

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parseCsv } from '../../src/engine/results/csv.ts';
+import { verifyAttempt } from '../../src/engine/results/verify.ts';
 import {
+  bundledScenario,
   cohortFiles,
   fileText,
   SCENARIO_A,
@@ -30,6 +32,16 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   await expectFigures(page, expected);
   // The forged 100% is not among the figures: A's pass count is what the logs replay to.
   await expect(page.locator('[data-cohort-unverified]')).toContainText('0.9.0');
+  // …but the attempt whose file claimed it is marked, with the claim beside the replayed result.
+  const forgedEntry = files.find((f) => f.name === 'ben.json')!.attempts[0]!;
+  const replayed = verifyAttempt(
+    bundledScenario(forgedEntry.attempt.scenarioId),
+    forgedEntry.attempt,
+  );
+  if (!replayed.verified) throw new Error('the forged attempt does not replay');
+  const claim = `claimed passed, 100%; replayed not passed, ${replayed.report.overall}%`;
+  await expect(page.locator('[data-cohort-claims]')).toHaveAttribute('data-cohort-claims', '1');
+  await expect(page.locator('[data-cohort-claims] li')).toContainText(claim);
 
   // Names are hidden behind pseudonyms until the instructor shows them.
   const body = page.locator('main');
@@ -40,6 +52,10 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   const section = page.locator(`[data-cohort-scenario="${SCENARIO_A}"]`);
   const firstStep = await section.locator('tr[data-step]').first().getAttribute('data-step');
   await section.locator(`tr[data-step="${firstStep}"] button`).click();
+  // The list is brought into view and its heading takes the focus.
+  const heading = section.locator(`[data-step-decisions="${firstStep}"] h3`);
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
   const decisions = section.locator(`[data-step-decisions="${firstStep}"] tbody tr`);
   const made = expected.verified
     .filter((v) => v.scenarioId === SCENARIO_A)
@@ -65,6 +81,8 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   const rows = parseCsv(csv.text);
   expect(rows.slice(1).map((r) => r[0])).toEqual(Array(expected.unique).fill('attempt'));
   for (const n of names) expect(csv.text).not.toContain(n);
+  const claimCol = rows[0]!.indexOf('claimed_result');
+  expect(rows.filter((r) => r[claimCol] !== '').map((r) => r[claimCol])).toEqual([claim]);
 
   // The printed report holds the same choice: the attempts, by pseudonym, and no scenario figures.
   await page.emulateMedia({ media: 'print' });
@@ -72,6 +90,7 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   const printed = page.locator('[data-print-attempts]');
   await expect(printed.locator('tbody tr')).toHaveCount(expected.unique);
   for (const n of names) await expect(printed).not.toContainText(n);
+  await expect(printed.locator('[data-print-claim]')).toHaveText([claim]);
   await page.emulateMedia({ media: 'screen' });
 
   await page.locator('[data-hide-names]').uncheck();

@@ -5,7 +5,10 @@ export { attemptKey, keyOfAttemptId, statementKey } from './identity.ts';
 export { summarise, percentBins } from './stats.ts';
 export { pseudonymise } from './pseudonym.ts';
 export {
+  claimOf,
+  claimText,
   cohortAttempt,
+  resultText,
   dedupeAttempts,
   fromVerification,
   missingReason,

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  claimText,
   cohortAttempt,
   cohortCsv,
   cohortFigures,
@@ -56,6 +57,70 @@ describe('collecting attempts', () => {
     expect(forged.verified).toBe(true);
     expect(forged.report!.overall).toBe(worst.r.report.overall);
     expect(forged.report!.passed).toBe(worst.r.report.passed);
+  });
+
+  it('marks an attempt whose report claimed another result than its replay', () => {
+    const worst = plays[0]!;
+    const replayed = worst.r.report;
+    expect(replayed.passed).toBe(false);
+    const forged = cohortAttempt(
+      { ...worst.entry, report: { ...worst.entry.report, passed: true, overall: 96.5 } },
+      'Ada',
+      'file',
+      scenario,
+    );
+    expect(forged.claimed).toEqual({ passed: true, overall: 96.5 });
+    expect(claimText(forged)).toBe(
+      `claimed passed, 96.5%; replayed not passed, ${replayed.overall}%`,
+    );
+    // An honest report carries no claim.
+    expect(verified[0]!.claimed).toBeUndefined();
+    expect(claimText(verified[0]!)).toBe('');
+    // The claim is in the attempt rows of the CSV.
+    const rows = parseCsv(
+      cohortCsv(
+        [],
+        [forged, verified[1]!],
+        { scenarios: false, attempts: true, names: 'none' },
+        (n) => n,
+      ),
+    );
+    const col = rows[0]!.indexOf('claimed_result');
+    expect(rows[1]![col]).toBe(claimText(forged));
+    expect(rows[2]![col]).toBe('');
+  });
+
+  it('names a duplicated attempt the same way whatever order its copies come in', () => {
+    const base = verified[0]!;
+    const copy = {
+      ...base,
+      trainee: 'Alice Park (1)',
+      traineeFromFile: true,
+      source: 'Alice Park (1).json',
+    };
+    const original = {
+      ...base,
+      trainee: 'Alice Park',
+      traineeFromFile: true,
+      source: 'Alice Park.json',
+    };
+    for (const order of [
+      [copy, original],
+      [original, copy],
+    ]) {
+      const [a] = dedupeAttempts(order);
+      expect(a!.trainee).toBe('Alice Park');
+      expect(a!.otherNames).toEqual(['Alice Park (1)']);
+    }
+    // A name recorded in the file wins over any file's name.
+    const recorded = { ...base, trainee: 'Dr Alice Park', source: 'x.json' };
+    const [b] = dedupeAttempts([copy, original, recorded]);
+    expect(b!.trainee).toBe('Dr Alice Park');
+    expect(b!.traineeFromFile).toBe(false);
+    expect(b!.otherNames).toEqual(['Alice Park (1)', 'Alice Park']);
+    // The same name twice is no conflict.
+    const [c] = dedupeAttempts([base, { ...base }]);
+    expect(c!.otherNames).toBeUndefined();
   });
 
   it('marks an attempt of a version not at hand unverified, and leaves it out of the figures', () => {
