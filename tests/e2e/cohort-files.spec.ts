@@ -82,7 +82,12 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   expect(rows.slice(1).map((r) => r[0])).toEqual(Array(expected.unique).fill('attempt'));
   for (const n of names) expect(csv.text).not.toContain(n);
   const claimCol = rows[0]!.indexOf('claimed_result');
-  expect(rows.filter((r) => r[claimCol] !== '').map((r) => r[claimCol])).toEqual([claim]);
+  expect(
+    rows
+      .slice(1)
+      .filter((r) => r[claimCol] !== '')
+      .map((r) => r[claimCol]),
+  ).toEqual([claim]);
 
   // The printed report holds the same choice: the attempts, by pseudonym, and no scenario figures.
   await page.emulateMedia({ media: 'print' });
