@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parseCsv } from '../../src/engine/results/csv.ts';
 import { verifyAttempt } from '../../src/engine/results/verify.ts';
+import { standardTitle } from '../../src/engine/standards/catalogue.ts';
 import {
   bundledScenario,
   cohortFiles,
@@ -63,6 +64,26 @@ test('the cohort view counts each verified attempt once, never a forged score, a
       v.report.decisions.filter((d) => (d.stepId ?? d.eventId ?? d.checkId) === firstStep),
     );
   await expect(decisions).toHaveCount(made.length);
+  // Each row says which attempt it is from, so practice and assessment rows differ.
+  await expect(decisions.locator('[data-mode]')).toHaveText(
+    expected.verified
+      .filter((v) => v.scenarioId === SCENARIO_A)
+      .flatMap((v) =>
+        v.report.decisions
+          .filter((d) => (d.stepId ?? d.eventId ?? d.checkId) === firstStep)
+          .map(() => v.mode),
+      ),
+  );
+
+  // Sections are headed by the scenario's title, and standards are named by their titles.
+  await expect(section.locator('h2')).toContainText(bundledScenario(SCENARIO_A).title);
+  const breached = await section.locator('[data-cohort-standards] tr[data-id]').all();
+  expect(breached.length).toBeGreaterThan(0);
+  for (const row of breached) {
+    const id = (await row.getAttribute('data-id'))!;
+    expect(standardTitle(id)).not.toBe(id);
+    await expect(row.locator('td').first()).toContainText(standardTitle(id));
+  }
 
   // On the map picture each option's share of the choices at that step is written out.
   const chosen = new Map<string, number>();
@@ -80,6 +101,8 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   const csv = await downloadText(page, () => page.locator('[data-cohort-csv]').click());
   const rows = parseCsv(csv.text);
   expect(rows.slice(1).map((r) => r[0])).toEqual(Array(expected.unique).fill('attempt'));
+  const titleCol = rows[0]!.indexOf('scenario_title');
+  expect(rows.slice(1).map((r) => r[titleCol])).toContain(bundledScenario(SCENARIO_A).title);
   for (const n of names) expect(csv.text).not.toContain(n);
   const claimCol = rows[0]!.indexOf('claimed_result');
   expect(
@@ -92,6 +115,11 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   // The printed report holds the same choice: the attempts, by pseudonym, and no scenario figures.
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('[data-cohort-scenario]').first()).toBeHidden();
+  await expect(page.locator('[data-print-meta]')).toBeVisible();
+  await expect(page.locator('[data-print-meta]')).toContainText(/Cohort report — made \S/);
+  await expect(page.locator('[data-print-attempts]')).toContainText(
+    bundledScenario(SCENARIO_A).title,
+  );
   const printed = page.locator('[data-print-attempts]');
   await expect(printed.locator('tbody tr')).toHaveCount(expected.unique);
   for (const n of names) await expect(printed).not.toContainText(n);

@@ -18,6 +18,7 @@ export interface CohortCsvChoice {
 const HEADER = [
   'row',
   'scenario',
+  'scenario_title',
   'trainee',
   'attempt',
   'mode',
@@ -34,7 +35,8 @@ const HEADER = [
 
 /**
  * The CSV: a "scenario" row per scenario (when chosen), then an "attempt" row per attempt (when
- * chosen). `pseudonym` maps a trainee name to its pseudonym. Unverified attempts are listed with
+ * chosen). `pseudonym` maps a trainee name to its pseudonym; `title` a scenario id to its
+ * title (written beside the id). Unverified attempts are listed with
  * their reason and no score; unfinished ones (that never reached their debrief) as unfinished,
  * with no verdict or score. `claimed_result` says, for an attempt whose source claimed another
  * result than its replay, "claimed passed, 96.5%; replayed not passed, 4.3%".
@@ -44,6 +46,7 @@ export function cohortCsv(
   attempts: readonly CohortAttempt[],
   choice: CohortCsvChoice,
   pseudonym: (name: string) => string,
+  title: (scenarioId: string) => string = (id) => id,
 ): string {
   const rows: Cell[][] = [];
   if (choice.scenarios)
@@ -51,6 +54,7 @@ export function cohortCsv(
       rows.push([
         'scenario',
         f.scenarioId,
+        title(f.scenarioId),
         '',
         '',
         '',
@@ -76,6 +80,7 @@ export function cohortCsv(
       rows.push([
         'attempt',
         a.scenarioId,
+        title(a.scenarioId),
         trainee,
         a.id,
         a.mode,

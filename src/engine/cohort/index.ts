@@ -14,7 +14,13 @@ export {
   missingReason,
   simulatedMinutes,
 } from './collect.ts';
-export { cohortFigures, scenarioFigures, decisionsAt, decisionPlace } from './aggregate.ts';
+export {
+  cohortFigures,
+  scenarioFigures,
+  decisionsAt,
+  decisionPlace,
+  type DecisionAt,
+} from './aggregate.ts';
 export {
   traineeProgress,
   type Progress,

@@ -199,6 +199,19 @@ describe('cohort figures', () => {
     const at = decisionsAt(verified, scenario.id, place!, (n) => `P-${n.length}`);
     expect(at).toHaveLength(chosen.length);
     expect(at.every((d) => /^P-\d$/.test(d.trainee))).toBe(true);
+    // Each row says which attempt it is from: its mode, date and replayed result.
+    const expectedRows = plays.flatMap((p) =>
+      p.r.report.decisions
+        .filter((d) => d.stepId === place)
+        .map(() => [
+          p.entry.attempt.mode,
+          p.entry.finishedAt,
+          p.r.report.overall,
+          p.r.report.passed,
+        ]),
+    );
+    expect(at.map((d) => [d.mode, d.finishedAt, d.overall, d.passed])).toEqual(expectedRows);
+    expect(new Set(at.map((d) => d.mode))).toEqual(new Set(['practice', 'assessment']));
   });
 
   it('alarm response times, and where unfinished attempts stop', () => {
@@ -298,7 +311,8 @@ describe('cohort CSV export', () => {
       ),
     );
     expect(rows).toHaveLength(6);
-    expect(rows[1]![2]).toBe(`'=HYPERLINK("x")`);
+    const trainee = rows[0]!.indexOf('trainee');
+    expect(rows[1]![trainee]).toBe(`'=HYPERLINK("x")`);
     const hidden = parseCsv(
       cohortCsv(
         figures,
@@ -307,7 +321,22 @@ describe('cohort CSV export', () => {
         () => 'P',
       ),
     );
-    expect(hidden.slice(1).every((r) => r[2] === 'P')).toBe(true);
+    expect(hidden.slice(1).every((r) => r[trainee] === 'P')).toBe(true);
     expect(hidden.flat().join()).not.toMatch(/Ada|Ben/);
+  });
+
+  it('writes each scenario title beside its id', () => {
+    const rows = parseCsv(
+      cohortCsv(
+        figures,
+        verified,
+        { scenarios: true, attempts: true, names: 'none' },
+        (n) => n,
+        (id) => `Title of ${id}`,
+      ),
+    );
+    const [id, title] = ['scenario', 'scenario_title'].map((c) => rows[0]!.indexOf(c));
+    expect(rows.length).toBe(1 + figures.length + verified.length);
+    for (const r of rows.slice(1)) expect(r[title!]).toBe(`Title of ${r[id!]}`);
   });
 });
