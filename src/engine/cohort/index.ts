@@ -23,6 +23,7 @@ export {
 } from './aggregate.ts';
 export {
   traineeProgress,
+  type CompetencyTrend,
   type Progress,
   type ScenarioProgress,
   type TrendPoint,

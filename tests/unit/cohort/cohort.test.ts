@@ -278,6 +278,36 @@ describe('trainee progress', () => {
     );
   });
 
+  it('says which names an overall competency trend combines', () => {
+    const id = Object.keys(plays[0]!.r.report.competencies)[0]!;
+    const label = plays[0]!.r.report.competencies[id]!.label;
+    expect(p.competencies[id]!.labels).toEqual([label]);
+    // Another scenario naming the same competency differently: the trend lists both names.
+    const [first, second] = ada;
+    const renamed = {
+      ...second!,
+      scenarioId: 'other',
+      report: {
+        ...second!.report,
+        competencies: Object.fromEntries(
+          Object.entries(second!.report.competencies).map(([k, c]) => [
+            k,
+            k === id ? { ...c, label: `${label} and ethics` } : c,
+          ]),
+        ),
+      },
+    } as CohortAttempt;
+    for (const a of [first!, renamed])
+      expect(a.verified && a.report.competencies[id]!.percent).not.toBeNull();
+    const both = traineeProgress([first!, renamed], catalogue);
+    expect(both.competencies[id]!.labels).toEqual([label, `${label} and ethics`]);
+    expect(both.competencies[id]!.points).toHaveLength(2);
+    expect(both.scenarios.map((s) => s.competencies[id]!.labels)).toEqual([
+      [label],
+      [`${label} and ethics`],
+    ]);
+  });
+
   it('standards breached, time on task and scenarios not yet tried', () => {
     const breaches = [plays[0]!, plays[1]!].flatMap((x) =>
       x.r.report.decisions.flatMap((d) => d.standards?.breaches ?? []),
