@@ -288,9 +288,9 @@ describe('trainee progress', () => {
       ...second!,
       scenarioId: 'other',
       report: {
-        ...second!.report,
+        ...second!.report!,
         competencies: Object.fromEntries(
-          Object.entries(second!.report.competencies).map(([k, c]) => [
+          Object.entries(second!.report!.competencies).map(([k, c]) => [
             k,
             k === id ? { ...c, label: `${label} and ethics` } : c,
           ]),
