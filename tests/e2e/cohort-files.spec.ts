@@ -149,8 +149,20 @@ test('the progress screen shows a trainee’s attempts and prints a training rec
   );
   const tried = new Set(ada.attempts.map((a) => a.attempt.scenarioId));
   await expect(page.locator('[data-progress-scenario]')).toHaveCount(tried.size);
-  for (const id of tried)
+  for (const id of tried) {
     await expect(page.locator('[data-progress-not-tried]')).not.toContainText(id);
+    // Each scenario's count is written in the right number ("1 attempt", "2 attempts").
+    const n = ada.attempts.filter((a) => a.attempt.scenarioId === id).length;
+    await expect(page.locator(`[data-progress-scenario="${id}"] p`).first()).toContainText(
+      n === 1 ? '1 attempt (' : `${n} attempts (`,
+    );
+  }
+  expect(tried.size).toBeGreaterThan(1);
+  await expect(page.locator('main')).not.toContainText(/\b1 attempts\b/);
+  // The overall trends are labelled by competency; each caption counts its attempts.
+  await expect(page.locator('[data-progress-overall] figcaption').first()).toContainText(
+    /: \d+ attempts?$/,
+  );
   await expectNoViolations(page, 'progress');
 
   await page.getByLabel('Your name').fill('Ada Okafor');
