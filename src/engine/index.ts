@@ -175,6 +175,7 @@ export {
   type TrendPoint,
   attemptKey,
   attemptsFromStatements,
+  claimText,
   cohortCsv,
   cohortFigures,
   decisionsAt,

@@ -36,6 +36,8 @@ export interface SourcedEntry {
     report: Report | null;
   };
   trainee: string;
+  /** True when `trainee` is the file's name (the file recorded no name). */
+  traineeFromFile?: boolean;
   /** A file name, or "LRS". */
   source: string;
   /** The attempt id of its log (attemptId), worked out once when read. */
@@ -46,12 +48,19 @@ export interface SourcedEntry {
  * The trainee's name of an attempt in a file: the attempt's own `trainee` text, else the
  * bundle's, else the file's name without its extension (exports name no trainee by default).
  */
-function traineeOf(entry: unknown, bundle: unknown, fileName: string): string {
+function traineeOf(
+  entry: unknown,
+  bundle: unknown,
+  fileName: string,
+): { trainee: string; traineeFromFile?: boolean } {
   const own = (v: unknown) =>
     v && typeof v === 'object' && typeof (v as { trainee?: unknown }).trainee === 'string'
       ? (v as { trainee: string }).trainee.trim()
       : '';
-  return own(entry) || own(bundle) || fileName.replace(/\.[^.]*$/, '');
+  const recorded = own(entry) || own(bundle);
+  return recorded
+    ? { trainee: recorded }
+    : { trainee: fileName.replace(/\.[^.]*$/, ''), traineeFromFile: true };
 }
 
 /** Reads export files; a file with problems is skipped and each problem named with its file. */
@@ -73,7 +82,7 @@ export async function readAttemptFiles(
     for (const entry of parsed.bundle.attempts)
       entries.push({
         entry,
-        trainee: traineeOf(entry, bundle, file.name),
+        ...traineeOf(entry, bundle, file.name),
         source: name,
         id: attemptId(entry.attempt),
       });
@@ -110,8 +119,10 @@ export async function verifyEntries(
     const out: CohortAttempt[] = [];
     for (const { key, v, version } of settled) {
       const { id, items } = copies.get(key)!;
-      for (const { entry, trainee, source } of items)
-        out.push(fromVerification(entry, trainee, source, v, version, id));
+      for (const { entry, trainee, traineeFromFile, source } of items) {
+        const a = fromVerification(entry, trainee, source, v, version, id);
+        out.push(traineeFromFile ? { ...a, traineeFromFile } : a);
+      }
     }
     done += settled.length;
     if (out.length) onAttempts(out);

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parseCsv } from '../../src/engine/results/csv.ts';
+import { verifyAttempt } from '../../src/engine/results/verify.ts';
+import { standardTitle } from '../../src/engine/standards/catalogue.ts';
 import {
+  bundledScenario,
   cohortFiles,
   fileText,
   SCENARIO_A,
@@ -30,6 +33,16 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   await expectFigures(page, expected);
   // The forged 100% is not among the figures: A's pass count is what the logs replay to.
   await expect(page.locator('[data-cohort-unverified]')).toContainText('0.9.0');
+  // …but the attempt whose file claimed it is marked, with the claim beside the replayed result.
+  const forgedEntry = files.find((f) => f.name === 'ben.json')!.attempts[0]!;
+  const replayed = verifyAttempt(
+    bundledScenario(forgedEntry.attempt.scenarioId),
+    forgedEntry.attempt,
+  );
+  if (!replayed.verified) throw new Error('the forged attempt does not replay');
+  const claim = `claimed passed, 100%; replayed not passed, ${replayed.report.overall}%`;
+  await expect(page.locator('[data-cohort-claims]')).toHaveAttribute('data-cohort-claims', '1');
+  await expect(page.locator('[data-cohort-claims] li')).toContainText(claim);
 
   // Names are hidden behind pseudonyms until the instructor shows them.
   const body = page.locator('main');
@@ -40,6 +53,10 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   const section = page.locator(`[data-cohort-scenario="${SCENARIO_A}"]`);
   const firstStep = await section.locator('tr[data-step]').first().getAttribute('data-step');
   await section.locator(`tr[data-step="${firstStep}"] button`).click();
+  // The list is brought into view and its heading takes the focus.
+  const heading = section.locator(`[data-step-decisions="${firstStep}"] h3`);
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
   const decisions = section.locator(`[data-step-decisions="${firstStep}"] tbody tr`);
   const made = expected.verified
     .filter((v) => v.scenarioId === SCENARIO_A)
@@ -47,6 +64,26 @@ test('the cohort view counts each verified attempt once, never a forged score, a
       v.report.decisions.filter((d) => (d.stepId ?? d.eventId ?? d.checkId) === firstStep),
     );
   await expect(decisions).toHaveCount(made.length);
+  // Each row says which attempt it is from, so practice and assessment rows differ.
+  await expect(decisions.locator('[data-mode]')).toHaveText(
+    expected.verified
+      .filter((v) => v.scenarioId === SCENARIO_A)
+      .flatMap((v) =>
+        v.report.decisions
+          .filter((d) => (d.stepId ?? d.eventId ?? d.checkId) === firstStep)
+          .map(() => v.mode),
+      ),
+  );
+
+  // Sections are headed by the scenario's title, and standards are named by their titles.
+  await expect(section.locator('h2')).toContainText(bundledScenario(SCENARIO_A).title);
+  const breached = await section.locator('[data-cohort-standards] tr[data-id]').all();
+  expect(breached.length).toBeGreaterThan(0);
+  for (const row of breached) {
+    const id = (await row.getAttribute('data-id'))!;
+    expect(standardTitle(id)).not.toBe(id);
+    await expect(row.locator('td').first()).toContainText(standardTitle(id));
+  }
 
   // On the map picture each option's share of the choices at that step is written out.
   const chosen = new Map<string, number>();
@@ -64,14 +101,29 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   const csv = await downloadText(page, () => page.locator('[data-cohort-csv]').click());
   const rows = parseCsv(csv.text);
   expect(rows.slice(1).map((r) => r[0])).toEqual(Array(expected.unique).fill('attempt'));
+  const titleCol = rows[0]!.indexOf('scenario_title');
+  expect(rows.slice(1).map((r) => r[titleCol])).toContain(bundledScenario(SCENARIO_A).title);
   for (const n of names) expect(csv.text).not.toContain(n);
+  const claimCol = rows[0]!.indexOf('claimed_result');
+  expect(
+    rows
+      .slice(1)
+      .filter((r) => r[claimCol] !== '')
+      .map((r) => r[claimCol]),
+  ).toEqual([claim]);
 
   // The printed report holds the same choice: the attempts, by pseudonym, and no scenario figures.
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('[data-cohort-scenario]').first()).toBeHidden();
+  await expect(page.locator('[data-print-meta]')).toBeVisible();
+  await expect(page.locator('[data-print-meta]')).toContainText(/Cohort report — made \S/);
+  await expect(page.locator('[data-print-attempts]')).toContainText(
+    bundledScenario(SCENARIO_A).title,
+  );
   const printed = page.locator('[data-print-attempts]');
   await expect(printed.locator('tbody tr')).toHaveCount(expected.unique);
   for (const n of names) await expect(printed).not.toContainText(n);
+  await expect(printed.locator('[data-print-claim]')).toHaveText([claim]);
   await page.emulateMedia({ media: 'screen' });
 
   await page.locator('[data-hide-names]').uncheck();
@@ -97,8 +149,20 @@ test('the progress screen shows a trainee’s attempts and prints a training rec
   );
   const tried = new Set(ada.attempts.map((a) => a.attempt.scenarioId));
   await expect(page.locator('[data-progress-scenario]')).toHaveCount(tried.size);
-  for (const id of tried)
+  for (const id of tried) {
     await expect(page.locator('[data-progress-not-tried]')).not.toContainText(id);
+    // Each scenario's count is written in the right number ("1 attempt", "2 attempts").
+    const n = ada.attempts.filter((a) => a.attempt.scenarioId === id).length;
+    await expect(page.locator(`[data-progress-scenario="${id}"] p`).first()).toContainText(
+      n === 1 ? '1 attempt (' : `${n} attempts (`,
+    );
+  }
+  expect(tried.size).toBeGreaterThan(1);
+  await expect(page.locator('main')).not.toContainText(/\b1 attempts\b/);
+  // The overall trends are labelled by competency; each caption counts its attempts.
+  await expect(page.locator('[data-progress-overall] figcaption').first()).toContainText(
+    /: \d+ attempts?$/,
+  );
   await expectNoViolations(page, 'progress');
 
   await page.getByLabel('Your name').fill('Ada Okafor');

@@ -14,7 +14,7 @@ import { bundledScenario, type CohortFile } from '../fixtures/cohort/cohort-fixt
 export interface Expected {
   read: number;
   unique: number;
-  verified: { trainee: string; scenarioId: string; report: Report }[];
+  verified: { trainee: string; scenarioId: string; mode: string; report: Report }[];
   unverified: number;
 }
 
@@ -33,7 +33,12 @@ export function expectedFrom(files: CohortFile[]): Expected {
   for (const { trainee, entry } of seen.values()) {
     const v = verifyAttempt(bundledScenario(entry.attempt.scenarioId), entry.attempt);
     if (v.verified)
-      verified.push({ trainee, scenarioId: entry.attempt.scenarioId, report: v.report });
+      verified.push({
+        trainee,
+        scenarioId: entry.attempt.scenarioId,
+        mode: entry.attempt.mode,
+        report: v.report,
+      });
     else unverified++;
   }
   return { read, unique: seen.size, verified, unverified };

@@ -5,6 +5,7 @@
  * pass in deduplicated attempts (dedupeAttempts).
  */
 import type { DecisionResult } from '../scoring/score.ts';
+import type { Mode } from '../session/types.ts';
 import { own } from '../format/own.ts';
 import { percentBins, summarise } from './stats.ts';
 import {
@@ -151,13 +152,36 @@ export function decisionsAt(
   scenarioId: string,
   place: string,
   nameOf: (trainee: string) => string,
-): { trainee: string; attempt: string; decision: DecisionResult }[] {
+): DecisionAt[] {
   return attempts
     .filter(isVerified)
     .filter((a) => a.scenarioId === scenarioId)
     .flatMap((a) =>
       a.report.decisions
         .filter((d) => decisionPlace(d) === place)
-        .map((decision) => ({ trainee: nameOf(a.trainee), attempt: a.id, decision })),
+        .map((decision) => ({
+          trainee: nameOf(a.trainee),
+          attempt: a.id,
+          mode: a.mode,
+          finishedAt: a.finishedAt,
+          overall: a.report.status === 'debrief' ? a.report.overall : null,
+          passed: a.report.status === 'debrief' ? a.report.passed : null,
+          decision,
+        })),
     );
+}
+
+/** One decision made at a step, with the attempt it belongs to. */
+export interface DecisionAt {
+  /** The trainee as `nameOf` gave it (a pseudonym in the view). */
+  trainee: string;
+  /** The attempt's id. */
+  attempt: string;
+  mode: Mode;
+  /** When the attempt reached its debrief (ISO 8601), or "" when unknown. */
+  finishedAt: string;
+  /** The attempt's replayed overall percentage and verdict; null for one left unfinished. */
+  overall: number | null;
+  passed: boolean | null;
+  decision: DecisionResult;
 }

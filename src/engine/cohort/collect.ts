@@ -9,7 +9,7 @@ import { attemptId, type ExportedAttempt } from '../results/export.ts';
 import type { Report } from '../scoring/score.ts';
 import { verifyAttempt, type Verification } from '../results/verify.ts';
 import { keyOfAttemptId } from './identity.ts';
-import type { CohortAttempt } from './types.ts';
+import type { Claim, CohortAttempt } from './types.ts';
 
 /** Simulated minutes an attempt covers: the sum of its clock advances. */
 export function simulatedMinutes(attempt: Attempt): number {
@@ -65,25 +65,72 @@ export function fromVerification(
     simulatedMinutes: simulatedMinutes(entry.attempt),
     source,
   };
-  return v.verified
-    ? { ...base, verified: true, report: v.report }
-    : { ...base, verified: false, report: entry.report, unverifiedReason: v.reason };
+  if (v.verified) {
+    const claimed = claimOf(entry.report, v.report);
+    return { ...base, verified: true, report: v.report, ...(claimed ? { claimed } : {}) };
+  }
+  return { ...base, verified: false, report: entry.report, unverifiedReason: v.reason };
+}
+
+/**
+ * The recorded verdict and score when they differ from the replayed ones (a forged or stale
+ * report), else null. Only the recorded report's `passed` and `overall` are read, and only when
+ * they have those types; they are never counted.
+ */
+export function claimOf(recorded: Report | null, replayed: Report): Claim | null {
+  if (!recorded || typeof recorded !== 'object') return null;
+  const { passed, overall } = recorded as { passed?: unknown; overall?: unknown };
+  if (typeof passed !== 'boolean' || typeof overall !== 'number' || !Number.isFinite(overall))
+    return null;
+  if (passed === replayed.passed && overall === replayed.overall) return null;
+  return { passed, overall };
+}
+
+/** "passed, 96.5%" or "not passed, 4.3%": a verdict and score written out. */
+export function resultText(r: Claim): string {
+  return `${r.passed ? 'passed' : 'not passed'}, ${r.overall}%`;
+}
+
+/**
+ * "claimed passed, 96.5%; replayed not passed, 4.3%" for an attempt whose source claimed another
+ * result than its replay, else "".
+ */
+export function claimText(a: CohortAttempt): string {
+  if (!a.verified || !a.claimed) return '';
+  return `claimed ${resultText(a.claimed)}; replayed ${resultText(a.report)}`;
 }
 
 /**
  * Each attempt once, by its key (identity.ts), in first-seen order, whether verified or not. Of
- * two copies, a verified one wins over an unverified one, and a known trainee name over an
- * empty one.
+ * two copies, a verified one wins over an unverified one. The trainee's name is chosen the same
+ * way whatever order the copies come in: a name recorded with the attempt (its own or its
+ * export's `trainee`, or an LRS actor's name) wins over one taken from a file's name; among
+ * recorded names the first met; among file names the shortest, then the first alphabetically
+ * ("Alice Park" over "Alice Park (1)"). Any other non-empty names are listed in `otherNames`.
  */
 export function dedupeAttempts(list: readonly CohortAttempt[]): CohortAttempt[] {
-  const byKey = new Map<string, CohortAttempt>();
+  const groups = new Map<string, CohortAttempt[]>();
   for (const a of list) {
-    const seen = byKey.get(a.key);
-    if (!seen) byKey.set(a.key, a);
-    else {
-      const better = !seen.verified && a.verified ? a : seen;
-      byKey.set(a.key, { ...better, trainee: seen.trainee || a.trainee });
-    }
+    const g = groups.get(a.key);
+    if (g) g.push(a);
+    else groups.set(a.key, [a]);
   }
-  return [...byKey.values()];
+  return [...groups.values()].map((copies) => {
+    if (copies.length === 1) return copies[0]!;
+    const chosen = copies.find((c) => c.verified) ?? copies[0]!;
+    const recorded = copies.find((c) => c.trainee && !c.traineeFromFile);
+    const fromFiles = copies
+      .filter((c) => c.trainee && c.traineeFromFile)
+      .map((c) => c.trainee)
+      .sort((x, y) => x.length - y.length || (x < y ? -1 : x > y ? 1 : 0));
+    const trainee = recorded?.trainee ?? fromFiles[0] ?? '';
+    const others = [...new Set(copies.map((c) => c.trainee))].filter((n) => n && n !== trainee);
+    const { otherNames: _dropped, ...rest } = chosen;
+    return {
+      ...rest,
+      trainee,
+      traineeFromFile: !recorded && fromFiles.length > 0,
+      ...(others.length ? { otherNames: others } : {}),
+    } as CohortAttempt;
+  });
 }

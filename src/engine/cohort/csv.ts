@@ -5,6 +5,7 @@
  */
 import { toCsv, type Cell } from '../results/csv.ts';
 import { verifiedCell } from '../results/export.ts';
+import { claimText } from './collect.ts';
 import type { CohortAttempt, ScenarioFigures } from './types.ts';
 
 export interface CohortCsvChoice {
@@ -17,6 +18,7 @@ export interface CohortCsvChoice {
 const HEADER = [
   'row',
   'scenario',
+  'scenario_title',
   'trainee',
   'attempt',
   'mode',
@@ -28,19 +30,23 @@ const HEADER = [
   'critical_errors',
   'standards_breached',
   'verified',
+  'claimed_result',
 ];
 
 /**
  * The CSV: a "scenario" row per scenario (when chosen), then an "attempt" row per attempt (when
- * chosen). `pseudonym` maps a trainee name to its pseudonym. Unverified attempts are listed with
+ * chosen). `pseudonym` maps a trainee name to its pseudonym; `title` a scenario id to its
+ * title (written beside the id). Unverified attempts are listed with
  * their reason and no score; unfinished ones (that never reached their debrief) as unfinished,
- * with no verdict or score.
+ * with no verdict or score. `claimed_result` says, for an attempt whose source claimed another
+ * result than its replay, "claimed passed, 96.5%; replayed not passed, 4.3%".
  */
 export function cohortCsv(
   figures: readonly ScenarioFigures[],
   attempts: readonly CohortAttempt[],
   choice: CohortCsvChoice,
   pseudonym: (name: string) => string,
+  title: (scenarioId: string) => string = (id) => id,
 ): string {
   const rows: Cell[][] = [];
   if (choice.scenarios)
@@ -48,6 +54,7 @@ export function cohortCsv(
       rows.push([
         'scenario',
         f.scenarioId,
+        title(f.scenarioId),
         '',
         '',
         '',
@@ -58,6 +65,7 @@ export function cohortCsv(
         '',
         f.criticalErrors.map((c) => `${c.id}×${c.count}`).join(' '),
         f.breachedStandards.map((s) => `${s.id}×${s.count}`).join(' '),
+        '',
         '',
       ]);
   if (choice.attempts)
@@ -72,6 +80,7 @@ export function cohortCsv(
       rows.push([
         'attempt',
         a.scenarioId,
+        title(a.scenarioId),
         trainee,
         a.id,
         a.mode,
@@ -85,6 +94,7 @@ export function cohortCsv(
           ? [...new Set(a.report.decisions.flatMap((d) => d.standards?.breaches ?? []))].join(' ')
           : '',
         verifiedCell(a),
+        claimText(a),
       ]);
     }
   return toCsv(HEADER, rows);

@@ -5,15 +5,25 @@ export { attemptKey, keyOfAttemptId, statementKey } from './identity.ts';
 export { summarise, percentBins } from './stats.ts';
 export { pseudonymise } from './pseudonym.ts';
 export {
+  claimOf,
+  claimText,
   cohortAttempt,
+  resultText,
   dedupeAttempts,
   fromVerification,
   missingReason,
   simulatedMinutes,
 } from './collect.ts';
-export { cohortFigures, scenarioFigures, decisionsAt, decisionPlace } from './aggregate.ts';
+export {
+  cohortFigures,
+  scenarioFigures,
+  decisionsAt,
+  decisionPlace,
+  type DecisionAt,
+} from './aggregate.ts';
 export {
   traineeProgress,
+  type CompetencyTrend,
   type Progress,
   type ScenarioProgress,
   type TrendPoint,

@@ -31,7 +31,16 @@ export interface ScenarioProgress {
   /** Overall score per attempt, oldest first. */
   overall: TrendPoint[];
   /** Per competency id: its percentage per attempt, oldest first (attempts without one skipped). */
-  competencies: Record<string, { label: string; points: TrendPoint[] }>;
+  competencies: Record<string, CompetencyTrend>;
+}
+
+/** One competency's trend, grouped by its id. */
+export interface CompetencyTrend {
+  /** The first name met for it. */
+  label: string;
+  /** Every name the attempts give this id, in the order first met (scenarios may differ). */
+  labels: string[];
+  points: TrendPoint[];
 }
 
 export interface Progress {
@@ -39,8 +48,11 @@ export interface Progress {
   practice: number;
   assessment: number;
   scenarios: ScenarioProgress[];
-  /** Per competency id over all scenarios: percentage per attempt, oldest first. */
-  competencies: Record<string, { label: string; points: TrendPoint[] }>;
+  /**
+   * Per competency id over all scenarios: percentage per attempt, oldest first. Grouped by id,
+   * so one trend may combine differently named competencies (`labels` lists every name).
+   */
+  competencies: Record<string, CompetencyTrend>;
   overall: TrendPoint[];
   breachedStandards: Ranked[];
   /** Response times (simulated minutes) per alarm signal, and alarms never answered. */
@@ -59,11 +71,13 @@ function point(a: VerifiedAttempt, percent: number): TrendPoint {
 }
 
 function trends(list: readonly VerifiedAttempt[]) {
-  const competencies: Record<string, { label: string; points: TrendPoint[] }> = {};
+  const competencies: Record<string, CompetencyTrend> = {};
   for (const a of list)
     for (const c of Object.values(a.report.competencies)) {
       if (c.percent === null) continue;
-      (competencies[c.id] ??= { label: c.label, points: [] }).points.push(point(a, c.percent));
+      const t = (competencies[c.id] ??= { label: c.label, labels: [], points: [] });
+      if (!t.labels.includes(c.label)) t.labels.push(c.label);
+      t.points.push(point(a, c.percent));
     }
   return { competencies, overall: list.map((a) => point(a, a.report.overall)) };
 }

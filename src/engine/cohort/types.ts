@@ -25,6 +25,25 @@ interface CohortAttemptBase {
   simulatedMinutes: number;
   /** Where it came from (a file name, or "LRS"), for the instructor's list. */
   source: string;
+  /**
+   * True when `trainee` was taken from a file's name (the source recorded no name), so a name
+   * recorded with another copy of the attempt is preferred (see dedupeAttempts).
+   */
+  traineeFromFile?: boolean;
+  /** Other names the same attempt was found under in other copies (absent when none). */
+  otherNames?: string[];
+  /**
+   * What the source claimed the attempt's result was, when it differs from the replay (a
+   * verified attempt whose recorded report says another verdict or score): untrusted, shown
+   * as text only, never counted.
+   */
+  claimed?: Claim;
+}
+
+/** A recorded verdict and overall percentage, as the source gave them (untrusted). */
+export interface Claim {
+  passed: boolean;
+  overall: number;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  claimText,
   cohortAttempt,
   cohortCsv,
   cohortFigures,
@@ -56,6 +57,70 @@ describe('collecting attempts', () => {
     expect(forged.verified).toBe(true);
     expect(forged.report!.overall).toBe(worst.r.report.overall);
     expect(forged.report!.passed).toBe(worst.r.report.passed);
+  });
+
+  it('marks an attempt whose report claimed another result than its replay', () => {
+    const worst = plays[0]!;
+    const replayed = worst.r.report;
+    expect(replayed.passed).toBe(false);
+    const forged = cohortAttempt(
+      { ...worst.entry, report: { ...worst.entry.report, passed: true, overall: 96.5 } },
+      'Ada',
+      'file',
+      scenario,
+    );
+    expect(forged.claimed).toEqual({ passed: true, overall: 96.5 });
+    expect(claimText(forged)).toBe(
+      `claimed passed, 96.5%; replayed not passed, ${replayed.overall}%`,
+    );
+    // An honest report carries no claim.
+    expect(verified[0]!.claimed).toBeUndefined();
+    expect(claimText(verified[0]!)).toBe('');
+    // The claim is in the attempt rows of the CSV.
+    const rows = parseCsv(
+      cohortCsv(
+        [],
+        [forged, verified[1]!],
+        { scenarios: false, attempts: true, names: 'none' },
+        (n) => n,
+      ),
+    );
+    const col = rows[0]!.indexOf('claimed_result');
+    expect(rows[1]![col]).toBe(claimText(forged));
+    expect(rows[2]![col]).toBe('');
+  });
+
+  it('names a duplicated attempt the same way whatever order its copies come in', () => {
+    const base = verified[0]!;
+    const copy = {
+      ...base,
+      trainee: 'Alice Park (1)',
+      traineeFromFile: true,
+      source: 'Alice Park (1).json',
+    };
+    const original = {
+      ...base,
+      trainee: 'Alice Park',
+      traineeFromFile: true,
+      source: 'Alice Park.json',
+    };
+    for (const order of [
+      [copy, original],
+      [original, copy],
+    ]) {
+      const [a] = dedupeAttempts(order);
+      expect(a!.trainee).toBe('Alice Park');
+      expect(a!.otherNames).toEqual(['Alice Park (1)']);
+    }
+    // A name recorded in the file wins over any file's name.
+    const recorded = { ...base, trainee: 'Dr Alice Park', source: 'x.json' };
+    const [b] = dedupeAttempts([copy, original, recorded]);
+    expect(b!.trainee).toBe('Dr Alice Park');
+    expect(b!.traineeFromFile).toBe(false);
+    expect(b!.otherNames).toEqual(['Alice Park (1)', 'Alice Park']);
+    // The same name twice is no conflict.
+    const [c] = dedupeAttempts([base, { ...base }]);
+    expect(c!.otherNames).toBeUndefined();
   });
 
   it('marks an attempt of a version not at hand unverified, and leaves it out of the figures', () => {
@@ -134,6 +199,19 @@ describe('cohort figures', () => {
     const at = decisionsAt(verified, scenario.id, place!, (n) => `P-${n.length}`);
     expect(at).toHaveLength(chosen.length);
     expect(at.every((d) => /^P-\d$/.test(d.trainee))).toBe(true);
+    // Each row says which attempt it is from: its mode, date and replayed result.
+    const expectedRows = plays.flatMap((p) =>
+      p.r.report.decisions
+        .filter((d) => d.stepId === place)
+        .map(() => [
+          p.entry.attempt.mode,
+          p.entry.finishedAt,
+          p.r.report.overall,
+          p.r.report.passed,
+        ]),
+    );
+    expect(at.map((d) => [d.mode, d.finishedAt, d.overall, d.passed])).toEqual(expectedRows);
+    expect(new Set(at.map((d) => d.mode))).toEqual(new Set(['practice', 'assessment']));
   });
 
   it('alarm response times, and where unfinished attempts stop', () => {
@@ -200,6 +278,36 @@ describe('trainee progress', () => {
     );
   });
 
+  it('says which names an overall competency trend combines', () => {
+    const id = Object.keys(plays[0]!.r.report.competencies)[0]!;
+    const label = plays[0]!.r.report.competencies[id]!.label;
+    expect(p.competencies[id]!.labels).toEqual([label]);
+    // Another scenario naming the same competency differently: the trend lists both names.
+    const [first, second] = ada;
+    const renamed = {
+      ...second!,
+      scenarioId: 'other',
+      report: {
+        ...second!.report!,
+        competencies: Object.fromEntries(
+          Object.entries(second!.report!.competencies).map(([k, c]) => [
+            k,
+            k === id ? { ...c, label: `${label} and ethics` } : c,
+          ]),
+        ),
+      },
+    } as CohortAttempt;
+    for (const a of [first!, renamed])
+      expect(a.verified && a.report.competencies[id]!.percent).not.toBeNull();
+    const both = traineeProgress([first!, renamed], catalogue);
+    expect(both.competencies[id]!.labels).toEqual([label, `${label} and ethics`]);
+    expect(both.competencies[id]!.points).toHaveLength(2);
+    expect(both.scenarios.map((s) => s.competencies[id]!.labels)).toEqual([
+      [label],
+      [`${label} and ethics`],
+    ]);
+  });
+
   it('standards breached, time on task and scenarios not yet tried', () => {
     const breaches = [plays[0]!, plays[1]!].flatMap((x) =>
       x.r.report.decisions.flatMap((d) => d.standards?.breaches ?? []),
@@ -233,7 +341,8 @@ describe('cohort CSV export', () => {
       ),
     );
     expect(rows).toHaveLength(6);
-    expect(rows[1]![2]).toBe(`'=HYPERLINK("x")`);
+    const trainee = rows[0]!.indexOf('trainee');
+    expect(rows[1]![trainee]).toBe(`'=HYPERLINK("x")`);
     const hidden = parseCsv(
       cohortCsv(
         figures,
@@ -242,7 +351,22 @@ describe('cohort CSV export', () => {
         () => 'P',
       ),
     );
-    expect(hidden.slice(1).every((r) => r[2] === 'P')).toBe(true);
+    expect(hidden.slice(1).every((r) => r[trainee] === 'P')).toBe(true);
     expect(hidden.flat().join()).not.toMatch(/Ada|Ben/);
+  });
+
+  it('writes each scenario title beside its id', () => {
+    const rows = parseCsv(
+      cohortCsv(
+        figures,
+        verified,
+        { scenarios: true, attempts: true, names: 'none' },
+        (n) => n,
+        (id) => `Title of ${id}`,
+      ),
+    );
+    const [id, title] = ['scenario', 'scenario_title'].map((c) => rows[0]!.indexOf(c));
+    expect(rows.length).toBe(1 + figures.length + verified.length);
+    for (const r of rows.slice(1)) expect(r[title!]).toBe(`Title of ${r[id!]}`);
   });
 });

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { cohortFiles, fileText, SCENARIO_A } from '../fixtures/cohort/cohort-fixtures.ts';
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+test('the cohort map’s option labels are legible at 1280×900, with each full id in a title', async ({
+  page,
+}) => {
+  await page.goto('/#/cohort');
+  await page.locator('[data-cohort-files]').setInputFiles(
+    cohortFiles().map((f) => ({
+      name: f.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(fileText(f)),
+    })),
+  );
+  const map = page.locator(`[data-cohort-map="${SCENARIO_A}"]`);
+  await expect(map).toBeVisible();
+  const labels = map.locator('[data-share-label]');
+  expect(await labels.count()).toBeGreaterThan(0);
+  // The option id's line is drawn at least 11 px high on screen (it was about 6 px when the map
+  // was shrunk to the page's width).
+  const heights = await labels.evaluateAll((els) =>
+    els.map((el) => el.querySelector('tspan')!.getBoundingClientRect().height),
+  );
+  expect(Math.min(...heights)).toBeGreaterThanOrEqual(11);
+  // Each label's title holds the option's full id, even when the label is cut short.
+  for (const label of await labels.all()) {
+    const [, option] = (await label.getAttribute('data-share-label'))!.split('/');
+    await expect(label.locator('title')).toContainText(`${option}:`);
+  }
+});
