@@ -311,6 +311,12 @@ test('a complete scenario built from the template through the forms and the map 
 
   const saved = await downloadText(page, () => page.locator('[data-download]').click());
   expect(saved.name).toBe('new-scenario.json');
+  // A download is a copy: the edits stay unsaved here and survive a reload.
+  await expect(page.locator('[data-save-status]')).toContainText('still unsaved');
+  await expect(page.locator('[data-dirty]')).toHaveAttribute('data-dirty', 'true');
+  await page.reload();
+  await expect(page.locator('[data-restored]')).toBeVisible();
+  await expect(page.locator('[data-node="mon-settle"]')).toBeVisible();
   const dir = mkdtempSync(join(tmpdir(), 'kap-editor-'));
   try {
     const file = join(dir, 'night-nausea.json');
