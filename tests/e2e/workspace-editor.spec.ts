@@ -479,7 +479,9 @@ test('the author loop: Save writes the file; a change on disk while editing is o
     await expect(page.locator('[data-merged]')).toContainText('Not saved yet');
 
     // The previewed path's command names the file as the project folder sees it.
+    await settled(page);
     await page.locator('[data-node="prep-consent"]').click();
+    await expect(page.locator('[data-start-preview]')).toBeVisible();
     await page.locator('[data-start-preview]').click();
     await page.locator('[data-preview-running] [data-option="prep-consent-best"]').click();
     const where = relative(process.cwd(), file).split('\\').join('/');
