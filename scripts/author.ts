@@ -8,7 +8,7 @@
  * leaves this computer; the server listens on localhost only. Prints the URL to open and opens nothing itself.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
@@ -43,8 +43,10 @@ function parseArgs(argv: string[]): { file: string; port?: number } {
 }
 
 /** Serves the file's current text and announces every save to the open workspace pages. */
-function authorPlugin(file: string): Plugin {
+function authorPlugin(file: string, root: string): Plugin {
   const name = basename(file);
+  // The path the command line takes from the project folder (where `npm run` runs).
+  const path = relative(root, file).split(sep).join('/');
   return {
     name: 'kap-author',
     configureServer(server: ViteDevServer) {
@@ -62,6 +64,7 @@ function authorPlugin(file: string): Plugin {
             res.setHeader('Content-Type', 'text/plain; charset=utf-8');
             res.setHeader('Cache-Control', 'no-store');
             res.setHeader('X-Scenario-Name', encodeURIComponent(name));
+            res.setHeader('X-Scenario-Path', encodeURIComponent(path));
             res.end(text);
           },
           (error: unknown) => {
@@ -77,7 +80,7 @@ function authorPlugin(file: string): Plugin {
         if (resolve(path) !== file) return;
         readFile(file, 'utf8').then(
           (text) => {
-            server.ws.send({ type: 'custom', event: AUTHOR_EVENT, data: { name, text } });
+            server.ws.send({ type: 'custom', event: AUTHOR_EVENT, data: { name, path, text } });
             console.log(`${name} saved: the workspace reloads it.`);
           },
           () => {
@@ -98,7 +101,7 @@ async function main(): Promise<void> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const server = await createServer({
     root,
-    plugins: [authorPlugin(file)],
+    plugins: [authorPlugin(file, root)],
     server: {
       host: 'localhost',
       // An editor may write the file in steps: announce it only once it has stopped changing.

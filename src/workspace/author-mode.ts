@@ -12,6 +12,8 @@ export const AUTHOR_EVENT = 'kap:scenario';
 
 export interface AuthorUpdate {
   name: string;
+  /** The file's path relative to the project folder (what `npm run scenario` takes). */
+  path?: string;
   text: string;
 }
 
@@ -31,7 +33,13 @@ export async function fetchAuthorScenario(): Promise<AuthorUpdate | null> {
     } catch {
       // keep the default name
     }
-    return { name, text: await response.text() };
+    let path: string | undefined;
+    try {
+      path = decodeURIComponent(response.headers.get('x-scenario-path') ?? '') || undefined;
+    } catch {
+      // unknown path
+    }
+    return { name, ...(path ? { path } : {}), text: await response.text() };
   } catch {
     return null;
   }
@@ -49,6 +57,9 @@ export function listenForSaves(onupdate: (update: AuthorUpdate) => void): () => 
     )
       onupdate({
         name: String((data as AuthorUpdate).name ?? 'scenario.json'),
+        ...(typeof (data as AuthorUpdate).path === 'string'
+          ? { path: (data as AuthorUpdate).path }
+          : {}),
         text: (data as AuthorUpdate).text,
       });
   };

@@ -11,6 +11,7 @@ import { validate } from '../engine/index.ts';
 import type { Diagnostic } from '../engine/index.ts';
 import { FORMAT_VERSION, type ScenarioV1 } from '../engine/index.ts';
 import { parseScenarioText } from '../engine/index.ts';
+import { SourcePositions, compareDiagnostics, idFileNameFinding } from '../engine/index.ts';
 import { migrate, normalise } from '../engine/index.ts';
 import { buildMap, type ScenarioMap } from './map-model.ts';
 import { fullAnalysis, type FullAnalysis } from './full-analysis.ts';
@@ -69,6 +70,21 @@ export function detail(text: string, diagnosed: Diagnosed & { doc?: unknown }): 
     ...(analysis ? { analysis } : {}),
     ...(doc ? { map: buildMap(doc, diagnosed.diagnostics) } : {}),
   };
+}
+
+/**
+ * Adds what only the file's name can tell (the SCENARIO_ID_FILE_NAME warning, by the engine's
+ * one rule, as the command line gives it) to a check of `text`, when the file's name is known.
+ */
+export function withFileName<T extends Diagnosed>(result: T, text: string, file: string): T {
+  const id = result.scenario?.id;
+  if (typeof id !== 'string') return result;
+  const finding = idFileNameFinding(id, file);
+  if (!finding) return result;
+  const positions = new SourcePositions(text);
+  const at = positions.lineColumn(positions.offsetsOf(['/id']).get('/id') ?? 0);
+  const diagnostics = [...result.diagnostics, { ...finding, ...at }].sort(compareDiagnostics);
+  return { ...result, diagnostics, warnings: result.warnings + 1 };
 }
 
 export function checkText(text: string): CheckResult {

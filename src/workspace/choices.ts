@@ -13,6 +13,16 @@ export function choicesOf(events: readonly SessionEvent[]): string[] {
   return out;
 }
 
+/**
+ * The choices of a session log (the engine's `context.log`): only accepted events count, so a
+ * refused choice (or a refused retry) never appears in the exported list.
+ */
+export function acceptedChoicesOf(
+  log: Iterable<{ event: SessionEvent; accepted: boolean }>,
+): string[] {
+  return choicesOf([...log].filter((l) => l.accepted).map((l) => l.event));
+}
+
 /** The command that replays `choices` (they start at the first step of the scenario). */
 export function choicesCommand(file: string, choices: readonly string[]): string {
   const name = /^[\w./-]+$/.test(file) ? file : `'${file.replaceAll("'", "'\\''")}'`;

@@ -8,7 +8,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { downloadText } from './results-helpers.ts';
 import { validate } from '../../src/engine/format/validate.ts';
@@ -293,6 +293,9 @@ test('a complete scenario built from the template through the forms and the map 
   await expect(page.locator('[data-choices]')).toHaveText(
     'npm run scenario -- run new-scenario.json --choices prep-consent-best',
   );
+  await expect(page.locator('[data-choices-where]')).toContainText(
+    'the file name is relative to it',
+  );
 
   // Undo and redo the last edit.
   await page.locator('[data-undo]').click();
@@ -311,6 +314,12 @@ test('a complete scenario built from the template through the forms and the map 
 
   const saved = await downloadText(page, () => page.locator('[data-download]').click());
   expect(saved.name).toBe('new-scenario.json');
+  // A download is a copy: the edits stay unsaved here and survive a reload.
+  await expect(page.locator('[data-save-status]')).toContainText('still unsaved');
+  await expect(page.locator('[data-dirty]')).toHaveAttribute('data-dirty', 'true');
+  await page.reload();
+  await expect(page.locator('[data-restored]')).toBeVisible();
+  await expect(page.locator('[data-node="mon-settle"]')).toBeVisible();
   const dir = mkdtempSync(join(tmpdir(), 'kap-editor-'));
   try {
     const file = join(dir, 'night-nausea.json');
@@ -450,6 +459,38 @@ test('the author loop: Save writes the file; a change on disk while editing is o
     const merged = readFileSync(file, 'utf8');
     expect(merged).toContain('"version": "0.2.0"');
     expect(merged).toContain('"summary": "Edited in the workspace."');
+
+    // Typing at the end of the title, then the summary changes on disk: Merge keeps both.
+    await field(page, '/title').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' v3');
+    await page.keyboard.press('Tab');
+    await settled(page);
+    writeFileSync(
+      file,
+      merged.replace('"summary": "Edited in the workspace."', '"summary": "Changed on disk."'),
+    );
+    await expect(page.locator('[data-conflict]')).toBeVisible({ timeout: 15_000 });
+    await page.locator('[data-merge]').click();
+    await expect(page.locator('[data-conflict]')).toHaveCount(0);
+    await expect(field(page, '/title')).toHaveValue('Saved from the workspace v3');
+    await expect(field(page, '/summary')).toHaveValue('Changed on disk.');
+    await expect(page.locator('[data-dirty]')).toHaveAttribute('data-dirty', 'true');
+    await expect(page.locator('[data-merged]')).toContainText('Not saved yet');
+
+    // The previewed path's command names the file as the project folder sees it.
+    await settled(page);
+    await page.locator('[data-node="prep-consent"]').click();
+    await expect(page.locator('[data-start-preview]')).toBeVisible();
+    await page.locator('[data-start-preview]').click();
+    await page.locator('[data-preview-running] [data-option="prep-consent-best"]').click();
+    const where = relative(process.cwd(), file).split('\\').join('/');
+    await expect(page.locator('[data-choices]')).toHaveText(
+      `npm run scenario -- run ${where} --choices prep-consent-best`,
+    );
+    await expect(page.locator('[data-choices-where]')).toHaveText(
+      'Run it from the project folder.',
+    );
   } finally {
     if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
     rmSync(dir, { recursive: true, force: true });

@@ -210,6 +210,8 @@ test('preview uses the variables, facts and offsets set for it', async ({ page }
   );
   await play.locator('button[data-option="adm-give"]').click();
   await expect(play.locator('[data-refusal]')).toContainText('consent has not been recorded');
+  // A refused choice is not part of the path exported for the command line.
+  await expect(page.locator('[data-choices]')).toHaveText(/--choices\s*$/);
 
   for (const fact of ['consentRecorded', 'screeningComplete', 'bpChecked', 'bpWithinThreshold'])
     await page.locator(`[data-fact="${fact}"]`).check();
@@ -220,6 +222,7 @@ test('preview uses the variables, facts and offsets set for it', async ({ page }
     'adm-settle',
   );
   await expect(play.locator('[data-refusal]')).toHaveCount(0);
+  await expect(page.locator('[data-choices]')).toHaveText(/--choices adm-give$/);
 });
 
 test.describe('hostile files are refused or shown inert', () => {

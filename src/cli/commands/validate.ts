@@ -1,8 +1,7 @@
 /** `validate <files or globs…> [--json] [--audio-dir <dir>]` (scenario and course files) */
-import { basename } from 'node:path';
 import { validate, type Diagnostic } from '../../engine/index.ts';
 import { compareDiagnostics } from '../../engine/index.ts';
-import { SourcePositions } from '../../engine/index.ts';
+import { SourcePositions, idFileNameFinding } from '../../engine/index.ts';
 import { expandArguments, listAudioFiles, readScenarioFile } from '../files.ts';
 import { checkCourseFile, isCourseFile } from './validate-course.ts';
 import { clean, formatDiagnostic, plural } from '../output.ts';
@@ -91,16 +90,8 @@ function checkIds(reports: FileReport[]): void {
         hint: 'Give each scenario its own id, the same as its file name; attempts and results are stored under it.',
       });
     } else firstFile.set(r.id, r.file);
-    const name = basename(r.file).replace(/\.json$/i, '');
-    if (name !== r.id) {
-      r.diagnostics.push({
-        severity: 'warning',
-        code: 'SCENARIO_ID_FILE_NAME',
-        ...at,
-        message: `The scenario id "${r.id}" differs from the file name "${basename(r.file)}".`,
-        hint: `Make the id "${name}", or rename the file to "${r.id}.json".`,
-      });
-    }
+    const finding = idFileNameFinding(r.id, r.file);
+    if (finding) r.diagnostics.push({ ...finding, ...at });
     r.diagnostics.sort(compareDiagnostics);
   }
 }

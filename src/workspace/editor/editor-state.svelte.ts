@@ -7,6 +7,7 @@
 import { EditHistory } from './history.ts';
 import { applyChanges, type Change } from '../../engine/index.ts';
 import { keepImpliedNext } from './implied-next.ts';
+import { threeWayMerge } from './three-way-merge.ts';
 import { parseScenarioText } from '../../engine/index.ts';
 import {
   discardWorkingCopy,
@@ -14,6 +15,19 @@ import {
   type KeyValueStore,
   type Origin,
 } from './working-copy.ts';
+
+const UNREADABLE = {
+  base: 'the text you started from',
+  mine: 'your version',
+  disk: "the file's new version",
+} as const;
+
+/** A value as shown in a merge message: JSON, cut short. */
+function shown(value: unknown): string {
+  if (value === undefined) return 'removed';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
 
 function readDoc(text: string): unknown {
   const parsed = parseScenarioText(text);
@@ -114,23 +128,39 @@ export class EditorState {
   }
 
   /**
-   * Merges with a newer copy of the file: the edits made since the last save are replayed on
-   * `disk`. Returns null when merged (the result is one undoable step), or why it could not be.
+   * Merges with a newer copy of the file (a three-way merge over `base`, the text the file held
+   * when editing started): the instructor's changes (base → text) are applied to `disk` as
+   * minimal edits, so both sides' changes are kept. Returns null when merged (the result is one
+   * undoable step, still unsaved), or why it could not be: when both changed the same value
+   * differently, nothing changes here and the message names each conflict, so the instructor's
+   * version is never dropped silently.
    */
   merge(disk: string): string | null {
-    const changes = this.#history.changesSinceSave();
-    if (!changes) return 'Your edits cannot be replayed (you undid past the last save).';
+    const result = threeWayMerge(this.base, this.text, disk);
+    if (!result.ok)
+      return 'unreadable' in result
+        ? `Cannot merge: ${UNREADABLE[result.unreadable]} is not valid JSON. Keep your version or reload the file.`
+        : `Cannot merge: you and the file on disk both changed ${result.conflicts
+            .map(
+              (c) =>
+                `${c.path.join('.') || 'the whole file'} (on disk: ${shown(c.disk)}; yours: ${shown(c.mine)})`,
+            )
+            .join(
+              ', ',
+            )}. Your version is unchanged here: keep it (save over the file) or reload the file.`;
     let merged: string;
     try {
-      merged = applyChanges(disk, changes);
+      merged = applyChanges(disk, result.changes);
     } catch (e) {
       return `Your edits do not fit the file's new version: ${e instanceof Error ? e.message : String(e)}`;
     }
     this.#history.reset(disk);
-    this.text = disk;
     this.base = disk;
-    this.#history.apply(changes, 'merge with the file on disk');
-    this.text = merged;
+    this.text = disk;
+    if (merged !== disk) {
+      this.#history.apply(result.changes, 'merge with the file on disk');
+      this.text = this.#history.text;
+    }
     this.#changed();
     return null;
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { choicesCommand, choicesOf } from '../../../src/workspace/choices.ts';
+import { acceptedChoicesOf, choicesCommand, choicesOf } from '../../../src/workspace/choices.ts';
 import { validate } from '../../../src/engine/format/validate.ts';
 import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { previewSnapshot } from '../../../src/engine/session/preview.ts';
@@ -20,6 +20,21 @@ describe('a previewed path for the command line', () => {
     ).toEqual(['a', 'c']);
     expect(choicesCommand('my file.json', ['a', 'c'])).toBe(
       "npm run scenario -- run 'my file.json' --choices a,c",
+    );
+  });
+
+  it('leaves refused choices (and refused retries) out of the exported list', () => {
+    expect(
+      acceptedChoicesOf([
+        { event: { type: 'session.begin' }, accepted: true },
+        { event: { type: 'trainee.choose', optionId: 'give-early' }, accepted: false },
+        { event: { type: 'trainee.choose', optionId: 'a' }, accepted: true },
+        { event: { type: 'trainee.retry' }, accepted: false },
+        { event: { type: 'trainee.choose', optionId: 'b' }, accepted: true },
+      ]),
+    ).toEqual(['a', 'b']);
+    expect(choicesCommand('scenarios/drafts/trial-author.json', ['a', 'b'])).toBe(
+      'npm run scenario -- run scenarios/drafts/trial-author.json --choices a,b',
     );
   });
 
