@@ -157,7 +157,9 @@ describe('unknown properties', () => {
     const doc = base();
     doc.phases[0].steps[0].afect = 'calm';
     const d = check(doc).diagnostics.find((x) => x.code === 'SCHEMA_UNKNOWN_PROPERTY')!;
-    expect(d.hint).toMatch(/^Did you mean "affect"\? Allowed here: id, speaker, text, variants, affect,/);
+    expect(d.hint).toMatch(
+      /^Did you mean "affect"\? Allowed here: id, speaker, text, variants, affect,/,
+    );
   });
 });
 
