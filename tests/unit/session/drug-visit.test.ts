@@ -5,31 +5,18 @@
  * benzodiazepine a clinic offers for agitation). The model's own shapes are tested with the model
  * (tests/unit/drug); here the assertions are directions the trainee relies on.
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { initialTransition, transition } from 'xstate';
-import { sessionMachine } from '../../../src/engine/session/machine.ts';
 import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { viewSession } from '../../../src/engine/session/view.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
-import { loadScenarioFile } from './fixtures.ts';
+import { loadVisitFixture, playSession, type SessionSnap } from './fixtures.ts';
 
-const visit = (name: string) =>
-  loadScenarioFile(fileURLToPath(new URL(`../../fixtures/engine/visit/${name}`, import.meta.url)));
-type Snap = ReturnType<typeof initialTransition<typeof sessionMachine>>[0];
+const visit = loadVisitFixture;
+type Snap = SessionSnap;
 const advance = (minutes: number): SessionEvent => ({ type: 'clock.advance', minutes });
 
-function play(scenario: ScenarioV1, ...events: (SessionEvent | string)[]): Snap {
-  let [s] = initialTransition(sessionMachine, { scenario, seed: 5, mode: 'assessment' });
-  for (const e of [{ type: 'session.begin' } as SessionEvent, ...events])
-    s = transition(
-      sessionMachine,
-      s,
-      typeof e === 'string' ? { type: 'trainee.choose', optionId: e } : e,
-    )[0];
-  return s;
-}
+const play = playSession;
 const TO_DOSE = ['prep-consent', 'prep-screening', 'adm-check', 'adm-give', 'adm-music'];
 const at = (s: Snap) => viewSession(s);
 

@@ -5,6 +5,9 @@ import { validate } from '../../../src/engine/format/validate.ts';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
 import { listScenarioFiles } from '../../../src/engine/library.ts';
 import { validateCourse } from '../../../src/engine/format/course.ts';
+import { initialTransition, transition } from 'xstate';
+import { sessionMachine } from '../../../src/engine/session/machine.ts';
+import type { SessionEvent } from '../../../src/engine/session/types.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -47,4 +50,28 @@ export function patientGroupOf(): (file: string) => string {
     for (const v of course.visits) group.set(v.scenario, course.id);
   }
   return (file) => group.get(file.split('/').pop()!) ?? file.split('/').pop()!;
+}
+
+/** A visit fixture of tests/fixtures/engine/visit/ by file name, validated. */
+export const loadVisitFixture = (name: string): ScenarioV1 =>
+  loadScenarioFile(`${root}tests/fixtures/engine/visit/${name}`);
+
+export type SessionSnap = ReturnType<typeof initialTransition<typeof sessionMachine>>[0];
+
+/**
+ * The snapshot after `session.begin` and `events` (a string is a choice of that option id), in
+ * assessment mode with seed 5, through the machine's pure transitions.
+ */
+export function playSession(
+  scenario: ScenarioV1,
+  ...events: (SessionEvent | string)[]
+): SessionSnap {
+  let [s] = initialTransition(sessionMachine, { scenario, seed: 5, mode: 'assessment' });
+  for (const e of [{ type: 'session.begin' } as SessionEvent, ...events])
+    s = transition(
+      sessionMachine,
+      s,
+      typeof e === 'string' ? { type: 'trainee.choose', optionId: e } : e,
+    )[0];
+  return s;
 }

@@ -2,34 +2,21 @@
  * Format 2's visit clock: the clock runs from arrival, a delayed dose waits for the recheck it
  * asked for, and a hard-stop blood pressure refuses the dose whatever is documented.
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { initialTransition, transition } from 'xstate';
+import { transition } from 'xstate';
 import { sessionMachine } from '../../../src/engine/session/machine.ts';
 import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { viewSession } from '../../../src/engine/session/view.ts';
 import { doseRefusal } from '../../../src/engine/session/gates.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
-import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
-import { loadScenarioFile } from './fixtures.ts';
+import { loadVisitFixture, playSession, type SessionSnap } from './fixtures.ts';
 
-const visit = (name: string) =>
-  loadScenarioFile(fileURLToPath(new URL(`../../fixtures/engine/visit/${name}`, import.meta.url)));
-
-type Snap = ReturnType<typeof initialTransition<typeof sessionMachine>>[0];
+const visit = loadVisitFixture;
+type Snap = SessionSnap;
 const check: SessionEvent = { type: 'trainee.act', action: 'checkVitals' };
 const advance = (minutes: number): SessionEvent => ({ type: 'clock.advance', minutes });
 
-function play(scenario: ScenarioV1, ...events: (SessionEvent | string)[]): Snap {
-  let [s] = initialTransition(sessionMachine, { scenario, seed: 5, mode: 'assessment' });
-  for (const e of [{ type: 'session.begin' } as SessionEvent, ...events])
-    s = transition(
-      sessionMachine,
-      s,
-      typeof e === 'string' ? { type: 'trainee.choose', optionId: e } : e,
-    )[0];
-  return s;
-}
+const play = playSession;
 const lastReason = (s: Snap) => s.context.log.at(-1)?.reason;
 const TO_CHECK = ['prep-consent', 'prep-screening', 'adm-check'];
 
