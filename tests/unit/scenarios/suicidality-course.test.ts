@@ -109,6 +109,16 @@ describe('state carried between visits', () => {
     expect(chosen(alone)).not.toContain('m4-shoulder');
   });
 
+  it('offers the shoulder only when the carried terms say shoulder, not for any touch consent', () => {
+    const carried = {
+      ...dosed.carriedIn!,
+      vars: { ...dosed.carriedIn!.vars, touchShoulderOnly: false },
+    };
+    const other = playHeadless(dosing, { seed: 1, mode: 'assessment', strategy: 'best', carried });
+    expect(chosen(other)).not.toContain('d3-terms');
+    expect(chosen(other)).not.toContain('m4-shoulder');
+  });
+
   it('shows the intention she found at preparation, and says when there is none', () => {
     const step = dosed.run.report.decisions.find((d) => d.stepId === 'd-arrive')!;
     expect(step.feedback).toMatch(/let whatever's there be there/);
