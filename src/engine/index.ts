@@ -139,6 +139,7 @@ export {
   verifySteps,
 } from './results/verify.ts';
 export { percentText } from './results/percent.ts';
+export { bestOption, weightedPoints, type BestOption } from './format/best-option.ts';
 export { resumeLeft, type ResumeLeft } from './results/left.ts';
 export { KAP_NAMESPACE, uuidV5 } from './results/uuid.ts';
 export { hashScenario } from './attempt/index.ts';
