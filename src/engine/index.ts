@@ -111,6 +111,7 @@ export {
   topLessons,
 } from './presentation/debrief.ts';
 export { roomScene } from './presentation/room.ts';
+export { competencyScoreText, pointsOfText } from './presentation/score-text.ts';
 export { standardTitle } from './standards/catalogue.ts';
 export { cmiTimespan } from './results/cmi-timespan.ts';
 export { type Statement, buildStatements } from './results/xapi.ts';
