@@ -25,7 +25,7 @@ const w = (o: { points?: Record<string, number> }) => weightedPoints(o.points, w
 describe('bestOption', () => {
   it('takes the most weighted points, the first of equals', () => {
     expect(weightedPoints({ safety: 1, alliance: 2, unknown: 9 }, weights)).toBe(4);
-    const options = [
+    const options: { points: Record<string, number> }[] = [
       { points: { alliance: 3 } },
       { points: { safety: 2 } },
       { points: { safety: 1, alliance: 2 } },
