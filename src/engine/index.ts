@@ -111,6 +111,7 @@ export {
   topLessons,
 } from './presentation/debrief.ts';
 export { roomScene } from './presentation/room.ts';
+export { competencyScoreText, pointsOfText } from './presentation/score-text.ts';
 export { standardTitle } from './standards/catalogue.ts';
 export { cmiTimespan } from './results/cmi-timespan.ts';
 export { type Statement, buildStatements } from './results/xapi.ts';
@@ -139,6 +140,7 @@ export {
   verifySteps,
 } from './results/verify.ts';
 export { percentText } from './results/percent.ts';
+export { bestOption, weightedPoints, type BestOption } from './format/best-option.ts';
 export { resumeLeft, type ResumeLeft } from './results/left.ts';
 export { KAP_NAMESPACE, uuidV5 } from './results/uuid.ts';
 export { hashScenario } from './attempt/index.ts';

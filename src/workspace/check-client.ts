@@ -5,7 +5,6 @@
  */
 import { CheckScheduler, type CheckHandlers, type Send } from './check-scheduler.ts';
 import type { CheckReply, CheckRequest } from './check-worker-core.ts';
-import CheckWorker from './check.worker.ts?worker';
 
 export type { CheckHandlers, DiagnosticsReply } from './check-scheduler.ts';
 
@@ -25,7 +24,12 @@ export class Checker {
     const send = (): Send => {
       let worker: Worker;
       try {
-        worker = new CheckWorker();
+        // A module worker from the app's own file, which the page's CSP (script-src 'self')
+        // allows in the development server and the build alike; no blob: or data: URL.
+        worker = new Worker(new URL('./check.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'scenario check',
+        });
       } catch {
         return onPage;
       }

@@ -1,40 +1,163 @@
 /**
  * Where a scenario map's option lines run and where their labels sit, in map units, from the
- * map model (map-model.ts): a line leaves its step's box on the right and curves into the next
- * step's box on the left; a line back to an earlier column loops below both boxes. Shared by
- * the pictures that draw a map.
+ * map model (map-model.ts). Shared by the pictures that draw a map (the workspace's map, the
+ * cohort map).
+ *
+ * Steps sit on a grid: columns COL apart with a free gap between them, rows ROW apart with a free
+ * corridor between them. A line never runs through a box:
+ * - to the next column it curves across the gap between the two columns;
+ * - further right, or back to the same or an earlier column (a loop), it leaves its box on the
+ *   right into the gap, runs along the corridor beside the target's row (above the target when
+ *   going down, below it otherwise), and enters the target from the gap on its left;
+ * - an option leading nowhere is a short stub into the gap.
+ * Every line ends on the left side of its target, and its arrowhead (ARROW_LEN long, the same
+ * size for every line, critical or not) lies in the gap there; labels sit in gaps and corridors
+ * clear of every arrowhead (tests/unit/workspace/map-geometry.test.ts).
  */
-import { NODE_H, NODE_W, type MapEdge, type MapNode } from './map-model.ts';
+import { COL, NODE_H, NODE_W, ROW, type MapEdge, type MapNode } from './map-model.ts';
 
-/** The SVG path of an option's line; `nodes` are the map's nodes by key. */
-export function edgePath(e: MapEdge, nodes: ReadonlyMap<string, MapNode>): string {
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * The course of an option's line: a cubic curve (p0, c1, c2, p3) across one gap, or straight
+ * segments through `points` (drawn with rounded corners that stay inside each corner).
+ */
+export type EdgeRoute =
+  { kind: 'curve'; p0: Point; c1: Point; c2: Point; p3: Point } | { kind: 'line'; points: Point[] };
+
+/** Length of an arrowhead along its line, in map units (markers use these units). */
+export const ARROW_LEN = 10;
+/** Width of an arrowhead across its line. */
+export const ARROW_W = 8;
+/** Height of an option's label box (11 px bold text), and its width per character. */
+export const LABEL_H = 13;
+export const LABEL_CHAR_W = 7.5;
+
+const GAP_X = COL - NODE_W;
+const GAP_Y = ROW - NODE_H;
+const clamp = (v: number, limit: number) => Math.max(-limit, Math.min(limit, v));
+
+/** The route of an option's line; `nodes` are the map's nodes by key. */
+export function edgeRoute(e: MapEdge, nodes: ReadonlyMap<string, MapNode>): EdgeRoute {
   const a = nodes.get(e.from)!;
   const sp = e.spread;
   const sx = a.x + NODE_W;
   const sy = a.y + NODE_H / 2 + sp * 0.4;
-  if (e.to === null) return `M ${sx} ${sy} L ${sx + 46} ${sy + 18 + sp}`;
-  const b = nodes.get(e.to);
-  if (!b) return `M ${sx} ${sy} L ${sx + 46} ${sy + sp}`;
+  const b = e.to === null ? undefined : nodes.get(e.to);
+  if (!b) return { kind: 'line', points: [{ x: sx, y: sy }, stubEnd(sx, sy, sp)] };
   const tx = b.x;
   const ty = b.y + NODE_H / 2 + sp * 0.4;
-  if (e.back) {
-    const lift = Math.max(a.y, b.y) + NODE_H + 14 + sp;
-    return `M ${a.x + NODE_W / 2 + sp} ${a.y + NODE_H} C ${a.x + NODE_W / 2 + sp} ${lift + 30}, ${b.x + NODE_W / 2 + sp} ${lift + 30}, ${b.x + NODE_W / 2 + sp} ${b.y + NODE_H}`;
+  if (!e.back && b.x - a.x <= COL) {
+    // Across the one gap between neighbouring columns: no box lies between them.
+    const mid = (sx + tx) / 2;
+    return {
+      kind: 'curve',
+      p0: { x: sx, y: sy },
+      c1: { x: mid, y: sy + sp * 1.6 },
+      c2: { x: mid, y: ty + sp * 1.6 },
+      p3: { x: tx, y: ty },
+    };
   }
-  const mid = (sx + tx) / 2;
-  return `M ${sx} ${sy} C ${mid} ${sy + sp * 1.6}, ${mid} ${ty + sp * 1.6}, ${tx - 4} ${ty}`;
+  // Out into the gap, along the corridor beside the target's row, in from the target's left.
+  const corridor =
+    (b.y > a.y ? b.y - GAP_Y / 2 : b.y + NODE_H + GAP_Y / 2) + clamp(sp * 0.4, GAP_Y / 2 - 3);
+  const out = sx + GAP_X * 0.3 + clamp(sp * 0.5, GAP_X * 0.2);
+  // The gap left of the first column is only as wide as the margin.
+  const inGap = b.x < COL ? b.x / 2 : GAP_X * 0.3;
+  const into = tx - inGap + clamp(sp * 0.5, Math.min(GAP_X * 0.2, inGap - 2));
+  return {
+    kind: 'line',
+    points: [
+      { x: sx, y: sy },
+      { x: out, y: sy },
+      { x: out, y: corridor },
+      { x: into, y: corridor },
+      { x: into, y: ty },
+      { x: tx, y: ty },
+    ],
+  };
 }
 
-/** Where an option's label sits: about the middle of its line. */
+/** The end of an option that leads nowhere: a short stub into the gap. */
+function stubEnd(sx: number, sy: number, sp: number): Point {
+  return { x: sx + ARROW_LEN + 6, y: sy + 10 + sp * 0.4 };
+}
+
+/** The SVG path of an option's line; `nodes` are the map's nodes by key. */
+export function edgePath(e: MapEdge, nodes: ReadonlyMap<string, MapNode>): string {
+  const r = edgeRoute(e, nodes);
+  if (r.kind === 'curve')
+    return `M ${r.p0.x} ${r.p0.y} C ${r.c1.x} ${r.c1.y}, ${r.c2.x} ${r.c2.y}, ${r.p3.x} ${r.p3.y}`;
+  return roundedPolyline(r.points, 6);
+}
+
+/** A polyline with each corner rounded by at most `radius` (and half of either segment). */
+function roundedPolyline(points: Point[], radius: number): string {
+  const [first, ...rest] = points;
+  let d = `M ${first!.x} ${first!.y}`;
+  for (let i = 0; i < rest.length - 1; i++) {
+    const prev = points[i]!;
+    const at = rest[i]!;
+    const next = rest[i + 1]!;
+    const lenIn = Math.hypot(at.x - prev.x, at.y - prev.y);
+    const lenOut = Math.hypot(next.x - at.x, next.y - at.y);
+    const r = Math.min(radius, lenIn / 2, lenOut / 2);
+    if (r <= 0) {
+      d += ` L ${at.x} ${at.y}`;
+      continue;
+    }
+    const from = {
+      x: at.x - ((at.x - prev.x) / lenIn) * r,
+      y: at.y - ((at.y - prev.y) / lenIn) * r,
+    };
+    const to = {
+      x: at.x + ((next.x - at.x) / lenOut) * r,
+      y: at.y + ((next.y - at.y) / lenOut) * r,
+    };
+    d += ` L ${from.x} ${from.y} Q ${at.x} ${at.y} ${to.x} ${to.y}`;
+  }
+  const last = rest.at(-1)!;
+  return `${d} L ${last.x} ${last.y}`;
+}
+
+/**
+ * Where an option's label (edgeLabelText) is centred; draw it with text-anchor middle, its box
+ * LABEL_H high and LABEL_CHAR_W per character wide. On a curve it sits nearer the start than the
+ * arrowheads at the gap's far side; on a routed line, in the middle of its run along the
+ * corridor; after a stub, just past its arrowhead.
+ */
 export function edgeLabelAt(
   e: MapEdge,
   nodes: ReadonlyMap<string, MapNode>,
 ): { x: number; y: number } {
-  const a = nodes.get(e.from)!;
-  const b = e.to ? nodes.get(e.to) : undefined;
-  const sp = e.spread;
-  if (!b) return { x: a.x + NODE_W + 30, y: a.y + NODE_H / 2 + 30 + sp };
-  if (e.back)
-    return { x: (a.x + b.x) / 2 + NODE_W / 2 + sp, y: Math.max(a.y, b.y) + NODE_H + 34 + sp };
-  return { x: (a.x + NODE_W + b.x) / 2, y: (a.y + b.y) / 2 + NODE_H / 2 - 4 + sp * 1.6 };
+  const r = edgeRoute(e, nodes);
+  const half = labelWidth(edgeLabelText(e)) / 2;
+  if (r.kind === 'curve') {
+    const t = 0.4;
+    const u = 1 - t;
+    const at = (k: 'x' | 'y') =>
+      u * u * u * r.p0[k] + 3 * u * u * t * r.c1[k] + 3 * u * t * t * r.c2[k] + t * t * t * r.p3[k];
+    // Arrowheads end at the gap's far side: keep the label's right edge clear of them.
+    return { x: Math.min(at('x'), r.p3.x - ARROW_LEN - 3 - half), y: at('y') };
+  }
+  if (r.points.length === 2) {
+    const end = r.points[1]!;
+    return { x: end.x + 3 + half, y: end.y };
+  }
+  const [, , p, q] = r.points;
+  return { x: (p!.x + q!.x) / 2, y: p!.y };
+}
+
+/** The width of a label's box, in map units. */
+export function labelWidth(text: string): number {
+  return text.length * LABEL_CHAR_W + 4;
+}
+
+/** An option's label on the map: its points, ✕ when critical, ? when it leads nowhere. */
+export function edgeLabelText(e: MapEdge): string {
+  const sign = e.total > 0 ? `+${e.total}` : e.total < 0 ? `−${Math.abs(e.total)}` : '0';
+  return `${sign}${e.critical ? ' ✕' : ''}${e.kind === 'broken' ? ' ?' : ''}`;
 }

@@ -8,8 +8,9 @@ import type { Diagnostic } from '../engine/index.ts';
 
 export const NODE_W = 176;
 export const NODE_H = 54;
-const COL = 250;
-const ROW = 74;
+/** Distance between columns and between rows of steps; the space past a box is free of boxes. */
+export const COL = 250;
+export const ROW = 74;
 const LANE_HEAD = 34;
 const LANE_GAP = 26;
 

@@ -27,3 +27,16 @@ export function zoomView(v: ViewBox, factor: number, at?: { x: number; y: number
   const cy = at?.y ?? v.y + v.h / 2;
   return { x: cx - (cx - v.x) * f, y: cy - (cy - v.y) * f, w, h };
 }
+
+/**
+ * The part of the map an element `width` × `height` CSS pixels shows for view `v`, drawn with
+ * preserveAspectRatio "xMinYMin meet": `v` widened (or made taller) to the element's proportions,
+ * from the same top-left corner. Zooming and panning this box keep what is shown and what is
+ * computed the same, so zooming about its centre zooms about the middle of what is seen. A
+ * zero-sized element (not laid out yet) leaves `v` as it is.
+ */
+export function shownView(v: ViewBox, width: number, height: number): ViewBox {
+  if (!(width > 0 && height > 0)) return v;
+  const aspect = width / height;
+  return v.w / v.h > aspect ? { ...v, h: v.w / aspect } : { ...v, w: v.h * aspect };
+}

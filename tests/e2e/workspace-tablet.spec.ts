@@ -1,7 +1,8 @@
 /**
  * The workspace on a tablet, in the production build: with touch and no mouse, in landscape and
  * portrait, an instructor edits a step's text in the form, selects steps and option arrows on
- * the map by tapping, and previews from the selected step; nothing needs sideways scrolling.
+ * the map by tapping (a tap moves neither the map nor the page; + and − zoom about the middle of
+ * what is shown), and previews from the selected step; nothing needs sideways scrolling.
  */
 import { expect, test, type Page } from '@playwright/test';
 
@@ -10,6 +11,22 @@ const field = (page: Page, pointer: string) => page.locator(`[data-field-path="$
 async function settled(page: Page) {
   await expect(page.locator('[data-screen="workspace"]')).toHaveAttribute('data-busy', 'false');
 }
+
+const canvas = (page: Page) => page.locator('[data-map] svg.canvas');
+
+/** The map point (in map units) drawn at the middle of the map's canvas. */
+const mapPointAtCentre = (page: Page) =>
+  canvas(page).evaluate((svg: SVGSVGElement) => {
+    const r = svg.getBoundingClientRect();
+    const at = new DOMPoint(r.left + r.width / 2, r.top + r.height / 2);
+    const p = at.matrixTransform(svg.getScreenCTM()!.inverse());
+    return { x: p.x, y: p.y };
+  });
+
+type Rect = { x: number; y: number; width: number; height: number };
+/** How far a box's centre moved on the screen, in CSS pixels (its outline may thicken). */
+const moved = (a: Rect, b: Rect) =>
+  Math.hypot(a.x + a.width / 2 - (b.x + b.width / 2), a.y + a.height / 2 - (b.y + b.height / 2));
 
 /** How far the page is wider than the screen, in CSS pixels (0 when it fits). */
 const overflow = (page: Page) =>
@@ -30,13 +47,36 @@ for (const [name, viewport] of [
       await expect(page.locator('[data-summary]')).toContainText('new-scenario.json: 0 errors');
       expect(await overflow(page)).toBeLessThanOrEqual(0);
 
-      // Tapping a step on the map selects it and opens its form.
+      // Tapping a step on the map selects it and opens its form (above the map on a narrow
+      // screen), and moves neither the map's view nor the step: it stays under the finger.
       const step = page.locator('[data-node="mon-peak"]');
       await step.scrollIntoViewIfNeeded();
       // A step's box is large enough to tap (at least 24 CSS pixels high at the fitted zoom).
-      expect((await step.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+      const box = step.locator('rect.box');
+      const before = (await box.boundingBox())!;
+      expect(before.height).toBeGreaterThanOrEqual(24);
+      const viewBox = await canvas(page).getAttribute('viewBox');
       await step.tap();
       await expect(step).toHaveAttribute('data-selected', 'true');
+      await settled(page);
+      expect(await canvas(page).getAttribute('viewBox')).toBe(viewBox);
+      expect(moved(before, (await box.boundingBox())!)).toBeLessThan(1);
+
+      // + and − zoom about the middle of the map as shown: the point there stays there.
+      const middle = await mapPointAtCentre(page);
+      const width = Number(await canvas(page).getAttribute('data-viewbox'));
+      await page.getByRole('button', { name: 'Zoom in' }).tap();
+      await expect(canvas(page)).not.toHaveAttribute('data-viewbox', String(width));
+      expect(Number(await canvas(page).getAttribute('data-viewbox'))).toBeLessThan(width);
+      const zoomed = await mapPointAtCentre(page);
+      expect(Math.abs(zoomed.x - middle.x)).toBeLessThan(1);
+      expect(Math.abs(zoomed.y - middle.y)).toBeLessThan(1);
+      await page.getByRole('button', { name: 'Zoom out' }).tap();
+      const back = await mapPointAtCentre(page);
+      expect(Math.abs(back.x - middle.x)).toBeLessThan(1);
+      expect(Math.abs(back.y - middle.y)).toBeLessThan(1);
+      // The selected step is still where it was after zooming in and out again.
+      expect(moved(before, (await box.boundingBox())!)).toBeLessThan(1);
       await expect(page.locator('[data-step-actions="mon-peak"]')).toBeVisible();
       const text = field(page, '/phases/2/steps/0/text');
       await expect(text).toBeVisible();

@@ -344,8 +344,42 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Records what the page's Content Security Policy refused, console errors, and the address of
+ * every worker the page starts; `expectCleanWorkers` checks the checks ran in workers loaded
+ * from the app's own origin (never a blob: or data: URL, which the CSP refuses).
+ */
+async function watchWorkers(page: Page) {
+  const problems: string[] = [];
+  const workers: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP refused ${e.blockedURI} (${e.violatedDirective})`),
+    ),
+  );
+  return (origin: string) => {
+    expect(problems).toEqual([]);
+    expect(workers.length).toBeGreaterThanOrEqual(2);
+    for (const url of workers) expect(url.startsWith(`${origin}/`), url).toBe(true);
+  };
+}
+
+test('the check workers load from the app’s own files under its CSP', async ({ page }) => {
+  const expectCleanWorkers = await watchWorkers(page);
+  await openWorkspace(page);
+  await page.getByRole('button', { name: 'New scenario from the template' }).click();
+  await expect(page.locator('[data-summary]')).toContainText('new-scenario.json: 0 errors');
+  await expect(page.locator('[data-node]')).not.toHaveCount(0);
+  expectCleanWorkers(new URL(page.url()).origin);
+});
+
 test('npm run author: saving the file updates the diagnostics live', async ({ page }) => {
   test.setTimeout(120_000);
+  const expectCleanWorkers = await watchWorkers(page);
   const dir = mkdtempSync(join(tmpdir(), 'kap-author-'));
   const file = join(dir, 'draft.json');
   const valid = readFileSync('tests/fixtures/engine/protocol-gates.json', 'utf8');
@@ -376,6 +410,8 @@ test('npm run author: saving the file updates the diagnostics live', async ({ pa
       timeout: 30_000,
     });
     await expect(page.locator('[data-node]')).not.toHaveCount(0);
+    // The development server's page has the same CSP; its check workers load under it.
+    expectCleanWorkers(new URL(url).origin);
     const revision = Number(
       await page.locator('[data-screen="workspace"]').getAttribute('data-revision'),
     );

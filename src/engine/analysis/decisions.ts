@@ -5,10 +5,12 @@
  * - position and length cues: the best option written first, or the longest, in most steps;
  * - spoken options the patient never reacts to;
  * - the practice standards each path breaches, when options cite them (`standards`).
- * "Best" and "weaker" go by weighted points: each competency's points times its weight, summed.
+ * "Best" and "weaker" go by weighted points: each competency's points times its weight, summed;
+ * a critical option is never the best (the one rule, format/best-option.ts).
  */
 import type { ScenarioV1 } from '../format/schema.ts';
 import { own } from '../format/own.ts';
+import { bestOption, weightedPoints } from '../format/best-option.ts';
 
 type Phase = ScenarioV1['phases'][number];
 type Option = Phase['steps'][number]['options'][number];
@@ -71,24 +73,11 @@ const toPatient = (speaker: string) => speaker !== 'prescriber' && speaker !== '
 
 export function analyzeDecisions(scenario: ScenarioV1): DecisionAnalysis {
   const weights = new Map(scenario.competencies.map((c) => [c.id, c.weight]));
-  const weighted = (o: { points?: Record<string, number> }) => {
-    let total = 0;
-    for (const [c, p] of Object.entries(o.points ?? {})) total += p * (weights.get(c) ?? 0);
-    return total;
-  };
-  /** Index of the best option (the first of equals), and whether it is the only best. */
+  const weighted = (o: { points?: Record<string, number> }) => weightedPoints(o.points, weights);
+  /** The best option (format/best-option.ts: never a critical one; −1 when none), and whether it is the only best. */
   const bestOf = (options: readonly Option[]) => {
-    let best = 0;
-    let unique = true;
-    options.forEach((o, k) => {
-      const v = weighted(o);
-      const b = weighted(options[best]!);
-      if (v > b) {
-        best = k;
-        unique = true;
-      } else if (k !== best && v === b) unique = false;
-    });
-    return { best, unique };
+    const { index, unique } = bestOption(options, weighted);
+    return { best: index, unique };
   };
   const worstOf = (options: readonly Option[]) => {
     let worst = 0;
@@ -126,9 +115,11 @@ export function analyzeDecisions(scenario: ScenarioV1): DecisionAnalysis {
       while (stack.length > 0) {
         const step = steps.get(stack.pop()!);
         if (!step) continue;
-        const top = weighted(step.options[bestOf(step.options).best]!);
+        const best = step.options[bestOf(step.options).best];
+        const top = best ? weighted(best) : NaN;
         for (const o of step.options) {
-          if (o.next === undefined || (bestOnly && weighted(o) !== top)) continue;
+          const isBest = !o.critical && weighted(o) === top;
+          if (o.next === undefined || (bestOnly && !isBest)) continue;
           if (!bestOnly) reachedBy.set(o.next, [...(reachedBy.get(o.next) ?? []), o.id]);
           if (!seen.has(o.next)) {
             seen.add(o.next);
@@ -195,7 +186,8 @@ export function analyzeDecisions(scenario: ScenarioV1): DecisionAnalysis {
         visited.add(id);
         const step = steps.get(id);
         if (!step) break;
-        const o: Option = step.options[choose(step.options)]!;
+        const o: Option | undefined = step.options[choose(step.options)];
+        if (!o) break;
         for (const s of breaches(o)) found.add(s);
         if (o.ending !== undefined) ended = true;
         id = o.next;

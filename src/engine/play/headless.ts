@@ -5,6 +5,7 @@
  * the clock whenever nothing can be done until later.
  */
 import type { ScenarioV1 } from '../format/schema.ts';
+import { bestOption } from '../format/best-option.ts';
 import type { Attempt } from '../session/save-form.ts';
 import { scoreContext, type Report } from '../scoring/score.ts';
 import type { OptionDef } from '../session/indexScenario.ts';
@@ -113,6 +114,11 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
   const pick = (list: OptionDef[], how: Strategy): OptionDef | undefined => {
     if (list.length === 0) return undefined;
     if (how === 'random') return list[Math.floor(random() * list.length)];
+    if (how === 'best') {
+      // The one rule of which option is best; when every option is critical, the least bad.
+      const best = list[bestOption(list, weight).index];
+      if (best) return best;
+    }
     const key =
       how === 'best'
         ? (o: OptionDef) => weight(o)

@@ -9,6 +9,7 @@ import type { DecisionRecord, SessionContext } from '../session/types.ts';
 import { feedbackOf } from '../session/variants.ts';
 import { scenarioRange } from './maximum.ts';
 import { own } from '../format/own.ts';
+import { bestOption } from '../format/best-option.ts';
 
 type Points = Record<string, number>;
 
@@ -87,12 +88,9 @@ export interface Report {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** The best option by weighted points (ties: the first). */
+/** The best option (format/best-option.ts: never a critical one), or none. */
 function bestOf(index: ScenarioIndex, options: OptionDef[]): OptionDef | undefined {
-  let best: OptionDef | undefined;
-  for (const o of options)
-    if (!best || index.weighted(o.points) > index.weighted(best.points)) best = o;
-  return best;
+  return options[bestOption(options, (o) => index.weighted(o.points)).index];
 }
 
 interface Scored {
