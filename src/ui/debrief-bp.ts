@@ -69,3 +69,32 @@ export function heldSteps(
   if (last && end > last.minute) corners.push([end, last.value]);
   return corners;
 }
+
+/**
+ * The text alternative of the blood-pressure chart: what the chart shows (cuff readings held until
+ * the next, or none after the dose), the last reading before the dose, and each series' readings
+ * with their minutes since the dose, highest and lowest.
+ */
+export function cuffDescription(cuff: readonly CuffPoint[], before: CuffPoint | null): string {
+  const parts = [
+    cuff.length
+      ? 'Blood pressure is known only from cuff readings: each is plotted at its minute since the dose and held until the next.'
+      : 'No cuff reading was taken after the dose.',
+  ];
+  if (before)
+    parts.push(
+      `Last reading before the dose: ${before.systolic}/${before.diastolic} at minute ${before.minute}.`,
+    );
+  if (cuff.length)
+    for (const [key, label] of [
+      ['systolic', 'Systolic'],
+      ['diastolic', 'Diastolic'],
+    ] as const) {
+      const values = cuff.map((r) => r[key]);
+      const n = cuff.length;
+      parts.push(
+        `${label}: ${n} cuff reading${n === 1 ? '' : 's'} (${cuff.map((r) => `${r[key]} at minute ${r.minute}`).join(', ')}), highest ${Math.max(...values)}, lowest ${Math.min(...values)}.`,
+      );
+    }
+  return parts.join(' ');
+}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cuffPoints, heldSteps, lastBeforeDose } from '../../../src/ui/debrief-bp.ts';
+import {
+  cuffDescription,
+  cuffPoints,
+  heldSteps,
+  lastBeforeDose,
+} from '../../../src/ui/debrief-bp.ts';
 import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { loadScenarioFile } from '../session/fixtures.ts';
 import { fileURLToPath } from 'node:url';
@@ -65,5 +70,26 @@ describe('blood pressure on the debrief chart: cuff readings only', () => {
       )!;
       expect([p.systolic, p.diastolic]).toEqual([r.systolic, r.diastolic]);
     }
+  });
+});
+
+describe('the blood-pressure chart in words', () => {
+  it('lists the cuff readings with their minutes, and the last one before the dose', () => {
+    const text = cuffDescription(
+      [
+        { minute: 0, systolic: 138, diastolic: 86, source: 'trainee' },
+        { minute: 40, systolic: 143, diastolic: 90, source: 'auto' },
+      ],
+      { minute: -4, systolic: 150, diastolic: 95, source: 'trainee' },
+    );
+    expect(text).toContain('Last reading before the dose: 150/95 at minute -4.');
+    expect(text).toContain(
+      'Systolic: 2 cuff readings (138 at minute 0, 143 at minute 40), highest 143, lowest 138.',
+    );
+    expect(text).toContain('Diastolic: 2 cuff readings (86 at minute 0, 90 at minute 40)');
+  });
+
+  it('says when no reading was taken after the dose', () => {
+    expect(cuffDescription([], null)).toBe('No cuff reading was taken after the dose.');
   });
 });
