@@ -31,4 +31,5 @@ export {
   type LimitField,
   type MonitorCommand,
   type MonitorMark,
+  type NibpReading,
 } from '../engine/index.ts';

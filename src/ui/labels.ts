@@ -60,5 +60,6 @@ export function latestRoomLine<T extends { speaker: string }>(transcript: readon
   return null;
 }
 
+/** A decision's or an alarm's minute (minutes since the dose; null before it), naming its clock. */
 export const formatMinute = (minute: number | null): string =>
-  minute === null ? 'before dosing' : `minute ${minute}`;
+  minute === null ? 'before dosing' : `minute ${minute} since the dose`;

@@ -105,6 +105,7 @@ test('the course plays its three visits by keyboard, carrying what visit 1 agree
   );
   await expect(page.locator('[data-clock-hint]')).toContainText('The clock runs from arrival');
   await expect(page.locator('.clock')).not.toContainText('dose');
+  await expect(page.locator('.patient')).not.toContainText('since the dose');
   const third = await playCurrentVisit(page, 2);
   await tabTo(page, page.locator('[data-course-summary-link]'));
   await page.keyboard.press('Enter');

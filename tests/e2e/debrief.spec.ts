@@ -161,7 +161,13 @@ test('the vitals chart has one axis per measure, guide and alarm lines, decision
     await expect(bp.locator('text.limit-alarm').first()).toHaveText(`alarm ${alarm.systolicMax}`);
   expect(await bp.locator('line.grid').count()).toBeGreaterThan(4);
   expect(await bp.locator('text.marker').count()).toBeGreaterThan(0);
-  await expect(bp.getByRole('img')).toHaveAccessibleName(/Systolic: from \d+ to \d+/);
+  // Blood pressure is described by its cuff readings; heart rate is continuous.
+  await expect(bp.getByRole('img')).toHaveAccessibleName(
+    /Systolic: \d+ cuff readings? \(\d+ at minute \d+/,
+  );
+  await expect(page.locator('[data-panel="hr"]').getByRole('img')).toHaveAccessibleName(
+    /Heart rate: from \d+ to \d+/,
+  );
   // Axis text renders at least 10 px tall on a 390 px screen.
   const height = await bp
     .locator('text.tick')

@@ -29,7 +29,9 @@ test('before the dose the trainee rests and rechecks in real minutes, advancing 
   // The rested step comes at minute 15 since arrival: "advance" says how far it is and goes there.
   const advance = page.locator('[data-advance]');
   await expect(advance).toBeEnabled();
-  await expect(advance).toHaveText(`Advance to next event (in ${15 - arrival} minutes)`);
+  await expect(advance).toHaveText(
+    `Advance to next event: minute 15 since arrival (in ${15 - arrival} minutes)`,
+  );
   await page.keyboard.press('n');
   await expect(clock).toHaveAttribute('data-arrival-minute', '15');
   await expect(page.locator('[data-clock-arrival]')).toHaveText('15 minutes since arrival');

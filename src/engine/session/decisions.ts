@@ -34,7 +34,7 @@ export function recordStepChoice(d: SessionContext, option: OptionDef): void {
   }
   say(d, { speaker: 'trainee', text: option.text });
   sayReaction(d, option);
-  d.lastFeedback = { optionId: option.id, variant: feedbackVariant, ...lateField };
+  d.lastFeedback = { optionId: option.id, variant: feedbackVariant, ...lateField, clock: d.clock };
 }
 
 /**
@@ -65,7 +65,7 @@ export function recordEventChoice(d: SessionContext, option: OptionDef): void {
   d.eventStates = { ...d.eventStates, [eventId]: 'answered' };
   say(d, { speaker: 'trainee', text: option.text });
   sayReaction(d, option);
-  d.lastFeedback = { optionId: option.id, variant: feedbackVariant };
+  d.lastFeedback = { optionId: option.id, variant: feedbackVariant, clock: d.clock };
   stepMeetsEvent(d, eventId);
 }
 

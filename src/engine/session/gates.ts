@@ -14,6 +14,7 @@ import { monitorCommandProblem } from './nibp.ts';
 import { heldBackByCrisis } from './crisis.ts';
 import { lastClockMinute } from './timing.ts';
 import { outsideLimits } from './vitals.ts';
+import { atOrAboveHardStop } from './nibp.ts';
 import type { SessionContext, SessionEvent } from './types.ts';
 
 /**
@@ -25,7 +26,7 @@ export function doseRefusal(ctx: SessionContext): string | null {
   if (ctx.facts.dosed) return 'The dose has already been given.';
   const stop = ctx.index.scenario.protocol.thresholds.hardStop;
   const bp = ctx.predoseBp;
-  if (stop && bp && (bp.systolic >= stop.systolic || bp.diastolic >= stop.diastolic)) {
+  if (stop && bp && atOrAboveHardStop(bp, stop)) {
     return `No dose today: the pre-dose blood pressure of ${bp.systolic}/${bp.diastolic} mmHg is at or above the protocol's hard stop of ${stop.systolic}/${stop.diastolic} mmHg, which no documented decision overrides.`;
   }
   const missing: string[] = [];

@@ -283,3 +283,56 @@ export function monitorMarks(
 }
 
 const MARKED = { heartRate: 1, spo2: 1, respiratoryRate: 1, systolic: 1, diastolic: 1 };
+
+/** A blood pressure in mmHg. */
+type Bp = { systolic: number; diastolic: number };
+
+/**
+ * The values of a blood pressure at or above the protocol's hard stop (`thresholds.hardStop`, e.g.
+ * 180/110 mmHg), in the order systolic, diastolic; empty when neither is.
+ */
+export function hardStopSignals(bp: Bp, stop: Bp): ('systolic' | 'diastolic')[] {
+  const at: ('systolic' | 'diastolic')[] = [];
+  if (bp.systolic >= stop.systolic) at.push('systolic');
+  if (bp.diastolic >= stop.diastolic) at.push('diastolic');
+  return at;
+}
+
+/**
+ * Whether a blood pressure is at or above the protocol's hard stop: at or above either value. The
+ * dose gate (gates.ts) refuses the dose on it, and the monitor marks it; this is the rule's one
+ * place.
+ */
+export function atOrAboveHardStop(bp: Bp, stop: Bp): boolean {
+  return hardStopSignals(bp, stop).length > 0;
+}
+
+/** The protocol's hard stop as the monitor shows it. */
+export interface HardStopDisplay {
+  /** The hard stop, mmHg (`protocol.thresholds.hardStop`). */
+  systolic: number;
+  diastolic: number;
+  /**
+   * Before the dose: the values of the last cuff reading at or above it (then no dose today,
+   * gates.ts); empty when none is, and always after the dose.
+   */
+  reached: ('systolic' | 'diastolic')[];
+}
+
+/**
+ * The hard stop on the monitor: the protocol's values (null when the protocol has none) and which
+ * values of the reading shown (`last`, the last cuff reading) reach it before the dose (`dosed`
+ * false). After the dose the line stays, but nothing is gated on it.
+ */
+export function hardStopDisplay(
+  stop: Bp | undefined,
+  last: Bp | null,
+  dosed: boolean,
+): HardStopDisplay | null {
+  if (!stop) return null;
+  return {
+    systolic: stop.systolic,
+    diastolic: stop.diastolic,
+    reached: !dosed && last !== null ? hardStopSignals(last, stop) : [],
+  };
+}

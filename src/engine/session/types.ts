@@ -222,7 +222,13 @@ export interface SessionContext {
   log: AppendList<LogEntry>;
   /** The context before the last accepted choice (practice-mode retry restores it). */
   lastChoice: { before: SessionContext; optionId: string; refId: string } | null;
-  lastFeedback: { optionId: string; variant: number | null; lateFor?: string } | null;
+  /** The last choice's feedback; `clock`: the arrival-clock minute the choice was made. */
+  lastFeedback: {
+    optionId: string;
+    variant: number | null;
+    lateFor?: string;
+    clock: number;
+  } | null;
   lastRefusal: { optionId: string; reason: string } | null;
   ending: string | null;
   /** Cues to play for the event being processed. */

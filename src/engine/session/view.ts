@@ -12,8 +12,10 @@ import { effectNow, effectSiteSample, type DoseEvent } from './drug-course.ts';
 import { isMonitoringDone } from './monitoring.ts';
 import { feedbackOf, textOf } from './variants.ts';
 import {
+  hardStopDisplay,
   limitsInForce,
   monitorMarks,
+  type HardStopDisplay,
   nibpDisplay,
   type AlarmLimits,
   type MonitorMark,
@@ -80,6 +82,8 @@ export interface SessionView {
     critical?: string;
     /** Set when the choice took the vitals for a scheduled check after its window: it earns nothing. */
     late?: string;
+    /** The arrival-clock minute the choice was made (feedback read later is older than the clock). */
+    clock: number;
   } | null;
   lastRefusal: { optionId: string; reason: string } | null;
   canRetry: boolean;
@@ -115,6 +119,8 @@ export interface SessionView {
     /** Whether the limits are the trainee's own (false: the protocol's). */
     ownLimits: boolean;
     marks: MonitorMark[];
+    /** The protocol's hard stop (`thresholds.hardStop`; null without one) and whether the reading shown reaches it before the dose. */
+    hardStop: HardStopDisplay | null;
   };
 }
 
@@ -173,6 +179,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
       points: c.lastFeedback.lateFor ? {} : (o.points ?? {}),
       ...(o.critical ? { critical: o.critical.explanation } : {}),
       ...lateNote(c, c.lastFeedback.lateFor),
+      clock: c.lastFeedback.clock,
     };
   }
 
@@ -228,6 +235,11 @@ function viewMonitor(c: SessionContext): SessionView['monitor'] {
     limits,
     ownLimits: c.monitor.limits !== null,
     marks: monitorMarks(c.vitals, nibp.last, limits),
+    hardStop: hardStopDisplay(
+      c.index.scenario.protocol.thresholds.hardStop,
+      nibp.last,
+      c.facts.dosed,
+    ),
   };
 }
 
@@ -235,7 +247,7 @@ function lateNote(c: SessionContext, checkId: string | undefined): { late?: stri
   const check = checkId === undefined ? undefined : c.index.checks.get(checkId);
   if (!check) return {};
   return {
-    late: `Too late for the scheduled check (${check.label.toLowerCase()}), due between minute ${check.atMinute} and ${check.atMinute + check.windowMinutes}: it is counted missed, and this reading earns no points.`,
+    late: `Too late for the scheduled check (${check.label.toLowerCase()}), due between minute ${check.atMinute} and ${check.atMinute + check.windowMinutes} since ${check.from === 'arrival' ? 'arrival' : 'the dose'}: it is counted missed, and this reading earns no points.`,
   };
 }
 

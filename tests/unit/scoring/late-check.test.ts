@@ -58,7 +58,7 @@ describe('a check taken after its window at the step that prompts it', () => {
     const feedback = viewSession(s).lastFeedback!;
     expect(feedback.optionId).toBe('i5-check');
     expect(feedback.points).toEqual({});
-    expect(feedback.late).toMatch(/between minute 110 and 125/);
+    expect(feedback.late).toMatch(/between minute 110 and 125 since the dose/);
   });
 
   it('inside the window the same choice is the best option and the check counts', () => {

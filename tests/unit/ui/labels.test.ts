@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moodText, speakerLabel } from '../../../src/ui/labels.ts';
+import { formatMinute, moodText, speakerLabel } from '../../../src/ui/labels.ts';
 
 describe('speaker and mood labels', () => {
   it('names the patient by first name and others by role', () => {
@@ -13,5 +13,10 @@ describe('speaker and mood labels', () => {
     expect(moodText('narrator', 'startled', 'Elias Novak')).toBe('Elias: startled');
     expect(moodText('patient', 'tearful', 'Elias Novak')).toBe('tearful');
     expect(moodText('narrator', undefined, 'Elias Novak')).toBe('');
+  });
+
+  it('names the dose clock for a decision minute', () => {
+    expect(formatMinute(40)).toBe('minute 40 since the dose');
+    expect(formatMinute(null)).toBe('before dosing');
   });
 });
