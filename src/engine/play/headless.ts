@@ -165,7 +165,8 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
       // deadline (a choice list leaves that step unanswered).
       const place = c.index.options.get(id);
       const laterEvent = !!place?.eventId && !c.fired.includes(place.eventId);
-      const laterStep = !!place?.stepId && place.stepId !== c.stepId && view.step?.until !== undefined;
+      const laterStep =
+        !!place?.stepId && place.stepId !== c.stepId && view.step?.until !== undefined;
       if ((stepOptions.length === 0 || laterEvent || laterStep) && canAdvance()) {
         wait(view);
         continue;

@@ -21,6 +21,7 @@ import type { PhaseId } from '../format/schema.ts';
 import { attemptFromContext, type Attempt } from './save-form.ts';
 import { advanceClock, machineMustMove } from './clock.ts';
 import { expiryDue } from './deadlines.ts';
+import type { ExpiryTarget } from '../format/step-deadlines.ts';
 import { initialContext } from './initial-context.ts';
 import { recordEventChoice, recordStepChoice } from './decisions.ts';
 import { applyOptionEffects, changeSetting } from './effects.ts';
@@ -97,6 +98,17 @@ type AfterChoice = {
 const choose = (then?: AfterChoice['then']) =>
   ({ type: 'choose', params: then === undefined ? {} : { then } }) as const;
 
+/**
+ * expiryDue for the guards, kept with the context: a context is never changed once an event has
+ * produced it, and the eventless edges ask after every event.
+ */
+function dueNow(context: SessionContext): ExpiryTarget | null {
+  let due = dueByContext.get(context);
+  if (due === undefined) dueByContext.set(context, (due = expiryDue(context)));
+  return due;
+}
+const dueByContext = new WeakMap<SessionContext, ExpiryTarget | null>();
+
 export const sessionMachine = setup({
   types: {
     context: {} as SessionContext,
@@ -124,12 +136,12 @@ export const sessionMachine = setup({
     isMonitoringDone: ({ context }) => isMonitoringDone(context),
     /** The current step's offer has passed its deadline and its withdrawal ends the session. */
     expiryEndsSession: ({ context }) => {
-      const target = expiryDue(context);
+      const target = dueNow(context);
       return target !== null && 'ending' in target;
     },
     /** The current step's offer has passed its deadline and its withdrawal ends the phase. */
     expiryEndsPhase: ({ context }) => {
-      const target = expiryDue(context);
+      const target = dueNow(context);
       return target !== null && 'endsPhase' in target;
     },
     /** Minutes of an accepted clock.advance are still to run, and no edge must be taken first. */
