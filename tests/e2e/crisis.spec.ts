@@ -103,10 +103,11 @@ test('the patient answers the therapist: her reaction follows the choice in the 
     .find((s) => s.id === 'mon-onset')!;
   const reaction = onset.options.find((o) => o.id === 'm1-brief')!.reaction!;
   expect(reaction).toBeTruthy();
+  const scenario = await serveScenario(page, id, laterRise());
   await startByKeyboard(page, id, 'practice');
   await stopClock(page);
   const { seed } = await savedAttempt(page, id);
-  const events = eventsToMissedCrisis(seed);
+  const events = eventsToMissedCrisis(seed, scenario);
   const upTo = events.findIndex((e) => e.type === 'trainee.choose' && e.optionId === 'm1-brief');
   await playEvents(page, events.slice(0, upTo + 1));
   const lines = page.locator('[data-transcript] li');
