@@ -2,7 +2,15 @@ import { expect, test } from '@playwright/test';
 import { initialSnapshot, step } from '../../src/engine/session/session.ts';
 import { viewSession } from '../../src/engine/session/view.ts';
 import type { SessionEvent } from '../../src/engine/session/types.ts';
-import { bundled, playEvents, savedAttempt, startByKeyboard, stopClock } from './helpers.ts';
+import type { ScenarioV1 } from '../../src/engine/format/schema.ts';
+import {
+  bundled,
+  playEvents,
+  savedAttempt,
+  serveScenario,
+  startByKeyboard,
+  stopClock,
+} from './helpers.ts';
 
 const id = 'im-hypertensive-response';
 
@@ -12,8 +20,7 @@ const id = 'im-hypertensive-response';
  * calm") is on screen. The response window passes unanswered. The events are computed by the
  * engine for the attempt's own seed, then played through the player by keyboard.
  */
-function eventsToMissedCrisis(seed: number): SessionEvent[] {
-  const scenario = bundled(id);
+function eventsToMissedCrisis(seed: number, scenario = bundled(id)): SessionEvent[] {
   const events: SessionEvent[] = [];
   let s = step(initialSnapshot(scenario, { seed, mode: 'practice' }), { type: 'session.begin' });
   const send = (e: SessionEvent) => {
@@ -39,13 +46,26 @@ function eventsToMissedCrisis(seed: number): SessionEvent[] {
   return events;
 }
 
+/**
+ * The scenario with the step after the quiet one moved to minute 28: the quiet step is withdrawn
+ * the minute before its next step is due (session-rules.md, step deadlines), so this keeps it on
+ * screen when the headache's response window passes at minute 26.
+ */
+function laterRise(): ScenarioV1 {
+  const copy = structuredClone(bundled(id));
+  for (const phase of copy.phases)
+    for (const st of phase.steps) if (st.id === 'mon-rise') st.atMinute = 28;
+  return copy;
+}
+
 test('after a missed hypertensive emergency the patient panel and the choices follow her real state', async ({
   page,
 }) => {
+  const scenario = await serveScenario(page, id, laterRise());
   await startByKeyboard(page, id, 'practice');
   await stopClock(page);
   const { seed } = await savedAttempt(page, id);
-  const events = eventsToMissedCrisis(seed);
+  const events = eventsToMissedCrisis(seed, scenario);
   // Up to the open crisis: the calm step is on screen, but the event takes precedence.
   const crisisAt = events.length - 1;
   await playEvents(page, events.slice(0, crisisAt));
@@ -83,10 +103,11 @@ test('the patient answers the therapist: her reaction follows the choice in the 
     .find((s) => s.id === 'mon-onset')!;
   const reaction = onset.options.find((o) => o.id === 'm1-brief')!.reaction!;
   expect(reaction).toBeTruthy();
+  const scenario = await serveScenario(page, id, laterRise());
   await startByKeyboard(page, id, 'practice');
   await stopClock(page);
   const { seed } = await savedAttempt(page, id);
-  const events = eventsToMissedCrisis(seed);
+  const events = eventsToMissedCrisis(seed, scenario);
   const upTo = events.findIndex((e) => e.type === 'trainee.choose' && e.optionId === 'm1-brief');
   await playEvents(page, events.slice(0, upTo + 1));
   const lines = page.locator('[data-transcript] li');

@@ -10,6 +10,7 @@ import { evaluateCondition, type Condition } from './conditions.ts';
 import { error, pointer, warning, type Finding } from './diagnostics.ts';
 import { FORBIDDEN_KEYS } from './parse.ts';
 import { checkPrompts, promptAfterWindow } from './check-prompts.ts';
+import { stepExpiries, type ExpiryProblem } from './step-deadlines.ts';
 
 type Json = Record<string, unknown>;
 type Seg = string | number;
@@ -35,7 +36,63 @@ export function authoringFindings(doc: Json): Finding[] {
   checkMinutesForward(doc, out);
   checkReservedIds(doc, out);
   checkPromptWindows(doc, out);
+  checkStepExpiries(doc, out);
   return out;
+}
+
+/**
+ * A step's written `expires` must be one the session can follow (step-deadlines.ts): somewhere to
+ * go, a deadline, a phase it may leave, and a deadline before the step it leads to is due (else
+ * that step's text would be shown after its minute, or never).
+ */
+function checkStepExpiries(doc: Json, out: Finding[]) {
+  for (const p of stepExpiries(doc).problems) {
+    const at = (...rest: Seg[]) =>
+      pointer('phases', p.phaseIndex, 'steps', p.stepIndex, 'expires', ...rest);
+    out.push(expiryFinding(p, at));
+  }
+}
+
+function expiryFinding(p: ExpiryProblem, at: (...rest: Seg[]) => string): Finding {
+  switch (p.kind) {
+    case 'noTarget':
+      return error(
+        'STEP_EXPIRY_NO_TARGET',
+        at(),
+        `The step "${p.stepId}" can be withdrawn unanswered but says nowhere to go: its options lead to different places (or all end the session).`,
+        'Give "expires" a "next" step, "endsPhase": true or an "ending".',
+      );
+    case 'noDeadline':
+      return error(
+        'STEP_EXPIRY_NO_DEADLINE',
+        at(),
+        `The step "${p.stepId}" has "expires" but no deadline: it has no "atMinute" that counts here, or the step it leads to has none later than its own.`,
+        'Give "expires" a "withinMinutes".',
+      );
+    case 'endsPhase':
+      return error(
+        'STEP_EXPIRY_ENDS_PHASE',
+        at('endsPhase'),
+        p.phaseId === 'administration'
+          ? `The step "${p.stepId}" would end the administration phase when withdrawn, but the dose may not have been given.`
+          : `The step "${p.stepId}" would end the ${p.phaseId ?? ''} phase when withdrawn, but no phase comes after it.`,
+        'Give "expires" a "next" step or an "ending" instead.',
+      );
+    case 'unknownStep':
+      return error(
+        'UNKNOWN_STEP',
+        at('next'),
+        `There is no step "${p.targetStepId ?? ''}" in this phase.`,
+        '"expires.next" names a step of the same phase.',
+      );
+    case 'afterTarget':
+      return error(
+        'STEP_DEADLINE_AFTER_NEXT',
+        at('withinMinutes'),
+        `The step "${p.stepId}" stays offered until minute ${p.deadline}, but the step it leads to ("${p.targetStepId ?? ''}") is due at minute ${p.targetMinute}: that step's text would be shown after its own minute, or withdrawn before it is seen.`,
+        `Make "withinMinutes" end before minute ${p.targetMinute} (the default: offered until the minute before), or move the next step later.`,
+      );
+  }
 }
 
 /**

@@ -583,6 +583,54 @@ export const Option = Type.Object(
   },
 );
 
+/**
+ * When a step's offer is withdrawn if no option is chosen, and what happens then (format 2). The
+ * rule and its defaults are in step-deadlines.ts and docs/session-rules.md.
+ */
+const StepExpiry = Type.Object(
+  {
+    withinMinutes: Type.Optional(
+      Type.Number({
+        minimum: 1,
+        maximum: 240,
+        description:
+          'Simulated minutes the step stays offered, counted from its atMinute (or, for a step without one, from the minute it is presented); the offer is withdrawn once the clock passes them. Without it, a step with an atMinute is offered until the minute before the step its withdrawal leads to is due.',
+      }),
+    ),
+    next: Type.Optional(
+      Id(
+        "The step (same phase) the session goes to when the offer is withdrawn. Without next, endsPhase or ending: where all the step's options that do not end the session lead, when they agree",
+      ),
+    ),
+    endsPhase: Type.Optional(
+      Type.Literal(true, {
+        description: 'When the offer is withdrawn, the phase ends and the next phase starts.',
+      }),
+    ),
+    ending: Type.Optional(Id('The ending the session ends with when the offer is withdrawn')),
+    text: Type.Optional(
+      Text(
+        'What the transcript and the debrief say when the offer is withdrawn (by default, that no option was chosen in time).',
+        600,
+      ),
+    ),
+    points: Type.Optional(Points),
+    ...Feedback,
+    critical: Type.Optional(Critical),
+    when: Type.Optional(
+      Type.Ref(Condition, {
+        description:
+          'This withdrawal applies only while the condition holds; otherwise the default rule does (no points, where the options offered lead).',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'When the step is withdrawn unanswered and where the session goes then. A withdrawn step is a decision not made: it earns these points (none by default).',
+  },
+);
+
 export const Step = Type.Object(
   {
     id: Id('Step id, unique in the scenario'),
@@ -613,6 +661,7 @@ export const Step = Type.Object(
       maxItems: 9,
       description: 'The choices offered at this step (1 to 9; keys 1–9 choose them).',
     }),
+    expires: Type.Optional(StepExpiry),
   },
   {
     additionalProperties: false,
@@ -840,6 +889,14 @@ export const Protocol = Type.Object(
       maximum: 600,
       description: 'The latest simulated minute after dosing the session may run to.',
     }),
+    alarmResponseMinutes: Type.Optional(
+      Type.Number({
+        minimum: 1,
+        maximum: 60,
+        description:
+          'Simulated minutes within which the trainee must respond to a monitor alarm (a vitals check or a clinical action); an alarm left unanswered longer puts the session in crisis, as a missed event does. Without it, an alarm never does.',
+      }),
+    ),
     predoseMinutes: Type.Optional(
       Type.Number({
         minimum: 0,

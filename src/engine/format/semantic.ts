@@ -270,6 +270,7 @@ class Checker {
         }
       }
       this.checkVariants(step.variants, [...stepPath, 'variants']);
+      if (isObject(step.expires)) this.checkExpires(step.expires, [...stepPath, 'expires']);
       for (const [option, o] of objects(step.options)) {
         const optionPath = [...stepPath, 'options', o];
         this.checkOption(option, optionPath, false);
@@ -484,6 +485,14 @@ class Checker {
     }
     this.resolveReferences(item.references, [...path, 'references']);
     if (isObject(item.effects)) this.checkEffects(item.effects, [...path, 'effects']);
+  }
+
+  /** A step's `expires`: its points, references, ending and condition (timing: authoring-checks.ts). */
+  private checkExpires(expires: Json, path: Seg[]) {
+    this.checkDecision(expires, path);
+    if (has(expires, 'ending'))
+      this.resolve(expires.ending, [...path, 'ending'], this.endings, 'UNKNOWN_ENDING', 'ending');
+    if (has(expires, 'when')) this.checkCondition(expires.when, [...path, 'when']);
   }
 
   private resolveReferences(refs: unknown, path: Seg[]) {

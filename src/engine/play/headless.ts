@@ -166,10 +166,14 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
         send({ type: 'trainee.choose', optionId: id });
         continue;
       }
-      // Wait when the choice may still come: the step is waiting, or it answers an event not fired yet.
+      // Wait when the choice may still come: the step is waiting, it answers an event not fired
+      // yet, or it belongs to a later step while the one on screen will be withdrawn at its
+      // deadline (a choice list leaves that step unanswered).
       const place = c.index.options.get(id);
       const laterEvent = !!place?.eventId && !c.fired.includes(place.eventId);
-      if ((stepOptions.length === 0 || laterEvent) && canAdvance()) {
+      const laterStep =
+        !!place?.stepId && place.stepId !== c.stepId && view.step?.until !== undefined;
+      if ((stepOptions.length === 0 || laterEvent || laterStep) && canAdvance()) {
         wait(view);
         continue;
       }

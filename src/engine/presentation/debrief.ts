@@ -27,7 +27,10 @@ export function pointsLost(report: Report, d: DecisionResult): number {
 export function decisionQuality(report: Report, d: DecisionResult): Quality {
   if (d.critical) return 'critical';
   if (pointsLost(report, d) <= 0) return 'best';
-  return d.kind === 'missedEvent' || d.kind === 'check' ? 'missed' : 'partial';
+  // A missed event, a check not made, or a step withdrawn unanswered (no option) was missed.
+  return d.kind === 'missedEvent' || d.kind === 'check' || d.optionId === null
+    ? 'missed'
+    : 'partial';
 }
 
 /**

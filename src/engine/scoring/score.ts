@@ -7,6 +7,7 @@ import type { OptionDef, ScenarioIndex } from '../session/indexScenario.ts';
 import { replay, type ReplayLog } from '../session/session.ts';
 import type { DecisionRecord, SessionContext } from '../session/types.ts';
 import { feedbackOf } from '../session/variants.ts';
+import { DEFAULT_EXPIRY_TEXT } from '../session/deadlines.ts';
 import { scenarioRange } from './maximum.ts';
 import { own } from '../format/own.ts';
 import { bestOption } from '../format/best-option.ts';
@@ -142,8 +143,15 @@ function scoreDecision(index: ScenarioIndex, d: DecisionRecord, competencies: st
     available.push(index.options.get(d.optionId)!.option);
   const best = bestOf(index, available);
   // A chosen option, or for a missed event its `missed` outcome; an event's miss is an alternative.
+  // A step withdrawn unanswered (no option) earns its `expires` outcome, which is then an
+  // alternative too (session/deadlines.ts).
   const chosen = d.optionId ? index.options.get(d.optionId)!.option : undefined;
-  const missed = d.kind === 'step' ? undefined : index.events.get(d.refId)!.respond?.missed;
+  const missed =
+    d.kind === 'step'
+      ? chosen
+        ? undefined
+        : expiredOutcome(index, d.refId, d.defaultExpiry === true)
+      : index.events.get(d.refId)!.respond?.missed;
   const outcome = chosen ?? missed!;
   const alternatives = [...available.map((o) => o.points), ...(missed ? [missed.points] : [])];
   const { possible, worst } = spread(alternatives, competencies);
@@ -188,6 +196,20 @@ function scoreDecision(index: ScenarioIndex, d: DecisionRecord, competencies: st
         : {}),
       minute: d.minute,
     },
+  };
+}
+
+/** What a step withdrawn unanswered earns and says: its `expires` outcome (no points by default). */
+function expiredOutcome(index: ScenarioIndex, stepId: string, byDefault: boolean) {
+  const expires = (byDefault ? undefined : index.steps.get(stepId)!.step.expires) ?? {};
+  return { ...expires, text: expires.text ?? DEFAULT_EXPIRY_TEXT } as {
+    text: string;
+    points?: Points;
+    feedback?: string;
+    rationale?: string;
+    references?: string[];
+    critical?: { explanation: string };
+    standards?: undefined;
   };
 }
 

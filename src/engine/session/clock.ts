@@ -14,8 +14,17 @@ import {
 } from './drug-course.ts';
 import { conditionEnv } from './context.ts';
 import { fireDueEvents, isTriggered, missEvent } from './events.ts';
-import { isMonitoringDone, refreshVitals, runCuff, settleMissedChecks } from './monitoring.ts';
-import { showStep, stepWaitsUntil } from './steps.ts';
+import {
+  alarmDeadlines,
+  isMonitoringDone,
+  markOverdueAlarms,
+  refreshVitals,
+  runCuff,
+  settleMissedChecks,
+} from './monitoring.ts';
+import { showStep, stepDueNow, stepWaitsUntil, withdrawStepsDue } from './steps.ts';
+import { expiryDue, stepDeadline } from './deadlines.ts';
+import { isTherapyPhase } from './phases.ts';
 import { arrivalMinuteOf, lastClockMinute } from './timing.ts';
 import { outsideLimits, signalsAt } from './vitals.ts';
 import type { EventDef } from './indexScenario.ts';
@@ -25,12 +34,25 @@ import type { SessionContext } from './types.ts';
 export function processMinute(d: SessionContext): void {
   refreshVitals(d);
   runCuff(d);
-  if (d.stepId && !d.stepShown && d.status === 'running' && stepWaitsUntil(d) === null) showStep(d);
+  if (d.stepId && !d.stepShown && d.status === 'running' && stepDueNow(d)) showStep(d);
   fireDueEvents(d);
   // The clock never passes the last minute, so responses still open then count as missed.
   const last = d.doseClock !== null && d.clock >= lastClockMinute(d);
   for (const open of d.open) if (open.deadline < d.clock || last) missEvent(d, open.eventId);
   settleMissedChecks(d);
+  markOverdueAlarms(d);
+  withdrawStepsDue(d);
+}
+
+/**
+ * Whether the machine must take an edge before the clock runs on: the current step's withdrawal
+ * leaves its phase or ends the session, or the therapy region has finished and the acute effects
+ * are over (integration starts). The clock stops there and runs the rest after the edge.
+ */
+export function machineMustMove(d: SessionContext): boolean {
+  if (d.status !== 'running') return false;
+  if (expiryDue(d) !== null) return true;
+  return isTherapyPhase(d.phase) && d.stepId === null && isMonitoringDone(d);
 }
 
 /**
@@ -39,6 +61,7 @@ export function processMinute(d: SessionContext): void {
  */
 export function advanceClock(d: SessionContext, minutes: number): void {
   const end = Math.min(d.clock + minutes, lastClockMinute(d));
+  d.clockOwed = 0;
   while (d.clock < end) {
     if (d.minute !== null) {
       d.history = d.history.append({ minute: d.minute, ...d.vitals, ...effectSiteSample(d) });
@@ -47,6 +70,11 @@ export function advanceClock(d: SessionContext, minutes: number): void {
     d.clock += 1;
     advanceDrugMinute(d);
     processMinute(d);
+    if (d.clock < end && machineMustMove(d)) {
+      // The machine takes its edge first; it then runs the minutes still owed (machine.ts).
+      d.clockOwed = end - d.clock;
+      return;
+    }
   }
 }
 
@@ -88,6 +116,17 @@ function computeNextEventClock(c: SessionContext): number | null {
   for (const o of c.open) {
     consider(o.deadline);
     consider(o.deadline + 1);
+  }
+  // A step's deadline, the last minute it can be answered, then its withdrawal (as a response's).
+  const deadline = c.status === 'running' ? stepDeadline(c) : null;
+  if (deadline !== null) {
+    consider(deadline);
+    consider(deadline + 1);
+  }
+  // An alarm's response time, then the minute it is overdue.
+  for (const m of alarmDeadlines(c)) {
+    consider(m);
+    consider(m + 1);
   }
   consider(c.recheckFrom);
   if (c.doseClock !== null) {

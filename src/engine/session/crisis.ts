@@ -13,12 +13,17 @@
  *   text with the event's affect), until the next step is presented.
  * - Step options marked `calm` (silence, letting words pass) are hidden while any event waits for
  *   a response, and after an event was missed while the current step was on screen.
+ * - A monitor alarm left unanswered longer than `protocol.alarmResponseMinutes` is a crisis too,
+ *   until the trainee responds (a vitals check or a clinical action): `calm` options are hidden
+ *   and, unless an event's crisis or a crisis variant already speaks, the panel says the alarm
+ *   is still sounding unanswered.
  */
 import type { EventDef, OptionDef, StepDef } from './indexScenario.ts';
 import type { Condition } from './conditions.ts';
 import { conditionEnv, say } from './context.ts';
 import { chooseVariant, textOf } from './variants.ts';
-import type { EventState, SessionContext } from './types.ts';
+import type { AlarmRecord, EventState, SessionContext } from './types.ts';
+import { alarmWords } from './vitals.ts';
 import { own } from '../format/own.ts';
 
 /** The state of an event now, or undefined when it has not fired. */
@@ -50,9 +55,24 @@ export function crisisOfStep(
   return { event, state };
 }
 
-/** A crisis is on: an event waits for a response, or one was missed while this step was shown. */
+/**
+ * The alarms left unanswered longer than `protocol.alarmResponseMinutes` (monitoring.ts marks
+ * them) and still unanswered: each puts the session in crisis until the trainee responds.
+ */
+export function overdueAlarms(ctx: SessionContext): AlarmRecord[] {
+  return (ctx.alarms ?? []).filter((a) => a.overdue === true && !a.responded);
+}
+
+/**
+ * A crisis is on: an event waits for a response, one was missed while this step was shown, or an
+ * alarm has gone unanswered past the protocol's response time.
+ */
 export function isCrisisOn(ctx: SessionContext): boolean {
-  return (ctx.open?.length ?? 0) > 0 || crisisOfStep(ctx)?.state === 'missed';
+  return (
+    (ctx.open?.length ?? 0) > 0 ||
+    crisisOfStep(ctx)?.state === 'missed' ||
+    overdueAlarms(ctx).length > 0
+  );
 }
 
 /**
@@ -80,7 +100,15 @@ export function stepLineNow(
   const variant = ctx.stepVariant;
   const declared =
     variant !== null && variant !== undefined && readsEventState(step.variants?.[variant]?.when);
-  if (!crisis || declared) return { speaker: step.speaker, ...textOf(step, variant) };
+  if (declared) return { speaker: step.speaker, ...textOf(step, variant) };
+  if (!crisis) {
+    const alarm = overdueAlarms(ctx)[0];
+    if (!alarm) return { speaker: step.speaker, ...textOf(step, variant) };
+    return {
+      speaker: 'narrator',
+      text: `No one has responded to the monitor's alarm (${alarmWords(alarm)}).`,
+    };
+  }
   const open = ctx.open.find((o) => o.eventId === crisis.event.id);
   const line = textOf(crisis.event, open?.variant ?? null);
   if (crisis.state === 'open') return { speaker: crisis.event.speaker ?? 'narrator', ...line };

@@ -49,6 +49,22 @@ function lateCheck(d: SessionContext, option: OptionDef): string | null {
 
 const variantField = (v: number | null) => (v === null ? {} : { feedbackVariant: v });
 
+/**
+ * Records a step withdrawn unanswered at its deadline (deadlines.ts): a step decision with no
+ * option (scored with the step's `expires` outcome), on the step's first visit only.
+ */
+export function recordExpiredStep(d: SessionContext, stepId: string, written: boolean): void {
+  if (d.scoredSteps.has(stepId)) return;
+  recordDecision(d, {
+    kind: 'step',
+    refId: stepId,
+    optionId: null,
+    available: availableNow(d),
+    ...(written ? {} : { defaultExpiry: true }),
+  });
+  d.scoredSteps = d.scoredSteps.add(stepId);
+}
+
 /** Records the response to an open scenario event and closes the event. */
 export function recordEventChoice(d: SessionContext, option: OptionDef): void {
   const eventId = d.index.options.get(option.id)!.eventId!;

@@ -30,6 +30,8 @@ export function initialContext(input: SessionInput): SessionContext {
     phase: null,
     stepId: null,
     stepShown: false,
+    stepShownAt: null,
+    clockOwed: 0,
     stepVariant: null,
     minute: null,
     clock: 0,

@@ -19,7 +19,9 @@ import { own } from '../format/own.ts';
 import { and, assign, enqueueActions, not, setup } from 'xstate';
 import type { PhaseId } from '../format/schema.ts';
 import { attemptFromContext, type Attempt } from './save-form.ts';
-import { advanceClock } from './clock.ts';
+import { advanceClock, machineMustMove } from './clock.ts';
+import { expiryDue } from './deadlines.ts';
+import type { ExpiryTarget } from '../format/step-deadlines.ts';
 import { initialContext } from './initial-context.ts';
 import { recordEventChoice, recordStepChoice } from './decisions.ts';
 import { applyOptionEffects, changeSetting } from './effects.ts';
@@ -28,7 +30,7 @@ import { checkVitals, isMonitoringDone } from './monitoring.ts';
 import { applyMonitorCommand, NIBP_CYCLE_MINUTES } from './nibp.ts';
 import { isOpenEventOption, isStepOption } from './offers.ts';
 import { PHASES, phaseInfo } from './phases.ts';
-import { endSession, enterPhase, finishTherapy, followNext } from './steps.ts';
+import { endSession, enterPhase, finishTherapy, followNext, withdrawThen } from './steps.ts';
 import type { Cue, SessionContext, SessionEvent, SessionInput } from './types.ts';
 
 export { attemptFromContext };
@@ -96,6 +98,17 @@ type AfterChoice = {
 const choose = (then?: AfterChoice['then']) =>
   ({ type: 'choose', params: then === undefined ? {} : { then } }) as const;
 
+/**
+ * expiryDue for the guards, kept with the context: a context is never changed once an event has
+ * produced it, and the eventless edges ask after every event.
+ */
+function dueNow(context: SessionContext): ExpiryTarget | null {
+  let due = dueByContext.get(context);
+  if (due === undefined) dueByContext.set(context, (due = expiryDue(context)));
+  return due;
+}
+const dueByContext = new WeakMap<SessionContext, ExpiryTarget | null>();
+
 export const sessionMachine = setup({
   types: {
     context: {} as SessionContext,
@@ -121,6 +134,18 @@ export const sessionMachine = setup({
     /** The restored context of a practice retry was in `phase`. */
     wasInPhase: ({ context }, params: { phase: PhaseId }) => context.phase === params.phase,
     isMonitoringDone: ({ context }) => isMonitoringDone(context),
+    /** The current step's offer has passed its deadline and its withdrawal ends the session. */
+    expiryEndsSession: ({ context }) => {
+      const target = dueNow(context);
+      return target !== null && 'ending' in target;
+    },
+    /** The current step's offer has passed its deadline and its withdrawal ends the phase. */
+    expiryEndsPhase: ({ context }) => {
+      const target = dueNow(context);
+      return target !== null && 'endsPhase' in target;
+    },
+    /** Minutes of an accepted clock.advance are still to run, and no edge must be taken first. */
+    hasClockOwed: ({ context }) => (context.clockOwed ?? 0) > 0 && !machineMustMove(context),
   },
   actions: {
     /** Logs an accepted event and starts a fresh list of cues. */
@@ -199,6 +224,22 @@ export const sessionMachine = setup({
         lastChoice: null,
       };
       Object.assign(d, restored);
+    }),
+    /**
+     * The current step was withdrawn at its deadline and its withdrawal leaves the phase or ends
+     * the session: records it and goes where it leads (`then`, as a choice's transition says).
+     */
+    withdraw: assign<SessionContext, SessionEvent, Required<AfterChoice>, SessionEvent, never>(
+      ({ context }, after) => {
+        const d = { ...context, cues: [] };
+        withdrawThen(d, after.then as Parameters<typeof withdrawThen>[1]);
+        return d;
+      },
+    ),
+    /** Runs the minutes of an accepted clock.advance still owed after the machine took an edge. */
+    continueClock: draft((d) => {
+      d.cues = [];
+      advanceClock(d, d.clockOwed ?? 0);
     }),
     // The three actions below log the accepted event themselves (one context update per event).
     /** Logs the event and lets the simulated minutes pass. */
@@ -292,6 +333,8 @@ export const sessionMachine = setup({
       states: {
         active: {
           initial: 'arriving',
+          // The rest of a clock.advance interrupted by an edge (a step withdrawn out of its phase, integration starting).
+          always: { guard: 'hasClockOwed', actions: ['continueClock', ...bookkeeping] },
           on: {
             'session.pause': {
               guard: 'isAllowed',
@@ -310,10 +353,12 @@ export const sessionMachine = setup({
             },
             preparation: {
               tags: 'preparation',
+              always: stepExpiry('preparation'),
               on: { 'trainee.choose': stepChoice('preparation') },
             },
             administration: {
               tags: 'administration',
+              always: stepExpiry('administration'),
               on: { 'trainee.choose': stepChoice('administration') },
             },
             dosed: {
@@ -337,10 +382,12 @@ export const sessionMachine = setup({
                   states: {
                     acuteSupport: {
                       tags: 'monitoring',
+                      always: stepExpiry('monitoring'),
                       on: { 'trainee.choose': stepChoice('monitoring') },
                     },
                     guidedConversation: {
                       tags: 'guidedConversation',
+                      always: stepExpiry('guidedConversation'),
                       on: { 'trainee.choose': stepChoice('guidedConversation') },
                     },
                     /** Therapy is over; integration starts once observation has settled. */
@@ -358,6 +405,7 @@ export const sessionMachine = setup({
             },
             integration: {
               tags: 'integration',
+              always: stepExpiry('integration'),
               on: { 'trainee.choose': stepChoice('integration') },
             },
             /** Where a resumed session returns to. */
@@ -420,6 +468,41 @@ function stepChoice(from: PhaseId) {
       guard: and(['isStepOption', 'isAllowed']),
       actions: [choose('followNext'), ...bookkeeping] as const,
     },
+  ];
+}
+
+/**
+ * The edges a step withdrawn at its deadline takes out of `from` (deadlines.ts): to the debrief
+ * when its withdrawal ends the session, to the next phase when it ends the phase. A withdrawal to
+ * a step of the same phase is no edge: the clock's rules present that step (steps.ts).
+ */
+function stepExpiry(from: PhaseId) {
+  const i = PHASES.findIndex((p) => p.id === from);
+  const leavesTherapy = (to: PhaseId) => phaseInfo(from).therapy && !phaseInfo(to).therapy;
+  return [
+    {
+      guard: 'expiryEndsSession' as const,
+      target: '#kap.debrief',
+      actions: [
+        { type: 'withdraw' as const, params: { then: 'endSession' as const } },
+        ...bookkeeping,
+      ],
+    },
+    ...PHASES.slice(i + 1).map((to) => ({
+      guard: and(['expiryEndsPhase', { type: 'nextPhaseIs' as const, params: { phase: to.id } }]),
+      target: leavesTherapy(to.id)
+        ? '#kap.visit.active.dosed.therapy.awaitingRecovery'
+        : to.stateId,
+      actions: [
+        {
+          type: 'withdraw' as const,
+          params: {
+            then: leavesTherapy(to.id) ? ('finishTherapy' as const) : { enterPhase: to.id },
+          },
+        },
+        ...bookkeeping,
+      ],
+    })),
   ];
 }
 

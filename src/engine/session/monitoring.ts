@@ -9,9 +9,9 @@ import { recordCheck } from './decisions.ts';
 import type { CheckDef } from './indexScenario.ts';
 import { acuteEffectsOverByModel, effectNow, modelDrivesSignals } from './drug-course.ts';
 import { arrivalMinuteOf } from './timing.ts';
-import { outsideLimits, signalsAt } from './vitals.ts';
+import { alarmWords, outsideLimits, signalsAt } from './vitals.ts';
 import { addReading, stepNibp, type NibpReading } from './nibp.ts';
-import type { SessionContext } from './types.ts';
+import type { AlarmRecord, SessionContext } from './types.ts';
 
 /** Recomputes the signals now and the alarms they raise. */
 export function refreshVitals(d: SessionContext): void {
@@ -25,7 +25,13 @@ export function refreshVitals(d: SessionContext): void {
   if (raised.length > 0) {
     d.alarms = [
       ...d.alarms,
-      ...raised.map((a) => ({ ...a, raisedAt: d.minute, responded: false, respondedAt: null })),
+      ...raised.map((a) => ({
+        ...a,
+        raisedAt: d.minute,
+        raisedClock: d.clock,
+        responded: false,
+        respondedAt: null,
+      })),
     ];
     d.cues = [...d.cues, 'alarm'];
   }
@@ -38,6 +44,39 @@ export function respondToAlarms(d: SessionContext): void {
   d.alarms = d.alarms.map((a) =>
     a.responded ? a : { ...a, responded: true, respondedAt: d.minute },
   );
+}
+
+/**
+ * The last arrival-clock minute each unanswered alarm can be answered before it is overdue: its
+ * minute plus `protocol.alarmResponseMinutes` (none when the protocol gives no response time).
+ */
+export function alarmDeadlines(ctx: SessionContext): number[] {
+  const within = ctx.index.scenario.protocol.alarmResponseMinutes;
+  if (within === undefined) return [];
+  return ctx.alarms.flatMap((a) =>
+    a.responded || a.overdue || a.raisedClock === undefined ? [] : [a.raisedClock + within],
+  );
+}
+
+/**
+ * Marks as overdue every alarm left unanswered longer than `protocol.alarmResponseMinutes`, and
+ * says so in the transcript; an overdue alarm puts the session in crisis until it is answered
+ * (crisis.ts), as a missed event does.
+ */
+export function markOverdueAlarms(d: SessionContext): void {
+  const within = d.index.scenario.protocol.alarmResponseMinutes;
+  if (within === undefined || d.status !== 'running') return;
+  const late = (a: AlarmRecord) =>
+    !a.responded && !a.overdue && a.raisedClock !== undefined && d.clock > a.raisedClock + within;
+  if (!d.alarms.some(late)) return;
+  d.alarms = d.alarms.map((a) => {
+    if (!late(a)) return a;
+    say(d, {
+      speaker: 'system',
+      text: `The alarm (${alarmWords(a)}) has had no response for more than ${within} minutes.`,
+    });
+    return { ...a, overdue: true };
+  });
 }
 
 /** The scheduled checks due now: not yet settled, and the clock inside their window. */

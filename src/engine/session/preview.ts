@@ -23,6 +23,7 @@ import { sessionMachine } from './machine.ts';
 import { isMonitoringDone, refreshVitals } from './monitoring.ts';
 import { AFTER_DOSE, phaseInfo } from './phases.ts';
 import { presentStep } from './steps.ts';
+import { expiryDue, stepDeadline } from './deadlines.ts';
 import type { SessionSnapshot } from './session.ts';
 import type { Mode, SessionContext } from './types.ts';
 
@@ -126,6 +127,12 @@ export function previewContext(scenario: ScenarioV1, options: PreviewOptions): S
   d.activeAlarms = [];
   refreshVitals(d);
   presentStep(d, options.stepId);
+  const deadline = expiryDue(d) === null ? null : stepDeadline(d);
+  if (deadline !== null) {
+    throw new PreviewError(
+      `At minute ${d.clock} the step "${options.stepId}" has passed its deadline (minute ${deadline}): in a session it is withdrawn unanswered. Start the preview at minute ${deadline} or earlier.`,
+    );
+  }
   d.cues = [];
   return d;
 }

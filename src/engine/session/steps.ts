@@ -8,6 +8,7 @@ import { chooseVariant, textOf } from './variants.ts';
 import type { OptionDef } from './indexScenario.ts';
 import { isTimedPhase } from './phases.ts';
 import { arrivalMinuteOf } from './timing.ts';
+import { expiryNow, expiryDue, withdrawStep } from './deadlines.ts';
 import type { SessionContext } from './types.ts';
 
 /**
@@ -23,19 +24,45 @@ export function stepWaitsUntil(d: SessionContext): number | null {
   return at !== null && d.clock < at ? at : null;
 }
 
-/** Makes `stepId` the current step; it is presented now unless it waits for its minute. */
+/**
+ * Makes `stepId` the current step; it is presented now unless it waits for its minute, or its
+ * deadline has already passed (then it is never shown, and withdrawStepsDue withdraws it).
+ */
 export function presentStep(d: SessionContext, stepId: string): void {
   d.stepId = stepId;
+  d.stepShown = false;
   const step = d.index.steps.get(stepId)?.step;
-  const waits = stepWaitsUntil(d) !== null;
-  d.stepShown = !waits;
-  if (step && !waits) showStep(d);
+  if (step && stepDueNow(d)) showStep(d);
+}
+
+/**
+ * Whether the current, not yet shown step is shown now: its minute has come and its withdrawal
+ * is not due (a step whose deadline has passed is never shown).
+ */
+export function stepDueNow(d: SessionContext): boolean {
+  return stepWaitsUntil(d) === null && expiryDue(d) === null;
+}
+
+/**
+ * Withdraws the current step while its deadline has passed and its withdrawal leads to a step of
+ * the same phase, presenting that step (which may in turn be past its own deadline). A withdrawal
+ * that leaves the phase or ends the session is left due: the machine takes that edge.
+ */
+export function withdrawStepsDue(d: SessionContext): void {
+  const seen = new Set<string>();
+  for (let target = expiryDue(d); target !== null && 'next' in target; target = expiryDue(d)) {
+    if (seen.has(d.stepId!)) return;
+    seen.add(d.stepId!);
+    withdrawStep(d);
+    presentStep(d, target.next);
+  }
 }
 
 /** Presents the current step: its text enters the transcript and its audio cue plays. */
 export function showStep(d: SessionContext): void {
   const step = d.index.steps.get(d.stepId!)!.step;
   d.stepShown = true;
+  d.stepShownAt = d.clock;
   d.stepCrisis = null;
   d.stepVariant = chooseVariant(step.variants, conditionEnv(d));
   say(d, { speaker: step.speaker, ...textOf(step, d.stepVariant) });
@@ -46,6 +73,7 @@ export function showStep(d: SessionContext): void {
 export function enterPhase(d: SessionContext, phase: PhaseId): void {
   d.phase = phase;
   presentStep(d, d.index.phases.get(phase)!.start);
+  withdrawStepsDue(d);
 }
 
 /** The therapy region has finished: no step is current until integration starts. */
@@ -56,13 +84,31 @@ export function finishTherapy(d: SessionContext): void {
 
 /** After a step option that stays in its phase: go to its next step. */
 export function followNext(d: SessionContext, option: OptionDef): void {
-  if (option.next) presentStep(d, option.next);
+  if (!option.next) return;
+  presentStep(d, option.next);
+  withdrawStepsDue(d);
+}
+
+/**
+ * The current step was withdrawn at its deadline and its withdrawal leaves the phase or ends the
+ * session: records it, then goes where it leads (the machine's edge says which).
+ */
+export function withdrawThen(
+  d: SessionContext,
+  then: 'finishTherapy' | 'endSession' | { enterPhase: PhaseId },
+): void {
+  const target = expiryNow(d)!.target;
+  withdrawStep(d);
+  if (then === 'finishTherapy') finishTherapy(d);
+  else if (then === 'endSession') endSession(d, 'ending' in target ? target.ending : '');
+  else enterPhase(d, then.enterPhase);
 }
 
 /** Ends the session with an ending. */
 export function endSession(d: SessionContext, endingId: string): void {
   d.ending = endingId;
   d.stepShown = false;
+  d.clockOwed = 0;
   const ending = d.index.endings.get(endingId);
   if (ending) say(d, { speaker: 'system', text: `${ending.title}. ${ending.text}` });
 }

@@ -62,7 +62,7 @@ export interface DecisionRecord {
   phase: PhaseId | null;
   /** The step, event or monitoring-check id. */
   refId: string;
-  /** The option chosen; null for a missed event or a check. */
+  /** The option chosen; null for a missed event, a check, or a step withdrawn unanswered. */
   optionId: string | null;
   /** For checks: whether the check was made in its window. */
   done?: boolean;
@@ -73,6 +73,11 @@ export interface DecisionRecord {
    * check is already counted missed, so the choice earns nothing (one act is never both).
    */
   lateFor?: string;
+  /**
+   * For a step withdrawn unanswered: its written `expires` did not apply (its `when` did not
+   * hold), so the default outcome (no points) was recorded.
+   */
+  defaultExpiry?: true;
   /** The option ids that were available (offered and not refused) when the decision was met. */
   available: string[];
   minute: number | null;
@@ -93,6 +98,10 @@ export interface AlarmRecord {
   limit: number;
   direction: 'high' | 'low';
   raisedAt: number | null;
+  /** The arrival-clock minute it was raised. */
+  raisedClock?: number;
+  /** Set once it went unanswered past `protocol.alarmResponseMinutes` (a crisis, crisis.ts). */
+  overdue?: boolean;
   responded: boolean;
   respondedAt: number | null;
 }
@@ -161,6 +170,10 @@ export interface SessionContext {
   stepId: string | null;
   /** Whether the current step has been presented (its atMinute reached). */
   stepShown: boolean;
+  /** The arrival-clock minute the current step was shown (for a step deadline counted from it). */
+  stepShownAt?: number | null;
+  /** Minutes of an accepted `clock.advance` still to run after the machine takes an edge (0 at rest). */
+  clockOwed?: number;
   /** The text variant the current step was presented with (null: the plain text). */
   stepVariant: number | null;
   /** Minutes since the dose; null before it (always `clock - doseClock` once dosed). */

@@ -7,6 +7,7 @@ import type { PhaseId, SignalKey } from '../format/schema.ts';
 import type { SessionMachine } from './machine.ts';
 import { nextEventClock, nextEventMinute } from './clock.ts';
 import { stepWaitsUntil } from './steps.ts';
+import { stepDeadline } from './deadlines.ts';
 import { lastClockMinute } from './timing.ts';
 import { effectNow, effectSiteSample, type DoseEvent } from './drug-course.ts';
 import { isMonitoringDone } from './monitoring.ts';
@@ -47,7 +48,18 @@ export interface SessionView {
    */
   clock: { sinceArrival: number; sinceDose: number | null; limit: number };
   paused: boolean;
-  step: { id: string; speaker: string; text: string; affect?: string; audio?: string } | null;
+  /**
+   * The step on screen; `until` is the last minute it can be answered (its deadline, on the clock
+   * shown), when it is withdrawn unanswered after it (session/deadlines.ts).
+   */
+  step: {
+    id: string;
+    speaker: string;
+    text: string;
+    affect?: string;
+    audio?: string;
+    until?: number;
+  } | null;
   /**
    * The minute the session waits for (a step's atMinute, or the end of the acute effects): minutes
    * since the dose once dosed, since arrival before.
@@ -196,6 +208,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
           id: stepDef.id,
           ...stepLineNow(c, stepDef),
           ...(stepDef.audio ? { audio: stepDef.audio } : {}),
+          ...stepUntil(c, shown),
         }
       : null,
     waitingUntil,
@@ -224,6 +237,12 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     variables: c.vars,
     monitor: viewMonitor(c),
   };
+}
+
+/** The step's deadline on the clock shown, when it has one (session/deadlines.ts). */
+function stepUntil(c: SessionContext, shown: (clock: number) => number): { until?: number } {
+  const deadline = stepDeadline(c);
+  return deadline === null ? {} : { until: shown(deadline) };
 }
 
 function viewMonitor(c: SessionContext): SessionView['monitor'] {

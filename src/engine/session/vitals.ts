@@ -157,3 +157,18 @@ export function outsideLimits(signals: Signals, limits: Limits): AlarmState[] {
   }
   return out;
 }
+
+/** What an alarm is about, in words (for the transcript and the patient panel). */
+const ALARM_SIGNAL_WORDS: Partial<Record<SignalKey, string>> = {
+  systolic: 'systolic blood pressure',
+  diastolic: 'diastolic blood pressure',
+  heartRate: 'heart rate',
+  spo2: 'SpO2',
+  respiratoryRate: 'respiratory rate',
+};
+
+/** An alarm in words: "systolic blood pressure 172, above the alarm limit of 160". */
+export function alarmWords(a: AlarmState): string {
+  const what = ALARM_SIGNAL_WORDS[a.signal] ?? a.signal;
+  return `${what} ${a.value}, ${a.direction === 'high' ? 'above' : 'below'} the alarm limit of ${a.limit}`;
+}

@@ -41,6 +41,8 @@ describe('debrief presentation', () => {
     expect(decisionQuality(r, weaker)).toBe('partial');
     expect(decisionQuality(r, decision(1, {}))).toBe('best');
     expect(decisionQuality(r, decision(2, { kind: 'check', points: {} }))).toBe('missed');
+    // A step withdrawn unanswered at its deadline: no option, missed.
+    expect(decisionQuality(r, decision(4, { optionId: null, points: {} }))).toBe('missed');
     expect(decisionQuality(r, decision(3, { critical: 'Harm.' }))).toBe('critical');
   });
 

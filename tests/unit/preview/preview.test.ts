@@ -177,3 +177,22 @@ describe('previewSnapshot: bad options are refused with a clear message', () => 
     expect(() => previewSnapshot(scenario, options)).toThrow(message);
   });
 });
+
+describe('previewSnapshot and step deadlines', () => {
+  const im = () =>
+    loadScenarioFile(
+      new URL('../../../scenarios/im-hypertensive-response.json', import.meta.url).pathname,
+    );
+
+  it('starts at a step up to its deadline, and says so in the view', () => {
+    const s = previewSnapshot(im(), { stepId: 'mon-onset', minute: 14 });
+    expect(viewSession(s).step).toMatchObject({ id: 'mon-onset', until: 14 });
+  });
+
+  it('refuses a start past the step’s deadline, naming the last minute it can start', () => {
+    expect(() => previewSnapshot(im(), { stepId: 'mon-onset', minute: 15 })).toThrow(PreviewError);
+    expect(() => previewSnapshot(im(), { stepId: 'mon-onset', minute: 15 })).toThrow(
+      /passed its deadline \(minute 14\).*minute 14 or earlier/,
+    );
+  });
+});

@@ -54,6 +54,18 @@ function undeclared(): ScenarioV1 {
   return copy;
 }
 
+/**
+ * The scenario with the step after the quiet one moved to minute 28: the quiet step (minute 20) is
+ * withdrawn the minute before the step after it is due (session/deadlines.ts), so this keeps it on
+ * screen when the headache response is missed at minute 26.
+ */
+function laterRise(scenario: ScenarioV1): ScenarioV1 {
+  const copy = structuredClone(scenario);
+  for (const phase of copy.phases)
+    for (const st of phase.steps) if (st.id === 'mon-rise') st.atMinute = 28;
+  return copy;
+}
+
 describe('the patient panel and options after a missed emergency', () => {
   it('before the event, the quiet step shows the calm patient and offers silence', () => {
     const v = viewSession(toMinute(IM, 21));
@@ -75,7 +87,7 @@ describe('the patient panel and options after a missed emergency', () => {
   });
 
   it('after the event was missed, the scenario’s crisis variant is shown and written to the transcript', () => {
-    const v = viewSession(toMinute(IM, 26));
+    const v = viewSession(toMinute(laterRise(IM), 26));
     expect(v.openEvents).toEqual([]);
     expect(v.step).toMatchObject({ id: 'mon-deep', affect: 'in pain, frightened' });
     expect(v.step?.text).toMatch(/curled on her side/);
@@ -86,7 +98,7 @@ describe('the patient panel and options after a missed emergency', () => {
   });
 
   it('with nothing declared, the event’s own affect and the missed outcome take precedence', () => {
-    const v = viewSession(toMinute(undeclared(), 26));
+    const v = viewSession(toMinute(laterRise(undeclared()), 26));
     expect(v.step?.id).toBe('mon-deep');
     expect(v.step?.affect).toBe('frightened, grimacing');
     expect(v.step?.text).toMatch(/No one responds/);
@@ -99,14 +111,15 @@ describe('the patient panel and options after a missed emergency', () => {
     const bare = undeclared();
     for (const phase of bare.phases)
       for (const st of phase.steps) for (const o of st.options) delete o.calm;
-    const v = viewSession(toMinute(bare, 26));
+    const v = viewSession(toMinute(laterRise(bare), 26));
     expect(v.step?.affect).toBe('frightened, grimacing');
     expect(v.options.map((o) => o.id)).toContain('md-silence');
   });
 
   it('the next step presented is read on its own: the crisis default ends with the stale step', () => {
-    let s = toMinute(IM, 26);
+    let s = toMinute(laterRise(IM), 26);
     s = step(s, { type: 'trainee.choose', optionId: 'md-here' });
+    s = step(s, { type: 'clock.advance', minutes: 2 });
     const v = viewSession(s);
     expect(v.step?.id).toBe('mon-rise');
     expect(v.step?.text).toMatch(/monitor has sounded again/);

@@ -107,3 +107,31 @@ describe('run output', () => {
     expect(r.out).toMatch(/Ending: Session completed \(completed\)/);
   });
 });
+
+describe('run with a choice list that leaves a step unanswered', () => {
+  it('waits past the step’s deadline: the step is withdrawn, recorded with no option, and the list goes on', async () => {
+    const file = new URL('../../../scenarios/im-hypertensive-response.json', import.meta.url)
+      .pathname;
+    const choices = [
+      'p1-ask-meds',
+      'p1b-call',
+      'p1c-readback',
+      'p2-review',
+      'p3-full',
+      'p4-prepare',
+      'p5-arrange',
+      'a1-seated',
+      'a2-compare',
+      'a3-settle',
+      'a4-timeout',
+      // No answer to the minute-4 line: the next choice is at the minute-15 step.
+      'm2-check',
+    ];
+    const r = await run(file, '--choices', choices.join(','), '--json');
+    const report = JSON.parse(r.out);
+    const onset = report.decisions.find((d: { stepId?: string }) => d.stepId === 'mon-onset');
+    expect(onset).toMatchObject({ optionId: null, minute: 15, points: {} });
+    const check = report.decisions.find((d: { stepId?: string }) => d.stepId === 'mon-15');
+    expect(check).toMatchObject({ optionId: 'm2-check', minute: 16 });
+  });
+});

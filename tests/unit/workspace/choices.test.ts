@@ -53,7 +53,8 @@ describe('a previewed path for the command line', () => {
       variables: {},
       facts: {},
       offsets: {},
-      minute: 120,
+      // The last minute the step is offered: the step after it is due at 120.
+      minute: 119,
       mode: 'practice',
     });
     const best = playHeadless(scenario, { seed: 1, mode: 'practice', strategy: 'best', from });

@@ -1,0 +1,120 @@
+/**
+ * Step deadlines in play: when the current step's offer is withdrawn unanswered, and the record
+ * of the withdrawal. Which steps can be withdrawn, where they lead and what their deadline is made
+ * of is the format's rule (format/step-deadlines.ts); this file puts it on the session's clock.
+ * The machine (the edge a withdrawal takes out of its phase), the clock, the view, the CLI and the
+ * workspace preview all read it from here.
+ *
+ * - The deadline is the last arrival-clock minute the step can be answered; once the clock passes
+ *   it, the offer is withdrawn: the decision is recorded as not made (scored with the step's
+ *   `expires.points`, none by default), the transcript says so, and the session goes to the
+ *   step's timeout target.
+ * - A step reached after its deadline (a late `next`) is withdrawn at once, without being shown:
+ *   text written for a minute never appears after that minute has passed.
+ * - A withdrawal that would end the session is held while one of the visit's end gates holds.
+ */
+import type { PhaseId } from '../format/schema.ts';
+import {
+  deadlineOf,
+  impliedTarget,
+  stepMinute,
+  writtenTarget,
+  type ExpiryTarget,
+} from '../format/step-deadlines.ts';
+import { evaluateCondition } from './conditions.ts';
+import { conditionEnv, say } from './context.ts';
+import type { StepDef } from './indexScenario.ts';
+import { recordExpiredStep } from './decisions.ts';
+import { endRefusal } from './gates.ts';
+import { arrivalMinuteOf } from './timing.ts';
+import type { SessionContext } from './types.ts';
+
+/** What the transcript and the debrief say of a withdrawn step when the scenario does not say. */
+export const DEFAULT_EXPIRY_TEXT = 'No answer was given in time: the moment passed.';
+
+/** The current step's withdrawal now: where it leads and its deadline (arrival clock). */
+export interface ExpiryNow {
+  target: ExpiryTarget;
+  /** The last arrival-clock minute the step can be answered; null while it waits as long as the session runs. */
+  deadline: number | null;
+  /** The step's `expires`, when it applies now (its `when` holds). */
+  written?: StepDef['expires'];
+}
+
+/**
+ * The current step's withdrawal rule now (format/step-deadlines.ts, on the session's clock), or
+ * null when the step cannot be withdrawn: its written `expires` (when its `when` holds), else the
+ * default from the options offered now.
+ */
+export function expiryNow(ctx: SessionContext): ExpiryNow | null {
+  if (!ctx.stepId) return null;
+  const place = ctx.index.steps.get(ctx.stepId);
+  if (!place) return null;
+  const { step, phase } = place;
+  if (step.atMinute === undefined && step.expires === undefined) return null;
+  const env = conditionEnv(ctx);
+  const written =
+    step.expires && evaluateCondition(step.expires.when, env) ? step.expires : undefined;
+  const target =
+    (written && writtenTarget(written)) ??
+    impliedTarget(step.options.filter((o) => evaluateCondition(o.when, env)));
+  if (!target) return null;
+  let targetStep: StepDef | undefined;
+  let targetPhase: PhaseId = phase;
+  if ('endsPhase' in target) {
+    const next = ctx.index.nextPhase(phase);
+    if (phase === 'administration' || next === null) return null;
+    targetPhase = next;
+    targetStep = ctx.index.steps.get(ctx.index.phases.get(next)!.start)?.step;
+  } else if ('next' in target) targetStep = ctx.index.steps.get(target.next)?.step;
+  const at = minuteOf(ctx, step, phase);
+  if (step.atMinute !== undefined && at === null && stepMinute(step, phase)) return null;
+  const deadline = deadlineOf({
+    at,
+    presentedAt: ctx.stepShown ? (ctx.stepShownAt ?? null) : ctx.clock,
+    within: written?.withinMinutes,
+    targetAt: targetStep ? minuteOf(ctx, targetStep, targetPhase) : null,
+  });
+  return { target, deadline, ...(written ? { written } : {}) };
+}
+
+/** A step's minute on the arrival clock, when it counts in its phase and can be known now. */
+function minuteOf(ctx: SessionContext, step: StepDef, phase: PhaseId): number | null {
+  const m = stepMinute(step, phase);
+  return m ? arrivalMinuteOf(ctx, m.minute, m.from) : null;
+}
+
+/**
+ * The last arrival-clock minute the current step can be answered, or null when it waits for an
+ * answer as long as the session runs (or while its minutes cannot be known yet).
+ */
+export function stepDeadline(ctx: SessionContext): number | null {
+  return expiryNow(ctx)?.deadline ?? null;
+}
+
+/**
+ * Where the current step's withdrawal leads when it is due now (the clock has passed its
+ * deadline), or null. A withdrawal that ends the session waits while an end gate holds.
+ */
+export function expiryDue(ctx: SessionContext): ExpiryTarget | null {
+  if (ctx.status !== 'running' || ctx.paused || !ctx.stepId) return null;
+  const now = expiryNow(ctx);
+  if (!now || now.deadline === null || ctx.clock <= now.deadline) return null;
+  if ('ending' in now.target && endRefusal(ctx) !== null) return null;
+  return now.target;
+}
+
+/**
+ * Withdraws the current step: records the decision not made (the first visit of a step only,
+ * as for choices) with the `expires` outcome that applies, and, when the step was on screen,
+ * says so in the transcript. Where the session goes next is the caller's (steps.ts within the
+ * phase, the machine's edge out of it).
+ */
+export function withdrawStep(d: SessionContext): void {
+  const stepId = d.stepId!;
+  const written = expiryNow(d)?.written;
+  recordExpiredStep(d, stepId, written !== undefined);
+  if (d.stepShown) say(d, { speaker: 'system', text: written?.text ?? DEFAULT_EXPIRY_TEXT });
+  d.stepShown = false;
+  d.stepCrisis = null;
+}
