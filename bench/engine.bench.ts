@@ -5,11 +5,14 @@
  * 1. Choice → next view on the generated 2,000-step scenario (bench/generate-scenario.ts), its
  *    best path played through a session actor of the plain machine (no sound cues, no saving),
  *    side by side with inkjs playing the same shape as an ink story (bench/generate-ink.ts), in
- *    this process: median and p95, over all choices and per phase (first vs last).
+ *    this process: five timed passes of each, alternating, pooled; median and p95 over all
+ *    choices and per phase, and the last phase against the first (a view must not cost more as
+ *    the session grows).
  * 2. Events per second: replaying that best run's whole log through the machine.
  * 3. Replay growth: logs of 1,000, 2,000 and 4,000 events (the time ratio per doubling; 2 is
  *    linear, 4 quadratic), and a 50,000-event log, stopped after 20 s if it has not finished
- *    (then the number of events replayed by then is printed).
+ *    (then the number of events replayed by then is printed), with the time of each 10,000
+ *    events (the last against the first: 1 is linear).
  * 4. Resuming a saved attempt of 1,000 and 2,000 events as the player does: parse the saved text
  *    (with its scenario check), then replayFromCheckpoint from the checkpoint saved beside the log
  *    (its digest checked against the log); for comparison, without a checkpoint, and
@@ -128,24 +131,40 @@ check(choices === STEPS, `the best run makes one choice per step (${choices} of 
     return times;
   };
 
-  // Each engine plays the whole path once to warm up, then once timed.
+  // Each engine plays the whole path once to warm up, then PASSES times, alternating so that
+  // both meet the same load; every choice's time of every pass is pooled.
+  const PASSES = 5;
   playOurs();
   playInk();
-  const ours = playOurs();
-  const ink = playInk();
+  const ours: Times = new Map();
+  const ink: Times = new Map();
+  const pool = (into: Times, from: Times) => {
+    for (const [phase, ts] of from) into.set(phase, [...(into.get(phase) ?? []), ...ts]);
+  };
+  for (let i = 0; i < PASSES; i++) {
+    pool(ours, playOurs());
+    pool(ink, playInk());
+  }
+  for (const phase of PHASE_IDS)
+    check(
+      ours.get(phase)?.length === ink.get(phase)?.length,
+      `both engines time the same number of choices in ${phase}`,
+    );
   const all = (t: Times) => [...t.values()].flat();
   const line = (label: string, a: number[], b: number[]) =>
     `  ${label.padEnd(20)} median ${ms(median(a))} vs ${ms(median(b))}, p95 ${ms(quantile(a, 0.95))} vs ${ms(quantile(b, 0.95))}`;
   console.log(
-    `choice → next view, ${STEPS}-step scenario, best path (${choices} choices), this engine vs inkjs ${inkVersion}:`,
+    `choice → next view (send the choice, then viewSession; inkjs: ChooseChoiceIndex, ContinueMaximally, the next choices' texts), ${STEPS}-step scenario, best path (${choices} choices, ${perPhase} a phase), ${PASSES} passes pooled, this engine vs inkjs ${inkVersion}:`,
   );
   console.log(line('all phases', all(ours), all(ink)));
   for (const phase of PHASE_IDS)
     console.log(line(phase, ours.get(phase) ?? [], ink.get(phase) ?? []));
-  const first = median(ours.get('preparation')!);
-  const last = median(ours.get('integration')!);
+  const firstPhase = ours.get(PHASE_IDS[0])!;
+  const lastPhase = ours.get(PHASE_IDS[PHASE_IDS.length - 1]!)!;
+  const lastInk = ink.get(PHASE_IDS[PHASE_IDS.length - 1]!)!;
+  const ratio = (q: number) => (quantile(lastPhase, q) / quantile(firstPhase, q)).toFixed(2);
   console.log(
-    `  this engine, last phase / first phase (median): ${(last / first).toFixed(1)}×; vs inkjs (median, all): ${(median(all(ours)) / median(all(ink))).toFixed(1)}×`,
+    `  this engine, last phase / first phase: median ${ratio(0.5)}×, p95 ${ratio(0.95)}× (1 = no decay); vs inkjs, all phases: median ${(median(all(ours)) / median(all(ink))).toFixed(2)}×, p95 ${(quantile(all(ours), 0.95) / quantile(all(ink), 0.95)).toFixed(2)}×; last phase p95 ${(quantile(lastPhase, 0.95) / quantile(lastInk, 0.95)).toFixed(2)}× inkjs's`,
   );
 }
 
@@ -215,16 +234,25 @@ function timeReplay(n: number, runs: number): number {
   const scenario = longFixture(n);
   const events = practiceLog(n);
   const actor = createSession(scenario, { seed: 1, mode: 'practice' });
+  const CHUNK = 10_000;
+  const chunks: number[] = [];
   const t0 = performance.now();
+  let tChunk = t0;
   let sent = 0;
-  while (sent < n && (sent % 500 !== 0 || performance.now() - t0 < LIMIT_MS))
+  while (sent < n && (sent % 500 !== 0 || performance.now() - t0 < LIMIT_MS)) {
     actor.send(events[sent++]!);
+    if (sent % CHUNK === 0) {
+      const t = performance.now();
+      chunks.push(t - tChunk);
+      tChunk = t;
+    }
+  }
   const elapsed = performance.now() - t0;
   check(actor.getSnapshot().context.log.length === sent, 'every event sent is processed');
   actor.stop();
   console.log(
     sent === n
-      ? `replay of 50,000 events: ${elapsed.toFixed(0)} ms (target < 1 s)`
+      ? `replay of 50,000 events through one actor: ${elapsed.toFixed(0)} ms, ${((elapsed / n) * 1000).toFixed(1)} µs an event (target < 1 s); each 10,000 events ${chunks.map((t) => t.toFixed(0)).join(', ')} ms: the last 10,000 cost ×${(chunks.at(-1)! / chunks[0]!).toFixed(2)} the first (1 = linear)`
       : `replay of 50,000 events: stopped after ${(elapsed / 1000).toFixed(0)} s with ${sent.toLocaleString('en')} events replayed (target < 1 s)`,
   );
 }
