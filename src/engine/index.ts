@@ -32,6 +32,7 @@ export {
   type Mode,
   type LogEntry,
   type DecisionRecord,
+  type ReadonlyList,
 } from './session/index.ts';
 export {
   playHeadless,

@@ -19,12 +19,12 @@ export interface CuffPoint {
  * view's, giving the dose's arrival minute), in order; empty before the dose.
  */
 export function cuffPoints(
-  readings: readonly NibpReading[],
+  readings: Iterable<NibpReading>,
   clock: SessionView['clock'],
 ): CuffPoint[] {
   if (clock.sinceDose === null) return [];
   const doseAt = clock.sinceArrival - clock.sinceDose;
-  return readings
+  return Array.from(readings)
     .filter((r) => r.clock >= doseAt)
     .map((r) => ({
       minute: r.clock - doseAt,
@@ -36,12 +36,14 @@ export function cuffPoints(
 
 /** The last cuff reading before the dose, with its minute on the dose clock (negative); null when none. */
 export function lastBeforeDose(
-  readings: readonly NibpReading[],
+  readings: Iterable<NibpReading>,
   clock: SessionView['clock'],
 ): CuffPoint | null {
   if (clock.sinceDose === null) return null;
   const doseAt = clock.sinceArrival - clock.sinceDose;
-  const before = readings.filter((r) => r.clock < doseAt).at(-1);
+  const before = Array.from(readings)
+    .filter((r) => r.clock < doseAt)
+    .at(-1);
   return before
     ? {
         minute: before.clock - doseAt,

@@ -54,9 +54,14 @@ export function moodText(speaker: string, affect: string | undefined, patientNam
 }
 
 /** The newest transcript line not spoken by the trainee. */
-export function latestRoomLine<T extends { speaker: string }>(transcript: readonly T[]): T | null {
-  for (let i = transcript.length - 1; i >= 0; i--)
-    if (transcript[i]!.speaker !== 'trainee') return transcript[i]!;
+export function latestRoomLine<T extends { speaker: string }>(transcript: {
+  readonly length: number;
+  at(index: number): T | undefined;
+}): T | null {
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const line = transcript.at(i)!;
+    if (line.speaker !== 'trainee') return line;
+  }
   return null;
 }
 

@@ -16,4 +16,5 @@ export {
   type SessionSnapshot,
 } from './session.ts';
 export { indexScenario, ScenarioIndex } from './indexScenario.ts';
+export type { ReadonlyList } from './append-list.ts';
 export type { SessionEvent, SessionContext, Mode, LogEntry, DecisionRecord } from './types.ts';

@@ -19,9 +19,11 @@ export function refreshVitals(d: SessionContext): void {
   const effect = modelDrivesSignals(d) ? (effectNow(d) ?? undefined) : undefined;
   d.vitals = signalsAt(scenario, d.index.keyframes, d.minute, d.offsets, d.seed, d.clock, effect);
   const now = outsideLimits(d.vitals, scenario.protocol.thresholds.alarm);
-  const key = (a: { signal: string; direction: string }) => `${a.signal}:${a.direction}`;
-  const before = new Set(d.activeAlarms.map(key));
-  const raised = now.filter((a) => !before.has(key(a)));
+  // Most minutes nothing sounds, before or now: the context keeps its (empty) list.
+  if (now.length === 0 && d.activeAlarms.length === 0) return;
+  const raised = now.filter(
+    (a) => !d.activeAlarms.some((b) => b.signal === a.signal && b.direction === a.direction),
+  );
   if (raised.length > 0) {
     d.alarms = [
       ...d.alarms,

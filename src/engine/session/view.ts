@@ -25,6 +25,7 @@ import {
 } from './nibp.ts';
 import { isCrisisOn, stepLineNow } from './crisis.ts';
 import type { SessionContext } from './types.ts';
+import { AppendList, type ReadonlyList } from './append-list.ts';
 import { eventOptions, offeredOptions } from './offers.ts';
 import type { Facts, Mode, Settings, Signals, TranscriptEntry, VitalsSample } from './types.ts';
 
@@ -73,15 +74,22 @@ export interface SessionView {
     deadline: number;
     options: ViewOption[];
   }[];
-  transcript: readonly TranscriptEntry[];
+  /**
+   * Every line so far, oldest first: a read-only list over the session's own (not a copy, so a
+   * view costs the same however long the session has run; `toArray()` copies when one is needed).
+   */
+  transcript: ReadonlyList<TranscriptEntry>;
   /**
    * An emergency is on: an event waits for a response, or one was missed while this step was
    * shown (crisis.ts). The patient panel then shows the event's or the crisis variant's affect.
    */
   crisis: boolean;
   vitals: Signals;
-  /** One sample per minute since the dose, the current minute last (with the effect-site concentration when there is a drug model). */
-  vitalsHistory: VitalsSample[];
+  /**
+   * One sample per minute since the dose, the current minute last (with the effect-site
+   * concentration when there is a drug model); empty before the dose. Read-only, not a copy.
+   */
+  vitalsHistory: ReadonlyList<VitalsSample>;
   alarms: { signal: SignalKey; value: number; limit: number; direction: 'high' | 'low' }[];
   settings: Settings;
   lastFeedback: {
@@ -126,7 +134,8 @@ export interface SessionView {
    */
   monitor: {
     nibp: NibpDisplay;
-    readings: readonly NibpReading[];
+    /** Every reading so far, oldest first (read-only, not a copy). */
+    readings: ReadonlyList<NibpReading>;
     limits: AlarmLimits;
     /** Whether the limits are the trainee's own (false: the protocol's). */
     ownLimits: boolean;
@@ -135,6 +144,8 @@ export interface SessionView {
     hardStop: HardStopDisplay | null;
   };
 }
+
+const NO_SAMPLES: ReadonlyList<VitalsSample> = AppendList.empty();
 
 function viewOption(o: {
   id: string;
@@ -214,13 +225,13 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     waitingUntil,
     options: offeredOptions(c).map(viewOption),
     openEvents,
-    transcript: c.transcript.toArray(),
+    transcript: c.transcript,
     crisis: isCrisisOn(c),
     vitals: c.vitals,
     vitalsHistory:
       c.minute === null
-        ? []
-        : [...c.history, { minute: c.minute, ...c.vitals, ...effectSiteSample(c) }],
+        ? NO_SAMPLES
+        : c.history.plus({ minute: c.minute, ...c.vitals, ...effectSiteSample(c) }),
     alarms: c.activeAlarms,
     settings: c.settings,
     lastFeedback,
@@ -250,7 +261,7 @@ function viewMonitor(c: SessionContext): SessionView['monitor'] {
   const limits = limitsInForce(c.monitor, c.index.scenario.protocol.thresholds.alarm);
   return {
     nibp,
-    readings: c.monitor.readings.toArray(),
+    readings: c.monitor.readings,
     limits,
     ownLimits: c.monitor.limits !== null,
     marks: monitorMarks(c.vitals, nibp.last, limits),

@@ -166,7 +166,7 @@ describe('simulated time', () => {
   it('the clock runs from arrival; minutes since the dose start at the dose and never pass the session length', () => {
     const before = send(start(), advance(5));
     expect(viewSession(before).clock).toEqual({ sinceArrival: 5, sinceDose: null, limit: 120 });
-    expect(viewSession(before).vitalsHistory).toEqual([]);
+    expect(viewSession(before).vitalsHistory.toArray()).toEqual([]);
     const limit = send(before, advance(500));
     expect(viewSession(limit).clock.sinceArrival).toBe(120);
     expect(send(limit, advance(1)).context.log.at(-1)).toMatchObject({
@@ -349,7 +349,7 @@ describe('practice-mode retry', () => {
     const back = send(s, { type: 'trainee.retry' });
     expect(back.context.minute).toBeNull();
     expect(back.context.facts.dosed).toBe(false);
-    expect(viewSession(back).vitalsHistory).toEqual([]);
+    expect(viewSession(back).vitalsHistory.toArray()).toEqual([]);
   });
 
   it('is refused in assessment mode and after any other event', () => {
