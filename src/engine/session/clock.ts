@@ -82,7 +82,8 @@ export function advanceClock(d: SessionContext, minutes: number): void {
  * The next arrival-clock minute after now at which something is due: an event, a step, a check,
  * an open response's deadline (the last minute it can be answered; the minute after it, when it is
  * missed, only once the clock stands at the deadline), a recheck, recovery, the end of the
- * observation time; null when nothing is.
+ * observation time, and while the modelled acute effects last the session's last minute; null
+ * when nothing is.
  */
 export function nextEventClock(c: SessionContext): number | null {
   // A context is never changed once an event has produced it, so its answer is kept with it.
@@ -133,6 +134,9 @@ function computeNextEventClock(c: SessionContext): number | null {
     const course = scenario.protocol.timeCourse;
     if (course && !isMonitoringDone(c)) consider(c.doseClock + course.offsetMinutes);
     consider(c.doseClock + scenario.protocol.discharge.minObservationMinutes);
+    // With the model, the acute phase ends by rule at the session's last minute at the latest
+    // (acuteEffectsOverByModel), so that minute is due even when nothing else is scheduled.
+    if (modelDrivesSignals(c) && !acuteEffectsOverByModel(c)) consider(last);
   }
   const until = Math.min(best, last);
   const crossing = nextCrossingClock(c, until);

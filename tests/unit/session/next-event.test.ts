@@ -97,3 +97,28 @@ describe('"advance to the next event" stops at an open response\'s deadline, nev
     });
   }
 });
+
+describe('while the acute effects last, "advance to the next event" always has somewhere to go', () => {
+  // Without its three-hour event, the telehealth scenario's extra-lozenge path has nothing
+  // scheduled after its last check while the modelled effects outlast the session: the session's
+  // last minute, where the acute phase ends by rule, is then the next event.
+  const telehealth = loadScenarioFile(
+    new URL('../../../scenarios/telehealth-home-lozenges.json', import.meta.url).pathname,
+  );
+  const bare = { ...telehealth, events: telehealth.events.filter((e) => e.id !== 'three-hours') };
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('random play, seed %i', (seed) => {
+    const run = playHeadless(bare, { seed, mode: 'assessment', strategy: 'random' });
+    expect(run.error).toBeUndefined();
+    expect(run.view.status).toBe('debrief');
+    let s = replay(bare, { ...run.attempt, events: [] });
+    for (const e of run.attempt.events) {
+      s = step(s, e);
+      const view = viewSession(s);
+      if (view.status === 'running' && view.dosed && !view.step && view.openEvents.length === 0)
+        expect({ minute: view.minute, next: view.nextEventMinute }).not.toMatchObject({
+          next: null,
+        });
+    }
+  });
+});
