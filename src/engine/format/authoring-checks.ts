@@ -10,16 +10,14 @@ import { evaluateCondition, type Condition } from './conditions.ts';
 import { error, pointer, warning, type Finding } from './diagnostics.ts';
 import { FORBIDDEN_KEYS } from './parse.ts';
 import { checkPrompts, promptAfterWindow } from './check-prompts.ts';
+import { objectItems } from './object-items.ts';
 
 type Json = Record<string, unknown>;
 type Seg = string | number;
 
 const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): [Json, number][] =>
-  (Array.isArray(v) ? (v as unknown[]) : []).flatMap((x, i) =>
-    isObject(x) ? [[x, i] as [Json, number]] : [],
-  );
+const objects = objectItems;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;

@@ -15,6 +15,7 @@ import { error, pointer, warning, type Finding } from './diagnostics.ts';
 import { didYouMean } from './suggest.ts';
 import { standardsFindings } from './standards-check.ts';
 import { authoringFindings } from './authoring-checks.ts';
+import { objectItems } from './object-items.ts';
 
 type Json = Record<string, unknown>;
 type Seg = string | number;
@@ -22,8 +23,7 @@ type Seg = string | number;
 const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const objects = (v: unknown): [Json, number][] =>
-  list(v).flatMap((x, i) => (isObject(x) ? [[x, i] as [Json, number]] : []));
+const objects = objectItems;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;

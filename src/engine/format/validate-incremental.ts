@@ -1,0 +1,257 @@
+/**
+ * Validating one text after another, as an editor does: each `check(text)` gives exactly what
+ * `validate(text, options)` gives, and is quick when the text differs from the last one checked
+ * inside a single step (typing in a step's field, changing an option).
+ *
+ * After a full validation it keeps the parsed document, each step's place in the text, the schema
+ * errors of each step, and where the diagnostics' pointers are. For a new text it finds the
+ * region that changed (the common beginning and end); when that lies inside one step, it
+ * - reads only that step's text, by the same safety checks as the whole file (parse.ts);
+ * - runs the schema check on that step only (the other steps' schema errors are unchanged);
+ * - fills the implied values of that step's phase only (normalise.ts);
+ * - runs the semantic checks on the whole document (they are linear, and cross-reference every
+ *   step), and places the diagnostics, finding in the text only the pointers it has not placed
+ *   before (the others move by the length of the edit).
+ * Anything else (an edit outside the steps or across two, a step that no longer reads as an
+ * object, an older format, the schema error limit reached) runs the full validation, which
+ * reports it. The stages are validate.ts's own, so there is one validator.
+ */
+import { MAX_BYTES } from './limits.ts';
+import { parseObjectFragment, pointerOffsets, stepRanges } from './parse.ts';
+import { normalisePhase } from './normalise.ts';
+import { MAX_SCHEMA_FINDINGS, schemaErrorFindings, schemaErrors } from './schema-check.ts';
+import type { SchemaError } from './schema-check.ts';
+import { conclude, readScenario, type ValidateOptions, type ValidationResult } from './validate.ts';
+
+type Json = Record<string, unknown>;
+
+/** A check's result: `validate`'s, with the document the checks read. */
+export interface IncrementalResult extends ValidationResult {
+  /**
+   * The document as the checks read it (migrated, implied values filled in), whenever the text
+   * parsed. Shares unchanged parts with earlier results: do not modify it.
+   */
+  document?: Json;
+  /** Whether only the changed step was read again (for benchmarks and tests). */
+  incremental: boolean;
+}
+
+/** What the last check read, when it can be built on. */
+interface State {
+  text: string;
+  result: IncrementalResult;
+  /** The document as JSON.parse gives it, and with the implied values filled in. */
+  parsed: Json;
+  doc: Json;
+  /** Per phase, [start, end) of each step in `text` (see stepRanges). */
+  ranges: ([number, number][] | undefined)[];
+  /** Schema errors outside any step, and those of each step (key "p/s"); their total. */
+  rest: SchemaError[];
+  stepErrors: Map<string, SchemaError[]>;
+  schemaCount: number;
+  /** The text offset of each diagnostic's pointer. */
+  offsets: Map<string, number>;
+}
+
+/** Depth of a step in a scenario: root object, "phases" array, phase object, "steps" array. */
+const STEP_DEPTH = 4;
+const STEP_POINTER = /^\/phases\/(\d+)\/steps\/(\d+)(?:\/|$)/;
+
+export class IncrementalValidator {
+  #last: State | undefined;
+  readonly #options: ValidateOptions;
+
+  constructor(options: ValidateOptions = {}) {
+    this.#options = options;
+  }
+
+  /** The diagnostics of `text` (and its scenario when it has no errors), as `validate` gives. */
+  check(text: string): IncrementalResult {
+    const last = this.#last;
+    if (last !== undefined) {
+      if (text === last.text) return last.result;
+      const quick = this.#quick(last, text);
+      if (quick !== undefined) return quick;
+    }
+    return this.#full(text);
+  }
+
+  #full(text: string): IncrementalResult {
+    const reading = readScenario(text, this.#options);
+    const result: IncrementalResult = {
+      ...reading.result,
+      ...(reading.document ? { document: reading.document } : {}),
+      incremental: false,
+    };
+    this.#last = undefined;
+    const current = reading.current;
+    if (current && reading.document && current.schema.length < MAX_SCHEMA_FINDINGS) {
+      const ranges = stepRanges(text);
+      if (ranges !== undefined) {
+        const rest: SchemaError[] = [];
+        const stepErrors = new Map<string, SchemaError[]>();
+        for (const e of current.schema) {
+          const m = STEP_POINTER.exec(e.path);
+          if (!m) rest.push(e);
+          else {
+            const key = `${m[1]}/${m[2]}`;
+            const list = stepErrors.get(key);
+            if (list) list.push(e);
+            else stepErrors.set(key, [e]);
+          }
+        }
+        this.#last = {
+          text,
+          result,
+          parsed: current.parsed,
+          doc: reading.document,
+          ranges,
+          rest,
+          stepErrors,
+          schemaCount: current.schema.length,
+          offsets: current.offsets,
+        };
+      }
+    }
+    return result;
+  }
+
+  #quick(last: State, text: string): IncrementalResult | undefined {
+    if (text.length > MAX_BYTES || text.charCodeAt(0) === 0xfeff) return undefined;
+    const old = last.text;
+    const start = commonPrefix(old, text);
+    const tail = commonSuffix(old, text, Math.min(old.length, text.length) - start);
+    const oldEnd = old.length - tail;
+    const delta = text.length - old.length;
+    const found = findStep(last.ranges, start, oldEnd);
+    if (found === undefined) return undefined;
+    const [p, s] = found;
+    const [from, to] = last.ranges[p]![s]!;
+    const newTo = to + delta;
+    const step = parseObjectFragment(text.slice(from, newTo), STEP_DEPTH);
+    if (step === undefined) return undefined;
+
+    // The parsed document with the new step, sharing everything else with the last one.
+    const oldPhases = last.parsed.phases as unknown[];
+    const oldPhase = oldPhases[p] as Json;
+    const steps = [...(oldPhase.steps as unknown[])];
+    steps[s] = step;
+    const phase = { ...oldPhase, steps };
+    const phases = [...oldPhases];
+    phases[p] = phase;
+    const parsed = { ...last.parsed, phases };
+
+    const stepPointer = `/phases/${p}/steps/${s}`;
+    const key = `${p}/${s}`;
+    const errors = schemaErrors(step, stepPointer);
+    const schemaCount = last.schemaCount - (last.stepErrors.get(key)?.length ?? 0) + errors.length;
+    if (schemaCount >= MAX_SCHEMA_FINDINGS) return undefined;
+    const stepErrors = new Map(last.stepErrors);
+    if (errors.length > 0) stepErrors.set(key, errors);
+    else stepErrors.delete(key);
+    const allErrors = [...last.rest, ...[...stepErrors.values()].flat()];
+
+    // The implied values: only this phase's can change (a step's implied next is the id of the
+    // step after it in the same phase).
+    const docPhases = [...(last.doc.phases as unknown[])];
+    docPhases[p] = normalisePhase(phase);
+    const doc = { ...last.doc, phases: docPhases };
+
+    const locate = (paths: string[]): Map<string, number> => {
+      const out = new Map<string, number>();
+      const inStep: string[] = [];
+      const unknown: string[] = [];
+      for (const path of paths) {
+        if (path === stepPointer || path.startsWith(stepPointer + '/')) {
+          inStep.push(path);
+          continue;
+        }
+        const at = last.offsets.get(path);
+        if (at === undefined || (at >= start && at < oldEnd)) unknown.push(path);
+        else out.set(path, at >= oldEnd ? at + delta : at);
+      }
+      if (inStep.length > 0)
+        for (const [k, v] of pointerOffsets(text, inStep, from, stepPointer)) out.set(k, v);
+      if (unknown.length > 0) for (const [k, v] of pointerOffsets(text, unknown)) out.set(k, v);
+      return out;
+    };
+    const { result: validation, offsets } = conclude(
+      text,
+      doc,
+      schemaErrorFindings(allErrors),
+      this.#options,
+      locate,
+    );
+    const result: IncrementalResult = { ...validation, document: doc, incremental: true };
+
+    // The steps after the edited one moved by the edit's length.
+    const ranges = last.ranges;
+    ranges[p]![s] = [from, newTo];
+    for (let k = s + 1; k < ranges[p]!.length; k++) shift(ranges[p]![k]!, delta);
+    for (let q = p + 1; q < ranges.length; q++) for (const r of ranges[q] ?? []) shift(r, delta);
+    this.#last = {
+      text,
+      result,
+      parsed,
+      doc,
+      ranges,
+      rest: last.rest,
+      stepErrors,
+      schemaCount,
+      offsets,
+    };
+    return result;
+  }
+}
+
+function shift(range: [number, number], delta: number): void {
+  range[0] += delta;
+  range[1] += delta;
+}
+
+const CHUNK = 4096;
+
+/** Length of the longest common beginning of `a` and `b`. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  // Whole chunks first (string comparison is native), then character by character.
+  while (i + CHUNK <= n && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the longest common end of `a` and `b`, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let k = 0;
+  while (
+    k + CHUNK <= limit &&
+    a.slice(a.length - k - CHUNK, a.length - k) === b.slice(b.length - k - CHUNK, b.length - k)
+  )
+    k += CHUNK;
+  while (k < limit && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
+  return k;
+}
+
+/** The [phase, step] indexes of the step whose range holds [start, end], if any. */
+function findStep(
+  ranges: ([number, number][] | undefined)[],
+  start: number,
+  end: number,
+): [number, number] | undefined {
+  for (let p = 0; p < ranges.length; p++) {
+    const steps = ranges[p];
+    if (!steps || steps.length === 0) continue;
+    if (start < steps[0]![0] || start > steps[steps.length - 1]![1]) continue;
+    let lo = 0;
+    let hi = steps.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (steps[mid]![0] <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const [from, to] = steps[lo]!;
+    return from <= start && end <= to ? [p, lo] : undefined;
+  }
+  return undefined;
+}
