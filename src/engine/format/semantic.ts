@@ -42,7 +42,6 @@ class Checker {
   private readonly out: Finding[] = [];
   /** Step id → index of its phase (first occurrence). */
   private readonly steps = new Map<string, number>();
-  private readonly optionIds = new Map<string, Seg[]>();
   private readonly endings = new Set<string>();
   private readonly references = new Set<string>();
   private readonly competencies = new Set<string>();
@@ -79,94 +78,115 @@ class Checker {
     this.out.push(warning(code, pointer(...path), message, hint));
   }
 
-  /** Registers ids of one kind, reporting duplicates at each later occurrence. */
+  /**
+   * Registers ids of one kind, reporting duplicates at each later occurrence. `pathOf(k)` is the
+   * path of `items[k]` (built only for a duplicate: this runs for every step and option).
+   */
   private register(
     kind: string,
-    items: [Json, Seg[]][],
-    into: Set<string> | Map<string, unknown>,
-    onNew?: (id: string, item: Json, path: Seg[]) => void,
+    items: Json[],
+    pathOf: (k: number) => Seg[],
+    into: Set<string>,
+    onNew?: (id: string, item: Json, k: number) => void,
   ) {
-    const firstAt = new Map<string, Seg[]>();
-    for (const [item, path] of items) {
+    const firstAt = new Map<string, number>();
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k]!;
       const id = str(item.id);
       if (id === undefined) continue;
       const first = firstAt.get(id);
       if (first !== undefined) {
         this.err(
           'DUPLICATE_ID',
-          [...path, 'id'],
+          [...pathOf(k), 'id'],
           `The ${kind} id "${id}" is used more than once.`,
-          `First used at ${pointer(...first)}; ${kind} ids must be unique in the scenario.`,
+          `First used at ${pointer(...pathOf(first))}; ${kind} ids must be unique in the scenario.`,
         );
         continue;
       }
-      firstAt.set(id, path);
-      if (into instanceof Set) into.add(id);
-      onNew?.(id, item, path);
+      firstAt.set(id, k);
+      into.add(id);
+      onNew?.(id, item, k);
     }
+  }
+
+  /** Registers the ids of the objects of one list of the document, at `prefix`. */
+  private registerList(
+    kind: string,
+    list: unknown,
+    prefix: Seg[],
+    into: Set<string>,
+    onNew?: (id: string, item: Json) => void,
+  ) {
+    const items = objects(list);
+    this.register(
+      kind,
+      items.map(([item]) => item),
+      (k) => [...prefix, items[k]![1]],
+      into,
+      onNew,
+    );
   }
 
   private collectIds() {
     const d = this.doc;
     const protocol = isObject(d.protocol) ? d.protocol : {};
     const media = isObject(d.media) ? d.media : {};
-    this.register(
-      'reference',
-      objects(d.references).map(([r, i]) => [r, ['references', i]]),
-      this.references,
+    this.registerList('reference', d.references, ['references'], this.references);
+    this.registerList('competency', d.competencies, ['competencies'], this.competencies);
+    this.registerList('variable', d.variables, ['variables'], new Set(), (id, v) =>
+      this.variables.set(id, v.type === 'flag' || v.type === 'number' ? v.type : undefined),
     );
-    this.register(
-      'competency',
-      objects(d.competencies).map(([c, i]) => [c, ['competencies', i]]),
-      this.competencies,
-    );
-    this.register(
-      'variable',
-      objects(d.variables).map(([v, i]) => [v, ['variables', i]]),
-      this.variables,
-      (id, v) =>
-        this.variables.set(id, v.type === 'flag' || v.type === 'number' ? v.type : undefined),
-    );
-    this.register(
-      'ending',
-      objects(d.endings).map(([e, i]) => [e, ['endings', i]]),
-      this.endings,
-    );
-    this.register(
-      'audio clip',
-      objects(media.audio).map(([a, i]) => [a, ['media', 'audio', i]]),
-      this.audio,
-    );
-    this.register(
+    this.registerList('ending', d.endings, ['endings'], this.endings);
+    this.registerList('audio clip', media.audio, ['media', 'audio'], this.audio);
+    this.registerList(
       'monitoring check',
-      objects(protocol.monitoring).map(([m, i]) => [m, ['protocol', 'monitoring', i]]),
+      protocol.monitoring,
+      ['protocol', 'monitoring'],
       new Set(),
     );
-    this.register(
-      'event',
-      objects(d.events).map(([e, i]) => [e, ['events', i]]),
-      new Set(),
-    );
-    const stepItems: [Json, Seg[]][] = [];
-    const phaseOf = new Map<Json, number>();
-    const optionItems: [Json, Seg[]][] = [];
+    this.registerList('event', d.events, ['events'], new Set());
+    // Steps and options, with where each is (phase, step and option indexes; -1 - e for the
+    // options of event e).
+    const stepItems: Json[] = [];
+    const stepAt: [number, number][] = [];
+    const optionItems: Json[] = [];
+    const optionAt: [number, number, number][] = [];
     for (const [phase, p] of objects(d.phases)) {
       for (const [step, s] of objects(phase.steps)) {
-        stepItems.push([step, ['phases', p, 'steps', s]]);
-        phaseOf.set(step, p);
-        for (const [option, o] of objects(step.options))
-          optionItems.push([option, ['phases', p, 'steps', s, 'options', o]]);
+        stepItems.push(step);
+        stepAt.push([p, s]);
+        for (const [option, o] of objects(step.options)) {
+          optionItems.push(option);
+          optionAt.push([p, s, o]);
+        }
       }
     }
     for (const [event, e] of objects(d.events)) {
       const respond = isObject(event.respond) ? event.respond : {};
-      for (const [option, o] of objects(respond.options))
-        optionItems.push([option, ['events', e, 'respond', 'options', o]]);
+      for (const [option, o] of objects(respond.options)) {
+        optionItems.push(option);
+        optionAt.push([-1 - e, 0, o]);
+      }
     }
-    this.register('step', stepItems, new Set(), (id, step) =>
-      this.steps.set(id, phaseOf.get(step)!),
+    this.register(
+      'step',
+      stepItems,
+      (k) => ['phases', stepAt[k]![0], 'steps', stepAt[k]![1]],
+      new Set(),
+      (id, _step, k) => this.steps.set(id, stepAt[k]![0]),
     );
-    this.register('option', optionItems, new Set(), (id, _o, path) => this.optionIds.set(id, path));
+    this.register(
+      'option',
+      optionItems,
+      (k) => {
+        const [p, s, o] = optionAt[k]!;
+        return p >= 0
+          ? ['phases', p, 'steps', s, 'options', o]
+          : ['events', -1 - p, 'respond', 'options', o];
+      },
+      new Set(),
+    );
   }
 
   private checkPhaseOrder() {
@@ -269,7 +289,7 @@ class Checker {
           );
         }
       }
-      this.checkVariants(step.variants, [...stepPath, 'variants']);
+      if (step.variants !== undefined) this.checkVariants(step.variants, [...stepPath, 'variants']);
       for (const [option, o] of objects(step.options)) {
         const optionPath = [...stepPath, 'options', o];
         this.checkOption(option, optionPath, false);
@@ -421,7 +441,8 @@ class Checker {
     this.checkDecision(option, path);
     this.checkDoseRoute(option, path);
     if (has(option, 'when')) this.checkCondition(option.when, [...path, 'when']);
-    this.checkVariants(option.feedbackVariants, [...path, 'feedbackVariants']);
+    if (option.feedbackVariants !== undefined)
+      this.checkVariants(option.feedbackVariants, [...path, 'feedbackVariants']);
     if (str(option.feedback) === undefined) {
       this.warn(
         'NO_FEEDBACK',
@@ -482,7 +503,8 @@ class Checker {
         } else if (typeof v === 'number' && v !== 0) this.scored.add(c);
       }
     }
-    this.resolveReferences(item.references, [...path, 'references']);
+    if (item.references !== undefined)
+      this.resolveReferences(item.references, [...path, 'references']);
     if (isObject(item.effects)) this.checkEffects(item.effects, [...path, 'effects']);
   }
 
