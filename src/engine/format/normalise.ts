@@ -64,16 +64,26 @@ function fillOption(option: unknown, next: string | undefined): unknown {
 export function normalisePhase(phase: unknown): unknown {
   if (!isObject(phase) || !Array.isArray(phase.steps)) return phase;
   const steps = phase.steps as unknown[];
-  const filled = mapShared(steps, (step, s) => {
-    if (!isObject(step)) return step;
-    const next = impliedNext(steps, s);
-    return withValue(
-      step,
-      'options',
-      mapShared(step.options, (o) => fillOption(o, next)),
-    );
-  });
-  return withValue(phase, 'steps', filled);
+  return withValue(
+    phase,
+    'steps',
+    mapShared(steps, (_step, s) => normaliseStep(steps, s)),
+  );
+}
+
+/**
+ * Step `s` of a phase's `steps` with its options' implied values filled in (the same step when
+ * none is missing). Reads the step after it, whose id is the implied `next`.
+ */
+export function normaliseStep(steps: readonly unknown[], s: number): unknown {
+  const step = steps[s];
+  if (!isObject(step)) return step;
+  const next = impliedNext(steps, s);
+  return withValue(
+    step,
+    'options',
+    mapShared(step.options, (o) => fillOption(o, next)),
+  );
 }
 
 /**

@@ -18,7 +18,7 @@
  */
 import { MAX_BYTES } from './limits.ts';
 import { parseObjectFragment, pointerOffsets, stepRanges } from './parse.ts';
-import { normalisePhase } from './normalise.ts';
+import { normaliseStep } from './normalise.ts';
 import { MAX_SCHEMA_FINDINGS, schemaErrorFindings, schemaErrors } from './schema-check.ts';
 import type { SchemaError } from './schema-check.ts';
 import { conclude, readScenario, type ValidateOptions, type ValidationResult } from './validate.ts';
@@ -151,10 +151,13 @@ export class IncrementalValidator {
     else stepErrors.delete(key);
     const allErrors = [...last.rest, ...[...stepErrors.values()].flat()];
 
-    // The implied values: only this phase's can change (a step's implied next is the id of the
-    // step after it in the same phase).
+    // The implied values: only this step's can change, and the step's before it (whose implied
+    // next is this step's id).
     const docPhases = [...(last.doc.phases as unknown[])];
-    docPhases[p] = normalisePhase(phase);
+    const docSteps = [...((docPhases[p] as Json).steps as unknown[])];
+    docSteps[s] = normaliseStep(steps, s);
+    if (s > 0) docSteps[s - 1] = normaliseStep(steps, s - 1);
+    docPhases[p] = { ...phase, steps: docSteps };
     const doc = { ...last.doc, phases: docPhases };
 
     const locate = (paths: string[]): Map<string, number> => {
