@@ -34,12 +34,41 @@ export interface SemanticOptions {
   knownAudioFiles?: readonly string[];
 }
 
-export function semanticFindings(doc: Json, options: SemanticOptions = {}): Finding[] {
-  return new Checker(doc, options).run();
+/**
+ * What the checks of one step found (its own findings, the competencies it scores, where its
+ * options lead), with what they depended on: its place and everything outside it they read.
+ */
+interface StepCheck {
+  p: number;
+  s: number;
+  context: string;
+  findings: Finding[];
+  scored: string[];
+  scoresSafety: boolean;
+  /** Per option: leaves the phase, leads to a step id (to resolve in the phase), or neither. */
+  targets: ('exit' | { next: string; path: Seg[] } | undefined)[];
+}
+
+/**
+ * Step checks kept between runs on documents that share step objects (the incremental
+ * validator's): a step whose object, place and context are unchanged is not checked again.
+ */
+export type StepChecks = WeakMap<object, StepCheck>;
+
+/**
+ * The semantic findings of a document (migrated, implied values filled in). `cache`, when given,
+ * keeps each step's checks for the next run (see StepChecks); the findings are the same.
+ */
+export function semanticFindings(
+  doc: Json,
+  options: SemanticOptions = {},
+  cache?: StepChecks,
+): Finding[] {
+  return new Checker(doc, options, cache).run();
 }
 
 class Checker {
-  private readonly out: Finding[] = [];
+  private out: Finding[] = [];
   /** Step id → index of its phase (first occurrence). */
   private readonly steps = new Map<string, number>();
   private readonly endings = new Set<string>();
@@ -48,11 +77,14 @@ class Checker {
   private readonly variables = new Map<string, 'flag' | 'number' | undefined>();
   private readonly audio = new Set<string>();
   /** Competencies some decision gives non-zero points in. */
-  private readonly scored = new Set<string>();
+  private scored = new Set<string>();
+  /** The ids of the events (for conditions that name one). */
+  private eventIds: string[] | undefined;
 
   constructor(
     private readonly doc: Json,
     private readonly options: SemanticOptions,
+    private readonly cache?: StepChecks,
   ) {}
 
   run(): Finding[] {
@@ -273,30 +305,19 @@ class Checker {
     const exits = new Uint8Array(size);
     let scoresSafety = false;
     const safety = this.competencies.has('safety');
+    const context = this.stepContext(phaseId);
     for (const [step, s] of stepList) {
-      const stepPath: Seg[] = ['phases', p, 'steps', s];
-      if (has(step, 'audio')) this.resolveAudio(step.audio, [...stepPath, 'audio']);
-      const at = num(step.atMinute);
-      // On the arrival clock (format 2) a step may wait in any phase, before or after the dose.
-      if (at !== undefined && step.from !== 'arrival') {
-        this.checkInSession(at, [...stepPath, 'atMinute'], 'This step');
-        if (phaseId === 'preparation' || phaseId === 'administration') {
-          this.warn(
-            'AT_MINUTE_BEFORE_DOSE',
-            [...stepPath, 'atMinute'],
-            `"atMinute" has no effect in the ${phaseId} phase: the clock starts at dosing.`,
-            'Remove it, or move the step to a later phase.',
-          );
-        }
-      }
-      if (step.variants !== undefined) this.checkVariants(step.variants, [...stepPath, 'variants']);
-      for (const [option, o] of objects(step.options)) {
-        const optionPath = [...stepPath, 'options', o];
-        this.checkOption(option, optionPath, false);
-        const target = this.checkStepTarget(option, optionPath, phaseId, local);
+      const check = this.checkStep(step, p, s, phaseId, context);
+      for (const f of check.findings) this.out.push(f);
+      for (const c of check.scored) this.scored.add(c);
+      if (check.scoresSafety) scoresSafety = true;
+      for (const target of check.targets) {
         if (target === 'exit') exits[s] = 1;
-        else if (target !== undefined) nexts[s]!.push(target);
-        if (safety && isObject(option.points) && num(option.points.safety)) scoresSafety = true;
+        else if (target !== undefined) {
+          const n = local.get(target.next);
+          if (n === undefined) this.unresolvedStep(target.next, target.path, local, 'next step');
+          else nexts[s]!.push(n);
+        }
       }
     }
     if (safety && phaseId !== undefined && !scoresSafety) {
@@ -364,13 +385,87 @@ class Checker {
     }
   }
 
-  /** Checks where a step option leads; returns the local target, 'exit', or undefined. */
+  /**
+   * Everything the checks of a step read outside the step (besides where its "next" ids lead,
+   * resolved by the caller): a step checked in the same context finds the same.
+   */
+  private stepContext(phaseId: string | undefined): string {
+    const protocol = isObject(this.doc.protocol) ? this.doc.protocol : undefined;
+    return JSON.stringify([
+      phaseId,
+      this.sessionMinutes(),
+      protocol ? str(protocol.route) : undefined,
+      [...this.audio],
+      [...this.endings],
+      [...this.competencies],
+      [...this.references],
+      [...this.variables],
+      this.events(),
+    ]);
+  }
+
+  /** The checks of one step, or what they found last time in the same place and context. */
+  private checkStep(
+    step: Json,
+    p: number,
+    s: number,
+    phaseId: string | undefined,
+    context: string,
+  ): StepCheck {
+    const cached = this.cache?.get(step);
+    if (cached && cached.p === p && cached.s === s && cached.context === context) return cached;
+    // The checks report into `out` and `scored`: give them the step's own for a while.
+    const [out, scored] = [this.out, this.scored];
+    this.out = [];
+    this.scored = new Set();
+    const targets: StepCheck['targets'] = [];
+    let scoresSafety = false;
+    const safety = this.competencies.has('safety');
+    const stepPath: Seg[] = ['phases', p, 'steps', s];
+    if (has(step, 'audio')) this.resolveAudio(step.audio, [...stepPath, 'audio']);
+    const at = num(step.atMinute);
+    // On the arrival clock (format 2) a step may wait in any phase, before or after the dose.
+    if (at !== undefined && step.from !== 'arrival') {
+      this.checkInSession(at, [...stepPath, 'atMinute'], 'This step');
+      if (phaseId === 'preparation' || phaseId === 'administration') {
+        this.warn(
+          'AT_MINUTE_BEFORE_DOSE',
+          [...stepPath, 'atMinute'],
+          `"atMinute" has no effect in the ${phaseId} phase: the clock starts at dosing.`,
+          'Remove it, or move the step to a later phase.',
+        );
+      }
+    }
+    if (step.variants !== undefined) this.checkVariants(step.variants, [...stepPath, 'variants']);
+    for (const [option, o] of objects(step.options)) {
+      const optionPath = [...stepPath, 'options', o];
+      this.checkOption(option, optionPath, false);
+      targets.push(this.checkStepTarget(option, optionPath, phaseId));
+      if (safety && isObject(option.points) && num(option.points.safety)) scoresSafety = true;
+    }
+    const check: StepCheck = {
+      p,
+      s,
+      context,
+      findings: this.out,
+      scored: [...this.scored],
+      scoresSafety,
+      targets,
+    };
+    [this.out, this.scored] = [out, scored];
+    this.cache?.set(step, check);
+    return check;
+  }
+
+  /**
+   * Checks where a step option leads; returns 'exit', the step id it leads to (with the path of
+   * its "next", for the caller to resolve in the phase), or undefined.
+   */
   private checkStepTarget(
     option: Json,
     path: Seg[],
     phaseId: string | undefined,
-    local: Map<string, number>,
-  ): number | 'exit' | undefined {
+  ): 'exit' | { next: string; path: Seg[] } | undefined {
     const targets = ['next', 'endsPhase', 'ending'].filter((k) => has(option, k));
     if (targets.length === 0) {
       this.err(
@@ -399,10 +494,7 @@ class Checker {
     }
     if (option.endsPhase === true || str(option.ending) !== undefined) return 'exit';
     const next = str(option.next);
-    if (next === undefined) return undefined;
-    const target = local.get(next);
-    if (target === undefined) this.unresolvedStep(next, [...path, 'next'], local, 'next step');
-    return target;
+    return next === undefined ? undefined : { next, path: [...path, 'next'] };
   }
 
   private unresolvedStep(id: string, path: Seg[], local: Map<string, number>, what: string) {
@@ -603,7 +695,7 @@ class Checker {
       }
       const event = str(c.event);
       if (event !== undefined) {
-        const events = objects(this.doc.events).flatMap(([e]) => str(e.id) ?? []);
+        const events = this.events();
         if (!events.includes(event))
           this.err(
             'UNKNOWN_EVENT',
@@ -653,6 +745,12 @@ class Checker {
       this.checkOption(option, [...path, 'respond', 'options', o], true);
     if (isObject(event.respond.missed))
       this.checkDecision(event.respond.missed, [...path, 'respond', 'missed']);
+  }
+
+  /** The ids of the events, in order. */
+  private events(): string[] {
+    this.eventIds ??= objects(this.doc.events).flatMap(([e]) => str(e.id) ?? []);
+    return this.eventIds;
   }
 
   private sessionMinutes(): number | undefined {

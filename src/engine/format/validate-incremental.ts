@@ -9,9 +9,11 @@
  * - reads only that step's text, by the same safety checks as the whole file (parse.ts);
  * - runs the schema check on that step only (the other steps' schema errors are unchanged);
  * - fills the implied values of that step's phase only (normalise.ts);
- * - runs the semantic checks on the whole document (they are linear, and cross-reference every
- *   step), and places the diagnostics, finding in the text only the pointers it has not placed
- *   before (the others move by the length of the edit).
+ * - runs the semantic checks on the whole document, where each step's own checks are run again
+ *   only for the steps that changed, moved, or whose context changed (semantic.ts: StepChecks),
+ *   and the whole-scenario checks (ids, reachability, timings) always;
+ * - places the diagnostics, finding in the text only the pointers it has not placed before (the
+ *   others move by the length of the edit).
  * Anything else (an edit outside the steps or across two, a step that no longer reads as an
  * object, an older format, the schema error limit reached) runs the full validation, which
  * reports it. The stages are validate.ts's own, so there is one validator.
@@ -21,6 +23,7 @@ import { parseObjectFragment, pointerOffsets, stepRanges } from './parse.ts';
 import { normaliseStep } from './normalise.ts';
 import { MAX_SCHEMA_FINDINGS, schemaErrorFindings, schemaErrors } from './schema-check.ts';
 import type { SchemaError } from './schema-check.ts';
+import type { StepChecks } from './semantic.ts';
 import { conclude, readScenario, type ValidateOptions, type ValidationResult } from './validate.ts';
 
 type Json = Record<string, unknown>;
@@ -60,6 +63,8 @@ const STEP_POINTER = /^\/phases\/(\d+)\/steps\/(\d+)(?:\/|$)/;
 export class IncrementalValidator {
   #last: State | undefined;
   readonly #options: ValidateOptions;
+  /** Each step's semantic checks, kept for steps the next text does not change. */
+  readonly #steps: StepChecks = new WeakMap();
 
   constructor(options: ValidateOptions = {}) {
     this.#options = options;
@@ -77,7 +82,7 @@ export class IncrementalValidator {
   }
 
   #full(text: string): IncrementalResult {
-    const reading = readScenario(text, this.#options);
+    const reading = readScenario(text, this.#options, this.#steps);
     const result: IncrementalResult = {
       ...reading.result,
       ...(reading.document ? { document: reading.document } : {}),
@@ -184,6 +189,7 @@ export class IncrementalValidator {
       schemaErrorFindings(allErrors),
       this.#options,
       locate,
+      this.#steps,
     );
     const result: IncrementalResult = { ...validation, document: doc, incremental: true };
 

@@ -12,7 +12,7 @@ import { parseScenarioText, pointerOffsets, SourcePositions, type PlacedFinding 
 import { migrate } from './migrate.ts';
 import { normalise } from './normalise.ts';
 import { schemaErrorFindings, schemaErrors, type SchemaError } from './schema-check.ts';
-import { semanticFindings, type SemanticOptions } from './semantic.ts';
+import { semanticFindings, type SemanticOptions, type StepChecks } from './semantic.ts';
 
 export type ValidateOptions = SemanticOptions;
 
@@ -44,8 +44,15 @@ export interface Reading {
   current?: { parsed: Json; schema: SchemaError[]; offsets: Map<string, number> };
 }
 
-/** Validates `text`, keeping what the incremental validator builds on. */
-export function readScenario(text: string, options: ValidateOptions = {}): Reading {
+/**
+ * Validates `text`, keeping what the incremental validator builds on (`steps` keeps each step's
+ * semantic checks for its next run).
+ */
+export function readScenario(
+  text: string,
+  options: ValidateOptions = {},
+  steps?: StepChecks,
+): Reading {
   const parsed = parseScenarioText(text);
   if (!parsed.ok) return { result: { diagnostics: place(parsed.text, parsed.findings) } };
   const migrated = migrate(parsed.value);
@@ -63,6 +70,8 @@ export function readScenario(text: string, options: ValidateOptions = {}): Readi
     doc,
     [...migrated.findings, ...schemaErrorFindings(schema)],
     options,
+    undefined,
+    steps,
   );
   const current = migrated.doc === parsed.value && migrated.findings.length === 0;
   return {
@@ -75,7 +84,8 @@ export function readScenario(text: string, options: ValidateOptions = {}): Readi
 /**
  * The last stages, for a document that parsed: its semantic findings joined to `findings` (the
  * migration's and the schema's), placed in `text`. `locate` finds the text offsets of pointers
- * (by default by reading the text). Also returns the offset found for each diagnostic's pointer.
+ * (by default by reading the text); `steps` keeps each step's semantic checks between runs.
+ * Also returns the offset found for each diagnostic's pointer.
  */
 export function conclude(
   text: string,
@@ -83,8 +93,9 @@ export function conclude(
   findings: Finding[],
   options: ValidateOptions,
   locate?: (paths: string[]) => Map<string, number>,
+  steps?: StepChecks,
 ): { result: ValidationResult; offsets: Map<string, number> } {
-  const all = [...findings, ...semanticFindings(doc, options)];
+  const all = [...findings, ...semanticFindings(doc, options, steps)];
   const { diagnostics, offsets } = placeFindings(text, all, locate);
   const failed = diagnostics.some((d) => d.severity === 'error');
   return {

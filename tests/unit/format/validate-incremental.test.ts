@@ -4,6 +4,7 @@ import { parseTree, type Node } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { IncrementalValidator } from '../../../src/engine/format/validate-incremental.ts';
 import { validate, type ValidateOptions } from '../../../src/engine/format/validate.ts';
+import { semanticFindings, type StepChecks } from '../../../src/engine/format/semantic.ts';
 
 const dir = new URL('../../../scenarios/', import.meta.url);
 const bundled = readdirSync(dir)
@@ -221,5 +222,23 @@ describe('incremental validation', () => {
     const result = new IncrementalValidator().check(JSON.stringify(doc));
     expect(result.scenario).toBeUndefined();
     expect(result.document).toMatchObject({ title: 7 });
+  });
+});
+
+describe('semantic checks kept per step', () => {
+  it('are checked again when what a step refers to changes, though the step object is the same', () => {
+    const doc = JSON.parse(bundled[0]!) as Record<string, unknown[]>;
+    const cache: StepChecks = new WeakMap();
+    expect(semanticFindings(doc, {}, cache)).toEqual(semanticFindings(doc));
+    // The same step objects, without the first competency, reference and ending.
+    const changed = {
+      ...doc,
+      competencies: doc.competencies!.slice(1),
+      references: doc.references!.slice(1),
+      endings: doc.endings!.slice(1),
+    };
+    const fresh = semanticFindings(changed);
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(semanticFindings(changed, {}, cache)).toEqual(fresh);
   });
 });
