@@ -3,12 +3,14 @@
  * `validate(text, options)` gives, and is quick when the text differs from the last one checked
  * inside a single step (typing in a step's field, changing an option).
  *
- * After a full validation it keeps the parsed document, each step's place in the text, the schema
- * errors of each step, and where the diagnostics' pointers are. For a new text it finds the
- * region that changed (the common beginning and end); when that lies inside one step, it
+ * After a full validation it keeps the parsed document, its schema errors and where the
+ * diagnostics' pointers are (and, once a next text comes, each step's place in the text and each
+ * step's schema errors). For a new text it finds the region that changed (the common beginning
+ * and end); when that lies inside one step, it
  * - reads only that step's text, by the same safety checks as the whole file (parse.ts);
  * - runs the schema check on that step only (the other steps' schema errors are unchanged);
- * - fills the implied values of that step's phase only (normalise.ts);
+ * - fills the implied values of that step and of the step before it (whose implied next is its
+ *   id) only (normalise.ts);
  * - runs the semantic checks on the whole document, where each step's own checks are run again
  *   only for the steps that changed, moved, or whose context changed (semantic.ts: StepChecks),
  *   and the whole-scenario checks (ids, reachability, timings) always;
@@ -46,14 +48,21 @@ interface State {
   /** The document as JSON.parse gives it, and with the implied values filled in. */
   parsed: Json;
   doc: Json;
-  /** Per phase, [start, end) of each step in `text` (see stepRanges). */
-  ranges: ([number, number][] | undefined)[];
-  /** Schema errors outside any step, and those of each step (key "p/s"); their total. */
-  rest: SchemaError[];
-  stepErrors: Map<string, SchemaError[]>;
+  /** The schema errors, and how many there are. */
+  schema: SchemaError[];
   schemaCount: number;
+  /** Where the steps are, made when the next text comes (null: the text has no steps array). */
+  layout?: Layout | null;
   /** The text offset of each diagnostic's pointer. */
   offsets: Map<string, number>;
+}
+
+interface Layout {
+  /** Per phase, [start, end) of each step in the text (see stepRanges). */
+  ranges: ([number, number][] | undefined)[];
+  /** Schema errors outside any step, and those of each step (key "p/s"). */
+  rest: SchemaError[];
+  stepErrors: Map<string, SchemaError[]>;
 }
 
 /** Depth of a step in a scenario: root object, "phases" array, phase object, "steps" array. */
@@ -91,34 +100,37 @@ export class IncrementalValidator {
     this.#last = undefined;
     const current = reading.current;
     if (current && reading.document && current.schema.length < MAX_SCHEMA_FINDINGS) {
-      const ranges = stepRanges(text);
-      if (ranges !== undefined) {
-        const rest: SchemaError[] = [];
-        const stepErrors = new Map<string, SchemaError[]>();
-        for (const e of current.schema) {
-          const m = STEP_POINTER.exec(e.path);
-          if (!m) rest.push(e);
-          else {
-            const key = `${m[1]}/${m[2]}`;
-            const list = stepErrors.get(key);
-            if (list) list.push(e);
-            else stepErrors.set(key, [e]);
-          }
-        }
-        this.#last = {
-          text,
-          result,
-          parsed: current.parsed,
-          doc: reading.document,
-          ranges,
-          rest,
-          stepErrors,
-          schemaCount: current.schema.length,
-          offsets: current.offsets,
-        };
-      }
+      this.#last = {
+        text,
+        result,
+        parsed: current.parsed,
+        doc: reading.document,
+        schema: current.schema,
+        schemaCount: current.schema.length,
+        offsets: current.offsets,
+      };
     }
     return result;
+  }
+
+  /** Where the steps of the last text are, and its schema errors by step (made once). */
+  #layout(last: State): Layout | null {
+    if (last.layout !== undefined) return last.layout;
+    const ranges = stepRanges(last.text);
+    if (ranges === undefined) return (last.layout = null);
+    const rest: SchemaError[] = [];
+    const stepErrors = new Map<string, SchemaError[]>();
+    for (const e of last.schema) {
+      const m = STEP_POINTER.exec(e.path);
+      if (!m) rest.push(e);
+      else {
+        const key = `${m[1]}/${m[2]}`;
+        const list = stepErrors.get(key);
+        if (list) list.push(e);
+        else stepErrors.set(key, [e]);
+      }
+    }
+    return (last.layout = { ranges, rest, stepErrors });
   }
 
   #quick(last: State, text: string): IncrementalResult | undefined {
@@ -128,10 +140,12 @@ export class IncrementalValidator {
     const tail = commonSuffix(old, text, Math.min(old.length, text.length) - start);
     const oldEnd = old.length - tail;
     const delta = text.length - old.length;
-    const found = findStep(last.ranges, start, oldEnd);
+    const layout = this.#layout(last);
+    if (layout === null) return undefined;
+    const found = findStep(layout.ranges, start, oldEnd);
     if (found === undefined) return undefined;
     const [p, s] = found;
-    const [from, to] = last.ranges[p]![s]!;
+    const [from, to] = layout.ranges[p]![s]!;
     const newTo = to + delta;
     const step = parseObjectFragment(text.slice(from, newTo), STEP_DEPTH);
     if (step === undefined) return undefined;
@@ -149,12 +163,13 @@ export class IncrementalValidator {
     const stepPointer = `/phases/${p}/steps/${s}`;
     const key = `${p}/${s}`;
     const errors = schemaErrors(step, stepPointer);
-    const schemaCount = last.schemaCount - (last.stepErrors.get(key)?.length ?? 0) + errors.length;
+    const schemaCount =
+      last.schemaCount - (layout.stepErrors.get(key)?.length ?? 0) + errors.length;
     if (schemaCount >= MAX_SCHEMA_FINDINGS) return undefined;
-    const stepErrors = new Map(last.stepErrors);
+    const stepErrors = new Map(layout.stepErrors);
     if (errors.length > 0) stepErrors.set(key, errors);
     else stepErrors.delete(key);
-    const allErrors = [...last.rest, ...[...stepErrors.values()].flat()];
+    const allErrors = [...layout.rest, ...[...stepErrors.values()].flat()];
 
     // The implied values: only this step's can change, and the step's before it (whose implied
     // next is this step's id).
@@ -194,7 +209,7 @@ export class IncrementalValidator {
     const result: IncrementalResult = { ...validation, document: doc, incremental: true };
 
     // The steps after the edited one moved by the edit's length.
-    const ranges = last.ranges;
+    const ranges = layout.ranges;
     ranges[p]![s] = [from, newTo];
     for (let k = s + 1; k < ranges[p]!.length; k++) shift(ranges[p]![k]!, delta);
     for (let q = p + 1; q < ranges.length; q++) for (const r of ranges[q] ?? []) shift(r, delta);
@@ -203,10 +218,9 @@ export class IncrementalValidator {
       result,
       parsed,
       doc,
-      ranges,
-      rest: last.rest,
-      stepErrors,
+      schema: allErrors,
       schemaCount,
+      layout: { ranges, rest: layout.rest, stepErrors },
       offsets,
     };
     return result;
