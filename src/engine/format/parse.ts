@@ -467,6 +467,7 @@ function itemRanges(text: string, at: number): [number, number][] {
   let i = skipSpace(text, at + 1);
   while (i < text.length && text.charCodeAt(i) !== 0x5d) {
     const end = skipValue(text, i);
+    if (end <= i) break; // not valid JSON: never loop
     out.push([i, end]);
     i = skipSpace(text, end);
     if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
