@@ -150,6 +150,7 @@ export { KAP_NAMESPACE, uuidV5 } from './results/uuid.ts';
 export { hashScenario } from './attempt/index.ts';
 export { type Diagnostic, compareDiagnostics } from './format/diagnostics.ts';
 export { validate } from './format/validate.ts';
+export { IncrementalValidator, type IncrementalResult } from './format/validate-incremental.ts';
 export { SourcePositions } from './format/parse.ts';
 export { migrate } from './format/migrate.ts';
 export { normalise, impliedKind, impliedNext, hasTarget } from './format/normalise.ts';

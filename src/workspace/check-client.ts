@@ -15,10 +15,11 @@ export class Checker {
   constructor(handlers: CheckHandlers) {
     const reply = (r: CheckReply) => this.#scheduler.reply(r);
     // Without workers (or when one fails to start), the check runs on the page after the
-    // current task.
+    // current task. Its reply is copied, as a worker's message is: the checks keep their
+    // documents for the next text, so the page must not share them.
     const onPage: Send = (request: CheckRequest) => {
       void import('./check-worker-core.ts').then(({ answer }) =>
-        setTimeout(() => reply(answer(request)), 0),
+        setTimeout(() => reply(structuredClone(answer(request))), 0),
       );
     };
     const send = (): Send => {

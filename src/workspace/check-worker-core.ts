@@ -8,6 +8,7 @@
  * Messages in: `{ seq, text, stage }`. Out: `{ seq, stage: 'diagnostics', result }` or
  * `{ seq, stage: 'details', details }`; `{ seq, stage, error }` when a check throws.
  */
+import { IncrementalValidator } from '../engine/index.ts';
 import { detail, diagnose, forWorker, type Details, type WorkerCheck } from './check.ts';
 
 export type Stage = 'diagnostics' | 'details';
@@ -23,10 +24,19 @@ export type CheckReply =
   | { seq: number; stage: 'details'; details: Details }
   | { seq: number; stage: Stage; error: string };
 
+/**
+ * One validator per stage, kept between requests: each text differs from the one before by an
+ * edit, and the validator reads again only what the edit changed (validate-incremental.ts).
+ */
+const validators: Record<Stage, IncrementalValidator> = {
+  diagnostics: new IncrementalValidator(),
+  details: new IncrementalValidator(),
+};
+
 /** Answers one request. Never throws. */
 export function answer({ seq, text, stage }: CheckRequest): CheckReply {
   try {
-    const diagnosed = diagnose(text);
+    const diagnosed = diagnose(text, validators[stage]);
     return stage === 'diagnostics'
       ? { seq, stage, result: forWorker(diagnosed) }
       : { seq, stage, details: detail(text, diagnosed) };

@@ -7,12 +7,11 @@
  * `checkText` does both at once. The workspace loads this module with `import()` (or in the
  * diagnostics worker), so the validator stays out of the player.
  */
-import { validate } from '../engine/index.ts';
-import type { Diagnostic } from '../engine/index.ts';
+import { IncrementalValidator, type Diagnostic } from '../engine/index.ts';
 import { FORMAT_VERSION, type ScenarioV1 } from '../engine/index.ts';
 import { parseScenarioText } from '../engine/index.ts';
 import { SourcePositions, compareDiagnostics, idFileNameFinding } from '../engine/index.ts';
-import { migrate, normalise } from '../engine/index.ts';
+import { normalise } from '../engine/index.ts';
 import { buildMap, type ScenarioMap } from './map-model.ts';
 import { fullAnalysis, type FullAnalysis } from './full-analysis.ts';
 
@@ -34,30 +33,30 @@ export interface Details {
 
 export type CheckResult = Diagnosed & Details;
 
-/** Stage 1, plus the document the map is drawn from (not sent between threads). */
-export function diagnose(text: string): Diagnosed & { doc?: unknown } {
-  const { diagnostics, scenario } = validate(text);
+/**
+ * Stage 1, plus the document the map is drawn from (not sent between threads): whatever parsed,
+ * after the validator's safety checks (size, depth, keys), with the values the format implies,
+ * as the validator reads it (even when it has errors). `validator`, when given, is the one that
+ * checked the texts before this one: it reads again only what changed.
+ */
+export function diagnose(
+  text: string,
+  validator: IncrementalValidator = new IncrementalValidator(),
+): Diagnosed & { doc?: unknown } {
+  const { diagnostics, scenario, document } = validator.check(text);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return {
     diagnostics,
     errors,
     warnings: diagnostics.length - errors,
-    ...(scenario ? { scenario, doc: scenario } : {}),
+    ...(scenario ? { scenario } : {}),
+    ...(document ? { doc: document } : {}),
   };
 }
 
 /** Stage 2 for `text`, already diagnosed as `diagnosed`. */
 export function detail(text: string, diagnosed: Diagnosed & { doc?: unknown }): Details {
-  let doc: unknown = diagnosed.doc;
-  if (!doc) {
-    // The validator refused it; draw what parsed, after the same safety checks (size, depth, keys),
-    // with the values the format implies, as the validator reads it.
-    const parsed = parseScenarioText(text);
-    if (parsed.ok) {
-      const migrated = migrate(parsed.value);
-      doc = normalise(migrated.ok ? migrated.doc : parsed.value);
-    }
-  }
+  const doc = diagnosed.doc;
   let analysis: FullAnalysis | undefined;
   if (diagnosed.scenario) {
     try {

@@ -11,16 +11,14 @@ import { error, pointer, warning, type Finding } from './diagnostics.ts';
 import { FORBIDDEN_KEYS } from './parse.ts';
 import { checkPrompts, promptAfterWindow } from './check-prompts.ts';
 import { stepExpiries, type ExpiryProblem } from './step-deadlines.ts';
+import { objectItems } from './object-items.ts';
 
 type Json = Record<string, unknown>;
 type Seg = string | number;
 
 const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): [Json, number][] =>
-  (Array.isArray(v) ? (v as unknown[]) : []).flatMap((x, i) =>
-    isObject(x) ? [[x, i] as [Json, number]] : [],
-  );
+const objects = objectItems;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;
@@ -31,8 +29,9 @@ const BEFORE_DOSE = new Set(['preparation', 'administration']);
 
 export function authoringFindings(doc: Json): Finding[] {
   const out: Finding[] = [];
-  checkOptionKinds(doc, out);
-  checkNeverOffered(doc, out);
+  const options = allOptions(doc);
+  checkOptionKinds(options, out);
+  checkNeverOffered(doc, options, out);
   checkMinutesForward(doc, out);
   checkReservedIds(doc, out);
   checkPromptWindows(doc, out);
@@ -146,8 +145,8 @@ function allOptions(doc: Json): [Json, Seg[]][] {
   return found;
 }
 
-function checkOptionKinds(doc: Json, out: Finding[]) {
-  for (const [option, path] of allOptions(doc)) {
+function checkOptionKinds(options: [Json, Seg[]][], out: Finding[]) {
+  for (const [option, path] of options) {
     const id = str(option.id) ?? '';
     if (option.kind === 'action' && !has(option, 'action')) {
       out.push(
@@ -175,7 +174,10 @@ function checkOptionKinds(doc: Json, out: Finding[]) {
  * The values each variable can ever hold: its initial value and every value an effect sets.
  * A number some effect adds to can hold any value (undefined here).
  */
-function possibleValues(doc: Json): Map<string, (boolean | number)[] | undefined> {
+function possibleValues(
+  doc: Json,
+  options: [Json, Seg[]][],
+): Map<string, (boolean | number)[] | undefined> {
   const values = new Map<string, (boolean | number)[] | undefined>();
   for (const [v] of objects(doc.variables)) {
     const id = str(v.id);
@@ -188,7 +190,7 @@ function possibleValues(doc: Json): Map<string, (boolean | number)[] | undefined
         : [v.type === 'number' ? 0 : false],
     );
   }
-  const effectsOf: Json[] = allOptions(doc).map(([o]) => o);
+  const effectsOf: Json[] = options.map(([o]) => o);
   for (const [event] of objects(doc.events))
     if (isObject(event.respond) && isObject(event.respond.missed))
       effectsOf.push(event.respond.missed);
@@ -252,8 +254,8 @@ function outcomes(c: unknown, values: Map<string, (boolean | number)[] | undefin
   return { canHold, canFail };
 }
 
-function checkNeverOffered(doc: Json, out: Finding[]) {
-  const values = possibleValues(doc);
+function checkNeverOffered(doc: Json, options: [Json, Seg[]][], out: Finding[]) {
+  const values = possibleValues(doc, options);
   for (const [phase, p] of objects(doc.phases)) {
     for (const [step, s] of objects(phase.steps)) {
       const options = objects(step.options);

@@ -13,16 +13,15 @@
  * number of steps and option edges (times the few relaxations a minute can take).
  */
 
+import { objectItems } from './object-items.ts';
+
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
 /** The objects of an array with their own indexes (non-objects skipped, indexes kept). */
-const entries = (v: unknown): [Json, number][] =>
-  (Array.isArray(v) ? (v as unknown[]) : []).flatMap((x, i) =>
-    isObject(x) ? [[x, i] as [Json, number]] : [],
-  );
+const entries = objectItems;
 const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -51,13 +51,20 @@ export function splitPointer(path: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** Orders diagnostics by position, then errors before warnings, then code. */
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Orders diagnostics by position, then errors before warnings, then code, path, message and
+ * hint: a total order, so the same diagnostics found in any order are listed the same way.
+ */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     a.line - b.line ||
     a.column - b.column ||
     (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
-    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
-    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+    order(a.code, b.code) ||
+    order(a.path, b.path) ||
+    order(a.message, b.message) ||
+    order(a.hint ?? '', b.hint ?? '')
   );
 }

@@ -60,6 +60,32 @@ function fillOption(option: unknown, next: string | undefined): unknown {
   return o;
 }
 
+/** One entry of "phases" with its steps' implied values filled in, as `normalise` fills them. */
+export function normalisePhase(phase: unknown): unknown {
+  if (!isObject(phase) || !Array.isArray(phase.steps)) return phase;
+  const steps = phase.steps as unknown[];
+  return withValue(
+    phase,
+    'steps',
+    mapShared(steps, (_step, s) => normaliseStep(steps, s)),
+  );
+}
+
+/**
+ * Step `s` of a phase's `steps` with its options' implied values filled in (the same step when
+ * none is missing). Reads the step after it, whose id is the implied `next`.
+ */
+export function normaliseStep(steps: readonly unknown[], s: number): unknown {
+  const step = steps[s];
+  if (!isObject(step)) return step;
+  const next = impliedNext(steps, s);
+  return withValue(
+    step,
+    'options',
+    mapShared(step.options, (o) => fillOption(o, next)),
+  );
+}
+
 /**
  * The document with the implied `kind` and `next` values filled in. Does not change `doc`:
  * objects that gain a value are copied (with the arrays and objects that hold them); everything
@@ -68,21 +94,7 @@ function fillOption(option: unknown, next: string | undefined): unknown {
 export function normalise<T>(doc: T): T {
   if (!isObject(doc)) return doc;
   let out: Json = doc;
-  const phases = mapShared(doc.phases, (phase) => {
-    if (!isObject(phase) || !Array.isArray(phase.steps)) return phase;
-    const steps = phase.steps as unknown[];
-    const filled = mapShared(steps, (step, s) => {
-      if (!isObject(step)) return step;
-      const next = impliedNext(steps, s);
-      return withValue(
-        step,
-        'options',
-        mapShared(step.options, (o) => fillOption(o, next)),
-      );
-    });
-    return withValue(phase, 'steps', filled);
-  });
-  out = withValue(out, 'phases', phases);
+  out = withValue(out, 'phases', mapShared(doc.phases, normalisePhase));
   const events = mapShared(doc.events, (event) => {
     if (!isObject(event) || !isObject(event.respond)) return event;
     const respond = event.respond;

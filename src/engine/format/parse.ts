@@ -152,11 +152,38 @@ export function parseScenarioText(input: string): ParseResult {
 }
 
 /**
- * One linear scan, no recursion: the offset of the first bracket nested deeper than MAX_DEPTH
- * (or -1), and how many object keys the text holds (strings followed by a colon).
+ * Reads one JSON object that sits `outer` containers deep inside a scenario text, by the same
+ * safety checks as `parseScenarioText` (nesting depth, forbidden keys, duplicate keys, numbers
+ * that are not finite). Returns the object, or undefined for anything those checks or JSON
+ * syntax would refuse, or a value that is not an object: the caller then reads the whole text,
+ * which locates the problem.
  */
-function scanStructure(text: string): { deep: number; keys: number } {
-  let depth = 0;
+export function parseObjectFragment(
+  text: string,
+  outer: number,
+): Record<string, unknown> | undefined {
+  if (text.indexOf('\u0000') >= 0) return undefined;
+  const { deep, keys } = scanStructure(text, outer);
+  if (deep >= 0) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const shape = walkValue(value);
+  if (shape.keys !== keys || shape.nonFinite || shape.forbidden) return undefined;
+  return value as Record<string, unknown>;
+}
+
+/**
+ * One linear scan, no recursion: the offset of the first bracket nested deeper than MAX_DEPTH
+ * (or -1), and how many object keys the text holds (strings followed by a colon). `outer` is how
+ * many containers hold the text (0 for a whole file).
+ */
+function scanStructure(text: string, outer = 0): { deep: number; keys: number } {
+  let depth = outer;
   let keys = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -344,8 +371,8 @@ export class SourcePositions {
   private readonly lineStarts: number[] = [0];
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++)
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+      this.lineStarts.push(i + 1);
   }
 
   /** 1-based line and column of a text offset. */
@@ -366,21 +393,86 @@ export class SourcePositions {
    * nearest existing ancestor. Subtrees no pointer enters are skipped without being parsed.
    */
   offsetsOf(paths: Iterable<string>): Map<string, number> {
-    const wanted = new Set<string>(['']);
-    const requested = [...paths];
-    for (const p of requested) {
-      for (let i = p.indexOf('/', 1); i > 0; i = p.indexOf('/', i + 1)) wanted.add(p.slice(0, i));
-      wanted.add(p);
-    }
-    const found = scanPointers(this.text, wanted);
-    const out = new Map<string, number>();
-    for (const p of requested) {
-      let q = p;
-      while (!found.has(q) && q !== '') q = q.slice(0, q.lastIndexOf('/'));
-      out.set(p, found.get(q) ?? 0);
-    }
-    return out;
+    return pointerOffsets(this.text, paths);
   }
+}
+
+/**
+ * Text offsets of JSON pointers, as `SourcePositions.offsetsOf`, inside the value that starts at
+ * `start` in `text` and whose pointer is `root`; every path must be `root` or below it.
+ */
+export function pointerOffsets(
+  text: string,
+  paths: Iterable<string>,
+  start = 0,
+  root = '',
+): Map<string, number> {
+  const wanted = new Set<string>([root]);
+  const requested = [...paths];
+  for (const p of requested) {
+    for (let i = p.indexOf('/', root.length + 1); i > 0; i = p.indexOf('/', i + 1))
+      wanted.add(p.slice(0, i));
+    wanted.add(p);
+  }
+  const found = scanPointers(text, wanted, start, root);
+  const out = new Map<string, number>();
+  for (const p of requested) {
+    let q = p;
+    while (!found.has(q) && q.length > root.length) q = q.slice(0, q.lastIndexOf('/'));
+    out.set(p, found.get(q) ?? start);
+  }
+  return out;
+}
+
+/**
+ * Where each step is in a valid scenario text: per entry of "phases" (by index), the [start, end)
+ * offsets of each entry of its "steps", or undefined when that phase is not an object with a
+ * "steps" array. Undefined when the text has no "phases" array. Linear in the text length.
+ */
+export function stepRanges(text: string): ([number, number][] | undefined)[] | undefined {
+  const root = skipSpace(text, 0);
+  const phases = propertyValueAt(text, root, 'phases');
+  if (phases < 0 || text.charCodeAt(phases) !== 0x5b) return undefined;
+  return itemRanges(text, phases).map(([at]) => {
+    const steps = propertyValueAt(text, at, 'steps');
+    return steps >= 0 && text.charCodeAt(steps) === 0x5b ? itemRanges(text, steps) : undefined;
+  });
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Offset of the value of `key` in the object starting at `at` (the last such key), or -1. */
+function propertyValueAt(text: string, at: number, key: string): number {
+  if (text.charCodeAt(at) !== 0x7b) return -1;
+  let found = -1;
+  let i = skipSpace(text, at + 1);
+  while (i < text.length && text.charCodeAt(i) === 0x22) {
+    const end = skipString(text, i);
+    const raw = text.slice(i + 1, end - 1);
+    const name = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
+    i = skipSpace(text, skipSpace(text, end) + 1); // past the colon
+    if (name === key) found = i;
+    i = skipSpace(text, skipValue(text, i));
+    if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
+  }
+  return found;
+}
+
+/** [start, end) of each item of the array starting at `at`. */
+function itemRanges(text: string, at: number): [number, number][] {
+  const out: [number, number][] = [];
+  let i = skipSpace(text, at + 1);
+  while (i < text.length && text.charCodeAt(i) !== 0x5d) {
+    const end = skipValue(text, i);
+    if (end <= i) break; // not valid JSON: never loop
+    out.push([i, end]);
+    i = skipSpace(text, end);
+    if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
+  }
+  return out;
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -418,14 +510,19 @@ function skipValue(text: string, i: number): number {
  * Walks valid JSON text and records where each wanted pointer is. Only containers whose pointer
  * is wanted are entered. Iterative, linear in the text length.
  */
-function scanPointers(text: string, wanted: Set<string>): Map<string, number> {
+function scanPointers(
+  text: string,
+  wanted: Set<string>,
+  start: number,
+  root: string,
+): Map<string, number> {
   const found = new Map<string, number>();
   const skipWs = (i: number) => {
     while (i < text.length && isSpace(text.charCodeAt(i))) i++;
     return i;
   };
-  let i = skipWs(0);
-  found.set('', i);
+  let i = skipWs(start);
+  found.set(root, i);
   // Each frame: the container's pointer, whether it is an array, and the next item index.
   const frames: { path: string; array: boolean; index: number }[] = [];
   const open = (path: string, at: number) => {
@@ -433,7 +530,7 @@ function scanPointers(text: string, wanted: Set<string>): Map<string, number> {
     return at + 1;
   };
   if (text.charCodeAt(i) !== 0x7b && text.charCodeAt(i) !== 0x5b) return found;
-  i = open('', i);
+  i = open(root, i);
   while (frames.length > 0 && i < text.length) {
     i = skipWs(i);
     const frame = frames[frames.length - 1]!;

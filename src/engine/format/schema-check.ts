@@ -4,7 +4,7 @@
  */
 import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
-import { Condition, Scenario } from './schema.ts';
+import { Condition, Scenario, Step } from './schema.ts';
 import { error, splitPointer, warning, type Finding } from './diagnostics.ts';
 import { closest, didYouMean } from './suggest.ts';
 
@@ -45,12 +45,37 @@ function literalValues(schema: TSchema): unknown[] | undefined {
   return variants.map((v) => v.const);
 }
 
+/** A schema error at its JSON pointer, before it is worded as a finding. */
+export interface SchemaError {
+  path: string;
+  error: ValueError;
+}
+
 /** All schema findings for a parsed document. */
 export function schemaFindings(doc: unknown): Finding[] {
+  return schemaErrorFindings(schemaErrors(doc));
+}
+
+/**
+ * The schema errors of a parsed document (at most MAX_SCHEMA_FINDINGS), or of one step of it
+ * when `at` gives the step's pointer (e.g. "/phases/2/steps/7"): a step's errors are the ones the
+ * whole document's check finds under that pointer, as long as neither reaches the limit.
+ */
+export function schemaErrors(value: unknown, at?: string): SchemaError[] {
+  const schema = at === undefined ? Scenario : Step;
   // Checking is about twice as fast as listing errors; list them only when there are some.
-  if (Value.Check(Scenario, REFERENCES, doc)) return [];
-  const raw: { path: string; error: ValueError }[] = [];
-  collect(Scenario, doc, '', raw);
+  if (Value.Check(schema, REFERENCES, value)) return [];
+  const raw: SchemaError[] = [];
+  collect(schema, value, at ?? '', raw);
+  return raw;
+}
+
+/**
+ * The findings for a document's schema errors (in any order: each is worded with the others
+ * about the same object), with a warning when they reached the limit.
+ */
+export function schemaErrorFindings(raw: SchemaError[]): Finding[] {
+  if (raw.length === 0) return [];
   const findings = toFindings(raw);
   if (raw.length >= MAX_SCHEMA_FINDINGS) {
     findings.push(

@@ -15,6 +15,7 @@ import { error, pointer, warning, type Finding } from './diagnostics.ts';
 import { didYouMean } from './suggest.ts';
 import { standardsFindings } from './standards-check.ts';
 import { authoringFindings } from './authoring-checks.ts';
+import { objectItems } from './object-items.ts';
 
 type Json = Record<string, unknown>;
 type Seg = string | number;
@@ -22,8 +23,7 @@ type Seg = string | number;
 const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const objects = (v: unknown): [Json, number][] =>
-  list(v).flatMap((x, i) => (isObject(x) ? [[x, i] as [Json, number]] : []));
+const objects = objectItems;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;
@@ -34,26 +34,57 @@ export interface SemanticOptions {
   knownAudioFiles?: readonly string[];
 }
 
-export function semanticFindings(doc: Json, options: SemanticOptions = {}): Finding[] {
-  return new Checker(doc, options).run();
+/**
+ * What the checks of one step found (its own findings, the competencies it scores, where its
+ * options lead), with what they depended on: its place and everything outside it they read.
+ */
+interface StepCheck {
+  p: number;
+  s: number;
+  context: string;
+  findings: Finding[];
+  scored: string[];
+  scoresSafety: boolean;
+  /** Per option: leaves the phase, leads to a step id (to resolve in the phase), or neither. */
+  targets: ('exit' | { next: string; path: Seg[] } | undefined)[];
+}
+
+/**
+ * Step checks kept between runs on documents that share step objects (the incremental
+ * validator's): a step whose object, place and context are unchanged is not checked again.
+ */
+export type StepChecks = WeakMap<object, StepCheck>;
+
+/**
+ * The semantic findings of a document (migrated, implied values filled in). `cache`, when given,
+ * keeps each step's checks for the next run (see StepChecks); the findings are the same.
+ */
+export function semanticFindings(
+  doc: Json,
+  options: SemanticOptions = {},
+  cache?: StepChecks,
+): Finding[] {
+  return new Checker(doc, options, cache).run();
 }
 
 class Checker {
-  private readonly out: Finding[] = [];
+  private out: Finding[] = [];
   /** Step id → index of its phase (first occurrence). */
   private readonly steps = new Map<string, number>();
-  private readonly optionIds = new Map<string, Seg[]>();
   private readonly endings = new Set<string>();
   private readonly references = new Set<string>();
   private readonly competencies = new Set<string>();
   private readonly variables = new Map<string, 'flag' | 'number' | undefined>();
   private readonly audio = new Set<string>();
   /** Competencies some decision gives non-zero points in. */
-  private readonly scored = new Set<string>();
+  private scored = new Set<string>();
+  /** The ids of the events (for conditions that name one). */
+  private eventIds: string[] | undefined;
 
   constructor(
     private readonly doc: Json,
     private readonly options: SemanticOptions,
+    private readonly cache?: StepChecks,
   ) {}
 
   run(): Finding[] {
@@ -79,94 +110,115 @@ class Checker {
     this.out.push(warning(code, pointer(...path), message, hint));
   }
 
-  /** Registers ids of one kind, reporting duplicates at each later occurrence. */
+  /**
+   * Registers ids of one kind, reporting duplicates at each later occurrence. `pathOf(k)` is the
+   * path of `items[k]` (built only for a duplicate: this runs for every step and option).
+   */
   private register(
     kind: string,
-    items: [Json, Seg[]][],
-    into: Set<string> | Map<string, unknown>,
-    onNew?: (id: string, item: Json, path: Seg[]) => void,
+    items: Json[],
+    pathOf: (k: number) => Seg[],
+    into: Set<string>,
+    onNew?: (id: string, item: Json, k: number) => void,
   ) {
-    const firstAt = new Map<string, Seg[]>();
-    for (const [item, path] of items) {
+    const firstAt = new Map<string, number>();
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k]!;
       const id = str(item.id);
       if (id === undefined) continue;
       const first = firstAt.get(id);
       if (first !== undefined) {
         this.err(
           'DUPLICATE_ID',
-          [...path, 'id'],
+          [...pathOf(k), 'id'],
           `The ${kind} id "${id}" is used more than once.`,
-          `First used at ${pointer(...first)}; ${kind} ids must be unique in the scenario.`,
+          `First used at ${pointer(...pathOf(first))}; ${kind} ids must be unique in the scenario.`,
         );
         continue;
       }
-      firstAt.set(id, path);
-      if (into instanceof Set) into.add(id);
-      onNew?.(id, item, path);
+      firstAt.set(id, k);
+      into.add(id);
+      onNew?.(id, item, k);
     }
+  }
+
+  /** Registers the ids of the objects of one list of the document, at `prefix`. */
+  private registerList(
+    kind: string,
+    list: unknown,
+    prefix: Seg[],
+    into: Set<string>,
+    onNew?: (id: string, item: Json) => void,
+  ) {
+    const items = objects(list);
+    this.register(
+      kind,
+      items.map(([item]) => item),
+      (k) => [...prefix, items[k]![1]],
+      into,
+      onNew,
+    );
   }
 
   private collectIds() {
     const d = this.doc;
     const protocol = isObject(d.protocol) ? d.protocol : {};
     const media = isObject(d.media) ? d.media : {};
-    this.register(
-      'reference',
-      objects(d.references).map(([r, i]) => [r, ['references', i]]),
-      this.references,
+    this.registerList('reference', d.references, ['references'], this.references);
+    this.registerList('competency', d.competencies, ['competencies'], this.competencies);
+    this.registerList('variable', d.variables, ['variables'], new Set(), (id, v) =>
+      this.variables.set(id, v.type === 'flag' || v.type === 'number' ? v.type : undefined),
     );
-    this.register(
-      'competency',
-      objects(d.competencies).map(([c, i]) => [c, ['competencies', i]]),
-      this.competencies,
-    );
-    this.register(
-      'variable',
-      objects(d.variables).map(([v, i]) => [v, ['variables', i]]),
-      this.variables,
-      (id, v) =>
-        this.variables.set(id, v.type === 'flag' || v.type === 'number' ? v.type : undefined),
-    );
-    this.register(
-      'ending',
-      objects(d.endings).map(([e, i]) => [e, ['endings', i]]),
-      this.endings,
-    );
-    this.register(
-      'audio clip',
-      objects(media.audio).map(([a, i]) => [a, ['media', 'audio', i]]),
-      this.audio,
-    );
-    this.register(
+    this.registerList('ending', d.endings, ['endings'], this.endings);
+    this.registerList('audio clip', media.audio, ['media', 'audio'], this.audio);
+    this.registerList(
       'monitoring check',
-      objects(protocol.monitoring).map(([m, i]) => [m, ['protocol', 'monitoring', i]]),
+      protocol.monitoring,
+      ['protocol', 'monitoring'],
       new Set(),
     );
-    this.register(
-      'event',
-      objects(d.events).map(([e, i]) => [e, ['events', i]]),
-      new Set(),
-    );
-    const stepItems: [Json, Seg[]][] = [];
-    const phaseOf = new Map<Json, number>();
-    const optionItems: [Json, Seg[]][] = [];
+    this.registerList('event', d.events, ['events'], new Set());
+    // Steps and options, with where each is (phase, step and option indexes; -1 - e for the
+    // options of event e).
+    const stepItems: Json[] = [];
+    const stepAt: [number, number][] = [];
+    const optionItems: Json[] = [];
+    const optionAt: [number, number, number][] = [];
     for (const [phase, p] of objects(d.phases)) {
       for (const [step, s] of objects(phase.steps)) {
-        stepItems.push([step, ['phases', p, 'steps', s]]);
-        phaseOf.set(step, p);
-        for (const [option, o] of objects(step.options))
-          optionItems.push([option, ['phases', p, 'steps', s, 'options', o]]);
+        stepItems.push(step);
+        stepAt.push([p, s]);
+        for (const [option, o] of objects(step.options)) {
+          optionItems.push(option);
+          optionAt.push([p, s, o]);
+        }
       }
     }
     for (const [event, e] of objects(d.events)) {
       const respond = isObject(event.respond) ? event.respond : {};
-      for (const [option, o] of objects(respond.options))
-        optionItems.push([option, ['events', e, 'respond', 'options', o]]);
+      for (const [option, o] of objects(respond.options)) {
+        optionItems.push(option);
+        optionAt.push([-1 - e, 0, o]);
+      }
     }
-    this.register('step', stepItems, new Set(), (id, step) =>
-      this.steps.set(id, phaseOf.get(step)!),
+    this.register(
+      'step',
+      stepItems,
+      (k) => ['phases', stepAt[k]![0], 'steps', stepAt[k]![1]],
+      new Set(),
+      (id, _step, k) => this.steps.set(id, stepAt[k]![0]),
     );
-    this.register('option', optionItems, new Set(), (id, _o, path) => this.optionIds.set(id, path));
+    this.register(
+      'option',
+      optionItems,
+      (k) => {
+        const [p, s, o] = optionAt[k]!;
+        return p >= 0
+          ? ['phases', p, 'steps', s, 'options', o]
+          : ['events', -1 - p, 'respond', 'options', o];
+      },
+      new Set(),
+    );
   }
 
   private checkPhaseOrder() {
@@ -253,31 +305,19 @@ class Checker {
     const exits = new Uint8Array(size);
     let scoresSafety = false;
     const safety = this.competencies.has('safety');
+    const context = this.stepContext(phaseId);
     for (const [step, s] of stepList) {
-      const stepPath: Seg[] = ['phases', p, 'steps', s];
-      if (has(step, 'audio')) this.resolveAudio(step.audio, [...stepPath, 'audio']);
-      const at = num(step.atMinute);
-      // On the arrival clock (format 2) a step may wait in any phase, before or after the dose.
-      if (at !== undefined && step.from !== 'arrival') {
-        this.checkInSession(at, [...stepPath, 'atMinute'], 'This step');
-        if (phaseId === 'preparation' || phaseId === 'administration') {
-          this.warn(
-            'AT_MINUTE_BEFORE_DOSE',
-            [...stepPath, 'atMinute'],
-            `"atMinute" has no effect in the ${phaseId} phase: the clock starts at dosing.`,
-            'Remove it, or move the step to a later phase.',
-          );
-        }
-      }
-      this.checkVariants(step.variants, [...stepPath, 'variants']);
-      if (isObject(step.expires)) this.checkExpires(step.expires, [...stepPath, 'expires']);
-      for (const [option, o] of objects(step.options)) {
-        const optionPath = [...stepPath, 'options', o];
-        this.checkOption(option, optionPath, false);
-        const target = this.checkStepTarget(option, optionPath, phaseId, local);
+      const check = this.checkStep(step, p, s, phaseId, context);
+      for (const f of check.findings) this.out.push(f);
+      for (const c of check.scored) this.scored.add(c);
+      if (check.scoresSafety) scoresSafety = true;
+      for (const target of check.targets) {
         if (target === 'exit') exits[s] = 1;
-        else if (target !== undefined) nexts[s]!.push(target);
-        if (safety && isObject(option.points) && num(option.points.safety)) scoresSafety = true;
+        else if (target !== undefined) {
+          const n = local.get(target.next);
+          if (n === undefined) this.unresolvedStep(target.next, target.path, local, 'next step');
+          else nexts[s]!.push(n);
+        }
       }
     }
     if (safety && phaseId !== undefined && !scoresSafety) {
@@ -345,13 +385,88 @@ class Checker {
     }
   }
 
-  /** Checks where a step option leads; returns the local target, 'exit', or undefined. */
+  /**
+   * Everything the checks of a step read outside the step (besides where its "next" ids lead,
+   * resolved by the caller): a step checked in the same context finds the same.
+   */
+  private stepContext(phaseId: string | undefined): string {
+    const protocol = isObject(this.doc.protocol) ? this.doc.protocol : undefined;
+    return JSON.stringify([
+      phaseId,
+      this.sessionMinutes(),
+      protocol ? str(protocol.route) : undefined,
+      [...this.audio],
+      [...this.endings],
+      [...this.competencies],
+      [...this.references],
+      [...this.variables],
+      this.events(),
+    ]);
+  }
+
+  /** The checks of one step, or what they found last time in the same place and context. */
+  private checkStep(
+    step: Json,
+    p: number,
+    s: number,
+    phaseId: string | undefined,
+    context: string,
+  ): StepCheck {
+    const cached = this.cache?.get(step);
+    if (cached && cached.p === p && cached.s === s && cached.context === context) return cached;
+    // The checks report into `out` and `scored`: give them the step's own for a while.
+    const [out, scored] = [this.out, this.scored];
+    this.out = [];
+    this.scored = new Set();
+    const targets: StepCheck['targets'] = [];
+    let scoresSafety = false;
+    const safety = this.competencies.has('safety');
+    const stepPath: Seg[] = ['phases', p, 'steps', s];
+    if (has(step, 'audio')) this.resolveAudio(step.audio, [...stepPath, 'audio']);
+    const at = num(step.atMinute);
+    // On the arrival clock (format 2) a step may wait in any phase, before or after the dose.
+    if (at !== undefined && step.from !== 'arrival') {
+      this.checkInSession(at, [...stepPath, 'atMinute'], 'This step');
+      if (phaseId === 'preparation' || phaseId === 'administration') {
+        this.warn(
+          'AT_MINUTE_BEFORE_DOSE',
+          [...stepPath, 'atMinute'],
+          `"atMinute" has no effect in the ${phaseId} phase: the clock starts at dosing.`,
+          'Remove it, or move the step to a later phase.',
+        );
+      }
+    }
+    if (step.variants !== undefined) this.checkVariants(step.variants, [...stepPath, 'variants']);
+    if (isObject(step.expires)) this.checkExpires(step.expires, [...stepPath, 'expires']);
+    for (const [option, o] of objects(step.options)) {
+      const optionPath = [...stepPath, 'options', o];
+      this.checkOption(option, optionPath, false);
+      targets.push(this.checkStepTarget(option, optionPath, phaseId));
+      if (safety && isObject(option.points) && num(option.points.safety)) scoresSafety = true;
+    }
+    const check: StepCheck = {
+      p,
+      s,
+      context,
+      findings: this.out,
+      scored: [...this.scored],
+      scoresSafety,
+      targets,
+    };
+    [this.out, this.scored] = [out, scored];
+    this.cache?.set(step, check);
+    return check;
+  }
+
+  /**
+   * Checks where a step option leads; returns 'exit', the step id it leads to (with the path of
+   * its "next", for the caller to resolve in the phase), or undefined.
+   */
   private checkStepTarget(
     option: Json,
     path: Seg[],
     phaseId: string | undefined,
-    local: Map<string, number>,
-  ): number | 'exit' | undefined {
+  ): 'exit' | { next: string; path: Seg[] } | undefined {
     const targets = ['next', 'endsPhase', 'ending'].filter((k) => has(option, k));
     if (targets.length === 0) {
       this.err(
@@ -380,10 +495,7 @@ class Checker {
     }
     if (option.endsPhase === true || str(option.ending) !== undefined) return 'exit';
     const next = str(option.next);
-    if (next === undefined) return undefined;
-    const target = local.get(next);
-    if (target === undefined) this.unresolvedStep(next, [...path, 'next'], local, 'next step');
-    return target;
+    return next === undefined ? undefined : { next, path: [...path, 'next'] };
   }
 
   private unresolvedStep(id: string, path: Seg[], local: Map<string, number>, what: string) {
@@ -422,7 +534,8 @@ class Checker {
     this.checkDecision(option, path);
     this.checkDoseRoute(option, path);
     if (has(option, 'when')) this.checkCondition(option.when, [...path, 'when']);
-    this.checkVariants(option.feedbackVariants, [...path, 'feedbackVariants']);
+    if (option.feedbackVariants !== undefined)
+      this.checkVariants(option.feedbackVariants, [...path, 'feedbackVariants']);
     if (str(option.feedback) === undefined) {
       this.warn(
         'NO_FEEDBACK',
@@ -483,7 +596,8 @@ class Checker {
         } else if (typeof v === 'number' && v !== 0) this.scored.add(c);
       }
     }
-    this.resolveReferences(item.references, [...path, 'references']);
+    if (item.references !== undefined)
+      this.resolveReferences(item.references, [...path, 'references']);
     if (isObject(item.effects)) this.checkEffects(item.effects, [...path, 'effects']);
   }
 
@@ -590,7 +704,7 @@ class Checker {
       }
       const event = str(c.event);
       if (event !== undefined) {
-        const events = objects(this.doc.events).flatMap(([e]) => str(e.id) ?? []);
+        const events = this.events();
         if (!events.includes(event))
           this.err(
             'UNKNOWN_EVENT',
@@ -640,6 +754,12 @@ class Checker {
       this.checkOption(option, [...path, 'respond', 'options', o], true);
     if (isObject(event.respond.missed))
       this.checkDecision(event.respond.missed, [...path, 'respond', 'missed']);
+  }
+
+  /** The ids of the events, in order. */
+  private events(): string[] {
+    this.eventIds ??= objects(this.doc.events).flatMap(([e]) => str(e.id) ?? []);
+    return this.eventIds;
   }
 
   private sessionMinutes(): number | undefined {

@@ -9,14 +9,14 @@ import { standardById, standardIds } from '../standards/catalogue.ts';
 import { floorRequirement, meetsFloor } from '../standards/floor.ts';
 import { error, pointer, type Finding } from './diagnostics.ts';
 import { didYouMean } from './suggest.ts';
+import { objectItems } from './object-items.ts';
 
 type Json = Record<string, unknown>;
 type Seg = string | number;
 
 const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): [Json, number][] =>
-  (Array.isArray(v) ? v : []).flatMap((x, i) => (isObject(x) ? [[x, i] as [Json, number]] : []));
+const objects = objectItems;
 const ids = (v: unknown): [string, number][] =>
   (Array.isArray(v) ? v : []).flatMap((x, i) =>
     typeof x === 'string' ? [[x, i] as [string, number]] : [],
