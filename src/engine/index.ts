@@ -185,6 +185,7 @@ export {
   isVerified,
   keyOfAttemptId,
   missingReason,
+  placeText,
   pseudonymise,
   scenarioFigures,
   statementKey,
