@@ -145,16 +145,28 @@ export async function verifyEntries(
       timer = setTimeout(flush, Math.max(0, lastFlush + FLUSH_MS - performance.now()));
   };
 
-  // By scenario: one not at hand leaves its attempts unverified at once.
+  // By scenario: one not at hand leaves its attempts unverified at once. The scenarios are
+  // opened, and their cached results looked up, together.
   const byScenario = new Map<string, string[]>();
   for (const [key, { items }] of copies) {
     const sid = items[0]!.entry.attempt.scenarioId;
-    byScenario.set(sid, [...(byScenario.get(sid) ?? []), key]);
+    const keys = byScenario.get(sid);
+    if (keys) keys.push(key);
+    else byScenario.set(sid, [key]);
   }
+  const lookups = await Promise.all(
+    [...byScenario.values()].map(async (keys) => {
+      const opened = await openScenario(copies.get(keys[0]!)!.items[0]!.entry.attempt.scenarioId);
+      if (!opened.ok) return { keys, opened: null };
+      const scenarioKey = scenarioKeyOf(opened.scenario);
+      const cacheKeys = keys.map((k) => cacheKey(replayBuild, scenarioKey, copies.get(k)!.id));
+      const cached = await cachedVerifications(cacheKeys);
+      return { keys, opened: { scenario: opened.scenario, scenarioKey, cacheKeys, cached } };
+    }),
+  );
   const jobs: (ReplayJob & { keys: string[]; cacheKeys: string[] })[] = [];
-  for (const [sid, keys] of byScenario) {
-    const opened = await openScenario(sid);
-    if (!opened.ok) {
+  for (const { keys, opened } of lookups) {
+    if (!opened) {
       settle(
         keys.map((key) => ({
           key,
@@ -167,10 +179,8 @@ export async function verifyEntries(
       );
       continue;
     }
-    const scenarioKey = scenarioKeyOf(opened.scenario);
-    const cacheKeys = keys.map((k) => cacheKey(replayBuild, scenarioKey, copies.get(k)!.id));
-    const cached = await cachedVerifications(cacheKeys);
-    const version = opened.scenario.version;
+    const { scenario, scenarioKey, cacheKeys, cached } = opened;
+    const version = scenario.version;
     settle(
       keys.flatMap((key, i) => {
         const v = cached.get(cacheKeys[i]!);
@@ -182,7 +192,7 @@ export async function verifyEntries(
     if (left.length)
       jobs.push({
         scenarioKey,
-        scenario: opened.scenario,
+        scenario,
         attempts: left.map((t) => copies.get(t.key)!.items[0]!.entry.attempt),
         keys: left.map((t) => t.key),
         cacheKeys: left.map((t) => t.cacheKey),
