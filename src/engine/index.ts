@@ -192,6 +192,7 @@ export {
   isVerified,
   keyOfAttemptId,
   missingReason,
+  placeText,
   pseudonymise,
   scenarioFigures,
   statementKey,

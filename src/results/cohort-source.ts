@@ -26,6 +26,9 @@ import { openScenario } from '../ui/loader.ts';
 import { cachedVerifications, cacheKey, cacheVerifications } from './cohort-cache.ts';
 import { replayBuild, replayJobs, type ReplayJob } from './cohort-verify.ts';
 
+/** The shortest time between two hand-overs of results to the view, in ms. */
+export const FLUSH_MS = 400;
+
 /** An attempt read from a source, before verification. */
 export interface SourcedEntry {
   entry: {
@@ -95,9 +98,11 @@ const scenarioKeyOf = (s: ScenarioV1) => `${s.id}@${s.version}#${hashScenario(s)
 
 /**
  * Verifies entries by replay and hands each back as a cohort attempt through `onAttempts`, in
- * batches as results arrive (cached ones first); `progress` hears how many distinct attempts
- * are done of how many. Each distinct attempt (by key) is replayed once and every copy of it is
- * handed back. Never throws; resolves when all are handed back.
+ * batches as results arrive (cached ones first), at most one hand-over every `FLUSH_MS` so that
+ * redrawing the view does not take the processor from the replays; `progress` hears, with each
+ * hand-over, how many distinct attempts are done of how many. Each distinct attempt (by key) is
+ * replayed once and every copy of it is handed back. The new results are written to the cache
+ * once all are replayed. Never throws; resolves when all are handed back.
  */
 export async function verifyEntries(
   list: readonly SourcedEntry[],
@@ -115,30 +120,53 @@ export async function verifyEntries(
   }
   const total = copies.size;
   let done = 0;
+  // Results waiting to be handed over, and when the last hand-over was.
+  let waiting: CohortAttempt[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastFlush = -Infinity;
+  const flush = () => {
+    timer = null;
+    lastFlush = performance.now();
+    const out = waiting;
+    waiting = [];
+    if (out.length) onAttempts(out);
+    progress?.(done, total);
+  };
   const settle = (settled: { key: string; v: Verification; version: string }[]) => {
-    const out: CohortAttempt[] = [];
     for (const { key, v, version } of settled) {
       const { id, items } = copies.get(key)!;
       for (const { entry, trainee, traineeFromFile, source } of items) {
         const a = fromVerification(entry, trainee, source, v, version, id);
-        out.push(traineeFromFile ? { ...a, traineeFromFile } : a);
+        waiting.push(traineeFromFile ? { ...a, traineeFromFile } : a);
       }
     }
     done += settled.length;
-    if (out.length) onAttempts(out);
-    progress?.(done, total);
+    if (timer === null)
+      timer = setTimeout(flush, Math.max(0, lastFlush + FLUSH_MS - performance.now()));
   };
 
-  // By scenario: one not at hand leaves its attempts unverified at once.
+  // By scenario: one not at hand leaves its attempts unverified at once. The scenarios are
+  // opened, and their cached results looked up, together.
   const byScenario = new Map<string, string[]>();
   for (const [key, { items }] of copies) {
     const sid = items[0]!.entry.attempt.scenarioId;
-    byScenario.set(sid, [...(byScenario.get(sid) ?? []), key]);
+    const keys = byScenario.get(sid);
+    if (keys) keys.push(key);
+    else byScenario.set(sid, [key]);
   }
+  const lookups = await Promise.all(
+    [...byScenario.values()].map(async (keys) => {
+      const opened = await openScenario(copies.get(keys[0]!)!.items[0]!.entry.attempt.scenarioId);
+      if (!opened.ok) return { keys, opened: null };
+      const scenarioKey = scenarioKeyOf(opened.scenario);
+      const cacheKeys = keys.map((k) => cacheKey(replayBuild, scenarioKey, copies.get(k)!.id));
+      const cached = await cachedVerifications(cacheKeys);
+      return { keys, opened: { scenario: opened.scenario, scenarioKey, cacheKeys, cached } };
+    }),
+  );
   const jobs: (ReplayJob & { keys: string[]; cacheKeys: string[] })[] = [];
-  for (const [sid, keys] of byScenario) {
-    const opened = await openScenario(sid);
-    if (!opened.ok) {
+  for (const { keys, opened } of lookups) {
+    if (!opened) {
       settle(
         keys.map((key) => ({
           key,
@@ -151,10 +179,8 @@ export async function verifyEntries(
       );
       continue;
     }
-    const scenarioKey = scenarioKeyOf(opened.scenario);
-    const cacheKeys = keys.map((k) => cacheKey(replayBuild, scenarioKey, copies.get(k)!.id));
-    const cached = await cachedVerifications(cacheKeys);
-    const version = opened.scenario.version;
+    const { scenario, scenarioKey, cacheKeys, cached } = opened;
+    const version = scenario.version;
     settle(
       keys.flatMap((key, i) => {
         const v = cached.get(cacheKeys[i]!);
@@ -166,20 +192,23 @@ export async function verifyEntries(
     if (left.length)
       jobs.push({
         scenarioKey,
-        scenario: opened.scenario,
+        scenario,
         attempts: left.map((t) => copies.get(t.key)!.items[0]!.entry.attempt),
         keys: left.map((t) => t.key),
         cacheKeys: left.map((t) => t.cacheKey),
       });
   }
+  const replayed: { key: string; verification: Verification }[] = [];
   await replayJobs(jobs, (j, start, results) => {
     const job = jobs[j]!;
     const version = job.scenario.version;
     settle(results.map((v, i) => ({ key: job.keys[start + i]!, v, version })));
-    void cacheVerifications(
-      results.map((verification, i) => ({ key: job.cacheKeys[start + i]!, verification })),
-    );
+    for (const [i, verification] of results.entries())
+      replayed.push({ key: job.cacheKeys[start + i]!, verification });
   });
+  if (timer !== null) clearTimeout(timer);
+  flush();
+  void cacheVerifications(replayed);
 }
 
 /**

@@ -29,3 +29,4 @@ export {
   type TrendPoint,
 } from './progress.ts';
 export { cohortCsv, type CohortCsvChoice } from './csv.ts';
+export { firstWords, placeText } from './places.ts';

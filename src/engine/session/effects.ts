@@ -36,6 +36,7 @@ const INFUSION_CONTROL: Partial<
 
 /** Applies an option's effects, then its clinical action. */
 export function applyOptionEffects(d: SessionContext, option: OptionDef): void {
+  const alarmsBefore = d.alarms.length; // an alarm the act itself raises is not answered by it
   applyEffects(d, option.effects);
   const action = option.action;
   if (action) {
@@ -48,7 +49,7 @@ export function applyOptionEffects(d: SessionContext, option: OptionDef): void {
     if (action === 'resumeAdministration') d.facts = { ...d.facts, administrationPaused: false };
     const control = INFUSION_CONTROL[action];
     if (control) controlInfusion(d, control);
-    if (action === 'checkVitals') checkVitals(d);
+    if (action === 'checkVitals') checkVitals(d, 'option', alarmsBefore);
     if (action === 'administerDose') giveDose(d, option.dose);
     if (action === 'giveBooster' || action === 'giveMedication') {
       if (action === 'giveBooster') d.boostersGiven += 1;
@@ -56,7 +57,7 @@ export function applyOptionEffects(d: SessionContext, option: OptionDef): void {
       refreshVitals(d);
     }
   }
-  if (option.kind === 'action') respondToAlarms(d);
+  if (option.kind === 'action') respondToAlarms(d, alarmsBefore);
 }
 
 function giveDose(d: SessionContext, dose: OptionDef['dose']): void {

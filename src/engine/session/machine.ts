@@ -250,8 +250,9 @@ export const sessionMachine = setup({
     /** Logs the event; the clock runs one cuff cycle, then the reading is the trainee's vitals check. */
     checkVitals: draft((d, event) => {
       logAccepted(d, event);
+      const alarmsBefore = d.alarms.length; // one raised during the cycle waits for the next act
       advanceClock(d, NIBP_CYCLE_MINUTES);
-      checkVitals(d, 'trainee');
+      checkVitals(d, 'trainee', alarmsBefore);
     }),
     /** Logs the event and applies the trainee's monitor command (interval, measure now, limits). */
     applyMonitor: draft((d, event) => {

@@ -40,11 +40,16 @@ export function refreshVitals(d: SessionContext): void {
   d.activeAlarms = now;
 }
 
-/** Marks every unanswered alarm as responded to now. */
-export function respondToAlarms(d: SessionContext): void {
-  if (!d.alarms.some((a) => !a.responded)) return;
-  d.alarms = d.alarms.map((a) =>
-    a.responded ? a : { ...a, responded: true, respondedAt: d.minute },
+/**
+ * Marks as responded to now every unanswered alarm among the first `raisedBefore` of the session
+ * (those raised before the trainee's act began): an alarm raised during the act itself (in the
+ * minute a vitals check takes, or by the drug the act gave) was not yet sounding when the trainee
+ * acted, so it waits for their next act.
+ */
+export function respondToAlarms(d: SessionContext, raisedBefore = d.alarms.length): void {
+  if (!d.alarms.some((a, i) => i < raisedBefore && !a.responded)) return;
+  d.alarms = d.alarms.map((a, i) =>
+    a.responded || i >= raisedBefore ? a : { ...a, responded: true, respondedAt: d.minute },
   );
 }
 
@@ -116,7 +121,11 @@ export function runCuff(d: SessionContext): void {
  * checks. Its blood pressure becomes the monitor's last NIBP reading (`source`: the trainee's
  * check, or a scenario option's).
  */
-export function checkVitals(d: SessionContext, source: NibpReading['source'] = 'option'): void {
+export function checkVitals(
+  d: SessionContext,
+  source: NibpReading['source'] = 'option',
+  alarmsBefore = d.alarms.length,
+): void {
   const v = d.vitals;
   d.monitor = addReading(d.monitor, {
     clock: d.clock,
@@ -145,7 +154,7 @@ export function checkVitals(d: SessionContext, source: NibpReading['source'] = '
     }
   }
   for (const check of dueChecks(d)) recordCheck(d, check.id, 'done');
-  respondToAlarms(d);
+  respondToAlarms(d, alarmsBefore);
 }
 
 /**

@@ -1,0 +1,111 @@
+/**
+ * Alarm response times with real alarms, in the browser: attempts of a scenario whose blood
+ * pressure rises past the alarm limits, played headless answering the alarms at once, late, or
+ * leaving with one sounding. The cohort view's and the progress screen's alarm tables are checked
+ * against the alarms worked out in the test from what the monitor showed and when the trainee
+ * acted; the attempt left with an alarm sounding is listed where it stopped, by its step's text.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { verifyAttempt } from '../../src/engine/results/verify.ts';
+import { placeText } from '../../src/engine/cohort/places.ts';
+import {
+  ALARM_PLAYS,
+  ALARM_SCENARIO,
+  expectedAlarmFigures,
+  medianOf,
+  metAlarms,
+  playWithAlarms,
+  type MetAlarm,
+} from '../fixtures/cohort/alarm-plays.ts';
+import { bundledScenario, fileText, type CohortFile } from '../fixtures/cohort/cohort-fixtures.ts';
+
+const scenario = bundledScenario(ALARM_SCENARIO);
+const plays = ALARM_PLAYS.map((p, i) => {
+  const attempt = playWithAlarms(scenario, p);
+  const v = verifyAttempt(scenario, attempt);
+  if (!v.verified) throw new Error(v.reason);
+  return {
+    ...p,
+    met: metAlarms(scenario, attempt),
+    report: v.report,
+    entry: {
+      attempt,
+      report: v.report,
+      comments: [],
+      finishedAt: `2026-04-0${i + 1}T10:00:00.000Z`,
+      scenarioTitle: scenario.title,
+      scenarioVersion: scenario.version,
+      verified: true,
+    },
+  };
+});
+const trainees = [...new Set(plays.map((p) => p.trainee))];
+const files: CohortFile[] = trainees.map((t) => ({
+  name: `${t.split(' ')[0]!.toLowerCase()}.json`,
+  trainee: t,
+  attempts: plays.filter((p) => p.trainee === t).map((p) => p.entry),
+}));
+const payload = (f: CohortFile) => ({
+  name: f.name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(fileText(f)),
+});
+const num = (n: number | null) => (n === null ? '—' : String(Math.round(n * 10) / 10));
+
+/** Checks the alarm rows under `table` against the alarms `met`. */
+async function expectAlarmRows(page: Page, table: string, met: readonly MetAlarm[]) {
+  const expected = expectedAlarmFigures(met);
+  expect(expected.size).toBeGreaterThan(0);
+  await expect(page.locator(`${table} [data-alarm-signal]`)).toHaveCount(expected.size);
+  for (const [signal, e] of expected) {
+    const cells = page.locator(`${table} [data-alarm-signal="${signal}"] td`);
+    await expect(cells).toHaveText([
+      signal === 'systolic' ? 'Systolic blood pressure' : 'Diastolic blood pressure',
+      String(e.times.length),
+      num(medianOf(e.times)),
+      num(e.times.at(-1) ?? null),
+      String(e.unanswered),
+    ]);
+  }
+}
+
+test('the cohort view’s alarm response times are those the trainees met', async ({ page }) => {
+  await page.goto('/#/cohort');
+  await page.locator('[data-cohort-files]').setInputFiles(files.map(payload));
+  await expect(page.locator('[data-cohort-counts]')).toContainText(
+    `${plays.length} verified attempts from ${trainees.length} trainees`,
+  );
+  const section = `[data-cohort-scenario="${ALARM_SCENARIO}"]`;
+  await expectAlarmRows(
+    page,
+    `${section} [data-cohort-alarms]`,
+    plays.flatMap((p) => p.met),
+  );
+  // The attempt left with an alarm sounding is where it stopped: the place of its last decision
+  // (a step, an event or a check), by its text.
+  const left = plays.find((p) => p.report.status === 'left')!;
+  const last = left.report.decisions.at(-1)!;
+  const place = (last.stepId ?? last.eventId ?? last.checkId)!;
+  const text = placeText(scenario, place);
+  expect(text).toBeTruthy();
+  const row = page.locator(`${section} [data-leave="${place}"] td`);
+  await expect(row.first()).toHaveText(`${text!} (${place})`);
+  await expect(row.nth(1)).toHaveText('1');
+});
+
+test('the progress screen’s alarm response times are the trainee’s own', async ({ page }) => {
+  // Ben let each new alarm sound for 3 minutes in one attempt and 7 in the other.
+  const ben = files.find((f) => f.trainee === 'Ben Ito')!;
+  await page.goto('/#/history');
+  await page.locator('[data-import]').setInputFiles(payload(ben));
+  await expect(page.locator('[data-attempt]')).toHaveCount(ben.attempts.length);
+  await page.getByRole('link', { name: 'Your progress' }).click();
+  await expect(page.locator('[data-progress-counts]')).toContainText(
+    `${ben.attempts.length} verified attempts`,
+  );
+  await expectAlarmRows(
+    page,
+    '[data-progress-alarms]',
+    plays.filter((p) => p.trainee === 'Ben Ito').flatMap((p) => p.met),
+  );
+});
