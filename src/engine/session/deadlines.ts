@@ -10,7 +10,9 @@
  *   `expires.points`, none by default), the transcript says so, and the session goes to the
  *   step's timeout target.
  * - A step reached after its deadline (a late `next`) is withdrawn at once, without being shown:
- *   text written for a minute never appears after that minute has passed.
+ *   text written for a minute never appears after that minute has passed. A phase's opening step
+ *   is the exception: when its phase opens after the step's minute, it is shown as the phase
+ *   opens, and its deadline counts from then.
  * - A withdrawal that would end the session is held while one of the visit's end gates holds.
  */
 import type { PhaseId } from '../format/schema.ts';
@@ -67,11 +69,16 @@ export function expiryNow(ctx: SessionContext): ExpiryNow | null {
     targetPhase = next;
     targetStep = ctx.index.steps.get(ctx.index.phases.get(next)!.start)?.step;
   } else if ('next' in target) targetStep = ctx.index.steps.get(target.next)?.step;
-  const at = minuteOf(ctx, step, phase);
+  const presentedAt = ctx.stepShown ? (ctx.stepShownAt ?? null) : ctx.clock;
+  let at = minuteOf(ctx, step, phase);
   if (step.atMinute !== undefined && at === null && stepMinute(step, phase)) return null;
+  // A phase's opening step is its moment when the phase opens after the step's minute (when the
+  // drug's effects, not the trainee, decide when integration begins): shown then, not withdrawn.
+  if (at !== null && presentedAt !== null && ctx.index.phases.get(phase)?.start === step.id)
+    at = Math.max(at, presentedAt);
   const deadline = deadlineOf({
     at,
-    presentedAt: ctx.stepShown ? (ctx.stepShownAt ?? null) : ctx.clock,
+    presentedAt,
     within: written?.withinMinutes,
     targetAt: targetStep ? minuteOf(ctx, targetStep, targetPhase) : null,
   });

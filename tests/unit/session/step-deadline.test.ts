@@ -14,7 +14,8 @@ import { viewSession } from '../../../src/engine/session/view.ts';
 import { scoreContext } from '../../../src/engine/scoring/score.ts';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
-import { loadScenarioFile } from './fixtures.ts';
+import { loadScenarioFile, loadVisitFixture } from './fixtures.ts';
+import { playHeadless } from '../../../src/engine/play/headless.ts';
 
 const IM = loadScenarioFile(
   new URL('../../../scenarios/im-hypertensive-response.json', import.meta.url).pathname,
@@ -242,5 +243,21 @@ describe('an alarm left unanswered is a crisis', () => {
     const v = viewSession(toQuietStep(alarmScenario(undefined)));
     expect(v.crisis).toBe(false);
     expect(v.options.map((o) => o.id)).toContain('md-silence');
+  });
+});
+
+describe('a phase that opens after its first step’s minute', () => {
+  // The infusion is paused and resumed, so the modelled acute effects end at minute 124: the
+  // integration phase opens after its first step's minute (105) and its second step's (120).
+  const late = loadVisitFixture('infusion-late-integration.json');
+
+  it('shows the opening step when the phase opens, and the best path is discharged, not left', () => {
+    const run = playHeadless(late, { seed: 1, mode: 'assessment', strategy: 'best' });
+    const transport = run.report.decisions.find((d) => d.stepId === 'int-transport')!;
+    expect(transport.minute).toBeGreaterThan(120);
+    expect(transport.optionId).toBe('int-transport-escort');
+    expect(run.report.criticalErrors).toEqual([]);
+    expect(run.view.ending?.id).toBe('discharged');
+    expect(run.report.passed).toBe(true);
   });
 });
