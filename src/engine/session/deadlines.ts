@@ -74,8 +74,9 @@ export function expiryNow(ctx: SessionContext): ExpiryNow | null {
   if (step.atMinute !== undefined && at === null && stepMinute(step, phase)) return null;
   // A phase's opening step is its moment when the phase opens after the step's minute (when the
   // drug's effects, not the trainee, decide when integration begins): shown then, not withdrawn.
-  if (at !== null && presentedAt !== null && ctx.index.phases.get(phase)?.start === step.id)
-    at = Math.max(at, presentedAt);
+  const opened = ctx.phaseEnteredAt ?? null;
+  if (at !== null && opened !== null && ctx.index.phases.get(phase)?.start === step.id)
+    at = Math.max(at, opened);
   const deadline = deadlineOf({
     at,
     presentedAt,

@@ -31,6 +31,7 @@ export function initialContext(input: SessionInput): SessionContext {
     stepId: null,
     stepShown: false,
     stepShownAt: null,
+    phaseEnteredAt: null,
     clockOwed: 0,
     stepVariant: null,
     minute: null,

@@ -72,6 +72,7 @@ export function showStep(d: SessionContext): void {
 /** Starts a phase at its first step. */
 export function enterPhase(d: SessionContext, phase: PhaseId): void {
   d.phase = phase;
+  d.phaseEnteredAt = d.clock;
   presentStep(d, d.index.phases.get(phase)!.start);
   withdrawStepsDue(d);
 }

@@ -172,6 +172,8 @@ export interface SessionContext {
   stepShown: boolean;
   /** The arrival-clock minute the current step was shown (for a step deadline counted from it). */
   stepShownAt?: number | null;
+  /** The arrival-clock minute the current phase was entered (null before any, or in a preview). */
+  phaseEnteredAt?: number | null;
   /** Minutes of an accepted `clock.advance` still to run after the machine takes an edge (0 at rest). */
   clockOwed?: number;
   /** The text variant the current step was presented with (null: the plain text). */
