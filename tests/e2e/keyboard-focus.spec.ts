@@ -3,6 +3,7 @@
  * fast clock that stops for something new instead of letting its window pass in a second.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoViolations } from './axe.ts';
 import { chooseByKey, startByKeyboard, stopClock } from './helpers.ts';
 
 /** The focused element's data attributes and tag, after each of `count` Tab presses. */
@@ -15,11 +16,9 @@ async function tabStops(page: Page, count: number): Promise<string[]> {
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body) return 'body';
         const data = Object.keys(el.dataset).join(',');
-        const region = el.closest('[data-tour], .clock, .patient, .choices, .session-side');
-        const where =
-          region?.getAttribute('data-tour') !== null && region?.hasAttribute('data-tour')
-            ? 'tour'
-            : (region?.className.split(' ')[0] ?? 'page');
+        const where = el.closest('[data-tour]')
+          ? 'tour'
+          : (el.closest('.clock, .patient, .choices, .session-side')?.classList[0] ?? 'page');
         return `${where}:${el.tagName.toLowerCase()}:${data}`;
       }),
     );
@@ -47,7 +46,9 @@ test('the session opens with focus on its title; Tab then follows the page from 
   // Nothing uses a positive tabindex to get there.
   expect(
     await page.evaluate(
-      () => [...document.querySelectorAll('[tabindex]')].filter((e) => e.tabIndex > 0).length,
+      () =>
+        [...document.querySelectorAll<HTMLElement>('[tabindex]')].filter((e) => e.tabIndex > 0)
+          .length,
     ),
   ).toBe(0);
   // Back from the title, Shift+Tab reaches the skip link first.
@@ -70,6 +71,7 @@ test('after a refused choice, focus is on the refusal’s Continue and Enter goe
   const clock = page.locator('[data-clock-hold]');
   await expect(clock).toHaveAttribute('data-clock-hold', 'refusal');
   await expect(refusal.locator('[data-refusal-continue]')).toBeFocused();
+  await expectNoViolations(page, 'refusal with focus on Continue');
   await page.keyboard.press('Enter');
   await expect(clock).toHaveAttribute('data-clock-hold', 'none');
   await expect(refusal.locator('[data-refusal-continue]')).toHaveCount(0);
@@ -112,6 +114,7 @@ test('faster than the default speed, the clock stops when a timed line appears a
     'Clock stopped: something needs your answer',
   );
   await expect(page.locator('[data-clock-attention]')).toHaveAttribute('role', 'status');
+  await expectNoViolations(page, 'clock stopped for an answer');
   // At 4 simulated minutes a second a running clock would have passed minute 14 within this wait.
   await page.waitForTimeout(3000);
   await expect(minute).toHaveAttribute('data-minute', '4');
