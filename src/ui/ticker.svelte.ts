@@ -3,10 +3,13 @@
  * at the chosen speed (simulated minutes per real second) while the session runs, on either side
  * of the dose: before it, up to the engine's pre-dose limit (time to rest and recheck), after it, to
  * the end of the session. It holds while the trainee reads practice feedback or a refusal, so no scoring window closes
- * during reading.
+ * during reading. Faster than the default speed it also holds when something new asks for an answer
+ * (a step with a deadline, an event, an alarm: clock-attention.ts); at the default speed it runs on,
+ * the time pressure being part of the exercise.
  */
 import type { Session } from './session.svelte.ts';
 import type { SessionView } from './engine-bridge.ts';
+import { demandsOf, newDemand, type Demands } from './clock-attention.ts';
 
 /** Simulated minutes per real second. */
 export const SPEEDS = [0.25, 1, 4, 16] as const;
@@ -26,8 +29,11 @@ export function speedLabel(speed: Speed): string {
     : `${speed} simulated minute${speed === 1 ? '' : 's'} per second`;
 }
 
-/** What holds the clock: feedback or a refusal the trainee is reading. */
-export type Hold = 'feedback' | 'refusal' | null;
+/**
+ * What holds the clock: feedback or a refusal the trainee is reading, or (faster than the default
+ * speed) something new that needs an answer.
+ */
+export type Hold = 'feedback' | 'refusal' | 'attention' | null;
 
 function storedClock(): { speed: Speed; running: boolean } {
   try {
@@ -70,9 +76,25 @@ export class Ticker {
   #timer: ReturnType<typeof setInterval> | null = null;
   #timerSpeed = 0;
   #session: Session;
+  /** The demands last seen, to notice a new one. */
+  #seen: Demands;
 
   constructor(session: Session) {
     this.#session = session;
+    this.#seen = demandsOf(session.view);
+  }
+
+  /**
+   * Looks at the view: when something new asks for an answer while the clock runs faster than the
+   * default speed, the clock holds ('attention') until the trainee answers or runs it again.
+   */
+  #notice(): void {
+    const view = this.#session.view;
+    const now = demandsOf(view);
+    const fresh = newDemand(this.#seen, now);
+    this.#seen = now;
+    if (fresh && this.running && !this.hold && this.speed > DEFAULT_SPEED && canMoveClock(view))
+      this.hold = 'attention';
   }
 
   /** Whether time is passing now (running, not held, session not paused or ended, below the clock's limit). */
@@ -121,6 +143,7 @@ export class Ticker {
 
   /** Starts or stops the interval to match `active`; call whenever the view changes. */
   sync(): void {
+    this.#notice();
     const want = this.active;
     if (this.#timer && (!want || this.#timerSpeed !== this.speed)) this.stop();
     if (want && !this.#timer) {
@@ -132,6 +155,7 @@ export class Ticker {
   #tick(): void {
     if (!this.active) return this.stop();
     this.#session.send({ type: 'clock.advance', minutes: 1 });
+    this.#notice();
     // At the clock's limit (the pre-dose limit or the end of the session) the interval stops.
     if (!this.active) this.stop();
   }
