@@ -12,6 +12,7 @@ import type { OptionDef } from '../session/indexScenario.ts';
 import { attemptFromContext } from '../session/machine.ts';
 import { hashInts, mulberry32 } from '../session/prng.ts';
 import { choiceRefusal, dischargeRefusal, refusal } from '../session/gates.ts';
+import { measuredBp } from '../session/measured-bp.ts';
 import { dueChecks } from '../session/monitoring.ts';
 import { createSession, step, type SessionSnapshot } from '../session/session.ts';
 import type { CarriedState, Mode, SessionEvent } from '../session/types.ts';
@@ -244,6 +245,11 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
             : undefined;
         if (transport) {
           send({ type: 'trainee.choose', optionId: transport.id });
+          continue;
+        }
+        // No blood pressure has been measured (a run started from a preview snapshot): measure.
+        if (measuredBp(c, top) === null) {
+          send({ type: 'trainee.act', action: 'checkVitals' });
           continue;
         }
         if (timeCanLiftDischarge(top)) {
