@@ -49,7 +49,9 @@ test('a step left unanswered is withdrawn at its deadline and the session moves 
   await expect(silence).toHaveCount(0);
   await expect(page.locator('button[data-option^="m1-"]')).toHaveCount(0);
   await expect(page.locator('button[data-option="m2-check"]')).toBeVisible();
-  await expect(page.locator('[data-latest-line]')).toContainText('Minute 15.');
+  await expect(page.locator('[data-latest-line]')).toContainText(
+    'The first scheduled check after the injection is due.',
+  );
   const transcript = page.locator('[data-transcript] li');
   await expect(
     transcript.filter({ hasText: 'No answer was given in time: the moment passed.' }),
@@ -61,6 +63,8 @@ test('a step left unanswered is withdrawn at its deadline and the session moves 
     await page.keyboard.press('m');
   }
   await expect(minute).toHaveAttribute('data-minute', '20');
-  await expect(page.locator('[data-latest-line]')).not.toContainText('Minute 15.');
+  await expect(page.locator('[data-latest-line]')).not.toContainText(
+    'The first scheduled check after the injection is due.',
+  );
   await expect(page.locator('button[data-option="m2-check"]')).toHaveCount(0);
 });

@@ -567,6 +567,12 @@ export const Option = Type.Object(
         },
       ),
     ),
+    takesReading: Type.Optional(
+      Type.Literal(true, {
+        description:
+          'The option takes a cuff blood pressure reading as it is chosen (e.g. a discharge that takes a final reading): the reading becomes the monitor\'s last NIBP reading and the protocol gates judge it. Implied by action "checkVitals".',
+      }),
+    ),
     recheckAfterMinutes: Type.Optional(
       Type.Number({
         minimum: 0,

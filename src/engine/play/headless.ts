@@ -12,6 +12,7 @@ import type { OptionDef } from '../session/indexScenario.ts';
 import { attemptFromContext } from '../session/machine.ts';
 import { hashInts, mulberry32 } from '../session/prng.ts';
 import { choiceRefusal, dischargeRefusal, refusal } from '../session/gates.ts';
+import { measuredBp } from '../session/measured-bp.ts';
 import { dueChecks } from '../session/monitoring.ts';
 import { createSession, step, type SessionSnapshot } from '../session/session.ts';
 import type { CarriedState, Mode, SessionEvent } from '../session/types.ts';
@@ -105,9 +106,9 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
    * Whether waiting can lift the discharge gate's refusal: observation time, vitals and
    * dissociation change with the clock; a missing escort or transport does not.
    */
-  const timeCanLiftDischarge = () => {
+  const timeCanLiftDischarge = (top: OptionDef) => {
     const c = snapshot.context;
-    if (dischargeRefusal(c) === null) return false;
+    if (dischargeRefusal(c, top) === null) return false;
     return !(c.index.scenario.protocol.discharge.requireTransport && !c.facts.transportArranged);
   };
   const declinedChecks = new Set<string>();
@@ -158,7 +159,12 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
         const option = c.index.options.get(id)!.option;
         // A discharge refused only for what time lifts (observation, vitals, dissociation) waits
         // for it; any other refusal is recorded and the run goes on with the next choice.
-        if (refusal && option.action === 'discharge' && timeCanLiftDischarge() && canAdvance()) {
+        if (
+          refusal &&
+          option.action === 'discharge' &&
+          timeCanLiftDischarge(option) &&
+          canAdvance()
+        ) {
           wait(view);
           continue;
         }
@@ -231,7 +237,7 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
     if (strategy === 'best' && canAdvance()) {
       // Wait for discharge when the best offered option is a discharge still refused for now.
       const top = pick(stepOptions, 'best');
-      if (top && top.action === 'discharge' && dischargeRefusal(c) && !allowed.includes(top)) {
+      if (top && top.action === 'discharge' && dischargeRefusal(c, top) && !allowed.includes(top)) {
         // Time cannot arrange transport: take an offered option that does, if there is one.
         const transport =
           c.index.scenario.protocol.discharge.requireTransport && !c.facts.transportArranged
@@ -241,7 +247,12 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
           send({ type: 'trainee.choose', optionId: transport.id });
           continue;
         }
-        if (timeCanLiftDischarge()) {
+        // No blood pressure has been measured (a run started from a preview snapshot): measure.
+        if (measuredBp(c, top) === null) {
+          send({ type: 'trainee.act', action: 'checkVitals' });
+          continue;
+        }
+        if (timeCanLiftDischarge(top)) {
           wait(view);
           continue;
         }

@@ -17,15 +17,21 @@ export interface RoomScene {
   description: string;
 }
 
-/** A score of 7 or more out of 10 is drawn as marked, 4 to 6 as some (presentation bands). */
+/**
+ * The bands of the 0–10 state scores (anxiety, nausea) the drawing and its words use: 0–3 calm,
+ * 4–6 some ("uneasy", "queasy"), 7–10 marked ("very distressed", "very nauseous"). Presentation
+ * bands, stated in docs/session-rules.md ("The room illustration"); not a clinical scale.
+ */
 const MARKED = 7;
 const SOME = 4;
 
 /**
  * The scene for `view`; `name` is the patient's first name. Distress follows the highest of
- * anxiety and nausea, and is marked whatever the scores while an emergency is on (`crisis`: the
- * engine's rule, crisis.ts), described then by the patient panel's affect; posture follows distress
- * (curled when marked) and dissociation (reclined from some dissociation after the dose).
+ * anxiety and nausea by the bands above. While an emergency is on (`crisis`: the engine's rule,
+ * crisis.ts) and the patient panel shows an affect for it, the patient is drawn in marked distress
+ * and described by that affect; an emergency without an affect is drawn by the scores, so the words
+ * never claim more than the scores shown. Posture follows distress (curled when marked) and
+ * dissociation (reclined from some dissociation after the dose).
  */
 export function roomScene(
   view: Pick<SessionView, 'settings' | 'dosed'> &
@@ -36,16 +42,16 @@ export function roomScene(
 ): RoomScene {
   const { anxiety, nausea, dissociation } = view.vitals;
   const upset = Math.max(anxiety, nausea);
-  const distress = view.crisis
+  const crisisAffect = view.crisis
+    ? (view.openEvents?.find((e) => e.affect)?.affect ?? view.step?.affect)
+    : undefined;
+  const distress = crisisAffect
     ? 'distressed'
     : upset >= MARKED
       ? 'distressed'
       : upset >= SOME
         ? 'uneasy'
         : 'calm';
-  const crisisAffect = view.crisis
-    ? (view.openEvents?.find((e) => e.affect)?.affect ?? view.step?.affect)
-    : undefined;
   const posture =
     distress === 'distressed'
       ? 'curled'

@@ -37,6 +37,9 @@ const INFUSION_CONTROL: Partial<
 /** Applies an option's effects, then its clinical action. */
 export function applyOptionEffects(d: SessionContext, option: OptionDef): void {
   const alarmsBefore = d.alarms.length; // an alarm the act itself raises is not answered by it
+  // A reading the option takes is the one its gate judged (measured-bp.ts): taken before effects.
+  if (option.takesReading && option.action !== 'checkVitals')
+    checkVitals(d, 'option', alarmsBefore);
   applyEffects(d, option.effects);
   const action = option.action;
   if (action) {

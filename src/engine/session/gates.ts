@@ -15,6 +15,7 @@ import { heldBackByCrisis } from './crisis.ts';
 import { lastClockMinute } from './timing.ts';
 import { outsideLimits } from './vitals.ts';
 import { atOrAboveHardStop } from './nibp.ts';
+import { measuredBp } from './measured-bp.ts';
 import type { SessionContext, SessionEvent } from './types.ts';
 
 /**
@@ -25,7 +26,8 @@ import type { SessionContext, SessionEvent } from './types.ts';
 export function doseRefusal(ctx: SessionContext): string | null {
   if (ctx.facts.dosed) return 'The dose has already been given.';
   const stop = ctx.index.scenario.protocol.thresholds.hardStop;
-  const bp = ctx.predoseBp;
+  // Before the dose every reading is a vitals check, so the last reading is the pre-dose one.
+  const bp = measuredBp(ctx);
   if (stop && bp && atOrAboveHardStop(bp, stop)) {
     return `No dose today: the pre-dose blood pressure of ${bp.systolic}/${bp.diastolic} mmHg is at or above the protocol's hard stop of ${stop.systolic}/${stop.diastolic} mmHg, which no documented decision overrides.`;
   }
@@ -38,7 +40,7 @@ export function doseRefusal(ctx: SessionContext): string | null {
   else if (!ctx.facts.bpWithinThreshold && !ctx.facts.bpDecisionDocumented) {
     const t = ctx.index.scenario.protocol.thresholds.predose;
     missing.push(
-      `the pre-dose blood pressure is above ${t.systolicMax}/${t.diastolicMax} mmHg and no decision has been documented`,
+      `the pre-dose blood pressure${bp ? ` of ${bp.systolic}/${bp.diastolic} mmHg` : ''} is above ${t.systolicMax}/${t.diastolicMax} mmHg and no decision has been documented`,
     );
   }
   if (missing.length === 0) return null;
@@ -63,8 +65,12 @@ function recheckRefusal(ctx: SessionContext): string | null {
       : `the dose was delayed for a recheck after rest, which ended at minute ${due} since arrival${early}; no reading has been taken since`;
 }
 
-/** Why the patient cannot be discharged now, or null. */
-export function dischargeRefusal(ctx: SessionContext): string | null {
+/**
+ * Why the patient cannot be discharged now, or null. Blood pressure is judged and quoted as
+ * measured (`measuredBp`): the reading `option` takes when it takes one, else the last cuff
+ * reading; heart rate, SpO2 and respiratory rate are continuous and judged as the monitor shows them.
+ */
+export function dischargeRefusal(ctx: SessionContext, option?: OptionDef): string | null {
   if (!ctx.facts.dosed) return null;
   const rule = ctx.index.scenario.protocol.discharge;
   const missing: string[] = [];
@@ -74,9 +80,22 @@ export function dischargeRefusal(ctx: SessionContext): string | null {
       `observation has lasted ${minute} of the required ${rule.minObservationMinutes} minutes`,
     );
   }
-  for (const a of outsideLimits(ctx.vitals, rule.limits)) {
+  const bp = measuredBp(ctx, option);
+  const bpLimited = BP_LIMIT_KEYS.some((k) => rule.limits[k] !== undefined);
+  if (bpLimited && bp === null) missing.push('no blood pressure reading has been taken');
+  const judged = bp
+    ? { ...ctx.vitals, systolic: bp.systolic, diastolic: bp.diastolic }
+    : ctx.vitals;
+  for (const a of outsideLimits(judged, rule.limits)) {
+    if (bp === null && (a.signal === 'systolic' || a.signal === 'diastolic')) continue;
+    const which =
+      bp && (a.signal === 'systolic' || a.signal === 'diastolic')
+        ? bp.takenNow
+          ? ' on the reading just taken'
+          : ` on the last cuff reading (minute ${bp.clock} since arrival)`
+        : '';
     missing.push(
-      `${a.signal} is ${a.value}, ${a.direction === 'high' ? 'above' : 'below'} the discharge limit of ${a.limit}`,
+      `${a.signal} is ${a.value}${which}, ${a.direction === 'high' ? 'above' : 'below'} the discharge limit of ${a.limit}`,
     );
   }
   if (rule.dissociationMax !== undefined && ctx.vitals.dissociation > rule.dissociationMax) {
@@ -87,6 +106,9 @@ export function dischargeRefusal(ctx: SessionContext): string | null {
   if (missing.length === 0) return null;
   return `Cannot discharge yet: ${missing.join('; ')}.`;
 }
+
+/** The discharge limits that concern blood pressure (known only from cuff readings). */
+const BP_LIMIT_KEYS = ['systolicMax', 'diastolicMax'] as const;
 
 /** Why an option that ends its phase cannot be taken now, or null. */
 export function endPhaseRefusal(ctx: SessionContext, option: OptionDef): string | null {
@@ -140,7 +162,7 @@ export function gateRefusal(ctx: SessionContext, option: OptionDef): string | nu
     if (r) return r;
   }
   if (option.action === 'discharge') {
-    const r = dischargeRefusal(ctx);
+    const r = dischargeRefusal(ctx, option);
     if (r) return r;
   }
   return endPhaseRefusal(ctx, option);

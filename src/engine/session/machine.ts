@@ -25,7 +25,8 @@ import type { ExpiryTarget } from '../format/step-deadlines.ts';
 import { initialContext } from './initial-context.ts';
 import { recordEventChoice, recordStepChoice } from './decisions.ts';
 import { applyOptionEffects, changeSetting } from './effects.ts';
-import { refusal } from './gates.ts';
+import { gateRefusal, refusal } from './gates.ts';
+import { optionTakesReading } from './measured-bp.ts';
 import { checkVitals, isMonitoringDone } from './monitoring.ts';
 import { applyMonitorCommand, NIBP_CYCLE_MINUTES } from './nibp.ts';
 import { isOpenEventOption, isStepOption } from './offers.ts';
@@ -157,7 +158,14 @@ export const sessionMachine = setup({
         throw new Error(`The session neither accepted nor refused "${event.type}".`);
       d.log = d.log.append({ event, minute: d.minute, accepted: false, reason });
       d.cues = [];
-      if (event.type === 'trainee.choose') d.lastRefusal = { optionId: event.optionId, reason };
+      if (event.type === 'trainee.choose') {
+        d.lastRefusal = { optionId: event.optionId, reason };
+        // An option that takes a reading takes it even when its gate refuses on that reading:
+        // the refusal quotes it and the monitor shows it (measured-bp.ts).
+        const option = d.index.options.get(event.optionId)?.option;
+        if (option && optionTakesReading(option) && reason === gateRefusal(d, option))
+          checkVitals(d, 'option');
+      }
     }),
     noteRunning: draft((d) => {
       d.status = 'running';

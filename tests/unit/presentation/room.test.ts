@@ -45,4 +45,29 @@ describe('room scene', () => {
       'looks calm',
     );
   });
+
+  it('an emergency without an affect is described by the scores, never as more than they show', () => {
+    const step = { id: 's', speaker: 'narrator', text: '…' };
+    const lowNausea = roomScene(
+      { ...view({ anxiety: 2, nausea: 3 }), crisis: true, step, openEvents: [] },
+      'Helen',
+    );
+    expect(lowNausea.description).toContain('looks calm');
+    expect(lowNausea.description).not.toMatch(/very/);
+    const some = roomScene(
+      { ...view({ anxiety: 5 }), crisis: true, step, openEvents: [] },
+      'Helen',
+    );
+    expect(some.description).toContain('looks uneasy');
+    const marked = roomScene(
+      { ...view({ nausea: 7 }), crisis: true, step, openEvents: [] },
+      'Helen',
+    );
+    expect(marked.description).toContain('looks very nauseous');
+    // The bands' edges: 3 calm, 4 some, 6 some, 7 marked.
+    expect(roomScene(view({ anxiety: 3 }), 'Helen').distress).toBe('calm');
+    expect(roomScene(view({ anxiety: 4 }), 'Helen').distress).toBe('uneasy');
+    expect(roomScene(view({ anxiety: 6 }), 'Helen').distress).toBe('uneasy');
+    expect(roomScene(view({ anxiety: 7 }), 'Helen').distress).toBe('distressed');
+  });
 });

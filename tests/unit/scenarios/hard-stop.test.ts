@@ -82,6 +82,43 @@ describe('hard-stop-blood-pressure: no dose at the hard stop', () => {
     expect(withMusic?.text).toMatch(/elevator music/);
   });
 
+  it('the rest lasts what the option says, and his line follows which wait was chosen', () => {
+    const rest15 = scenario.phases
+      .flatMap((p) => p.steps)
+      .flatMap((st) => st.options)
+      .find((o) => o.id === 'a-first-rest15')!;
+    const minutes = rest15.recheckAfterMinutes!;
+    expect(rest15.text).toContain('at least fifteen minutes');
+    expect(minutes).toBe(15);
+    for (const [option, line, not] of [
+      ['a-first-rest15', /staring at the wall/, /forms/],
+      ['a-first-rest5', /forms done/, /sitting about|staring/],
+    ] as const) {
+      const before = play(1, ...PREPARATION, 'a-bp-first');
+      const chosenAt = before.context.clock;
+      const s = play(1, ...PREPARATION, 'a-bp-first', option, advance(20));
+      const step = viewSession(s).step;
+      expect(step?.id).toBe('a-rest');
+      expect(step?.text).toMatch(line);
+      expect(step?.text).not.toMatch(not);
+      // The recheck step comes once the rest the option asked for is over: the recheck it offers
+      // counts as the recheck (the delay is lifted), not as a reading taken too early.
+      expect(s.context.clock - chosenAt).toBeGreaterThanOrEqual(
+        option === 'a-first-rest15' ? minutes : 5,
+      );
+      const rechecked = play(
+        1,
+        ...PREPARATION,
+        'a-bp-first',
+        option,
+        advance(20),
+        'a-rest-recheck',
+      );
+      expect(rechecked.context.recheckFrom).toBeNull();
+      expect(rechecked.context.earlyRecheckAt).toBeNull();
+    }
+  });
+
   it('refuses a dose on the strength of a note written before the recheck', () => {
     const s = play(3, ...PREPARATION, 'a-bp-first', 'a-first-document', 'a-doc-give');
     expect(s.context.facts.dosed).toBe(false);
