@@ -1,6 +1,8 @@
 /**
- * `run <file> [--choices <file|comma list>] [--strategy best|worst|random] [--seed N] [--json]`
- * Plays a scenario headlessly through the session machine and prints the report.
+ * `run <file> [--choices <file|comma list>] [--strategy best|worst|random] [--seed N]
+ * [--vitals [N]] [--json]`
+ * Plays a scenario headlessly through the session machine and prints the report; with --vitals,
+ * also the modelled vitals every N minutes (default 5) and at each dose and decision.
  * Exit codes: 0 the run reached the debrief; 1 the choices were invalid (or the run could not
  * finish), or the scenario has errors; 2 usage error or unreadable file.
  */
@@ -9,10 +11,31 @@ import { MAX_BYTES } from '../../engine/index.ts';
 import { playHeadless, type HeadlessResult, type Strategy } from '../../engine/index.ts';
 import type { Report } from '../../engine/index.ts';
 import { readRegularFile } from '../files.ts';
-import { choiceRefusal, standardTitle } from '../../engine/index.ts';
+import { choiceRefusal, standardTitle, visitDoses, visitKind } from '../../engine/index.ts';
+import type { ScenarioV1 } from '../../engine/index.ts';
+import { describeVitals, vitalsRows } from '../vitals-table.ts';
 import { loadScenario, singleFile, takeOption, UsageError, type Io } from '../io.ts';
 import { clean } from '../output.ts';
 import { describeShown, shownKey, shownTexts, type ShownText } from '../shown-text.ts';
+
+export const RUN_USAGE =
+  'run <file> [--choices <file|comma list>] [--strategy best|worst|random] [--seed N] [--vitals [N]] [--json]';
+const DEFAULT_VITALS_EVERY = 5;
+
+/** Removes `--vitals [N]` from args: undefined when absent, else the minutes between rows. */
+export function takeVitals(args: string[]): number | undefined {
+  const i = args.indexOf('--vitals');
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value !== undefined && !value.startsWith('--') && /^\d+$/.test(value)) {
+    args.splice(i, 2);
+    const every = Number(value);
+    if (every < 1) throw new UsageError('run: --vitals takes a whole number of minutes ≥ 1');
+    return every;
+  }
+  args.splice(i, 1);
+  return DEFAULT_VITALS_EVERY;
+}
 
 const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
 const STRATEGIES: readonly Strategy[] = ['best', 'worst', 'random'];
@@ -60,9 +83,7 @@ export async function runCommand(argv: string[], io: Io = consoleIo): Promise<nu
     return await run(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(
-        `${e.message}\nUsage: run <file> [--choices <file|comma list>] [--strategy best|worst|random] [--seed N] [--json]`,
-      );
+      io.err(`${e.message}\nUsage: ${RUN_USAGE}`);
       return 2;
     }
     throw e;
@@ -74,6 +95,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const choicesArg = takeOption(args, '--choices');
   const strategyArg = takeOption(args, '--strategy');
   const seedArg = takeOption(args, '--seed');
+  const vitalsEvery = takeVitals(args);
   const { file, flags, audioDir } = singleFile('run', args, ['--json']);
   if (strategyArg !== undefined && !STRATEGIES.includes(strategyArg as Strategy)) {
     throw new UsageError(`run: --strategy takes best, worst or random, not "${strategyArg}"`);
@@ -94,9 +116,20 @@ async function run(argv: string[], io: Io): Promise<number> {
     ...(choices ? { choices } : {}),
   });
   const shown = shownTexts(scenario, result, { seed, mode: 'assessment' });
+  const vitals = vitalsEvery === undefined ? undefined : vitalsRows(result, vitalsEvery);
   if (flags.has('--json'))
-    io.out(JSON.stringify(toJson(result, seed, strategy ?? null, shown), null, 2));
-  else for (const line of describe(result, shown)) io.out(clean(line));
+    io.out(
+      JSON.stringify(
+        { ...toJson(result, seed, strategy ?? null, shown), ...(vitals ? { vitals } : {}) },
+        null,
+        2,
+      ),
+    );
+  else {
+    for (const line of describe(result, shown, scenario)) io.out(clean(line));
+    if (vitals)
+      for (const line of ['', ...describeVitals(vitals, vitalsEvery!)]) io.out(clean(line));
+  }
   if (result.error) {
     for (const line of describeError(result)) io.err(clean(line));
     return 1;
@@ -179,10 +212,25 @@ function shownOf(d: Report['decisions'][number], shown: Map<string, ShownText>) 
   return undefined;
 }
 
-const when = (minute: number | null) => (minute === null ? 'before dosing' : `minute ${minute}`);
+/**
+ * When something happened: "minute N" (since the dose) once dosed; before it, the arrival-clock
+ * minute, with "before dosing" only in a visit that gives a drug.
+ */
+function whenText(minute: number | null, clock: number | undefined, dosingVisit: boolean): string {
+  if (minute !== null) return `minute ${minute}`;
+  const arrival = clock === undefined ? null : `arrival minute ${clock}`;
+  if (!dosingVisit) return arrival ?? 'arrival';
+  return arrival ? `${arrival}, before dosing` : 'before dosing';
+}
 
-function describe(result: HeadlessResult, shown: Map<string, ShownText>): string[] {
+function describe(
+  result: HeadlessResult,
+  shown: Map<string, ShownText>,
+  scenario: ScenarioV1,
+): string[] {
   const r: Report = result.report;
+  const dosingVisit = visitDoses(visitKind(scenario));
+  const when = (minute: number | null, clock?: number) => whenText(minute, clock, dosingVisit);
   const lines = [`Scenario ${r.scenarioId}`, ''];
   const refused = refusedChoices(result);
   if (refused.length > 0) {
@@ -192,7 +240,7 @@ function describe(result: HeadlessResult, shown: Map<string, ShownText>): string
   }
   lines.push('Decisions:');
   for (const d of r.decisions) {
-    const at = d.minute === null ? 'before dosing' : `minute ${d.minute}`;
+    const at = when(d.minute, d.clock);
     const where = d.stepId ?? d.eventId ?? d.checkId ?? '';
     lines.push(
       `  ${String(d.index + 1).padStart(3)}. [${d.phase ?? '-'} · ${at}] ${d.kind} ${where}: ${d.optionText} (${fmtPoints(d.points)})`,
@@ -218,9 +266,11 @@ function describe(result: HeadlessResult, shown: Map<string, ShownText>): string
   if (r.alarmResponses.length > 0) {
     lines.push('', 'Alarms:');
     for (const a of r.alarmResponses) {
-      lines.push(
-        `  ${a.signal} at minute ${a.raisedAt ?? '-'}: ${a.minutes === null ? 'no response' : `answered after ${a.minutes} min`}`,
-      );
+      const answered =
+        a.minutes === null
+          ? 'no response'
+          : `answered after ${a.minutes} min (${when(a.respondedAt, a.respondedClock ?? undefined)})`;
+      lines.push(`  ${a.signal} at ${when(a.raisedAt, a.raisedClock)}: ${answered}`);
     }
   }
   lines.push('', r.criticalErrors.length === 0 ? 'Critical errors: none' : 'Critical errors:');
