@@ -88,7 +88,7 @@ function shownOf(d: Report['decisions'][number], shown: Map<string, ShownText>) 
 function whenText(minute: number | null, clock: number | undefined, dosingVisit: boolean): string {
   if (minute !== null) return `minute ${minute}`;
   const arrival = clock === undefined ? null : `arrival minute ${clock}`;
-  if (!dosingVisit) return arrival ?? 'arrival';
+  if (!dosingVisit) return arrival ?? 'no dose in this visit';
   return arrival ? `${arrival}, before dosing` : 'before dosing';
 }
 
