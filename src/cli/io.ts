@@ -62,7 +62,7 @@ export async function loadScenario(
   }
   if (isCourseFile(file, read.text)) {
     io.err(
-      `${clean(file)}: this is a course file. \`validate\` checks it with its visits; analyze, graph and run take one visit's scenario file.`,
+      `${clean(file)}: this is a course file. \`validate\` checks it with its visits and \`run\` plays it; analyze and graph take one visit's scenario file.`,
     );
     return 2;
   }

@@ -21,8 +21,13 @@ Commands:
       reachable critical errors and unused content.
   graph <file> [--audio-dir <dir>]
       Print a Mermaid flowchart of the scenario.
-  run <file> [--choices <file|comma list>] [--strategy best|worst|random] [--seed N] [--json]
-      Play a scenario headlessly through the session engine and print the report.
+  run <file> [--choices <file|comma list>] [--strategy best|worst|random] [--seed N]
+      [--vitals [N]] [--json]
+      Play a scenario headlessly through the session engine and print the report;
+      --vitals adds the modelled vitals every N minutes (default 5) and at each
+      dose and decision.
+  run <course.course.json> [--strategy best|worst|random] [--seed N] [--json]
+      Play every visit of a course in order and print each report and the summary.
   migrate <file> [--out <file>]
       Rewrite a scenario in the current format (older formats are read losslessly).
   tidy <files, directories or globs…> [--write]

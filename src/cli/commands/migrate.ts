@@ -3,8 +3,11 @@
  * every host reads it (migrated on load, then validated); when it has no errors, the migration's
  * changes are written back (or to --out) as minimal text edits, so formatting, key order and
  * every untouched line stay as they were. A file already in the current format is left as it is.
+ * With --out, a `$schema` that points at the project's scenarios/scenario.schema.json is rewritten
+ * relative to the new file, so editors still find the schema.
  */
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import {
   applyChanges,
   changesBetween,
@@ -51,8 +54,29 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   const parsed = parseScenarioText(read.text);
   const raw = parsed.ok ? parsed.value : {};
   const lifted = migrate(raw);
-  const text = lifted.ok ? applyChanges(parsed.text, changesBetween(raw, lifted.doc)) : parsed.text;
+  const doc = lifted.ok ? withSchemaFrom(lifted.doc, file, target) : raw;
+  const text = lifted.ok ? applyChanges(parsed.text, changesBetween(raw, doc)) : parsed.text;
   await writeFile(target, text, 'utf8');
   io.out(`${clean(target)}: written in format ${FORMAT_VERSION}.`);
   return 0;
+}
+
+const SCHEMA_FILE = path.join('scenarios', 'scenario.schema.json');
+
+/**
+ * `doc` with its `$schema` (a path relative to `from`) made relative to `to` when it points at
+ * scenarios/scenario.schema.json; otherwise `doc` unchanged.
+ */
+function withSchemaFrom(doc: unknown, from: string, to: string): unknown {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return doc;
+  if (path.resolve(path.dirname(from)) === path.resolve(path.dirname(to))) return doc;
+  const schema = (doc as { $schema?: unknown }).$schema;
+  if (typeof schema !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(schema)) return doc;
+  const absolute = path.resolve(path.dirname(from), schema);
+  if (!absolute.endsWith(path.sep + SCHEMA_FILE)) return doc;
+  const relative = path
+    .relative(path.dirname(path.resolve(to)), absolute)
+    .split(path.sep)
+    .join('/');
+  return relative === schema ? doc : { ...doc, $schema: relative };
 }

@@ -258,6 +258,8 @@ export function analyze(scenario: ScenarioV1): Analysis {
     if (e.respond)
       noteOption(e.respond.missed, `/events/${i}/respond/missed`, `${e.id}.missed`, true);
   });
+  // A visit's end gates read variables too (a gate holds the visit open while its `when` holds).
+  scenario.visit?.endGates?.forEach((g) => readVariables(g.when, read));
   for (const m of scenario.protocol.monitoring) m.references?.forEach((r) => cited.add(r));
 
   return {

@@ -102,7 +102,7 @@ export function migrate(
         'FORMAT_MIGRATED',
         '/formatVersion',
         `This scenario uses the older format ${version}; it was read as format ${current}.`,
-        `Update the file to format ${current}; positions of later diagnostics may point at the nearest existing parent.`,
+        `Rewrite the file in format ${current} with \`npm run scenario -- migrate FILE\` which keeps the formatting and every untouched line; until then, positions of later diagnostics may point at the nearest existing parent.`,
       ),
     ],
   };

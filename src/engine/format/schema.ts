@@ -106,12 +106,14 @@ const d = (description: string) => ({ description });
 /** The clocks a scenario time can count on (format 2). */
 export const CLOCKS = ['arrival', 'dose'] as const;
 export type ClockName = (typeof CLOCKS)[number];
-const From = (what: string) =>
+/** The `from` field: `what` names the minute it counts; `description` replaces the whole text. */
+const From = (what: string, description?: string) =>
   Type.Optional(
     Type.Union(
       CLOCKS.map((c) => Type.Literal(c)),
       d(
-        `Which clock ${what} counts on: "arrival" (minutes since the patient arrived, before or after the dose) or "dose" (minutes since the first dose; the default).`,
+        description ??
+          `Which clock ${what} counts on: "arrival" (minutes since the patient arrived, before or after the dose) or "dose" (minutes since the first dose; the default).`,
       ),
     ),
   );
@@ -711,7 +713,8 @@ const Trigger = Type.Union(
         above: Type.Optional(Type.Number(d('Fires when the value rises above this.'))),
         below: Type.Optional(Type.Number(d('Fires when the value falls below this.'))),
         from: From(
-          'the watch starts on: "arrival" watches from arrival, "dose" (the default) from the dose',
+          '',
+          'When the watch starts: "arrival" watches from the patient\'s arrival, before or after the dose; "dose" (the default) watches from the first dose.',
         ),
       },
       {

@@ -75,6 +75,26 @@ function checkCited(item: Json, path: Seg[], out: Finding[]): void {
   }
 }
 
+/**
+ * "Did you mean" for an id whose words are all in one standard's id, in any order (e.g.
+ * "truthful-records" for "records-truthful"), where edit distance finds nothing; undefined when
+ * no single id holds them all.
+ */
+function sameWordsHint(id: string, ids: readonly string[]): string | undefined {
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+  const given = words(id);
+  if (given.length === 0) return undefined;
+  const matches = ids.filter((candidate) => {
+    const have = new Set(words(candidate));
+    return given.every((w) => have.has(w));
+  });
+  return matches.length === 1 ? `Did you mean "${matches[0]}"?` : undefined;
+}
+
 function known(id: string, path: Seg[], out: Finding[]): boolean {
   if (standardById(id) !== undefined) return true;
   out.push(
@@ -83,6 +103,7 @@ function known(id: string, path: Seg[], out: Finding[]): boolean {
       pointer(...path),
       `There is no standard "${id}" in the standards catalogue.`,
       didYouMean(id, standardIds()) ??
+        sameWordsHint(id, standardIds()) ??
         'The standards and their ids are listed in docs/standards.md.',
     ),
   );

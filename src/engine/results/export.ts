@@ -250,6 +250,7 @@ const DECISION_FIELDS: Record<string, Check> = {
   references: optional(listOf(isString)),
   critical: optional(isString),
   minute: nullable(finite()),
+  clock: optional(finite()),
   retried: optional(listOf(isString)),
 };
 
@@ -264,6 +265,8 @@ const ALARM_FIELDS: Record<string, Check> = {
   signal: isString,
   raisedAt: nullable(finite()),
   respondedAt: nullable(finite()),
+  raisedClock: optional(finite()),
+  respondedClock: optional(nullable(finite())),
   minutes: nullable(finite()),
 };
 

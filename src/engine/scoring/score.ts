@@ -56,6 +56,8 @@ export interface DecisionResult {
    */
   standards?: { meets: string[]; breaches: string[] };
   minute: number | null;
+  /** The arrival-clock minute the decision was met (minute 0 = arrival; known before the dose). */
+  clock?: number;
   retried?: string[];
 }
 
@@ -66,10 +68,17 @@ export interface CriticalErrorResult {
   minute: number | null;
 }
 
+/**
+ * An alarm and the trainee's response. `raisedAt`/`respondedAt` are minutes since the dose (null
+ * before it); `raisedClock`/`respondedClock` are arrival-clock minutes (known before the dose too);
+ * `minutes` is the time to respond, from the arrival clock; null when never answered.
+ */
 export interface AlarmResponse {
   signal: SignalKey;
   raisedAt: number | null;
   respondedAt: number | null;
+  raisedClock?: number;
+  respondedClock?: number | null;
   minutes: number | null;
 }
 
@@ -247,6 +256,25 @@ function scoreLate(index: ScenarioIndex, d: DecisionRecord): Scored {
   };
 }
 
+/** An alarm record as the report gives it; the time to respond is counted on the arrival clock. */
+function alarmResponse(a: SessionContext['alarms'][number]): AlarmResponse {
+  const respondedClock = a.responded ? (a.respondedClock ?? null) : null;
+  const raisedClock = a.raisedClock;
+  let minutes: number | null = null;
+  if (a.responded && raisedClock !== undefined && respondedClock !== null)
+    minutes = respondedClock - raisedClock;
+  else if (a.responded && a.raisedAt !== null && a.respondedAt !== null)
+    minutes = a.respondedAt - a.raisedAt;
+  return {
+    signal: a.signal,
+    raisedAt: a.raisedAt,
+    respondedAt: a.responded ? a.respondedAt : null,
+    ...(raisedClock !== undefined ? { raisedClock } : {}),
+    ...(a.responded && respondedClock !== null ? { respondedClock } : {}),
+    minutes,
+  };
+}
+
 /** Scores a session context (live or replayed); `score` is this applied to a replayed log. */
 export function scoreContext(context: SessionContext): Report {
   const index = context.index;
@@ -272,6 +300,7 @@ export function scoreContext(context: SessionContext): Report {
     decisions.push({
       index: decisions.length,
       ...s.result,
+      ...(d.clock !== undefined ? { clock: d.clock } : {}),
       ...(retried ? { retried: [...retried] } : {}),
     });
   }
@@ -320,15 +349,7 @@ export function scoreContext(context: SessionContext): Report {
     passPercent: scenario.passPercent,
     competencies,
     criticalErrors,
-    alarmResponses: context.alarms.map((a) => ({
-      signal: a.signal,
-      raisedAt: a.raisedAt,
-      respondedAt: a.responded ? a.respondedAt : null,
-      minutes:
-        a.responded && a.raisedAt !== null && a.respondedAt !== null
-          ? a.respondedAt - a.raisedAt
-          : null,
-    })),
+    alarmResponses: context.alarms.map(alarmResponse),
     decisions,
     ending: ending
       ? { id: ending.id, kind: ending.kind, title: ending.title, text: ending.text }

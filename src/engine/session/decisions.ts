@@ -11,8 +11,11 @@ import { chooseVariant } from './variants.ts';
 import { own } from '../format/own.ts';
 import { stepMeetsEvent } from './crisis.ts';
 
-function recordDecision(d: SessionContext, record: Omit<DecisionRecord, 'phase' | 'minute'>): void {
-  d.decisions = d.decisions.append({ ...record, phase: d.phase, minute: d.minute });
+function recordDecision(
+  d: SessionContext,
+  record: Omit<DecisionRecord, 'phase' | 'minute' | 'clock'>,
+): void {
+  d.decisions = d.decisions.append({ ...record, phase: d.phase, minute: d.minute, clock: d.clock });
 }
 
 /** Records a step choice (scored on the first visit of the step only) before its effects apply. */

@@ -49,7 +49,9 @@ export function refreshVitals(d: SessionContext): void {
 export function respondToAlarms(d: SessionContext, raisedBefore = d.alarms.length): void {
   if (!d.alarms.some((a, i) => i < raisedBefore && !a.responded)) return;
   d.alarms = d.alarms.map((a, i) =>
-    a.responded || i >= raisedBefore ? a : { ...a, responded: true, respondedAt: d.minute },
+    a.responded || i >= raisedBefore
+      ? a
+      : { ...a, responded: true, respondedAt: d.minute, respondedClock: d.clock },
   );
 }
 

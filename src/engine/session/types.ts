@@ -81,6 +81,8 @@ export interface DecisionRecord {
   /** The option ids that were available (offered and not refused) when the decision was met. */
   available: string[];
   minute: number | null;
+  /** The arrival-clock minute the decision was met (known before the dose too). */
+  clock?: number;
 }
 
 /** An event waiting for a response; times are on the arrival clock. */
@@ -104,6 +106,8 @@ export interface AlarmRecord {
   overdue?: boolean;
   responded: boolean;
   respondedAt: number | null;
+  /** The arrival-clock minute the trainee responded; null until then. */
+  respondedClock?: number | null;
 }
 
 /** A signal outside the alarm limits now. */

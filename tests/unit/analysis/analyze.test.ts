@@ -83,6 +83,16 @@ describe('analyze', { timeout: 30_000 }, () => {
     }
   });
 
+  it("counts a variable read only by a visit's end gate as read", () => {
+    const s = fixture();
+    expect(analyze(s).unused.variablesNeverRead).toEqual(['trust']);
+    s.visit = {
+      kind: 'dosing',
+      endGates: [{ id: 'gate-trust', when: { not: { var: 'trust' } }, reason: 'Not yet.' }],
+    };
+    expect(analyze(s).unused.variablesNeverRead).toEqual([]);
+  });
+
   it('reports unreachable steps', () => {
     const s = fixture();
     s.phases[2]!.steps.push({

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,33 @@ function v1File(): string {
 }
 
 describe('kap-scenario migrate', () => {
+  it('rewrites a $schema pointing at scenarios/scenario.schema.json relative to --out', async () => {
+    const file = v1File();
+    const schema = path.resolve('scenarios/scenario.schema.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    const given = path.relative(path.dirname(file), schema).split(path.sep).join('/');
+    writeFileSync(file, JSON.stringify({ ...doc, $schema: given }, null, 2));
+    const outDir = path.join(path.dirname(file), 'nested', 'deeper');
+    mkdirSync(outDir, { recursive: true });
+    const target = path.join(outDir, 'migrated.json');
+    expect(await main(['migrate', file, '--out', target], capture().io)).toBe(0);
+    const after = JSON.parse(readFileSync(target, 'utf8'));
+    expect(after.$schema).not.toBe(given);
+    expect(path.resolve(outDir, after.$schema)).toBe(schema);
+    expect(after).toEqual({ ...doc, $schema: after.$schema, formatVersion: 2 });
+    // Any other $schema (a web address) is kept as written.
+    writeFileSync(file, JSON.stringify({ ...doc, $schema: 'https://example.org/s.json' }, null, 2));
+    expect(await main(['migrate', file, '--out', target], capture().io)).toBe(0);
+    expect(JSON.parse(readFileSync(target, 'utf8')).$schema).toBe('https://example.org/s.json');
+  });
+
+  it('names the migrate command in the FORMAT_MIGRATED hint', () => {
+    const d = validate(readFileSync(v1File(), 'utf8')).diagnostics.find(
+      (x) => x.code === 'FORMAT_MIGRATED',
+    );
+    expect(d?.hint).toContain('npm run scenario -- migrate FILE');
+  });
+
   it('rewrites a format-1 file in format 2, keeping everything else', async () => {
     const file = v1File();
     const before = JSON.parse(readFileSync(file, 'utf8'));

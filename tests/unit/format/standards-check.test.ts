@@ -45,4 +45,23 @@ describe('standards cited by options', () => {
   it('refuses ids that are not in the catalogue, built-in object names included', () => {
     expect(withRush({ standards: { breaches: ['toString'] } })).toEqual([`UNKNOWN_STANDARD ${AT}`]);
   });
+
+  it('suggests the id an unknown standard was probably meant to be', () => {
+    const hint = (id: string) => {
+      const doc = JSON.parse(minimalText()) as {
+        phases: { steps: { options: Record<string, unknown>[] }[] }[];
+      };
+      doc.phases[0]!.steps[0]!.options[1]!.standards = { breaches: [id] };
+      const d = validate(JSON.stringify(doc)).diagnostics.find(
+        (x) => x.code === 'UNKNOWN_STANDARD',
+      );
+      return d?.hint;
+    };
+    // A misspelling, and the same words in another order.
+    expect(hint('records-truthfull')).toBe('Did you mean "records-truthful"?');
+    expect(hint('truthful-records')).toBe('Did you mean "records-truthful"?');
+    expect(hint('nothing-like-it')).toBe(
+      'The standards and their ids are listed in docs/standards.md.',
+    );
+  });
 });

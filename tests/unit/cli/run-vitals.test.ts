@@ -1,0 +1,128 @@
+/**
+ * `run --vitals [N]` prints the session's own modelled vitals over time, and `run` says when
+ * things happened before the dose on the arrival clock (alarms and decisions).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCommand } from '../../../src/cli/commands/run.ts';
+import { playHeadless, validate, type ScenarioV1 } from '../../../src/engine/index.ts';
+
+const path = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
+const SUBLINGUAL = path('scenarios/trd-sublingual-first-session.json');
+const INTEGRATION = path('scenarios/suicidality-course-integration.json');
+const PREDOSE_ALARM = path('tests/fixtures/cli/predose-alarm.json');
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCommand(args, {
+    out: (l) => out.push(...l.split('\n')),
+    err: (l) => err.push(l),
+  });
+  return { code, out, err };
+}
+
+interface Row {
+  arrivalMinute: number;
+  doseMinute: number;
+  dissociation: number;
+  systolic: number;
+  diastolic: number;
+  heartRate: number;
+  spo2: number;
+  effectSiteNgPerMl?: number;
+  notes: string[];
+}
+
+describe('run --vitals', () => {
+  it('gives the engine history every 5 minutes and at each dose and decision, in --json', async () => {
+    const { code, out } = await run([SUBLINGUAL, '--vitals', '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out.join('\n')) as {
+      vitals: Row[];
+      decisions: { minute: number | null; stepId?: string }[];
+    };
+    const scenario = validate(readFileSync(SUBLINGUAL, 'utf8')).scenario as ScenarioV1;
+    const result = playHeadless(scenario, { seed: 1, mode: 'assessment', strategy: 'best' });
+    const history = result.view.vitalsHistory.toArray();
+    const doseClock = result.snapshot.context.doseClock!;
+    const decided = new Set(json.decisions.flatMap((d) => (d.minute === null ? [] : [d.minute])));
+    const expected = history.filter((s) => s.minute % 5 === 0 || decided.has(s.minute));
+    expect(json.vitals.map((r) => r.doseMinute)).toEqual(expected.map((s) => s.minute));
+    for (const [i, r] of json.vitals.entries()) {
+      const s = expected[i]!;
+      expect(r).toMatchObject({
+        arrivalMinute: doseClock + s.minute,
+        dissociation: s.dissociation,
+        systolic: s.systolic,
+        diastolic: s.diastolic,
+        heartRate: s.heartRate,
+        spo2: s.spo2,
+        effectSiteNgPerMl: s.effectSiteNgPerMl,
+      });
+    }
+    // The model acts: the effect-site concentration rises from 0 after the dose.
+    expect(json.vitals[0]!.effectSiteNgPerMl).toBe(0);
+    expect(Math.max(...json.vitals.map((r) => r.effectSiteNgPerMl ?? 0))).toBeGreaterThan(0);
+    const first = json.decisions.find((d) => d.minute !== null)!;
+    expect(json.vitals.find((r) => r.doseMinute === first.minute)!.notes).toContain(
+      `step ${first.stepId}`,
+    );
+  });
+
+  it('prints a table every N minutes; without --vitals, no table and no vitals in --json', async () => {
+    const { out } = await run([SUBLINGUAL, '--vitals', '10']);
+    const head = out.findIndex((l) => l.startsWith('Vitals (every 10 min'));
+    expect(head).toBeGreaterThan(0);
+    expect(out[head + 1]).toMatch(/arrival +dose +dissoc +BP \(modelled\) +HR +SpO2 +Ce ng\/mL/);
+    expect(out[head + 2]).toMatch(/^ +\d+ +0 +0 +\d+\/\d+ +\d+ +\d+ +0\.0 +Lozenge/);
+    const plain = await run([SUBLINGUAL]);
+    expect(plain.out.some((l) => l.startsWith('Vitals'))).toBe(false);
+    const json = JSON.parse((await run([SUBLINGUAL, '--json'])).out.join('\n')) as object;
+    expect('vitals' in json).toBe(false);
+  });
+
+  it('refuses --vitals 0', async () => {
+    const { code, err } = await run([SUBLINGUAL, '--vitals', '0']);
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain('--vitals takes a whole number');
+  });
+});
+
+describe('times before the dose', () => {
+  it('an alarm answered before the dose reads its arrival minutes, not "no response"', async () => {
+    const { code, out } = await run([PREDOSE_ALARM]);
+    expect(code).toBe(0);
+    expect(out).toContain(
+      '  systolic at arrival minute 0, before dosing: answered after 0 min (arrival minute 0, before dosing)',
+    );
+    expect(out.some((l) => l.includes('no response'))).toBe(false);
+    const json = JSON.parse((await run([PREDOSE_ALARM, '--json'])).out.join('\n')) as {
+      alarmResponses: {
+        raisedAt: null;
+        raisedClock: number;
+        respondedClock: number;
+        minutes: number;
+      }[];
+    };
+    expect(json.alarmResponses[0]).toMatchObject({
+      raisedAt: null,
+      raisedClock: 0,
+      respondedClock: 0,
+      minutes: 0,
+    });
+  });
+
+  it('a visit with no drug gives decisions their arrival minute and never says "before dosing"', async () => {
+    const { code, out } = await run([INTEGRATION]);
+    expect(code).toBe(0);
+    const decisions = out.filter((l) => /^ +\d+\. \[/.test(l));
+    expect(decisions.length).toBeGreaterThan(1);
+    expect(decisions.every((l) => /\[integration · arrival minute \d+\]/.test(l))).toBe(true);
+    expect(out.some((l) => l.includes('before dosing'))).toBe(false);
+    // Minutes on the arrival clock grow as the visit goes on.
+    const minutes = decisions.map((l) => Number(/arrival minute (\d+)/.exec(l)![1]));
+    expect(minutes.at(-1)!).toBeGreaterThan(minutes[0]!);
+  });
+});
