@@ -66,13 +66,19 @@ test('after a missed hypertensive emergency the patient panel and the choices fo
   await stopClock(page);
   const { seed } = await savedAttempt(page, id);
   const events = eventsToMissedCrisis(seed, scenario);
-  // Up to the open crisis: the calm step is on screen, but the event takes precedence.
+  // Up to the open crisis: the event is told apart above the calm step's own line, which the
+  // step's options answer; the event's affect replaces the step's.
   const crisisAt = events.length - 1;
   await playEvents(page, events.slice(0, crisisAt));
   const latest = page.locator('[data-latest-line]');
+  const notice = page.locator('[data-crisis-notice="event"]');
   await expect(page.locator('[data-event="severe-headache"]')).toBeVisible();
-  await expect(latest).toContainText('frightened, grimacing');
+  await expect(notice).toContainText('frightened, grimacing');
+  await expect(notice).toContainText('splitting');
+  await expect(latest).toContainText('so much space');
   await expect(latest).not.toContainText('calm');
+  // Under the event's own list, the step's list is headed by the line it answers.
+  await expect(page.locator('[data-step-options-heading]')).toContainText('so much space');
   await expect(page.locator('button[data-option="md-silence"]')).toHaveCount(0);
   // The room illustration says the same, in words.
   const room = page.locator('[data-room] figcaption');
@@ -85,6 +91,7 @@ test('after a missed hypertensive emergency the patient panel and the choices fo
   await expect(latest).toContainText('curled on her side');
   await expect(latest).not.toContainText('deeply absorbed, calm');
   await expect(latest).not.toContainText('so much space');
+  await expect(page.locator('[data-crisis-notice]')).toHaveCount(0);
   await expect(room).toContainText('is in distress (in pain, frightened');
   await expect(room).not.toContainText('looks calm');
   // Silence is no longer offered (nor praised); calling for help now is.

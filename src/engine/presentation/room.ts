@@ -29,7 +29,7 @@ const SOME = 4;
  */
 export function roomScene(
   view: Pick<SessionView, 'settings' | 'dosed'> &
-    Partial<Pick<SessionView, 'crisis' | 'step' | 'openEvents'>> & {
+    Partial<Pick<SessionView, 'crisis' | 'crisisNotice' | 'step' | 'openEvents'>> & {
       vitals: Pick<SessionView['vitals'], 'anxiety' | 'nausea' | 'dissociation'>;
     },
   name: string,
@@ -44,7 +44,9 @@ export function roomScene(
         ? 'uneasy'
         : 'calm';
   const crisisAffect = view.crisis
-    ? (view.openEvents?.find((e) => e.affect)?.affect ?? view.step?.affect)
+    ? (view.openEvents?.find((e) => e.affect)?.affect ??
+      view.crisisNotice?.affect ??
+      view.step?.affect)
     : undefined;
   const posture =
     distress === 'distressed'

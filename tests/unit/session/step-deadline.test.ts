@@ -208,7 +208,10 @@ describe('an alarm left unanswered is a crisis', () => {
     expect(v.step?.id).toBe('mon-deep');
     expect(v.crisis).toBe(true);
     expect(v.options.map((o) => o.id)).not.toContain('md-silence');
-    expect(v.step?.text).toMatch(
+    // The patient's line stays; the alarm is told apart in a notice above it.
+    expect(v.step?.text).toMatch(/so much space/);
+    expect(v.crisisNotice?.kind).toBe('alarm');
+    expect(v.crisisNotice?.text).toMatch(
       /No one has responded to the monitor's alarm \(heart rate \d+, above the alarm limit of 70\)/,
     );
     expect(
@@ -227,6 +230,7 @@ describe('an alarm left unanswered is a crisis', () => {
     expect(viewSession(checked).crisis).toBe(false);
     expect(viewSession(checked).options.map((o) => o.id)).toContain('md-silence');
     expect(viewSession(checked).step?.text).toMatch(/so much space/);
+    expect(viewSession(checked).crisisNotice).toBeNull();
   });
 
   it('within the response time it is not a crisis yet', () => {
