@@ -67,7 +67,8 @@ export function alarmDeadlines(ctx: SessionContext): number[] {
 
 /**
  * Marks as overdue every alarm left unanswered longer than `protocol.alarmResponseMinutes`, and
- * says so in the transcript; an overdue alarm puts the session in crisis until it is answered
+ * says so in the transcript, naming the minute it was raised (and "again" when an earlier alarm on
+ * the same signal was answered, so the text never reads as ignoring that answer); an overdue alarm puts the session in crisis until it is answered
  * (crisis.ts), as a missed event does.
  */
 export function markOverdueAlarms(d: SessionContext): void {
@@ -76,11 +77,25 @@ export function markOverdueAlarms(d: SessionContext): void {
   const late = (a: AlarmRecord) =>
     !a.responded && !a.overdue && a.raisedClock !== undefined && d.clock > a.raisedClock + within;
   if (!d.alarms.some(late)) return;
+  const before = d.alarms;
   d.alarms = d.alarms.map((a) => {
     if (!late(a)) return a;
+    // An act answers only the alarms sounding when it began, so an alarm raised again on the same
+    // signal after an answer is a new one: the text says since when it has had no response.
+    const again = before.some(
+      (b) =>
+        b !== a &&
+        b.signal === a.signal &&
+        b.responded &&
+        (b.raisedClock ?? -Infinity) < a.raisedClock!,
+    );
+    const since =
+      a.raisedAt === null ? `minute ${a.raisedClock} since arrival` : `minute ${a.raisedAt}`;
     say(d, {
       speaker: 'system',
-      text: `The alarm (${alarmWords(a)}) has had no response for more than ${within} minutes.`,
+      text:
+        `The alarm (${alarmWords(a)}), sounding${again ? ' again' : ''} since ${since}, ` +
+        `has had no response for more than ${within} minutes.`,
     });
     return { ...a, overdue: true };
   });
