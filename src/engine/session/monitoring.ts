@@ -9,8 +9,8 @@ import { recordCheck } from './decisions.ts';
 import type { CheckDef } from './indexScenario.ts';
 import { acuteEffectsOverByModel, effectNow, modelDrivesSignals } from './drug-course.ts';
 import { arrivalMinuteOf } from './timing.ts';
-import { alarmWords, outsideLimits, signalsAt } from './vitals.ts';
-import { addReading, stepNibp, type NibpReading } from './nibp.ts';
+import { alarmWords, signalsAt } from './vitals.ts';
+import { addReading, monitorAlarms, stepNibp, type NibpReading } from './nibp.ts';
 import type { AlarmRecord, SessionContext } from './types.ts';
 
 /** Recomputes the signals now and the alarms they raise. */
@@ -18,7 +18,20 @@ export function refreshVitals(d: SessionContext): void {
   const scenario = d.index.scenario;
   const effect = modelDrivesSignals(d) ? (effectNow(d) ?? undefined) : undefined;
   d.vitals = signalsAt(scenario, d.index.keyframes, d.minute, d.offsets, d.seed, d.clock, effect);
-  const now = outsideLimits(d.vitals, scenario.protocol.thresholds.alarm);
+  soundAlarms(d);
+}
+
+/**
+ * The protocol's alarms now (nibp.ts `monitorAlarms`: continuous signals as they are, blood
+ * pressure as the cuff last read it): a signal newly outside the limits raises an alarm now.
+ * Called after the signals change and after every cuff reading.
+ */
+export function soundAlarms(d: SessionContext): void {
+  const now = monitorAlarms(
+    d.vitals,
+    d.monitor.readings.at(-1) ?? null,
+    d.index.scenario.protocol.thresholds.alarm,
+  );
   // Most minutes nothing sounds, before or now: the context keeps its (empty) list.
   if (now.length === 0 && d.activeAlarms.length === 0) return;
   const raised = now.filter(
@@ -127,8 +140,9 @@ function fmtBp(v: SessionContext['vitals']): string {
 
 /** The automatic cuff at this minute: a cycle that has run its time reads the modelled pressure now (nibp.ts). */
 export function runCuff(d: SessionContext): void {
-  const { monitor } = stepNibp(d.monitor, d.doseClock, d.clock, d.vitals);
+  const { monitor, reading } = stepNibp(d.monitor, d.doseClock, d.clock, d.vitals);
   d.monitor = monitor;
+  if (reading) soundAlarms(d);
 }
 
 /**
@@ -148,6 +162,7 @@ export function checkVitals(
     diastolic: v.diastolic,
     source,
   });
+  soundAlarms(d);
   say(d, {
     speaker: 'system',
     text: `Vitals: BP ${fmtBp(v)}, heart rate ${v.heartRate}/min, SpO2 ${v.spo2}%, respiratory rate ${v.respiratoryRate}/min.`,
