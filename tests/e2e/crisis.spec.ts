@@ -66,13 +66,19 @@ test('after a missed hypertensive emergency the patient panel and the choices fo
   await stopClock(page);
   const { seed } = await savedAttempt(page, id);
   const events = eventsToMissedCrisis(seed, scenario);
-  // Up to the open crisis: the calm step is on screen, but the event takes precedence.
+  // Up to the open crisis: the event is told apart above the calm step's own line, which the
+  // step's options answer; the event's affect replaces the step's.
   const crisisAt = events.length - 1;
   await playEvents(page, events.slice(0, crisisAt));
   const latest = page.locator('[data-latest-line]');
+  const notice = page.locator('[data-crisis-notice="event"]');
   await expect(page.locator('[data-event="severe-headache"]')).toBeVisible();
-  await expect(latest).toContainText('frightened, grimacing');
+  await expect(notice).toContainText('frightened, grimacing');
+  await expect(notice).toContainText('splitting');
+  await expect(latest).toContainText('so much space');
   await expect(latest).not.toContainText('calm');
+  // Under the event's own list, the step's list is headed by the line it answers.
+  await expect(page.locator('[data-step-options-heading]')).toContainText('so much space');
   await expect(page.locator('button[data-option="md-silence"]')).toHaveCount(0);
   // The room illustration says the same, in words.
   const room = page.locator('[data-room] figcaption');
@@ -85,6 +91,7 @@ test('after a missed hypertensive emergency the patient panel and the choices fo
   await expect(latest).toContainText('curled on her side');
   await expect(latest).not.toContainText('deeply absorbed, calm');
   await expect(latest).not.toContainText('so much space');
+  await expect(page.locator('[data-crisis-notice]')).toHaveCount(0);
   await expect(room).toContainText('is in distress (in pain, frightened');
   await expect(room).not.toContainText('looks calm');
   // Silence is no longer offered (nor praised); calling for help now is.
@@ -117,4 +124,54 @@ test('the patient answers the therapist: her reaction follows the choice in the 
   await expect(answer).toHaveClass(/t-patient/);
   // Right after the trainee's line.
   await expect(said.locator('xpath=following-sibling::li[1]')).toContainText(reaction);
+});
+
+test('an alarm left unanswered is told apart above the patient’s line, which stays, with how to respond', async ({
+  page,
+}) => {
+  // The scenario with a heart-rate alarm the drug's rise crosses soon after the dose (its events
+  // stay, so it validates as served).
+  const alarmed = structuredClone(bundled(id));
+  alarmed.protocol.thresholds.alarm = { heartRateMax: 70 };
+  alarmed.protocol.alarmResponseMinutes = 5;
+  const scenario = await serveScenario(page, id, alarmed);
+  await startByKeyboard(page, id, 'practice');
+  await stopClock(page);
+  const { seed } = await savedAttempt(page, id);
+  // Careful preparation and dose, then the first two steps answered without a vitals check or an
+  // action, to the quiet step at minute 20.
+  const events: SessionEvent[] = [];
+  let s = step(initialSnapshot(scenario, { seed, mode: 'practice' }), { type: 'session.begin' });
+  const send = (e: SessionEvent) => {
+    events.push(e);
+    s = step(s, e);
+  };
+  const waitUntil = (minute: number) => {
+    while ((viewSession(s).minute ?? 0) < minute) send({ type: 'clock.advance', minutes: 1 });
+  };
+  for (const o of ['p1-ask-meds', 'p1b-call', 'p1c-readback', 'p2-review', 'p3-full'])
+    send({ type: 'trainee.choose', optionId: o });
+  for (const o of ['p4-prepare', 'p5-arrange', 'a1-seated', 'a2-compare', 'a3-settle'])
+    send({ type: 'trainee.choose', optionId: o });
+  send({ type: 'trainee.choose', optionId: 'a4-timeout' });
+  waitUntil(4);
+  send({ type: 'trainee.choose', optionId: 'm1-silence' });
+  waitUntil(15);
+  send({ type: 'trainee.choose', optionId: 'm2-skip' });
+  waitUntil(20);
+  expect(viewSession(s).crisisNotice?.kind, 'the alarm is overdue on this path').toBe('alarm');
+  await playEvents(page, events);
+
+  const notice = page.locator('[data-crisis-notice="alarm"]');
+  await expect(notice).toContainText("No one has responded to the monitor's alarm (heart rate");
+  await expect(notice).toContainText('Check the vitals (V) or act on it.');
+  const latest = page.locator('[data-latest-line]');
+  await expect(latest).toContainText('so much space');
+  await expect(latest).not.toContainText('No one has responded');
+  await expect(page.locator('button[data-option="md-silence"]')).toHaveCount(0);
+
+  // Checking the vitals answers it: the alarm's notice goes, the patient's line stays.
+  await page.keyboard.press('v');
+  await expect(notice).toHaveCount(0);
+  await expect(latest).toContainText('so much space');
 });

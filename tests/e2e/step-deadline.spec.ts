@@ -38,7 +38,9 @@ test('a step left unanswered is withdrawn at its deadline and the session moves 
   await expect(minute).toHaveAttribute('data-minute', '4');
   // The panel says until when it is offered.
   await expect(page.locator('[data-step-until]')).toHaveAttribute('data-step-until', '14');
-  await expect(page.locator('[data-step-until]')).toContainText('Offered until minute 14');
+  await expect(page.locator('[data-step-until]')).toContainText(
+    'Offered until minute 14 since the dose (in 10 minutes)',
+  );
   await page.keyboard.press('n');
   await expect(minute).toHaveAttribute('data-minute', '14');
   await expect(silence).toBeVisible();

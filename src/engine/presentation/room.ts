@@ -35,7 +35,7 @@ const SOME = 4;
  */
 export function roomScene(
   view: Pick<SessionView, 'settings' | 'dosed'> &
-    Partial<Pick<SessionView, 'crisis' | 'step' | 'openEvents'>> & {
+    Partial<Pick<SessionView, 'crisis' | 'crisisNotice' | 'step' | 'openEvents'>> & {
       vitals: Pick<SessionView['vitals'], 'anxiety' | 'nausea' | 'dissociation'>;
     },
   name: string,
@@ -43,7 +43,9 @@ export function roomScene(
   const { anxiety, nausea, dissociation } = view.vitals;
   const upset = Math.max(anxiety, nausea);
   const crisisAffect = view.crisis
-    ? (view.openEvents?.find((e) => e.affect)?.affect ?? view.step?.affect)
+    ? (view.openEvents?.find((e) => e.affect)?.affect ??
+      view.crisisNotice?.affect ??
+      view.step?.affect)
     : undefined;
   const distress = crisisAffect
     ? 'distressed'

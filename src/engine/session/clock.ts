@@ -26,7 +26,8 @@ import { showStep, stepDueNow, stepWaitsUntil, withdrawStepsDue } from './steps.
 import { expiryDue, stepDeadline } from './deadlines.ts';
 import { isTherapyPhase } from './phases.ts';
 import { arrivalMinuteOf, lastClockMinute } from './timing.ts';
-import { outsideLimits, signalsAt } from './vitals.ts';
+import { signalsAt } from './vitals.ts';
+import { autoCycleStarts, monitorAlarms, NIBP_CYCLE_MINUTES } from './nibp.ts';
 import type { EventDef } from './indexScenario.ts';
 import type { SessionContext } from './types.ts';
 
@@ -174,6 +175,9 @@ function nextCrossingClock(c: SessionContext, until: number): number | null {
     c.infusion,
     c.pendingDrug,
     sounding.join(),
+    c.monitor.intervalMinutes,
+    c.monitor.intervalChosenAt,
+    c.monitor.readings.at(-1),
     ...(watched.length > 0 ? [c.vars, c.facts, c.settings] : []),
   ];
   const last = lastCrossing.get(c.index);
@@ -190,9 +194,11 @@ function scanForCrossing(
   c: SessionContext,
   until: number,
   watched: readonly EventDef[],
-  sounding: ReadonlySet<string>,
+  soundingNow: ReadonlySet<string>,
 ): number | null {
+  let sounding = soundingNow;
   const scenario = c.index.scenario;
+  let reading: { systolic: number; diastolic: number } | null = c.monitor.readings.at(-1) ?? null;
   // With the drug model, the end of the acute effects is found minute by minute too.
   const watchRecovery =
     modelDrivesSignals(c) && c.doseClock !== null && !acuteEffectsOverByModel(c);
@@ -207,13 +213,16 @@ function scanForCrossing(
     )
       return clock;
     const vitals = signalsAt(scenario, c.index.keyframes, minute, c.offsets, c.seed, clock, effect);
-    const alarm = outsideLimits(vitals, scenario.protocol.thresholds.alarm).some(
-      (a) => !sounding.has(`${a.signal}:${a.direction}`),
-    );
-    if (alarm) return clock;
+    // Blood pressure as the cuff reads it (nibp.ts): a reading ends the cycle started a cycle ago.
+    if (autoCycleStarts(c.monitor, c.doseClock, clock - NIBP_CYCLE_MINUTES))
+      reading = { systolic: vitals.systolic, diastolic: vitals.diastolic };
+    const now = monitorAlarms(vitals, reading, scenario.protocol.thresholds.alarm);
+    if (now.some((a) => !sounding.has(`${a.signal}:${a.direction}`))) return clock;
+    // A reading inside the limits ends a blood-pressure alarm: one outside later sounds anew.
+    sounding = new Set(now.map((a) => `${a.signal}:${a.direction}`));
     const env = { ...conditionEnv(c), vitals, minute };
     for (const e of watched)
-      if (isTriggered(c, e, clock, vitals) && evaluateCondition(e.when, env)) return clock;
+      if (isTriggered(c, e, clock, vitals, reading) && evaluateCondition(e.when, env)) return clock;
   }
   return null;
 }

@@ -8,15 +8,16 @@
  *   missed while the step is on screen, the step's variants are chosen again: a variant whose
  *   `when` reads the event's state (`{"event": "severe-headache", "eq": "missed"}`) then replaces
  *   the text, and the new text enters the transcript.
- * - When the scenario declares no such variant, the event takes precedence while it is open or
+ * - When the scenario declares no such variant, the event is told apart while it is open or
  *   missed: the panel shows the event's own line and affect (when missed, the missed outcome's
- *   text with the event's affect), until the next step is presented.
+ *   text with the event's affect) as a notice above the step's own line, until the next step is
+ *   presented. The step's line itself is never replaced: its options answer it.
  * - Step options marked `calm` (silence, letting words pass) are hidden while any event waits for
  *   a response, and after an event was missed while the current step was on screen.
  * - A monitor alarm left unanswered longer than `protocol.alarmResponseMinutes` is a crisis too,
  *   until the trainee responds (a vitals check or a clinical action): `calm` options are hidden
- *   and, unless an event's crisis or a crisis variant already speaks, the panel says the alarm
- *   is still sounding unanswered.
+ *   and, unless an event's crisis or a crisis variant already speaks, a notice above the step's
+ *   line says the alarm is still sounding unanswered and how to answer it.
  */
 import type { EventDef, OptionDef, StepDef } from './indexScenario.ts';
 import type { Condition } from './conditions.ts';
@@ -88,34 +89,59 @@ export function heldBackByCrisis(ctx: SessionContext, option: OptionDef): boolea
 }
 
 /**
- * What the patient panel shows for the current step now: the step's text under its chosen variant,
- * or, when an open or missed event postdates that text and the chosen variant does not speak of
- * events, the event's own line and affect.
+ * The current step's own line: the step's text under its chosen variant (a crisis variant when the
+ * scenario declares one). A crisis never replaces it: the trainee always sees the words the step's
+ * options answer; the crisis is told apart by `crisisNotice`, whose affect (an event's), when it
+ * has one, replaces the step's.
  */
 export function stepLineNow(
   ctx: SessionContext,
   step: StepDef,
 ): { speaker: string; text: string; affect?: string } {
-  const crisis = crisisOfStep(ctx);
+  const { text, affect } = textOf(step, ctx.stepVariant ?? null);
+  // An event's affect (open or missed) is how the patient is now: the step's older affect goes.
+  const now = affect !== undefined && crisisNotice(ctx, step)?.affect === undefined;
+  return now ? { speaker: step.speaker, text, affect } : { speaker: step.speaker, text };
+}
+
+/**
+ * What the patient panel shows above the current step's line while a crisis is on, or null:
+ * - an event that postdates the step's text and is open: the event's line and affect
+ *   (`kind: 'event'`); missed: the missed outcome's text with the event's affect (`'missed'`),
+ *   unless the step's chosen variant already speaks of events;
+ * - else an alarm left unanswered past `protocol.alarmResponseMinutes` (`'alarm'`): the
+ *   narrator says no one has responded, naming the alarm. Its response is the next clinical act
+ *   (a vitals check or any option of kind `action`, monitoring.ts), which the panel says.
+ */
+export function crisisNotice(
+  ctx: SessionContext,
+  step: StepDef | undefined,
+): { kind: 'event' | 'missed' | 'alarm'; speaker: string; text: string; affect?: string } | null {
   const variant = ctx.stepVariant;
   const declared =
-    variant !== null && variant !== undefined && readsEventState(step.variants?.[variant]?.when);
-  if (declared) return { speaker: step.speaker, ...textOf(step, variant) };
-  if (!crisis) {
-    const alarm = overdueAlarms(ctx)[0];
-    if (!alarm) return { speaker: step.speaker, ...textOf(step, variant) };
-    return {
-      speaker: 'narrator',
-      text: `No one has responded to the monitor's alarm (${alarmWords(alarm)}).`,
-    };
+    step !== undefined &&
+    variant !== null &&
+    variant !== undefined &&
+    readsEventState(step.variants?.[variant]?.when);
+  const crisis = step === undefined || declared ? null : crisisOfStep(ctx);
+  if (crisis) {
+    const open = ctx.open.find((o) => o.eventId === crisis.event.id);
+    const line = textOf(crisis.event, open?.variant ?? null);
+    if (crisis.state === 'open')
+      return { kind: 'event', speaker: crisis.event.speaker ?? 'narrator', ...line };
+    const text = crisis.event.respond!.missed.text;
+    return line.affect
+      ? { kind: 'missed', speaker: 'narrator', text, affect: line.affect }
+      : { kind: 'missed', speaker: 'narrator', text };
   }
-  const open = ctx.open.find((o) => o.eventId === crisis.event.id);
-  const line = textOf(crisis.event, open?.variant ?? null);
-  if (crisis.state === 'open') return { speaker: crisis.event.speaker ?? 'narrator', ...line };
-  const text = crisis.event.respond!.missed.text;
-  return line.affect
-    ? { speaker: 'narrator', text, affect: line.affect }
-    : { speaker: 'narrator', text };
+  if (declared) return null;
+  const alarm = overdueAlarms(ctx)[0];
+  if (!alarm) return null;
+  return {
+    kind: 'alarm',
+    speaker: 'narrator',
+    text: `No one has responded to the monitor's alarm (${alarmWords(alarm)}).`,
+  };
 }
 
 /**

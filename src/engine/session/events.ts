@@ -14,13 +14,17 @@ import type { SessionContext, Signals } from './types.ts';
 
 /**
  * Whether an event's trigger is met at arrival-clock minute `clock` with these signals (its `when`
- * aside). A dose-clock trigger is never met before the dose.
+ * aside). A dose-clock trigger is never met before the dose. A trigger on blood pressure
+ * (`systolic`, `diastolic`) reads the cuff's last reading (`reading`), as the monitor's alarm does
+ * (nibp.ts `monitorAlarms`): it is met at the minute of a reading beyond it, never by the modelled
+ * pressure between readings, and never before the first reading.
  */
 export function isTriggered(
   ctx: Pick<SessionContext, 'doseClock'>,
   event: EventDef,
   clock: number,
   vitals: Signals,
+  reading: { systolic: number; diastolic: number } | null,
 ): boolean {
   const t = event.trigger;
   if ('atMinute' in t) {
@@ -28,7 +32,9 @@ export function isTriggered(
     return at !== null && at <= clock;
   }
   if (t.from !== 'arrival' && ctx.doseClock === null) return false;
-  const v = vitals[t.vital];
+  const bp = t.vital === 'systolic' || t.vital === 'diastolic';
+  if (bp && reading === null) return false;
+  const v = bp ? reading![t.vital as 'systolic' | 'diastolic'] : vitals[t.vital];
   return (t.above !== undefined && v > t.above) || (t.below !== undefined && v < t.below);
 }
 
@@ -59,7 +65,7 @@ export function fireDueEvents(d: SessionContext): void {
   const fired = new Set(d.fired);
   for (const event of d.index.events.values()) {
     if (fired.has(event.id)) continue;
-    const due = isTriggered(d, event, d.clock, d.vitals);
+    const due = isTriggered(d, event, d.clock, d.vitals, d.monitor.readings.at(-1) ?? null);
     if (due && evaluateCondition(event.when, conditionEnv(d))) fire(d, event);
     else if ('atMinute' in event.trigger && due) d.fired = [...d.fired, event.id];
   }

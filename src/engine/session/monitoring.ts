@@ -9,8 +9,8 @@ import { recordCheck } from './decisions.ts';
 import type { CheckDef } from './indexScenario.ts';
 import { acuteEffectsOverByModel, effectNow, modelDrivesSignals } from './drug-course.ts';
 import { arrivalMinuteOf } from './timing.ts';
-import { alarmWords, outsideLimits, signalsAt } from './vitals.ts';
-import { addReading, stepNibp, type NibpReading } from './nibp.ts';
+import { alarmWords, signalsAt } from './vitals.ts';
+import { addReading, monitorAlarms, stepNibp, type NibpReading } from './nibp.ts';
 import type { AlarmRecord, SessionContext } from './types.ts';
 
 /** Recomputes the signals now and the alarms they raise. */
@@ -18,7 +18,20 @@ export function refreshVitals(d: SessionContext): void {
   const scenario = d.index.scenario;
   const effect = modelDrivesSignals(d) ? (effectNow(d) ?? undefined) : undefined;
   d.vitals = signalsAt(scenario, d.index.keyframes, d.minute, d.offsets, d.seed, d.clock, effect);
-  const now = outsideLimits(d.vitals, scenario.protocol.thresholds.alarm);
+  soundAlarms(d);
+}
+
+/**
+ * The protocol's alarms now (nibp.ts `monitorAlarms`: continuous signals as they are, blood
+ * pressure as the cuff last read it): a signal newly outside the limits raises an alarm now.
+ * Called after the signals change and after every cuff reading.
+ */
+export function soundAlarms(d: SessionContext): void {
+  const now = monitorAlarms(
+    d.vitals,
+    d.monitor.readings.at(-1) ?? null,
+    d.index.scenario.protocol.thresholds.alarm,
+  );
   // Most minutes nothing sounds, before or now: the context keeps its (empty) list.
   if (now.length === 0 && d.activeAlarms.length === 0) return;
   const raised = now.filter(
@@ -69,7 +82,8 @@ export function alarmDeadlines(ctx: SessionContext): number[] {
 
 /**
  * Marks as overdue every alarm left unanswered longer than `protocol.alarmResponseMinutes`, and
- * says so in the transcript; an overdue alarm puts the session in crisis until it is answered
+ * says so in the transcript, naming the minute it was raised (and "again" when an earlier alarm on
+ * the same signal was answered, so the text never reads as ignoring that answer); an overdue alarm puts the session in crisis until it is answered
  * (crisis.ts), as a missed event does.
  */
 export function markOverdueAlarms(d: SessionContext): void {
@@ -78,11 +92,25 @@ export function markOverdueAlarms(d: SessionContext): void {
   const late = (a: AlarmRecord) =>
     !a.responded && !a.overdue && a.raisedClock !== undefined && d.clock > a.raisedClock + within;
   if (!d.alarms.some(late)) return;
+  const before = d.alarms;
   d.alarms = d.alarms.map((a) => {
     if (!late(a)) return a;
+    // An act answers only the alarms sounding when it began, so an alarm raised again on the same
+    // signal after an answer is a new one: the text says since when it has had no response.
+    const again = before.some(
+      (b) =>
+        b !== a &&
+        b.signal === a.signal &&
+        b.responded &&
+        (b.raisedClock ?? -Infinity) < a.raisedClock!,
+    );
+    const since =
+      a.raisedAt === null ? `minute ${a.raisedClock} since arrival` : `minute ${a.raisedAt}`;
     say(d, {
       speaker: 'system',
-      text: `The alarm (${alarmWords(a)}) has had no response for more than ${within} minutes.`,
+      text:
+        `The alarm (${alarmWords(a)}), sounding${again ? ' again' : ''} since ${since}, ` +
+        `has had no response for more than ${within} minutes.`,
     });
     return { ...a, overdue: true };
   });
@@ -114,8 +142,9 @@ function fmtBp(v: SessionContext['vitals']): string {
 
 /** The automatic cuff at this minute: a cycle that has run its time reads the modelled pressure now (nibp.ts). */
 export function runCuff(d: SessionContext): void {
-  const { monitor } = stepNibp(d.monitor, d.doseClock, d.clock, d.vitals);
+  const { monitor, reading } = stepNibp(d.monitor, d.doseClock, d.clock, d.vitals);
   d.monitor = monitor;
+  if (reading) soundAlarms(d);
 }
 
 /**
@@ -135,6 +164,7 @@ export function checkVitals(
     diastolic: v.diastolic,
     source,
   });
+  soundAlarms(d);
   say(d, {
     speaker: 'system',
     text: `Vitals: BP ${fmtBp(v)}, heart rate ${v.heartRate}/min, SpO2 ${v.spo2}%, respiratory rate ${v.respiratoryRate}/min.`,

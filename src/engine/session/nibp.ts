@@ -108,6 +108,25 @@ export function stepNibp(
   return { monitor: addReading(monitor, reading), reading };
 }
 
+/**
+ * The signals a monitor alarm compares with its limits: heart rate, SpO2 and respiratory rate as
+ * the continuous signals are now (`vitals`); blood pressure only as the cuff last read it (`last`,
+ * held between readings), none before the first reading. So a blood-pressure alarm is raised at
+ * the minute of a reading outside the limits and sounds until a reading inside them; the modelled
+ * pressure between readings never raises one. Returns the signals outside `limits`, in
+ * `outsideLimits`'s order. The one rule for the session's alarms and their prediction (clock.ts).
+ */
+export function monitorAlarms(
+  vitals: Signals,
+  last: Pick<NibpReading, 'systolic' | 'diastolic'> | null,
+  limits: Parameters<typeof outsideLimits>[1],
+): ReturnType<typeof outsideLimits> {
+  const shown = last ? { ...vitals, systolic: last.systolic, diastolic: last.diastolic } : vitals;
+  return outsideLimits(shown, limits).filter(
+    (a) => last !== null || (a.signal !== 'systolic' && a.signal !== 'diastolic'),
+  );
+}
+
 /** Adds a reading taken now (the trainee's check, a scenario option's, or the automatic cycle's). */
 export function addReading(monitor: MonitorState, reading: NibpReading): MonitorState {
   return { ...monitor, readings: monitor.readings.append(reading) };

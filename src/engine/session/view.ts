@@ -23,7 +23,7 @@ import {
   type NibpDisplay,
   type NibpReading,
 } from './nibp.ts';
-import { isCrisisOn, stepLineNow } from './crisis.ts';
+import { crisisNotice, isCrisisOn, stepLineNow } from './crisis.ts';
 import type { SessionContext } from './types.ts';
 import { AppendList, type ReadonlyList } from './append-list.ts';
 import { eventOptions, offeredOptions } from './offers.ts';
@@ -84,6 +84,18 @@ export interface SessionView {
    * shown (crisis.ts). The patient panel then shows the event's or the crisis variant's affect.
    */
   crisis: boolean;
+  /**
+   * What the patient panel shows above the step's own line while a crisis is on (crisis.ts), or
+   * null: an open or missed event that postdates the step's text (`event`, `missed`), or an alarm
+   * left unanswered past the protocol's response time (`alarm`; answered by a vitals check or any
+   * action). The step's line is never replaced by it.
+   */
+  crisisNotice: {
+    kind: 'event' | 'missed' | 'alarm';
+    speaker: string;
+    text: string;
+    affect?: string;
+  } | null;
   vitals: Signals;
   /**
    * One sample per minute since the dose, the current minute last (with the effect-site
@@ -227,6 +239,7 @@ export function viewSession(snapshot: SnapshotFrom<SessionMachine>): SessionView
     openEvents,
     transcript: c.transcript,
     crisis: isCrisisOn(c),
+    crisisNotice: c.status === 'running' ? crisisNotice(c, stepDef) : null,
     vitals: c.vitals,
     vitalsHistory:
       c.minute === null

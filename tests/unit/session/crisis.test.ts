@@ -77,8 +77,12 @@ describe('the patient panel and options after a missed emergency', () => {
     const s = toMinute(IM, 23);
     const v = viewSession(s);
     expect(v.openEvents.map((e) => e.id)).toEqual(['severe-headache']);
-    expect(v.step).toMatchObject({ id: 'mon-deep', affect: 'frightened, grimacing' });
-    expect(v.step?.text).toContain('splitting');
+    // The event is told apart above the patient's own line, which the step's options answer.
+    expect(v.crisisNotice).toMatchObject({ kind: 'event', affect: 'frightened, grimacing' });
+    expect(v.crisisNotice?.text).toContain('splitting');
+    expect(v.step?.id).toBe('mon-deep');
+    expect(v.step?.text).toMatch(/so much space/);
+    expect(v.step?.affect).toBeUndefined();
     expect(v.options.map((o) => o.id)).toEqual(['md-here']);
     // A calm option cannot be chosen by id either: the refusal says why.
     const refused = step(s, { type: 'trainee.choose', optionId: 'md-silence' });
@@ -91,6 +95,8 @@ describe('the patient panel and options after a missed emergency', () => {
     expect(v.openEvents).toEqual([]);
     expect(v.step).toMatchObject({ id: 'mon-deep', affect: 'in pain, frightened' });
     expect(v.step?.text).toMatch(/curled on her side/);
+    // The scenario's own variant speaks of the event: no separate notice.
+    expect(v.crisisNotice).toBeNull();
     expect(v.transcript.at(-1)).toMatchObject({ speaker: 'patient', text: v.step?.text });
     const offered = v.options.map((o) => o.id);
     expect(offered).not.toContain('md-silence');
@@ -100,9 +106,10 @@ describe('the patient panel and options after a missed emergency', () => {
   it('with nothing declared, the event’s own affect and the missed outcome take precedence', () => {
     const v = viewSession(toMinute(laterRise(undeclared()), 26));
     expect(v.step?.id).toBe('mon-deep');
-    expect(v.step?.affect).toBe('frightened, grimacing');
-    expect(v.step?.text).toMatch(/No one responds/);
-    expect(v.step?.affect).not.toMatch(/calm/);
+    expect(v.crisisNotice).toMatchObject({ kind: 'missed', affect: 'frightened, grimacing' });
+    expect(v.crisisNotice?.text).toMatch(/No one responds/);
+    expect(v.step?.text).toMatch(/so much space/);
+    expect(v.step?.affect).toBeUndefined();
     // The scenario still marks silence calm-only, so it is not offered while she is in crisis.
     expect(v.options.map((o) => o.id)).not.toContain('md-silence');
   });
@@ -112,7 +119,7 @@ describe('the patient panel and options after a missed emergency', () => {
     for (const phase of bare.phases)
       for (const st of phase.steps) for (const o of st.options) delete o.calm;
     const v = viewSession(toMinute(laterRise(bare), 26));
-    expect(v.step?.affect).toBe('frightened, grimacing');
+    expect(v.crisisNotice?.affect).toBe('frightened, grimacing');
     expect(v.options.map((o) => o.id)).toContain('md-silence');
   });
 

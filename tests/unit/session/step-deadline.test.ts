@@ -16,6 +16,8 @@ import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
 import { loadScenarioFile, loadVisitFixture } from './fixtures.ts';
 import { playHeadless } from '../../../src/engine/play/headless.ts';
+import { markOverdueAlarms } from '../../../src/engine/session/monitoring.ts';
+import type { AlarmRecord, SessionContext } from '../../../src/engine/session/types.ts';
 
 const IM = loadScenarioFile(
   new URL('../../../scenarios/im-hypertensive-response.json', import.meta.url).pathname,
@@ -208,7 +210,10 @@ describe('an alarm left unanswered is a crisis', () => {
     expect(v.step?.id).toBe('mon-deep');
     expect(v.crisis).toBe(true);
     expect(v.options.map((o) => o.id)).not.toContain('md-silence');
-    expect(v.step?.text).toMatch(
+    // The patient's line stays; the alarm is told apart in a notice above it.
+    expect(v.step?.text).toMatch(/so much space/);
+    expect(v.crisisNotice?.kind).toBe('alarm');
+    expect(v.crisisNotice?.text).toMatch(
       /No one has responded to the monitor's alarm \(heart rate \d+, above the alarm limit of 70\)/,
     );
     expect(
@@ -227,6 +232,43 @@ describe('an alarm left unanswered is a crisis', () => {
     expect(viewSession(checked).crisis).toBe(false);
     expect(viewSession(checked).options.map((o) => o.id)).toContain('md-silence');
     expect(viewSession(checked).step?.text).toMatch(/so much space/);
+    expect(viewSession(checked).crisisNotice).toBeNull();
+  });
+
+  it('the overdue line names since when the alarm sounds, and says "again" after an answered one', () => {
+    const s = toQuietStep(alarmScenario(5));
+    const base = s.context.alarms[0]!;
+    const clock = s.context.clock;
+    const minute = s.context.minute!;
+    const answered: AlarmRecord = {
+      ...base,
+      raisedClock: clock - 9,
+      raisedAt: minute - 9,
+      responded: true,
+      respondedAt: minute - 9,
+      overdue: false,
+    };
+    const raised = (at: number): AlarmRecord => ({
+      ...base,
+      raisedClock: clock - at,
+      raisedAt: minute - at,
+      responded: false,
+      respondedAt: null,
+      overdue: false,
+    });
+    const overdueLine = (alarms: AlarmRecord[]) => {
+      const d: SessionContext = { ...s.context, alarms };
+      markOverdueAlarms(d);
+      return d.transcript.toArray().at(-1)!.text;
+    };
+    // Raised again 3 minutes after an answer and unanswered for 6: the answer is not ignored.
+    expect(overdueLine([answered, raised(6)])).toMatch(
+      new RegExp(`sounding again since minute ${minute - 6}, has had no response for more than 5`),
+    );
+    // A first alarm: no "again".
+    expect(overdueLine([raised(6)])).toMatch(
+      new RegExp(`sounding since minute ${minute - 6}, has had no response for more than 5`),
+    );
   });
 
   it('within the response time it is not a crisis yet', () => {
