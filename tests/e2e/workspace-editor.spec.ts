@@ -553,3 +553,33 @@ test('a copy of a bundled scenario, edited and undone from the keyboard, with un
   await settled(page);
   await expect(page.locator('[data-diagnostic="UNKNOWN_STEP"]')).toHaveCount(0);
 });
+
+test('Discard changes asks first, returns to the template, and can be undone', async ({ page }) => {
+  await page.goto('/#/workspace');
+  await page.locator('[data-new-from-template]').click();
+  await expect(page.locator('[data-summary]')).toContainText('new-scenario.json: 0 errors');
+  // A fresh template has no changes to lose.
+  await expect(page.locator('[data-dirty]')).toHaveAttribute('data-dirty', 'false');
+  await expect(page.locator('[data-discard]')).toBeDisabled();
+  const title = await field(page, '/title').inputValue();
+
+  await field(page, '/title').fill('My drill');
+  await expect(page.locator('[data-dirty]')).toHaveAttribute('data-dirty', 'true');
+  await page.locator('[data-discard]').click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('go back to the template');
+  await expect(page.locator('[data-discard-confirmed]')).toBeFocused();
+  await page.locator('[data-discard-cancel]').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(field(page, '/title')).toHaveValue('My drill');
+
+  await page.locator('[data-discard]').click();
+  await page.locator('[data-discard-confirmed]').click();
+  await settled(page);
+  await expect(field(page, '/title')).toHaveValue(title);
+  await expect(page.locator('[data-summary]')).toContainText('new-scenario.json: 0 errors');
+  await expect(page.locator('[data-map]')).toBeVisible();
+  await expect(page.locator('[data-dirty]')).toHaveAttribute('data-dirty', 'false');
+  await page.locator('[data-undo]').click();
+  await expect(field(page, '/title')).toHaveValue('My drill');
+});

@@ -119,9 +119,10 @@ export class EditorState {
     }
   }
 
-  /** The file now holds the current text. */
+  /** The file now holds the current text (a new scenario or copy is then a file like any other). */
   saved(name = this.name): void {
     this.name = name;
+    if (this.origin === 'template' || this.origin === 'copy') this.origin = 'file';
     this.base = this.text;
     this.#history.markSaved();
     this.#changed();
@@ -165,9 +166,16 @@ export class EditorState {
     return null;
   }
 
-  /** Drops the edits and the kept working copy; the base text is shown again. */
+  /**
+   * Drops the edits: the text goes back to `base` (the file as opened or last saved, or the
+   * template or original a new scenario or copy started from), as one undoable step, so Undo
+   * brings the edits back. The kept working copy is dropped (and kept again by an undo).
+   */
   discard(): void {
-    this.open(this.name, this.base, this.origin);
+    if (this.#history.replace(this.base, 'discard changes')) {
+      this.text = this.#history.text;
+      this.#changed();
+    }
     this.flush();
     if (this.#store) discardWorkingCopy(this.#store);
   }
