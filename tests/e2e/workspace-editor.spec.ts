@@ -583,3 +583,28 @@ test('Discard changes asks first, returns to the template, and can be undone', a
   await page.locator('[data-undo]').click();
   await expect(field(page, '/title')).toHaveValue('My drill');
 });
+
+test("selecting another step on the map resets the Selected step bar to that step's first option", async ({
+  page,
+}) => {
+  await page.goto('/#/workspace');
+  await page.locator('[data-copy-select]').selectOption('screening-defer-dosing');
+  await page.locator('[data-make-copy]').click();
+  await settled(page);
+  const option = page.locator('[data-connect-option]');
+  // A step with five options, its last chosen; then a step with three.
+  await page.locator('[data-node="a-prescriber-bp"]').click();
+  await option.selectOption('a-prescriber-bp-rush');
+  await page.locator('[data-node="a-vitals"]').click();
+  await expect(page.locator('[data-step-actions]')).toHaveAttribute(
+    'data-step-actions',
+    'a-vitals',
+  );
+  await expect(option.locator('option:checked')).toHaveText('a-vitals-quick');
+  await expect(page.locator('[data-connect-target]')).not.toHaveValue('');
+  await expect(page.locator('[data-connect]')).toBeEnabled();
+  // The second option of one step does not carry over to the next step's second option.
+  await option.selectOption('a-vitals-rested');
+  await page.locator('[data-node="a-bp-high"]').click();
+  await expect(option.locator('option:checked')).toHaveText('a-bp-high-full-call');
+});
