@@ -293,8 +293,9 @@ test('a complete scenario built from the template through the forms and the map 
   await expect(page.locator('[data-choices]')).toHaveText(
     'npm run scenario -- run new-scenario.json --choices prep-consent-best',
   );
+  // npm runs the command in the project folder, whatever folder the file was saved in.
   await expect(page.locator('[data-choices-where]')).toContainText(
-    'the file name is relative to it',
+    'Run it from the project folder (where npm run scenario works), with the path to the saved file in place of new-scenario.json, for example npm run scenario -- run PATH/new-scenario.json --choices prep-consent-best',
   );
 
   // Undo and redo the last edit.
