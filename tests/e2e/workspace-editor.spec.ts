@@ -73,7 +73,8 @@ test('a complete scenario built from the template through the forms and the map 
   await field(page, '/id').fill('night-nausea');
   await field(page, '/title').fill('Nausea at the peak');
   await settled(page);
-  await expect(page.locator('[data-summary]')).toContainText('0 errors');
+  // A new scenario's file is named after its id.
+  await expect(page.locator('[data-summary]')).toContainText('night-nausea.json: 0 errors');
 
   // The template's dose gate, its critical errors and its endings but one are removed first, so
   // that every one of them in the saved file is built below through the forms and the map.
@@ -291,11 +292,11 @@ test('a complete scenario built from the template through the forms and the map 
   await page.locator('[data-start-preview]').click();
   await page.locator('[data-preview-running] [data-option="prep-consent-best"]').click();
   await expect(page.locator('[data-choices]')).toHaveText(
-    'npm run scenario -- run new-scenario.json --choices prep-consent-best',
+    'npm run scenario -- run night-nausea.json --choices prep-consent-best',
   );
   // npm runs the command in the project folder, whatever folder the file was saved in.
   await expect(page.locator('[data-choices-where]')).toContainText(
-    'Run it from the project folder (where npm run scenario works), with the path to the saved file in place of new-scenario.json, for example npm run scenario -- run PATH/new-scenario.json --choices prep-consent-best',
+    'Run it from the project folder (where npm run scenario works), with the path to the saved file in place of night-nausea.json, for example npm run scenario -- run PATH/night-nausea.json --choices prep-consent-best',
   );
 
   // Undo and redo the last edit.
@@ -314,7 +315,7 @@ test('a complete scenario built from the template through the forms and the map 
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   const saved = await downloadText(page, () => page.locator('[data-download]').click());
-  expect(saved.name).toBe('new-scenario.json');
+  expect(saved.name).toBe('night-nausea.json');
   // A download is a copy: the edits stay unsaved here and survive a reload.
   await expect(page.locator('[data-save-status]')).toContainText('still unsaved');
   await expect(page.locator('[data-dirty]')).toHaveAttribute('data-dirty', 'true');

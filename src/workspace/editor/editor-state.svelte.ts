@@ -8,7 +8,7 @@ import { EditHistory } from './history.ts';
 import { applyChanges, type Change } from '../../engine/index.ts';
 import { keepImpliedNext } from './implied-next.ts';
 import { threeWayMerge } from './three-way-merge.ts';
-import { parseScenarioText } from '../../engine/index.ts';
+import { fileNameForId, parseScenarioText } from '../../engine/index.ts';
 import {
   discardWorkingCopy,
   keepWorkingCopy,
@@ -187,6 +187,7 @@ export class EditorState {
   onchange: ((text: string) => void) | null = null;
 
   #changed(): void {
+    this.#followId();
     this.version++;
     this.onchange?.(this.text);
     if (!this.#store) return;
@@ -196,6 +197,18 @@ export class EditorState {
       return;
     }
     if (typeof window === 'undefined') this.flush();
+  }
+
+  /**
+   * A new scenario or copy (never saved to a file) is named after its id, so the suggested file
+   * name, the download and the command line's file agree with it (the SCENARIO_ID_FILE_NAME
+   * rule). A file opened or saved keeps its own name.
+   */
+  #followId(): void {
+    if (this.origin !== 'template' && this.origin !== 'copy') return;
+    const doc = this.doc as { id?: unknown } | null;
+    const name = fileNameForId(doc?.id);
+    if (name && name !== this.name) this.name = name;
   }
 
   #pendingKeep: ReturnType<typeof setTimeout> | null = null;
