@@ -156,7 +156,7 @@ export { migrate } from './format/migrate.ts';
 export { normalise, impliedKind, impliedNext, hasTarget } from './format/normalise.ts';
 export { tidy, impliedValuePaths, type ImpliedValue, type TidyResult } from './format/tidy.ts';
 export { changesBetween } from './format/changes-between.ts';
-export { idFileNameFinding } from './format/id-file-name.ts';
+export { fileNameForId, idFileNameFinding } from './format/id-file-name.ts';
 export { MAX_BYTES } from './format/limits.ts';
 export { choiceRefusal } from './session/gates.ts';
 export { type DecisionAnalysis, analyzeDecisions } from './analysis/decisions.ts';

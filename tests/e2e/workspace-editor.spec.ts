@@ -73,7 +73,8 @@ test('a complete scenario built from the template through the forms and the map 
   await field(page, '/id').fill('night-nausea');
   await field(page, '/title').fill('Nausea at the peak');
   await settled(page);
-  await expect(page.locator('[data-summary]')).toContainText('0 errors');
+  // A new scenario's file is named after its id.
+  await expect(page.locator('[data-summary]')).toContainText('night-nausea.json: 0 errors');
 
   // The template's dose gate, its critical errors and its endings but one are removed first, so
   // that every one of them in the saved file is built below through the forms and the map.
@@ -291,10 +292,11 @@ test('a complete scenario built from the template through the forms and the map 
   await page.locator('[data-start-preview]').click();
   await page.locator('[data-preview-running] [data-option="prep-consent-best"]').click();
   await expect(page.locator('[data-choices]')).toHaveText(
-    'npm run scenario -- run new-scenario.json --choices prep-consent-best',
+    'npm run scenario -- run night-nausea.json --choices prep-consent-best',
   );
+  // npm runs the command in the project folder, whatever folder the file was saved in.
   await expect(page.locator('[data-choices-where]')).toContainText(
-    'the file name is relative to it',
+    'Run it from the project folder (where npm run scenario works), with the path to the saved file in place of night-nausea.json, for example npm run scenario -- run PATH/night-nausea.json --choices prep-consent-best',
   );
 
   // Undo and redo the last edit.
@@ -313,7 +315,7 @@ test('a complete scenario built from the template through the forms and the map 
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   const saved = await downloadText(page, () => page.locator('[data-download]').click());
-  expect(saved.name).toBe('new-scenario.json');
+  expect(saved.name).toBe('night-nausea.json');
   // A download is a copy: the edits stay unsaved here and survive a reload.
   await expect(page.locator('[data-save-status]')).toContainText('still unsaved');
   await expect(page.locator('[data-dirty]')).toHaveAttribute('data-dirty', 'true');
@@ -552,4 +554,59 @@ test('a copy of a bundled scenario, edited and undone from the keyboard, with un
   await page.locator('[data-undo]').click();
   await settled(page);
   await expect(page.locator('[data-diagnostic="UNKNOWN_STEP"]')).toHaveCount(0);
+});
+
+test('Discard changes asks first, returns to the template, and can be undone', async ({ page }) => {
+  await page.goto('/#/workspace');
+  await page.locator('[data-new-from-template]').click();
+  await expect(page.locator('[data-summary]')).toContainText('new-scenario.json: 0 errors');
+  // A fresh template has no changes to lose.
+  await expect(page.locator('[data-dirty]')).toHaveAttribute('data-dirty', 'false');
+  await expect(page.locator('[data-discard]')).toBeDisabled();
+  const title = await field(page, '/title').inputValue();
+
+  await field(page, '/title').fill('My drill');
+  await expect(page.locator('[data-dirty]')).toHaveAttribute('data-dirty', 'true');
+  await page.locator('[data-discard]').click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('go back to the template');
+  await expect(page.locator('[data-discard-confirmed]')).toBeFocused();
+  await page.locator('[data-discard-cancel]').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(field(page, '/title')).toHaveValue('My drill');
+
+  await page.locator('[data-discard]').click();
+  await page.locator('[data-discard-confirmed]').click();
+  await settled(page);
+  await expect(field(page, '/title')).toHaveValue(title);
+  await expect(page.locator('[data-summary]')).toContainText('new-scenario.json: 0 errors');
+  await expect(page.locator('[data-map]')).toBeVisible();
+  await expect(page.locator('[data-dirty]')).toHaveAttribute('data-dirty', 'false');
+  await page.locator('[data-undo]').click();
+  await expect(field(page, '/title')).toHaveValue('My drill');
+});
+
+test("selecting another step on the map resets the Selected step bar to that step's first option", async ({
+  page,
+}) => {
+  await page.goto('/#/workspace');
+  await page.locator('[data-copy-select]').selectOption('screening-defer-dosing');
+  await page.locator('[data-make-copy]').click();
+  await settled(page);
+  const option = page.locator('[data-connect-option]');
+  // A step with five options, its last chosen; then a step with three.
+  await page.locator('[data-node="a-prescriber-bp"]').click();
+  await option.selectOption('a-prescriber-bp-rush');
+  await page.locator('[data-node="a-vitals"]').click();
+  await expect(page.locator('[data-step-actions]')).toHaveAttribute(
+    'data-step-actions',
+    'a-vitals',
+  );
+  await expect(option.locator('option:checked')).toHaveText('a-vitals-quick');
+  await expect(page.locator('[data-connect-target]')).not.toHaveValue('');
+  await expect(page.locator('[data-connect]')).toBeEnabled();
+  // The second option of one step does not carry over to the next step's second option.
+  await option.selectOption('a-vitals-rested');
+  await page.locator('[data-node="a-bp-high"]').click();
+  await expect(option.locator('option:checked')).toHaveText('a-bp-high-full-call');
 });

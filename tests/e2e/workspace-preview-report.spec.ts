@@ -50,3 +50,29 @@ test('preview and strategy reports: x of y points, the lowest possible, the debr
       );
   }
 });
+
+test('a Worst run caught in a loop is summarised: the first choices, how many more, the loop named', async ({
+  page,
+}) => {
+  await page.goto('/#/workspace');
+  await page.getByRole('button', { name: 'New scenario from the template' }).click();
+  await expect(page.locator('[data-summary]')).toContainText('new-scenario.json: 0 errors');
+  // The weaker option leads back to its own step: the worst strategy never leaves it.
+  await page.locator('[data-node="prep-screening"]').click();
+  await page.locator('[data-connect-option]').selectOption('prep-screening-weaker');
+  await page.locator('[data-connect-target]').selectOption('next:prep-screening');
+  await page.locator('[data-connect]').click();
+  await expect(page.locator('[data-screen="workspace"]')).toHaveAttribute('data-busy', 'false');
+  await page.getByRole('button', { name: 'Preview from prep-screening' }).click();
+  await page.locator('[data-run-strategy="worst"]').click();
+  const report = page.locator('[data-strategy-report="worst"]');
+  await expect(report).toContainText('no ending reached');
+  await expect(report.locator('[data-strategy-choices]')).toHaveText(
+    Array(40).fill('prep-screening-weaker').join(','),
+  );
+  await expect(report.locator('[data-strategy-more]')).toHaveText(/^… and \d+ more$/);
+  await expect(report.locator('[data-strategy-loop]')).toContainText(
+    'keeps choosing prep-screening-weaker at step prep-screening',
+  );
+  expect((await report.boundingBox())!.height).toBeLessThan(1000);
+});

@@ -3,6 +3,18 @@
  * a file is found by its name): one rule, used by the command line and the workspace alike.
  */
 import type { Finding } from './diagnostics.ts';
+import { Scenario } from './schema.ts';
+
+const ID = new RegExp(Scenario.properties.id.pattern ?? '^$');
+
+/**
+ * The file name a scenario with this id should be saved as (`<id>.json`), or null when `id` is
+ * not a valid scenario id (not a string, or not lowercase words joined by hyphens), so no name
+ * is made from a half-typed or hostile id.
+ */
+export function fileNameForId(id: unknown): string | null {
+  return typeof id === 'string' && id.length <= 80 && ID.test(id) ? `${id}.json` : null;
+}
 
 /**
  * The SCENARIO_ID_FILE_NAME warning (at `/id`) when `id` differs from the name of `file` (a

@@ -5,11 +5,15 @@
  */
 import {
   applyEdits,
+  findNodeAtLocation,
+  getNodeValue,
   modify,
   parse,
+  parseTree,
   visit,
   type FormattingOptions,
   type JSONPath,
+  type Node,
 } from 'jsonc-parser';
 
 export type { JSONPath };
@@ -55,8 +59,14 @@ export function parseLoose(text: string): unknown {
  */
 export function applyChange(text: string, change: Change): string {
   const formattingOptions = detectFormatting(text);
+  // jsonc-parser re-formats the lines around an edit; the values there that the change did not
+  // touch get their own text back.
   const edit = (path: JSONPath, value: unknown, isArrayInsertion = false) =>
-    applyEdits(text, modify(text, path, value, { formattingOptions, isArrayInsertion }));
+    keepUntouchedFormatting(
+      text,
+      applyEdits(text, modify(text, path, value, { formattingOptions, isArrayInsertion })),
+      path.slice(0, -1),
+    );
   switch (change.kind) {
     case 'set': {
       // Typing replaces one literal by another: splice it in place without re-formatting.
@@ -83,9 +93,60 @@ export function applyChange(text: string, change: Change): string {
       if (!Array.isArray(list) || from < 0 || from >= list.length || to < 0 || to >= list.length)
         throw new Error(`Cannot move item ${from} to ${to} in /${path.join('/')}.`);
       const removed = applyChange(text, { kind: 'remove', path: [...path, from] });
-      return applyChange(removed, { kind: 'insert', path, index: to, value: list[from] });
+      const moved = applyChange(removed, { kind: 'insert', path, index: to, value: list[from] });
+      // The moved item keeps its own text (a one-line object stays on one line).
+      return keepUntouchedFormatting(text, moved, path);
     }
   }
+}
+
+const valueKey = (node: Node) => JSON.stringify(getNodeValue(node));
+
+/**
+ * `after` with the text of each value directly inside the object or array at `parent` that
+ * holds the same value as one in `before` (a property of the same name, or an array item equal
+ * to one not matched yet) replaced by that value's text in `before`: an edit's re-formatting of
+ * the lines around it never reaches values the edit did not change. Values at the same depth
+ * keep their indentation, so the file stays consistently indented. Returns `after` unchanged
+ * when `parent` is not the same kind of container in both.
+ */
+export function keepUntouchedFormatting(before: string, after: string, parent: JSONPath): string {
+  if (before === after) return after;
+  const options = { allowTrailingComma: true, disallowComments: false };
+  const root0 = parseTree(before, [], options);
+  const root1 = parseTree(after, [], options);
+  const a = root0 && findNodeAtLocation(root0, parent);
+  const b = root1 && findNodeAtLocation(root1, parent);
+  if (!a || !b || a.type !== b.type || (a.type !== 'object' && a.type !== 'array')) return after;
+  const valueOf = (child: Node) => (a.type === 'object' ? child.children?.[1] : child);
+  const replacements: { offset: number; length: number; text: string }[] = [];
+  const unmatched = new Map<string, Node[]>();
+  for (const child of a.children ?? []) {
+    const v = valueOf(child);
+    if (!v) continue;
+    const key =
+      a.type === 'object'
+        ? `${String(child.children?.[0]?.value)}\u0000${valueKey(v)}`
+        : valueKey(v);
+    unmatched.set(key, [...(unmatched.get(key) ?? []), v]);
+  }
+  for (const child of b.children ?? []) {
+    const v = valueOf(child);
+    if (!v) continue;
+    const key =
+      a.type === 'object'
+        ? `${String(child.children?.[0]?.value)}\u0000${valueKey(v)}`
+        : valueKey(v);
+    const original = unmatched.get(key)?.shift();
+    if (!original) continue;
+    const was = before.slice(original.offset, original.offset + original.length);
+    if (after.slice(v.offset, v.offset + v.length) !== was)
+      replacements.push({ offset: v.offset, length: v.length, text: was });
+  }
+  let out = after;
+  for (const r of replacements.sort((x, y) => y.offset - x.offset))
+    out = out.slice(0, r.offset) + r.text + out.slice(r.offset + r.length);
+  return out;
 }
 
 const samePath = (a: JSONPath, b: JSONPath) =>

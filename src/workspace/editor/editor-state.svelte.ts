@@ -8,7 +8,7 @@ import { EditHistory } from './history.ts';
 import { applyChanges, type Change } from '../../engine/index.ts';
 import { keepImpliedNext } from './implied-next.ts';
 import { threeWayMerge } from './three-way-merge.ts';
-import { parseScenarioText } from '../../engine/index.ts';
+import { fileNameForId, parseScenarioText } from '../../engine/index.ts';
 import {
   discardWorkingCopy,
   keepWorkingCopy,
@@ -119,9 +119,10 @@ export class EditorState {
     }
   }
 
-  /** The file now holds the current text. */
+  /** The file now holds the current text (a new scenario or copy is then a file like any other). */
   saved(name = this.name): void {
     this.name = name;
+    if (this.origin === 'template' || this.origin === 'copy') this.origin = 'file';
     this.base = this.text;
     this.#history.markSaved();
     this.#changed();
@@ -165,9 +166,16 @@ export class EditorState {
     return null;
   }
 
-  /** Drops the edits and the kept working copy; the base text is shown again. */
+  /**
+   * Drops the edits: the text goes back to `base` (the file as opened or last saved, or the
+   * template or original a new scenario or copy started from), as one undoable step, so Undo
+   * brings the edits back. The kept working copy is dropped (and kept again by an undo).
+   */
   discard(): void {
-    this.open(this.name, this.base, this.origin);
+    if (this.#history.replace(this.base, 'discard changes')) {
+      this.text = this.#history.text;
+      this.#changed();
+    }
     this.flush();
     if (this.#store) discardWorkingCopy(this.#store);
   }
@@ -179,6 +187,7 @@ export class EditorState {
   onchange: ((text: string) => void) | null = null;
 
   #changed(): void {
+    this.#followId();
     this.version++;
     this.onchange?.(this.text);
     if (!this.#store) return;
@@ -188,6 +197,18 @@ export class EditorState {
       return;
     }
     if (typeof window === 'undefined') this.flush();
+  }
+
+  /**
+   * A new scenario or copy (never saved to a file) is named after its id, so the suggested file
+   * name, the download and the command line's file agree with it (the SCENARIO_ID_FILE_NAME
+   * rule). A file opened or saved keeps its own name.
+   */
+  #followId(): void {
+    if (this.origin !== 'template' && this.origin !== 'copy') return;
+    const doc = this.doc as { id?: unknown } | null;
+    const name = fileNameForId(doc?.id);
+    if (name && name !== this.name) this.name = name;
   }
 
   #pendingKeep: ReturnType<typeof setTimeout> | null = null;

@@ -129,6 +129,26 @@ export class EditHistory {
     return true;
   }
 
+  /**
+   * Replaces the whole text with `text` as one undoable edit (discarding changes: the text goes
+   * back to where it started, and Undo brings the changes back). Returns false when the text is
+   * already `text`. The entry records no structured changes, only its splice.
+   */
+  replace(text: string, label: string): boolean {
+    const before = this.text;
+    this.#typed = null;
+    if (text === before) return false;
+    if (this.savedDepth > this.done.length) this.savedDepth = -1;
+    this.done.push({ label, splice: spliceBetween(before, text), changes: [] });
+    if (this.done.length > LIMIT) {
+      this.done.shift();
+      if (this.savedDepth >= 0) this.savedDepth--;
+    }
+    this.undone = [];
+    this.text = text;
+    return true;
+  }
+
   /** The literal the last edit wrote, while the text is still what that edit made. */
   #typed: LiteralWrite | null = null;
 

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { acceptedChoicesOf, choicesCommand, choicesOf } from '../../../src/workspace/choices.ts';
+import {
+  acceptedChoicesOf,
+  choicesCommand,
+  choicesOf,
+  summariseChoices,
+} from '../../../src/workspace/choices.ts';
 import { validate } from '../../../src/engine/format/validate.ts';
 import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { previewSnapshot } from '../../../src/engine/session/preview.ts';
@@ -77,5 +82,40 @@ describe('the worker check and the page', () => {
     expect(completeCheck(sent, text)).toEqual(full);
     const broken = text.replace('"start": "prep-consent"', '"start": "nope"');
     expect(completeCheck(checkForWorker(broken), broken).scenario).toBeUndefined();
+  });
+});
+
+describe('a long strategy run in a report', () => {
+  /** The template with the weaker option of `prep-screening` leading back to its own step. */
+  function looping() {
+    const doc = JSON.parse(readFileSync('scenarios/templates/minimal.json', 'utf8')) as {
+      phases: {
+        steps: { id: string; options: { id: string; next?: string; endsPhase?: boolean }[] }[];
+      }[];
+    };
+    const s = doc.phases.flatMap((p) => p.steps).find((x) => x.id === 'prep-screening')!;
+    const weaker = s.options.find((o) => o.id === 'prep-screening-weaker')!;
+    delete weaker.endsPhase;
+    weaker.next = 'prep-screening';
+    return validate(JSON.stringify(doc)).scenario!;
+  }
+
+  it('shows the first choices, counts the rest, and names the loop of a run that never ends', () => {
+    const loop = looping();
+    const from = previewSnapshot(loop, { stepId: 'prep-screening', mode: 'practice' });
+    const run = playHeadless(loop, { seed: 1, mode: 'practice', strategy: 'worst', from });
+    expect(run.error?.code).toBe('STUCK');
+    const choices = choicesOf(run.attempt.events);
+    expect(choices.length).toBeGreaterThan(1000);
+    const summary = summariseChoices(choices, 40);
+    expect(summary.shown).toEqual(choices.slice(0, 40));
+    expect(summary.more).toBe(choices.length - 40);
+    expect(summary.loop).toEqual(['prep-screening-weaker']);
+  });
+
+  it('finds a loop of several choices, and none in a path that ends', () => {
+    expect(summariseChoices(['x', 'a', 'b', 'a', 'b', 'a', 'b']).loop).toEqual(['a', 'b']);
+    expect(summariseChoices(['a', 'b', 'c']).loop).toEqual([]);
+    expect(summariseChoices(['a', 'b', 'c'], 2)).toEqual({ shown: ['a', 'b'], more: 1, loop: [] });
   });
 });
