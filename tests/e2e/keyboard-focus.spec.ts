@@ -120,9 +120,9 @@ test('faster than the default speed, the clock stops when a timed line appears a
   await expect(minute).toHaveAttribute('data-minute', '4');
   await expect(page.locator('button[data-option="m1-silence"]')).toBeVisible();
 
-  // C runs it again; the clock moves on and stops for the next new thing (here, an alarm event).
+  // C runs it again; the clock moves on and stops for the next new thing (a step, event or alarm).
   await page.keyboard.press('c');
   await expect(minute).not.toHaveAttribute('data-minute', '4');
   await expect(clock).toHaveAttribute('data-clock-hold', 'attention');
-  await expect(page.locator('[data-event]').first()).toBeVisible();
+  await expect(page.locator('[data-clock-attention]')).toBeVisible();
 });

@@ -13,10 +13,14 @@ import { attemptFromContext } from '../session/machine.ts';
 import { hashInts, mulberry32 } from '../session/prng.ts';
 import { choiceRefusal, dischargeRefusal, refusal } from '../session/gates.ts';
 import { measuredBp } from '../session/measured-bp.ts';
+import { NIBP_INTERVALS } from '../session/nibp.ts';
 import { dueChecks } from '../session/monitoring.ts';
 import { createSession, step, type SessionSnapshot } from '../session/session.ts';
 import type { CarriedState, Mode, SessionEvent } from '../session/types.ts';
 import { viewSession, type SessionView, type ViewOption } from '../session/view.ts';
+
+/** How old a blood-pressure reading may be before the best strategy rechecks it: the monitor's 5-minute cycle. */
+const RECHECK_MINUTES = NIBP_INTERVALS[2]!;
 
 export type Strategy = 'best' | 'worst' | 'random';
 
@@ -247,8 +251,10 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
           send({ type: 'trainee.choose', optionId: transport.id });
           continue;
         }
-        // No blood pressure has been measured (a run started from a preview snapshot): measure.
-        if (measuredBp(c, top) === null) {
+        // No blood pressure has been measured (a run started from a preview snapshot), or the last
+        // reading is older than the monitor's 5-minute cycle: measure, as a trainee rechecking.
+        const bp = measuredBp(c, top);
+        if (bp === null || (!bp.takenNow && c.clock - bp.clock >= RECHECK_MINUTES)) {
           send({ type: 'trainee.act', action: 'checkVitals' });
           continue;
         }
