@@ -5,40 +5,13 @@
  * fires from a reading too.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  initialSnapshot,
-  step,
-  type SessionSnapshot,
-} from '../../../src/engine/session/session.ts';
+import { step, type SessionSnapshot } from '../../../src/engine/session/session.ts';
 import { viewSession } from '../../../src/engine/session/view.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
-import { loadScenarioFile } from './fixtures.ts';
+import { HURRIED, IM, dosed } from './im-paths.ts';
 
-const IM = loadScenarioFile(
-  new URL('../../../scenarios/im-hypertensive-response.json', import.meta.url).pathname,
-);
-/** Without asking about her morning tablets: her pressure climbs past the alarm limit. */
-const HURRIED = [
-  'p1-move-on',
-  'p2-review',
-  'p3-full',
-  'p4-prepare',
-  'p5-arrange',
-  'a1-seated',
-  'a2-compare',
-  'a3-settle',
-  'a4-timeout',
-];
 const send = (s: SessionSnapshot, e: SessionEvent) => step(s, e);
 const BP = new Set(['systolic', 'diastolic']);
-
-function dosed(): SessionSnapshot {
-  let s = initialSnapshot(IM, { seed: 1, mode: 'assessment' });
-  s = send(s, { type: 'session.begin' });
-  for (const optionId of HURRIED) s = send(s, { type: 'trainee.choose', optionId });
-  expect(viewSession(s).dosed).toBe(true);
-  return s;
-}
 
 /** One minute at a time, never answering, until `minute` after the dose. */
 function waitUntil(s: SessionSnapshot, minute: number): SessionSnapshot {
@@ -49,7 +22,11 @@ function waitUntil(s: SessionSnapshot, minute: number): SessionSnapshot {
 
 describe('blood-pressure alarms come from cuff readings only', () => {
   it('with the cuff on manual, the modelled rise past the limit raises no alarm until a reading', () => {
-    let s = send(dosed(), { type: 'trainee.monitor', setting: 'nibpInterval', minutes: null });
+    let s = send(dosed(IM, HURRIED), {
+      type: 'trainee.monitor',
+      setting: 'nibpInterval',
+      minutes: null,
+    });
     s = waitUntil(s, 30);
     const limit = IM.protocol.thresholds.alarm.systolicMax!;
     const modelled = viewSession(s)
@@ -71,7 +48,7 @@ describe('blood-pressure alarms come from cuff readings only', () => {
   });
 
   it('with the automatic cycle, every blood-pressure alarm and the monitor event sound at a reading beyond the limit', () => {
-    const s = waitUntil(dosed(), 60);
+    const s = waitUntil(dosed(IM, HURRIED), 60);
     const readings = s.context.monitor.readings.toArray();
     const limits = IM.protocol.thresholds.alarm;
     const bpAlarms = s.context.alarms.filter((a) => BP.has(a.signal));

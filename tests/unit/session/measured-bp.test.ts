@@ -11,24 +11,11 @@ import {
 } from '../../../src/engine/session/session.ts';
 import { dischargeRefusal } from '../../../src/engine/session/gates.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
-import { loadScenarioFile } from './fixtures.ts';
+import { CAREFUL, IM } from './im-paths.ts';
 
-const IM = loadScenarioFile(
-  new URL('../../../scenarios/im-hypertensive-response.json', import.meta.url).pathname,
-);
 /** The trainee's choices up to the discharge step at minute 150. */
 const TRIAL = [
-  'p1-ask-meds',
-  'p1b-call',
-  'p1c-readback',
-  'p2-review',
-  'p3-full',
-  'p4-prepare',
-  'p5-arrange',
-  'a1-seated',
-  'a2-compare',
-  'a3-settle',
-  'a4-timeout',
+  ...CAREFUL,
   'm1-brief',
   'md-here',
   'm4-check',

@@ -14,38 +14,11 @@ import { viewSession } from '../../../src/engine/session/view.ts';
 import { scoreContext } from '../../../src/engine/scoring/score.ts';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
-import { loadScenarioFile, loadVisitFixture } from './fixtures.ts';
+import { loadVisitFixture } from './fixtures.ts';
+import { CAREFUL, HURRIED, IM, dosed } from './im-paths.ts';
 import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { markOverdueAlarms } from '../../../src/engine/session/monitoring.ts';
 import type { AlarmRecord, SessionContext } from '../../../src/engine/session/types.ts';
-
-const IM = loadScenarioFile(
-  new URL('../../../scenarios/im-hypertensive-response.json', import.meta.url).pathname,
-);
-/** Preparation that confirms her morning tablets with the prescriber, then a careful dose. */
-const CAREFUL = [
-  'p1-ask-meds',
-  'p1b-call',
-  'p1c-readback',
-  'p2-review',
-  'p3-full',
-  'p4-prepare',
-  'p5-arrange',
-  'a1-seated',
-  'a2-compare',
-  'a3-settle',
-  'a4-timeout',
-];
-/** The same without asking about the tablets: the scenario's crisis branch. */
-const HURRIED = ['p1-move-on', ...CAREFUL.slice(3)];
-
-function dosed(scenario: ScenarioV1, choices: readonly string[]): SessionSnapshot {
-  let s = initialSnapshot(scenario, { seed: 1, mode: 'assessment' });
-  s = step(s, { type: 'session.begin' });
-  for (const optionId of choices) s = step(s, { type: 'trainee.choose', optionId });
-  expect(viewSession(s).dosed).toBe(true);
-  return s;
-}
 
 /** Lets the clock run one minute at a time, never answering, until `minute` after the dose. */
 function waitUntil(s: SessionSnapshot, minute: number): SessionSnapshot {
