@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoViolations } from './axe.ts';
 import { chooseByKey, startByKeyboard, stopClock } from './helpers.ts';
+import { IM_CAREFUL_TO_DOSE } from '../fixtures/engine/im-careful-path.ts';
 
 /** The focused element's data attributes and tag, after each of `count` Tab presses. */
 async function tabStops(page: Page, count: number): Promise<string[]> {
@@ -83,20 +84,7 @@ test('faster than the default speed, the clock stops when a timed line appears a
 }) => {
   await startByKeyboard(page, 'im-hypertensive-response', 'assessment');
   await stopClock(page);
-  for (const option of [
-    'p1-ask-meds',
-    'p1b-call',
-    'p1c-readback',
-    'p2-review',
-    'p3-full',
-    'p4-prepare',
-    'p5-arrange',
-    'a1-seated',
-    'a2-compare',
-    'a3-settle',
-    'a4-timeout',
-  ])
-    await chooseByKey(page, option);
+  for (const option of IM_CAREFUL_TO_DOSE) await chooseByKey(page, option);
   const minute = page.locator('[data-minute]');
   await expect(minute).toHaveAttribute('data-minute', '0');
   await page.getByLabel('Speed').focus();

@@ -1,21 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { chooseByKey, startByKeyboard, stopClock } from './helpers.ts';
+import { IM_CAREFUL_TO_DOSE } from '../fixtures/engine/im-careful-path.ts';
 
 const id = 'im-hypertensive-response';
 /** A careful preparation (her tablets confirmed with the prescriber) and the injection. */
-const TO_DOSE = [
-  'p1-ask-meds',
-  'p1b-call',
-  'p1c-readback',
-  'p2-review',
-  'p3-full',
-  'p4-prepare',
-  'p5-arrange',
-  'a1-seated',
-  'a2-compare',
-  'a3-settle',
-  'a4-timeout',
-];
+const TO_DOSE = IM_CAREFUL_TO_DOSE;
 
 /**
  * The trainee never answers the minute-4 line. The player's clock moves on (N: to the next event,

@@ -12,24 +12,13 @@ import {
 import { viewSession } from '../../../src/engine/session/view.ts';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
 import { loadScenarioFile } from './fixtures.ts';
+import { IM_CAREFUL_TO_DOSE } from '../../fixtures/engine/im-careful-path.ts';
 
 export const IM = loadScenarioFile(
   new URL('../../../scenarios/im-hypertensive-response.json', import.meta.url).pathname,
 );
 /** Preparation that confirms her morning tablets with the prescriber, then a careful dose. */
-export const CAREFUL = [
-  'p1-ask-meds',
-  'p1b-call',
-  'p1c-readback',
-  'p2-review',
-  'p3-full',
-  'p4-prepare',
-  'p5-arrange',
-  'a1-seated',
-  'a2-compare',
-  'a3-settle',
-  'a4-timeout',
-];
+export const CAREFUL = IM_CAREFUL_TO_DOSE;
 /** The same without asking about the tablets: her pressure climbs (the crisis branch). */
 export const HURRIED = ['p1-move-on', ...CAREFUL.slice(3)];
 

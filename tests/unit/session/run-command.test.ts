@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../../src/cli/commands/run.ts';
 import { FIXTURE_FILE, shippedScenarioFiles } from './fixtures.ts';
+import { IM_CAREFUL_TO_DOSE } from '../../fixtures/engine/im-careful-path.ts';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -113,17 +114,7 @@ describe('run with a choice list that leaves a step unanswered', () => {
     const file = new URL('../../../scenarios/im-hypertensive-response.json', import.meta.url)
       .pathname;
     const choices = [
-      'p1-ask-meds',
-      'p1b-call',
-      'p1c-readback',
-      'p2-review',
-      'p3-full',
-      'p4-prepare',
-      'p5-arrange',
-      'a1-seated',
-      'a2-compare',
-      'a3-settle',
-      'a4-timeout',
+      ...IM_CAREFUL_TO_DOSE,
       // No answer to the minute-4 line: the next choice is at the minute-15 step.
       'm2-check',
     ];
