@@ -10,6 +10,8 @@ export { analyze, type Analysis } from './analysis/analyze.ts';
 export { toMermaid } from './analysis/mermaid.ts';
 export { listScenarioFiles, type ScenarioEntry } from './library.ts';
 export {
+  hostEffects,
+  type HostEffects,
   sessionMachine,
   attemptFromContext,
   viewSession,

@@ -3,7 +3,7 @@
  * lazily, when a scenario opens). If an engine name changes, only this file changes.
  */
 export { validate } from '../engine/index.ts';
-export { sessionMachine, attemptFromContext } from '../engine/index.ts';
+export { sessionMachine, attemptFromContext, hostEffects } from '../engine/index.ts';
 export { viewSession, type SessionView, type ViewOption } from '../engine/index.ts';
 export {
   scoreContext,
@@ -17,6 +17,7 @@ export {
   replayFromCheckpoint,
   withCheckpoint,
   type Checkpoint,
+  type SessionContext,
   type SessionSnapshot,
 } from '../engine/index.ts';
 export { orderOptions, shownChoices, type ShownChoice } from '../engine/index.ts';

@@ -10,6 +10,7 @@ import type { CarriedState, SessionEvent } from '../engine/index.ts';
 import {
   attemptFromContext,
   eventsBeforeDecision,
+  hostEffects,
   scoreContext,
   serializeAttempt,
   sessionMachine,
@@ -19,6 +20,7 @@ import {
   type Attempt,
   type Checkpoint,
   type Report,
+  type SessionContext,
   type SessionSnapshot,
   type SessionView,
 } from './engine-bridge.ts';
@@ -66,8 +68,8 @@ export class Session {
   #report: Report | null = null;
   /** The checkpoint saved beside the log (kept between refreshes; see withCheckpoint). */
   #checkpoint: Checkpoint | undefined;
-  /** Set by the machine's persistAttempt action; the save runs once the new snapshot is in place. */
-  #savePending = false;
+  /** The context of the last snapshot seen: what changed since is played and saved (hostEffects). */
+  #seen: SessionContext | null = null;
 
   constructor(options: SessionOptions) {
     this.scenario = options.scenario;
@@ -80,20 +82,6 @@ export class Session {
       clear: () => clearAttempt(id),
     };
     const clips = options.scenario.media?.audio ?? [];
-    const machine = sessionMachine.provide({
-      actions: {
-        playCue: (_, params) => {
-          if (this.#replaying) return;
-          sound.cue(
-            params.cue,
-            clips.find((a) => a.id === params.cue),
-          );
-        },
-        persistAttempt: () => {
-          if (!this.#replaying && this.#persist) this.#savePending = true;
-        },
-      },
-    });
     const input = {
       scenario: options.scenario,
       seed: options.seed,
@@ -104,7 +92,7 @@ export class Session {
     const restored = options.attempt
       ? replayFromCheckpoint(options.scenario, options.attempt)
       : undefined;
-    this.#actor = createActor(machine, {
+    this.#actor = createActor(sessionMachine, {
       input,
       ...(restored
         ? {
@@ -120,11 +108,17 @@ export class Session {
           }
         : {}),
     });
-    // A checkpoint needs the snapshot the event produced, so the save runs after the transition.
+    // Sounds and saves follow the snapshots (a checkpoint needs the snapshot the event produced).
     this.#actor.subscribe((snapshot) => {
-      if (!this.#savePending) return;
-      this.#savePending = false;
-      this.#save(attemptFromContext(snapshot.context), snapshot);
+      const effects = hostEffects(this.#seen, snapshot.context);
+      this.#seen = snapshot.context;
+      if (this.#replaying) return;
+      for (const cue of effects.cues)
+        sound.cue(
+          cue,
+          clips.find((a) => a.id === cue),
+        );
+      if (effects.save && this.#persist) this.#save(attemptFromContext(snapshot.context), snapshot);
     });
     this.#actor.start();
     this.#replaying = true;

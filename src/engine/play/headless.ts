@@ -63,7 +63,7 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
   const choices = [...(options.choices ?? [])];
   const maxEvents = options.maxEvents ?? 20000;
   const random = mulberry32(hashInts(options.seed, 0x5eed));
-  // An actor of the plain machine (no cues, no saves): the snapshots are those of `step()`, faster.
+  // An actor nothing watches (no cues, no saves): the snapshots are those of `step()`, faster.
   // From a given snapshot the pure `step` plays on (no actor to restore).
   const actor = options.from ? null : createSession(scenario, options);
   let snapshot = options.from ?? actor!.getSnapshot();

@@ -52,8 +52,47 @@ export function expiryNow(ctx: SessionContext): ExpiryNow | null {
   if (!ctx.stepId) return null;
   const place = ctx.index.steps.get(ctx.stepId);
   if (!place) return null;
-  const { step, phase } = place;
+  const { step } = place;
   if (step.atMinute === undefined && step.expires === undefined) return null;
+  // The clock asks several times a minute; the answer changes only with what it reads.
+  let memo = memos.get(step);
+  if (memo === undefined) memos.set(step, (memo = { read: readsOf(step), seen: null, now: null }));
+  const seen = memo.read(ctx);
+  if (memo.seen !== null && sameValues(memo.seen, seen)) return memo.now;
+  memo.seen = seen;
+  return (memo.now = computeExpiryNow(ctx, place.phase, step));
+}
+
+/** The last answer of expiryNow for a step, with the context values it read. */
+interface ExpiryMemo {
+  read: (ctx: SessionContext) => unknown[];
+  seen: unknown[] | null;
+  now: ExpiryNow | null;
+}
+const memos = new WeakMap<StepDef, ExpiryMemo>();
+
+/**
+ * The context values expiryNow reads for `step` (values that are replaced, never changed in
+ * place): the clocks and presentation always; the condition environment only when the step or
+ * one of its options has a condition.
+ */
+function readsOf(step: StepDef): (ctx: SessionContext) => unknown[] {
+  const conditional = step.expires?.when !== undefined || step.options.some((o) => o.when);
+  return (c) => {
+    const base: unknown[] = [
+      c.stepShown,
+      c.stepShown ? c.stepShownAt : c.clock,
+      c.doseClock,
+      c.phaseEnteredAt,
+    ];
+    if (conditional) base.push(c.vars, c.vitals, c.minute, c.facts, c.settings, c.eventStates);
+    return base;
+  };
+}
+const sameValues = (a: unknown[], b: unknown[]) =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
+
+function computeExpiryNow(ctx: SessionContext, phase: PhaseId, step: StepDef): ExpiryNow | null {
   const env = conditionEnv(ctx);
   const written =
     step.expires && evaluateCondition(step.expires.when, env) ? step.expires : undefined;

@@ -5,6 +5,7 @@ export {
   type SessionMachine,
   type SessionTag,
 } from './machine.ts';
+export { hostEffects, type HostEffects } from './host-effects.ts';
 export { viewSession, nextEventMinute, type SessionView, type ViewOption } from './view.ts';
 export {
   createSession,

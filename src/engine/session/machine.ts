@@ -16,12 +16,11 @@
  * Simulated time enters only as `clock.advance` events; there are no timers.
  */
 import { own } from '../format/own.ts';
-import { and, assign, enqueueActions, not, setup } from 'xstate';
+import { and, assign, not, setup } from 'xstate';
 import type { PhaseId } from '../format/schema.ts';
-import { attemptFromContext, type Attempt } from './save-form.ts';
+import { attemptFromContext } from './save-form.ts';
 import { advanceClock, machineMustMove } from './clock.ts';
 import { expiryDue } from './deadlines.ts';
-import type { ExpiryTarget } from '../format/step-deadlines.ts';
 import { initialContext } from './initial-context.ts';
 import { recordEventChoice, recordStepChoice } from './decisions.ts';
 import { applyOptionEffects, changeSetting } from './effects.ts';
@@ -32,7 +31,7 @@ import { applyMonitorCommand, NIBP_CYCLE_MINUTES } from './nibp.ts';
 import { isOpenEventOption, isStepOption } from './offers.ts';
 import { PHASES, phaseInfo } from './phases.ts';
 import { endSession, enterPhase, finishTherapy, followNext, withdrawThen } from './steps.ts';
-import type { Cue, SessionContext, SessionEvent, SessionInput } from './types.ts';
+import type { SessionContext, SessionEvent, SessionInput } from './types.ts';
 
 export { attemptFromContext };
 
@@ -68,26 +67,16 @@ function draft(change: (d: SessionContext, event: SessionEvent) => void) {
   );
 }
 
-/** Logs an accepted event and starts a fresh list of cues. */
+/**
+ * Logs an accepted event and starts a fresh list of cues: `cues` are the sounds the last event
+ * raised, in every step the machine took for it (host-effects.ts).
+ */
 function logAccepted(d: SessionContext, event: SessionEvent): void {
   d.log = d.log.append({ event, minute: d.minute, accepted: true });
   d.cues = [];
   if (event.type.startsWith('trainee.')) d.lastRefusal = null;
   if (event.type !== 'session.pause' && event.type !== 'session.resume') d.lastChoice = null;
 }
-
-const bookkeeping = [
-  'playCues',
-  {
-    type: 'persistAttempt',
-    // Built only when a host reads it: replay and headless runs pay nothing per event.
-    params: ({ context }: { context: SessionContext }) => ({
-      get attempt() {
-        return attemptFromContext(context);
-      },
-    }),
-  },
-] as const;
 
 /**
  * What a choice's transition does after the choice itself: go on to the option's next step, enter
@@ -98,17 +87,6 @@ type AfterChoice = {
 };
 const choose = (then?: AfterChoice['then']) =>
   ({ type: 'choose', params: then === undefined ? {} : { then } }) as const;
-
-/**
- * expiryDue for the guards, kept with the context: a context is never changed once an event has
- * produced it, and the eventless edges ask after every event.
- */
-function dueNow(context: SessionContext): ExpiryTarget | null {
-  let due = dueByContext.get(context);
-  if (due === undefined) dueByContext.set(context, (due = expiryDue(context)));
-  return due;
-}
-const dueByContext = new WeakMap<SessionContext, ExpiryTarget | null>();
 
 export const sessionMachine = setup({
   types: {
@@ -137,12 +115,12 @@ export const sessionMachine = setup({
     isMonitoringDone: ({ context }) => isMonitoringDone(context),
     /** The current step's offer has passed its deadline and its withdrawal ends the session. */
     expiryEndsSession: ({ context }) => {
-      const target = dueNow(context);
+      const target = expiryDue(context);
       return target !== null && 'ending' in target;
     },
     /** The current step's offer has passed its deadline and its withdrawal ends the phase. */
     expiryEndsPhase: ({ context }) => {
-      const target = dueNow(context);
+      const target = expiryDue(context);
       return target !== null && 'endsPhase' in target;
     },
     /** Minutes of an accepted clock.advance are still to run, and no edge must be taken first. */
@@ -239,14 +217,13 @@ export const sessionMachine = setup({
      */
     withdraw: assign<SessionContext, SessionEvent, Required<AfterChoice>, SessionEvent, never>(
       ({ context }, after) => {
-        const d = { ...context, cues: [] };
+        const d = { ...context };
         withdrawThen(d, after.then as Parameters<typeof withdrawThen>[1]);
         return d;
       },
     ),
     /** Runs the minutes of an accepted clock.advance still owed after the machine took an edge. */
     continueClock: draft((d) => {
-      d.cues = [];
       advanceClock(d, d.clockOwed ?? 0);
     }),
     // The three actions below log the accepted event themselves (one context update per event).
@@ -273,14 +250,6 @@ export const sessionMachine = setup({
       logAccepted(d, event);
       if (event.type === 'trainee.setting') changeSetting(d, event.setting, event.value);
     }),
-    /** Emits one playCue per cue raised by this event (alarms, events, step audio). */
-    playCues: enqueueActions(({ context, enqueue }) => {
-      for (const cue of context.cues) enqueue({ type: 'playCue', params: { cue } });
-    }),
-    /** Plays a sound cue; a no-op until a host provides one. */
-    playCue: (_: unknown, _params: { cue: Cue }) => {},
-    /** Saves the attempt; a no-op until a host provides one. */
-    persistAttempt: (_: unknown, _params: { attempt: Attempt }) => {},
   },
 }).createMachine({
   id: 'kap',
@@ -294,13 +263,13 @@ export const sessionMachine = setup({
       {
         guard: and(['isEventOption', 'leadsToEnding', 'isAllowed']),
         target: '.debrief',
-        actions: [choose('endSession'), ...bookkeeping],
+        actions: [choose('endSession')],
       },
       {
         guard: and(['isEventOption', 'isAllowed']),
-        actions: [choose(), ...bookkeeping],
+        actions: [choose()],
       },
-      { actions: ['refuseEvent', ...bookkeeping] },
+      { actions: ['refuseEvent'] },
     ],
     'trainee.retry': [
       {
@@ -308,28 +277,25 @@ export const sessionMachine = setup({
         target: '.returningToChoice',
         actions: ['undoChoice'],
       },
-      { actions: ['refuseEvent', ...bookkeeping] },
+      { actions: ['refuseEvent'] },
     ],
-    'trainee.act': [
-      { guard: 'isAllowed', actions: ['checkVitals', ...bookkeeping] },
-      { actions: ['refuseEvent', ...bookkeeping] },
-    ],
+    'trainee.act': [{ guard: 'isAllowed', actions: ['checkVitals'] }, { actions: ['refuseEvent'] }],
     'trainee.setting': [
-      { guard: 'isAllowed', actions: ['changeSetting', ...bookkeeping] },
-      { actions: ['refuseEvent', ...bookkeeping] },
+      { guard: 'isAllowed', actions: ['changeSetting'] },
+      { actions: ['refuseEvent'] },
     ],
     'trainee.monitor': [
-      { guard: 'isAllowed', actions: ['applyMonitor', ...bookkeeping] },
-      { actions: ['refuseEvent', ...bookkeeping] },
+      { guard: 'isAllowed', actions: ['applyMonitor'] },
+      { actions: ['refuseEvent'] },
     ],
     'clock.advance': [
-      { guard: 'isAllowed', actions: ['advanceClock', ...bookkeeping] },
-      { actions: ['refuseEvent', ...bookkeeping] },
+      { guard: 'isAllowed', actions: ['advanceClock'] },
+      { actions: ['refuseEvent'] },
     ],
-    'session.begin': { actions: ['refuseEvent', ...bookkeeping] },
-    'session.pause': { actions: ['refuseEvent', ...bookkeeping] },
-    'session.resume': { actions: ['refuseEvent', ...bookkeeping] },
-    'session.leave': { target: '.left', actions: ['recordEvent', ...bookkeeping] },
+    'session.begin': { actions: ['refuseEvent'] },
+    'session.pause': { actions: ['refuseEvent'] },
+    'session.resume': { actions: ['refuseEvent'] },
+    'session.leave': { target: '.left', actions: ['recordEvent'] },
   },
   states: {
     briefing: {
@@ -343,12 +309,12 @@ export const sessionMachine = setup({
         active: {
           initial: 'arriving',
           // The rest of a clock.advance interrupted by an edge (a step withdrawn out of its phase, integration starting).
-          always: { guard: 'hasClockOwed', actions: ['continueClock', ...bookkeeping] },
+          always: { guard: 'hasClockOwed', actions: ['continueClock'] },
           on: {
             'session.pause': {
               guard: 'isAllowed',
               target: 'paused',
-              actions: ['recordEvent', ...bookkeeping],
+              actions: ['recordEvent'],
             },
           },
           states: {
@@ -357,7 +323,7 @@ export const sessionMachine = setup({
               always: PHASES.map((p) => ({
                 guard: { type: 'isFirstPhase' as const, params: { phase: p.id } },
                 target: p.stateId,
-                actions: [{ type: 'enterPhase' as const, params: { phase: p.id } }, ...bookkeeping],
+                actions: [{ type: 'enterPhase' as const, params: { phase: p.id } }],
               })),
             },
             preparation: {
@@ -426,7 +392,7 @@ export const sessionMachine = setup({
           entry: 'notePaused',
           exit: 'noteResumed',
           on: {
-            'session.resume': { target: 'active.hist', actions: ['recordEvent', ...bookkeeping] },
+            'session.resume': { target: 'active.hist', actions: ['recordEvent'] },
           },
         },
       },
@@ -436,7 +402,6 @@ export const sessionMachine = setup({
       always: PHASES.map((p) => ({
         guard: { type: 'wasInPhase' as const, params: { phase: p.id } },
         target: p.stateId,
-        actions: [...bookkeeping],
       })),
     },
     debrief: { tags: 'debrief', type: 'final', entry: 'noteDebrief' },
@@ -456,7 +421,7 @@ function stepChoice(from: PhaseId) {
     {
       guard: and(['isStepOption', 'leadsToEnding', 'isAllowed']),
       target: '#kap.debrief',
-      actions: [choose('endSession'), ...bookkeeping] as const,
+      actions: [choose('endSession')] as const,
     },
     ...PHASES.slice(i + 1).map((to) => ({
       guard: and([
@@ -468,14 +433,11 @@ function stepChoice(from: PhaseId) {
       target: leavesTherapy(to.id)
         ? '#kap.visit.active.dosed.therapy.awaitingRecovery'
         : to.stateId,
-      actions: [
-        choose(leavesTherapy(to.id) ? 'finishTherapy' : { enterPhase: to.id }),
-        ...bookkeeping,
-      ] as const,
+      actions: [choose(leavesTherapy(to.id) ? 'finishTherapy' : { enterPhase: to.id })] as const,
     })),
     {
       guard: and(['isStepOption', 'isAllowed']),
-      actions: [choose('followNext'), ...bookkeeping] as const,
+      actions: [choose('followNext')] as const,
     },
   ];
 }
@@ -492,10 +454,7 @@ function stepExpiry(from: PhaseId) {
     {
       guard: 'expiryEndsSession' as const,
       target: '#kap.debrief',
-      actions: [
-        { type: 'withdraw' as const, params: { then: 'endSession' as const } },
-        ...bookkeeping,
-      ],
+      actions: [{ type: 'withdraw' as const, params: { then: 'endSession' as const } }],
     },
     ...PHASES.slice(i + 1).map((to) => ({
       guard: and(['expiryEndsPhase', { type: 'nextPhaseIs' as const, params: { phase: to.id } }]),
@@ -509,7 +468,6 @@ function stepExpiry(from: PhaseId) {
             then: leavesTherapy(to.id) ? ('finishTherapy' as const) : { enterPhase: to.id },
           },
         },
-        ...bookkeeping,
       ],
     })),
   ];

@@ -1,6 +1,6 @@
 /**
  * The saved form of an attempt: the event log is the whole truth, replayed on restore. The session
- * machine hands it to its host after every event (persistAttempt); reading, checking and restoring
+ * host saves it after every event (hostEffects); reading, checking and restoring
  * saves is src/engine/attempt/.
  */
 import { hashScenario } from '../format/hash.ts';

@@ -1,7 +1,7 @@
 /**
  * Starting and replaying sessions. `step` is XState's pure `transition()`; `replay` feeds a log
- * to an actor of the plain machine, whose side effects are the no-op defaults, so replaying runs
- * no cues and no saves. (An actor is used because `transition()` builds a throw-away actor on
+ * to an actor that nothing watches, so replaying plays no cues and saves nothing (hosts watch
+ * their actor's snapshots: host-effects.ts). (An actor is used because `transition()` builds a throw-away actor on
  * every call, which makes long replays about twice as slow; the snapshots are the same.)
  */
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
@@ -20,7 +20,7 @@ export interface ReplayLog {
   carried?: CarriedState;
 }
 
-/** A started actor for a new session (hosts may pass a machine with their own side effects). */
+/** A started actor for a new session. */
 export function createSession(
   scenario: ScenarioV1,
   options: { seed: number; mode: Mode; carried?: CarriedState },

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { sessionMachine } from '../../../src/engine/session/machine.ts';
 import { viewSession } from '../../../src/engine/session/view.ts';
-import type { SessionEvent } from '../../../src/engine/session/types.ts';
+import type { SessionContext, SessionEvent } from '../../../src/engine/session/types.ts';
+import { hostEffects } from '../../../src/engine/session/host-effects.ts';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
 import { loadFixture } from './fixtures.ts';
 
@@ -266,54 +267,52 @@ describe('simulated time', () => {
   });
 });
 
-describe('side effects are named actions', () => {
-  it('a vitals alarm emits playCue("alarm") and every event emits persistAttempt with the log', () => {
+describe('side effects follow the snapshots (hostEffects)', () => {
+  it('a vitals alarm is a cue at the minute it sounds, and every event is a save', () => {
     let s = send(start(), ...TO_DOSE);
     let alarmAt: number | null = null;
     for (let m = 1; m <= 40 && alarmAt === null; m++) {
-      const [next, actions] = transition(sessionMachine, s, advance(1));
-      const cues = actions
-        .filter((a) => a.type === 'playCue')
-        .map((a) => (a.params as { cue: string }).cue);
+      const next = transition(sessionMachine, s, advance(1))[0];
+      const effects = hostEffects(s.context, next.context);
       if (viewSession(next).alarms.length > 0 && viewSession(s).alarms.length === 0) {
         alarmAt = m;
-        expect(cues).toContain('alarm');
+        expect(effects.cues).toContain('alarm');
       } else {
-        expect(cues).not.toContain('alarm');
+        expect(effects.cues).not.toContain('alarm');
       }
-      const persist = actions.find((a) => a.type === 'persistAttempt');
-      expect((persist?.params as { attempt: { events: unknown[] } }).attempt.events).toHaveLength(
-        next.context.log.length,
-      );
+      expect(effects.save).toBe(true);
       s = next;
     }
     expect(alarmAt).not.toBeNull();
+    expect(hostEffects(s.context, s.context)).toEqual({ cues: [], save: false });
   });
 
-  it('a timed event emits playCue("event")', () => {
+  it('a timed event is an "event" cue', () => {
     const s = send(start(), ...TO_DOSE, advance(19));
-    const [, actions] = transition(sessionMachine, s, advance(1));
-    expect(actions.filter((a) => a.type === 'playCue').map((a) => a.params)).toContainEqual({
-      cue: 'event',
-    });
+    const next = transition(sessionMachine, s, advance(1))[0];
+    expect(hostEffects(s.context, next.context).cues).toContain('event');
   });
 
-  it('hosts override the no-op defaults with machine.provide()', async () => {
+  it('a host watching an actor plays the cues and saves once per event, refused ones too', async () => {
     const { createActor } = await import('xstate');
     const cues: string[] = [];
     const saves: number[] = [];
-    const machine = sessionMachine.provide({
-      actions: {
-        playCue: (_, params) => void cues.push(params.cue),
-        persistAttempt: (_, params) => void saves.push(params.attempt.events.length),
-      },
-    });
-    const actor = createActor(machine, {
+    const actor = createActor(sessionMachine, {
       input: { scenario: loadFixture(), seed: 7, mode: 'assessment' },
-    }).start();
-    for (const e of [{ type: 'session.begin' } as const, ...TO_DOSE.map(choose), advance(20)])
-      actor.send(e);
-    expect(saves).toEqual([1, 2, 3, 4, 5, 6]);
+    });
+    let seen: SessionContext | null = null;
+    actor.subscribe((snapshot) => {
+      const effects = hostEffects(seen, snapshot.context);
+      seen = snapshot.context;
+      cues.push(...effects.cues);
+      if (effects.save) saves.push(snapshot.context.log.length);
+    });
+    actor.start();
+    const events = [{ type: 'session.begin' } as const, ...TO_DOSE.map(choose), advance(20)];
+    for (const e of events) actor.send(e);
+    actor.send(choose('no-such-option'));
+    expect(saves).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(actor.getSnapshot().context.log.at(-1)?.accepted).toBe(false);
     expect(cues).toContain('event');
     actor.stop();
   });
