@@ -192,3 +192,29 @@ describe('esketamine-rems-monitoring on the model', () => {
     expect(shown(best, 'mon-early').dissociation).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('sedation-vomiting-benzodiazepine on the model', () => {
+  const s = scenario('sedation-vomiting-benzodiazepine');
+  const BEFORE_START = [
+    'interp-pro',
+    'screen-thao',
+    'disc-report',
+    'presc-shared',
+    'consent-full',
+    'bedside-ready',
+    'vitals-rest',
+  ];
+  // Every way of starting the infusion (all give the same dose), with the best path after it.
+  const paths = ['start-go', 'start-interp-go'].map(
+    (start) => [start, play(s, [...BEFORE_START, start])] as const,
+  );
+
+  it('has the first "heavy… floating" only once the monitor and the model show dissociation', () => {
+    for (const [start, p] of paths) {
+      const onset = shown(p, 'mon-onset');
+      expect(onset.text, start).toContain('floating');
+      expect(onset.dissociation, start).toBeGreaterThanOrEqual(1);
+      expect(onset.modelled, start).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
