@@ -14,7 +14,7 @@ import { sessionMachine } from '../session/machine.ts';
 import { inputOf, replay, type SessionSnapshot } from '../session/session.ts';
 import type { LogEntry, SessionContext, SessionEvent } from '../session/types.ts';
 import { own } from '../format/own.ts';
-import { hashScenario } from '../format/hash.ts';
+import { fingerprint } from '../format/hash.ts';
 import type { Attempt, Checkpoint } from './types.ts';
 
 /** How many events apart checkpoints are taken. */
@@ -22,9 +22,9 @@ export const CHECKPOINT_EVERY = 50;
 
 export type { Checkpoint };
 
-/** The fingerprint of the first `at` events of a log. */
+/** The fingerprint of the first `at` events of a log (format/hash.ts, over `{ events }`). */
 export function digestOf(events: readonly SessionEvent[], at: number): string {
-  return hashScenario({ events: events.slice(0, at) });
+  return fingerprint({ events: at === events.length ? events : events.slice(0, at) });
 }
 
 /** A checkpoint of a snapshot reached by `events` (null while paused or not running). */
