@@ -14,6 +14,7 @@ import { sessionMachine } from '../session/machine.ts';
 import { inputOf, replay, type SessionSnapshot } from '../session/session.ts';
 import type { LogEntry, SessionContext, SessionEvent } from '../session/types.ts';
 import { own } from '../format/own.ts';
+import { fromColumns, isColumns, toColumns } from './columns.ts';
 import { fingerprint } from '../format/hash.ts';
 import type { Attempt, Checkpoint } from './types.ts';
 
@@ -44,15 +45,38 @@ export function makeCheckpoint(
 const LISTS = ['history', 'decisions', 'transcript', 'log', 'doseEvents'] as const;
 const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Writes each list of records of a JSON context in column form (columns.ts), in place. */
+function packLists(out: Record<string, unknown>): void {
+  for (const key of LISTS) {
+    const value = out[key];
+    if (Array.isArray(value) && value.every(isRecord)) out[key] = toColumns(value);
+  }
+}
+
+/** Whether the set `then` holds the first keys `now` holds, in the same order. */
+function isPrefixSet(then: AppendSet, now: AppendSet): boolean {
+  if (then.size > now.size) return false;
+  const a = then[Symbol.iterator]();
+  const b = now[Symbol.iterator]();
+  for (let r = a.next(); !r.done; r = a.next()) if (r.value !== b.next().value) return false;
+  return true;
+}
+
 /**
- * The context as JSON. The context before the last choice (kept for a practice retry) holds
- * older values of the same append-only lists: each that is a prefix of the current list is
- * written as `{ prefix: length }` instead of a second copy (which doubled the checkpoint).
+ * The context as JSON. Its long lists of records are written in column form, and the set of
+ * scored steps as the list of its keys. The context before the last choice (kept for a practice
+ * retry) holds older values of the same append-only lists: each that is a prefix of the current
+ * list is written as `{ prefix: length }` instead of a second copy (which doubled the checkpoint).
  */
 function contextJson(context: SessionContext): Record<string, unknown> {
   const lastChoice = context.lastChoice;
   const out = json({ ...context, lastChoice: null, log: null }) as Record<string, unknown>;
   out.log = compactLog(context.log);
+  out.scoredSteps = [...context.scoredSteps];
+  packLists(out);
   if (lastChoice) {
     const before = lastChoice.before;
     const lists: Record<string, unknown> = {};
@@ -66,8 +90,13 @@ function contextJson(context: SessionContext): Record<string, unknown> {
         (then.length === 0 || then.at(then.length - 1) === now.at(then.length - 1));
       if (isPrefix) lists[key] = { prefix: then.length };
     }
+    lists.scoredSteps = isPrefixSet(before.scoredSteps, context.scoredSteps)
+      ? { prefix: before.scoredSteps.size }
+      : [...before.scoredSteps];
     const choice = json({ ...lastChoice, before: null }) as Record<string, unknown>;
-    choice.before = { ...(json(before) as object), ...lists };
+    const then = { ...(json(before) as object), ...lists } as Record<string, unknown>;
+    packLists(then);
+    choice.before = then;
     out.lastChoice = choice;
   }
   return out;
@@ -119,9 +148,29 @@ export function withCheckpoint(
   return checkpoint ? { ...attempt, checkpoint } : attempt;
 }
 
+/** The scored steps a checkpoint holds: a list of keys, a prefix of `newer`'s, or (older saves) a record. */
+function reviveSet(value: unknown, newer: AppendSet | undefined): AppendSet {
+  if (Array.isArray(value)) {
+    if (!value.every((k) => typeof k === 'string'))
+      throw new Error('A scored step is not named by a string.');
+    return AppendSet.from(value as string[]);
+  }
+  const n = (value as { prefix?: unknown } | undefined)?.prefix;
+  if (newer && typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= newer.size) {
+    const keys: string[] = [];
+    for (const k of newer) {
+      if (keys.length === n) break;
+      keys.push(k);
+    }
+    return AppendSet.from(keys);
+  }
+  return AppendSet.from(Object.keys((value as object | undefined) ?? {}));
+}
+
 /**
  * The session context a checkpoint holds, with its scenario index and lists rebuilt (a list
- * written as `{ prefix: n }` is the first n items of the same list of `newer`).
+ * written as `{ prefix: n }` is the first n items of the same list of `newer`; a list in column
+ * form is rebuilt record by record). Throws when a list cannot be read.
  */
 function revive(
   scenario: ScenarioV1,
@@ -139,7 +188,9 @@ function revive(
         ? full.dropLast(full.length - n)
         : key === 'log' && !Array.isArray(value) && Array.isArray(value?.minutes)
           ? AppendList.from(expandLog(value as CompactLog, events))
-          : AppendList.from(Array.isArray(value) ? value : []);
+          : isColumns(value)
+            ? AppendList.from(fromColumns(value))
+            : AppendList.from(Array.isArray(value) ? value : []);
   }
   const monitor = raw.monitor as { readings?: unknown } | undefined;
   if (monitor)
@@ -147,7 +198,7 @@ function revive(
       ...monitor,
       readings: AppendList.from(Array.isArray(monitor.readings) ? monitor.readings : []),
     };
-  context.scoredSteps = AppendSet.from(Object.keys((raw.scoredSteps as object | undefined) ?? {}));
+  context.scoredSteps = reviveSet(raw.scoredSteps, newer?.scoredSteps as AppendSet | undefined);
   const last = raw.lastChoice as { before: Record<string, unknown> } | null;
   if (last)
     context.lastChoice = { ...last, before: revive(scenario, events, last.before, context) };
