@@ -54,10 +54,56 @@ function feedChar(c: number): void {
   laneB = Math.imul(laneB ^ c, 0x01000193);
 }
 
+/**
+ * Feeds a string as JSON.stringify writes it: quoted, and when it holds a character JSON escapes
+ * (a quote, a backslash, a control character, a surrogate) the lanes are put back and the escaped
+ * text is fed instead.
+ */
+function feedString(text: string): void {
+  const a0 = laneA;
+  const b0 = laneB;
+  let a = Math.imul(a0 ^ 0x22, 0x01000193);
+  let b = Math.imul(b0 ^ 0x22, 0x01000193);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) {
+      laneA = a0;
+      laneB = b0;
+      feed(JSON.stringify(text));
+      return;
+    }
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  laneA = Math.imul(a ^ 0x22, 0x01000193);
+  laneB = Math.imul(b ^ 0x22, 0x01000193);
+}
+
 const quotedKeys = new Map<string, string>();
+
+/** Sorts a record's keys as `Array.prototype.sort` does (by UTF-16 code units), small ones in place. */
+function sortKeys(keys: string[]): void {
+  if (keys.length > 8) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+}
 
 /** Feeds exactly the characters canonicalJson(value) would return. */
 function feedCanonical(value: unknown): void {
+  if (typeof value === 'string') {
+    feedString(value);
+    return;
+  }
   if (value === null || typeof value !== 'object') {
     feed(JSON.stringify(value) ?? 'null');
     return;
@@ -75,7 +121,7 @@ function feedCanonical(value: unknown): void {
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  if (keys.length > 1) keys.sort();
+  sortKeys(keys);
   feedChar(0x7b); // {
   let first = true;
   for (const k of keys) {

@@ -46,6 +46,17 @@ describe('hashScenario', () => {
         expect(fingerprint(anything)).toBe(byText(anything));
       }),
     );
+    // Strings JSON escapes (quotes, backslashes, control characters, lone surrogates) or not.
+    const text = fc.string({ unit: 'binary', maxLength: 12 });
+    fc.assert(
+      fc.property(fc.dictionary(text, fc.array(text, { maxLength: 3 })), (value) => {
+        expect(fingerprint(value)).toBe(byText(value));
+      }),
+    );
+    const awkward = ['"', '\\', '\n', '\u0000', '\ud800', '😀', 'é', 'B', 'a', '_', '10', '9'];
+    expect(fingerprint(Object.fromEntries(awkward.map((k) => [k, k])))).toBe(
+      byText(Object.fromEntries(awkward.map((k) => [k, k]))),
+    );
   });
 });
 
