@@ -5,7 +5,7 @@
  * still have that fingerprint; otherwise the whole log is replayed. A checkpoint is taken every
  * CHECKPOINT_EVERY events (never while paused, whose resume target a state value cannot carry).
  */
-import { createActor } from 'xstate';
+import { createActor, type Actor } from 'xstate';
 import type { ScenarioV1 } from '../format/schema.ts';
 import { AppendList } from '../session/append-list.ts';
 import { AppendSet } from '../session/append-set.ts';
@@ -218,39 +218,62 @@ export function checkpointHolds(attempt: Attempt): boolean {
   );
 }
 
+/** A session actor of the machine (a started one is stopped by its caller). */
+export type SessionActor = Actor<typeof sessionMachine>;
+
 /**
- * The snapshot an attempt reaches: from its checkpoint when it holds (replaying only the events
- * after it), else by replaying the whole log.
+ * A started session actor in the state the attempt's checkpoint holds, or null when that state
+ * cannot be read (a checkpoint from before the monitor's state was kept, a damaged list, a state
+ * value the machine does not have): then the log is replayed instead. It does not check the
+ * checkpoint against the log; replayFromCheckpoint does that first (checkpointHolds).
  */
-export function replayFromCheckpoint(scenario: ScenarioV1, attempt: Attempt): SessionSnapshot {
-  if (!checkpointHolds(attempt)) return replay(scenario, attempt);
-  const c = attempt.checkpoint!;
-  // A checkpoint from before the monitor's state was kept: the log is replayed instead.
-  if (!(c.context as { monitor?: unknown } | null)?.monitor) return replay(scenario, attempt);
-  let context: SessionContext;
+export function startAtCheckpoint(scenario: ScenarioV1, attempt: Attempt): SessionActor | null {
+  const c = attempt.checkpoint;
+  if (!c || !(c.context as { monitor?: unknown } | null)?.monitor) return null;
   try {
-    context = revive(scenario, attempt.events, c.context as Record<string, unknown>);
+    const context = revive(scenario, attempt.events, c.context as Record<string, unknown>);
+    const actor = createActor(sessionMachine, {
+      snapshot: {
+        status: 'active',
+        value: c.value,
+        context,
+        historyValue: {},
+        children: {},
+        output: undefined,
+        error: undefined,
+      } as never,
+      input: inputOf(scenario, attempt),
+    });
+    // A state value the machine cannot resolve leaves the actor in error (observed here, so not
+    // reported as unhandled).
+    const observed = actor.subscribe({ error: () => undefined });
+    actor.start();
+    observed.unsubscribe();
+    if (actor.getSnapshot().status === 'active') return actor;
+    actor.stop();
+    return null;
   } catch {
     // A checkpoint whose state cannot be read is only a lost shortcut: the log is the truth.
-    return replay(scenario, attempt);
+    return null;
   }
-  const actor = createActor(sessionMachine, {
-    snapshot: {
-      status: 'active',
-      value: c.value,
-      context,
-      historyValue: {},
-      children: {},
-      output: undefined,
-      error: undefined,
-    } as never,
-    input: inputOf(scenario, attempt),
-  }).start();
-  for (let i = c.at; i < attempt.events.length; i++) {
+}
+
+/** Sends `actor` (at the attempt's checkpoint) the events after it, stops it, and returns its snapshot. */
+export function replayAfterCheckpoint(actor: SessionActor, attempt: Attempt): SessionSnapshot {
+  for (let i = attempt.checkpoint!.at; i < attempt.events.length; i++) {
     if (actor.getSnapshot().status !== 'active') break;
     actor.send(attempt.events[i]!);
   }
   const snapshot = actor.getSnapshot();
   actor.stop();
   return snapshot;
+}
+
+/**
+ * The snapshot an attempt reaches: from its checkpoint when it holds and can be read (replaying
+ * only the events after it), else by replaying the whole log.
+ */
+export function replayFromCheckpoint(scenario: ScenarioV1, attempt: Attempt): SessionSnapshot {
+  const actor = checkpointHolds(attempt) ? startAtCheckpoint(scenario, attempt) : null;
+  return actor ? replayAfterCheckpoint(actor, attempt) : replay(scenario, attempt);
 }

@@ -114,12 +114,32 @@ export function fromColumns(columns: Columns): Record<string, unknown>[] {
     throw new Error('The column form has a key without values.');
   const values = columns.values.map(decoded);
   for (const shape of shapes)
-    if (!Array.isArray(shape) || shape.some((k) => !Number.isInteger(k) || !(k in keys)))
-      throw new Error('A shape of the column form names an unknown key.');
-  const next = new Array<number>(keys.length).fill(0);
+    if (
+      !Array.isArray(shape) ||
+      shape.some((k) => !Number.isInteger(k) || !(k in keys)) ||
+      new Set(shape).size !== shape.length
+    )
+      throw new Error('A shape of the column form names an unknown key, or one twice.');
   const records = new Array<Record<string, unknown>>(count);
+  if (shapeOf === undefined) {
+    // One shape (the common case): record i takes the i-th value of each of its keys.
+    const shape = shapes[0] ?? [];
+    if (count > 0 && (shapes.length !== 1 || shape.length !== keys.length))
+      throw new Error('The column form has no shape, or keys no record has.');
+    const names = shape.map((k) => keys[k]!);
+    const columns = shape.map((k) => values[k]!);
+    if (count > 0 && columns.some((column) => column.length !== count))
+      throw new Error('A column of the column form does not hold one value per record.');
+    for (let i = 0; i < count; i++) {
+      const record: Record<string, unknown> = {};
+      for (let j = 0; j < names.length; j++) record[names[j]!] = columns[j]![i];
+      records[i] = record;
+    }
+    return records;
+  }
+  const next = new Array<number>(keys.length).fill(0);
   for (let i = 0; i < count; i++) {
-    const shape = shapes[shapeOf === undefined ? 0 : shapeOf[i]!];
+    const shape = shapes[shapeOf[i]!];
     if (shape === undefined) throw new Error(`Record ${i} of the column form has no shape.`);
     const record: Record<string, unknown> = {};
     for (let j = 0; j < shape.length; j++) {

@@ -135,6 +135,15 @@ describe('restoring from a checkpoint', () => {
     );
   });
 
+  it('a checkpoint naming a state the machine does not have is not used: the whole log is replayed', () => {
+    const damaged = { ...attempt, checkpoint: { ...attempt.checkpoint!, value: { nowhere: 'x' } } };
+    expect(checkpointHolds(damaged)).toBe(true);
+    const restored = replayFromCheckpoint(scenario, damaged);
+    const full = replay(scenario, attempt);
+    expect(restored.value).toEqual(full.value);
+    expect(JSON.stringify(restored.context)).toBe(JSON.stringify(full.context));
+  });
+
   it('a checkpoint saved before lists were written in column form still restores exactly', () => {
     // Saves already kept by hosts hold each list as an array of records and the scored steps as
     // a record of keys; they restore from their checkpoint as they did.
