@@ -168,15 +168,35 @@ function reviveSet(value: unknown, newer: AppendSet | undefined): AppendSet {
 }
 
 /**
+ * The scored steps written as a list of keys whose first `prefix` are the retry context's: that
+ * set (`head`) and this one (`all`, built on it as the session built it); undefined otherwise.
+ */
+function sharedPrefix(
+  value: unknown,
+  prefix: unknown,
+): { head: AppendSet; all: AppendSet } | undefined {
+  if (!Array.isArray(value) || typeof prefix !== 'number' || !Number.isInteger(prefix)) return;
+  if (prefix < 0 || prefix > value.length || !value.every((k) => typeof k === 'string')) return;
+  const keys = value as string[];
+  const head = AppendSet.from(keys.slice(0, prefix));
+  if (head.size !== prefix) return;
+  let all = head;
+  for (let i = prefix; i < keys.length; i++) all = all.add(keys[i]!);
+  return { head, all };
+}
+
+/**
  * The session context a checkpoint holds, with its scenario index and lists rebuilt (a list
  * written as `{ prefix: n }` is the first n items of the same list of `newer`; a list in column
- * form is rebuilt record by record). Throws when a list cannot be read.
+ * form is rebuilt record by record; `steps`, when given, are its scored steps). Throws when a list
+ * cannot be read.
  */
 function revive(
   scenario: ScenarioV1,
   events: readonly SessionEvent[],
   raw: Record<string, unknown>,
   newer?: Record<string, unknown>,
+  steps?: AppendSet,
 ): SessionContext {
   const context = { ...raw, index: indexScenario(scenario) } as Record<string, unknown>;
   for (const key of LISTS) {
@@ -198,10 +218,17 @@ function revive(
       ...monitor,
       readings: AppendList.from(Array.isArray(monitor.readings) ? monitor.readings : []),
     };
-  context.scoredSteps = reviveSet(raw.scoredSteps, newer?.scoredSteps as AppendSet | undefined);
   const last = raw.lastChoice as { before: Record<string, unknown> } | null;
+  // The retry context's scored steps, when a prefix of these, are built once and extended.
+  const prefix = (last?.before?.scoredSteps as { prefix?: unknown } | undefined)?.prefix;
+  const shared = steps ? undefined : sharedPrefix(raw.scoredSteps, prefix);
+  context.scoredSteps =
+    steps ?? shared?.all ?? reviveSet(raw.scoredSteps, newer?.scoredSteps as AppendSet | undefined);
   if (last)
-    context.lastChoice = { ...last, before: revive(scenario, events, last.before, context) };
+    context.lastChoice = {
+      ...last,
+      before: revive(scenario, events, last.before, context, shared?.head),
+    };
   return context as unknown as SessionContext;
 }
 
