@@ -94,7 +94,10 @@ function contextJson(context: SessionContext): Record<string, unknown> {
       ? { prefix: before.scoredSteps.size }
       : [...before.scoredSteps];
     const choice = json({ ...lastChoice, before: null }) as Record<string, unknown>;
-    const then = { ...(json(before) as object), ...lists } as Record<string, unknown>;
+    // The lists written as prefixes are not serialised only to be replaced.
+    const bare: Record<string, unknown> = { ...before };
+    for (const key of Object.keys(lists)) bare[key] = null;
+    const then = { ...(json(bare) as object), ...lists } as Record<string, unknown>;
     packLists(then);
     choice.before = then;
     out.lastChoice = choice;
