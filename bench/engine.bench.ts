@@ -353,7 +353,11 @@ function timeReplayBoth(n: number, runs: number): { wall: number; cpu: number } 
     };
     return { stages, snapshot };
   };
-  /** One resume as the player does it (loader.ts: parseAttempt, then replayFromCheckpoint). */
+  /**
+   * One resume as the player's loader does it (src/ui/loader.ts: parseAttempt, then
+   * replayFromCheckpoint to see whether the attempt is finished); the session screen it opens
+   * then restores the attempt again with replayFromCheckpoint.
+   */
   const whole = (text: string, how: 'resume' | 'restoreAttempt' = 'resume') => {
     const parsed = parseAttempt(text, big);
     if (!parsed.ok) throw new Error('bench run did not do what it claims: the save parses');
@@ -429,7 +433,7 @@ function timeReplayBoth(n: number, runs: number): { wall: number; cpu: number } 
   ];
   check(r1000.at === 1000 && r1049.at === 1000 && r2000.at === 2000, 'checkpoints sit where said');
   console.log(
-    `resume a saved attempt as the player does (parseAttempt, then replayFromCheckpoint; target < 5 ms for 1,000 events):`,
+    `resume a saved attempt as the player's loader does (parseAttempt, then replayFromCheckpoint; the session it then opens calls replayFromCheckpoint once more; target < 5 ms for 1,000 events):`,
   );
   console.log(`  ${line(r1000)}`);
   console.log(`  ${line(r1049)}`);
