@@ -88,6 +88,10 @@ function isCarried(value: unknown): boolean {
   );
 }
 
+/**
+ * Reads a saved attempt's text (serializeAttempt's form) and checks it against the scenario:
+ * JSON.parse, then checkAttempt. Never throws; a problem is a code and a message.
+ */
 export function parseAttempt(text: string, scenario: ScenarioV1): ParseAttemptResult {
   let value: unknown;
   try {
@@ -95,6 +99,15 @@ export function parseAttempt(text: string, scenario: ScenarioV1): ParseAttemptRe
   } catch {
     return { ok: false, code: 'CORRUPT', message: 'The saved attempt is not valid JSON.' };
   }
+  return checkAttempt(value, scenario);
+}
+
+/**
+ * Checks a parsed save: its version, that it is of this scenario's content (the fingerprint, or
+ * the format-1 one), its seed and mode, each event's shape (the first damaged one is named by
+ * its position) and the carried state. A malformed checkpoint is dropped (the log is the truth).
+ */
+export function checkAttempt(value: unknown, scenario: ScenarioV1): ParseAttemptResult {
   if (!isObject(value))
     return { ok: false, code: 'CORRUPT', message: 'The saved attempt is not an object.' };
   if (value.saveVersion !== SAVE_VERSION) {

@@ -6,6 +6,7 @@ import {
   restoreAttempt,
   serializeAttempt,
 } from '../../../src/engine/attempt/index.ts';
+import { canonicalJson, fingerprint } from '../../../src/engine/format/hash.ts';
 import { attemptFromContext } from '../../../src/engine/session/machine.ts';
 import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { initialSnapshot, step, type ReplayLog } from '../../../src/engine/session/session.ts';
@@ -24,6 +25,38 @@ describe('hashScenario', () => {
     changed.phases[0]!.steps[0]!.text = 'Something else.';
     expect(hashScenario(changed)).not.toBe(hashScenario(scenario));
     expect(hashScenario(scenario)).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('is FNV-1a in two lanes over the canonical JSON, so the fingerprints saves hold still match', () => {
+    // The fingerprint is computed without building the text; this is the text-based definition.
+    const fnv1a = (text: string, basis: number) => {
+      let h = basis >>> 0;
+      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+      return h.toString(16).padStart(8, '0');
+    };
+    const byText = (value: unknown) => {
+      const text = canonicalJson(value);
+      return fnv1a(text, 0x811c9dc5) + fnv1a(text, 0x050c5d1f);
+    };
+    const scenario = loadFixture();
+    expect(hashScenario(scenario)).toBe(byText(scenario));
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.anything(), (json, anything) => {
+        expect(fingerprint(json)).toBe(byText(json));
+        expect(fingerprint(anything)).toBe(byText(anything));
+      }),
+    );
+    // Strings JSON escapes (quotes, backslashes, control characters, lone surrogates) or not.
+    const text = fc.string({ unit: 'binary', maxLength: 12 });
+    fc.assert(
+      fc.property(fc.dictionary(text, fc.array(text, { maxLength: 3 })), (value) => {
+        expect(fingerprint(value)).toBe(byText(value));
+      }),
+    );
+    const awkward = ['"', '\\', '\n', '\u0000', '\ud800', '😀', 'é', 'B', 'a', '_', '10', '9'];
+    expect(fingerprint(Object.fromEntries(awkward.map((k) => [k, k])))).toBe(
+      byText(Object.fromEntries(awkward.map((k) => [k, k]))),
+    );
   });
 });
 

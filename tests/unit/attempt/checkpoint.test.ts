@@ -18,6 +18,7 @@ import { createSession, replay, step } from '../../../src/engine/session/session
 import { attemptFromContext } from '../../../src/engine/session/machine.ts';
 import { scoreContext } from '../../../src/engine/scoring/score.ts';
 import type { SessionEvent } from '../../../src/engine/session/types.ts';
+import { fromColumns, isColumns, type Columns } from '../../../src/engine/attempt/columns.ts';
 import { loadFixture } from '../session/fixtures.ts';
 
 const scenario = loadFixture();
@@ -120,6 +121,73 @@ describe('restoring from a checkpoint', () => {
     expect(JSON.stringify(restored.context)).toBe(
       JSON.stringify(replay(scenario, attempt).context),
     );
+  });
+
+  it('a checkpoint whose lists cannot be read is not used: the whole log is replayed', () => {
+    const c = attempt.checkpoint!;
+    const saved = c.context as { decisions: Columns };
+    const decisions = { ...saved.decisions, count: saved.decisions.count + 1 };
+    const damaged = { ...attempt, checkpoint: { ...c, context: { ...saved, decisions } } };
+    expect(checkpointHolds(damaged)).toBe(true);
+    const restored = replayFromCheckpoint(scenario, damaged);
+    expect(JSON.stringify(restored.context)).toBe(
+      JSON.stringify(replay(scenario, attempt).context),
+    );
+  });
+
+  it('a checkpoint naming a state the machine does not have is not used: the whole log is replayed', () => {
+    const damaged = { ...attempt, checkpoint: { ...attempt.checkpoint!, value: { nowhere: 'x' } } };
+    expect(checkpointHolds(damaged)).toBe(true);
+    const restored = replayFromCheckpoint(scenario, damaged);
+    const full = replay(scenario, attempt);
+    expect(restored.value).toEqual(full.value);
+    expect(JSON.stringify(restored.context)).toBe(JSON.stringify(full.context));
+  });
+
+  it('a checkpoint saved before lists were written in column form still restores exactly', () => {
+    // Saves already kept by hosts hold each list as an array of records and the scored steps as
+    // a record of keys; they restore from their checkpoint as they did.
+    const events: SessionEvent[] = [{ type: 'session.begin' }];
+    for (const id of ['prep-consent', 'prep-screening', 'adm-check', 'adm-give'])
+      events.push({ type: 'trainee.choose', optionId: id });
+    const full = replay(scenario, { seed: 5, mode: 'practice', events });
+    const checkpoint = makeCheckpoint(full, events)!;
+    const older = (context: Record<string, unknown>): Record<string, unknown> => {
+      const out: Record<string, unknown> = { ...context };
+      for (const [key, value] of Object.entries(context))
+        if (isColumns(value)) out[key] = fromColumns(value);
+      if (Array.isArray(context.scoredSteps))
+        out.scoredSteps = Object.fromEntries(context.scoredSteps.map((k: string) => [k, true]));
+      return out;
+    };
+    const context = older(checkpoint.context as Record<string, unknown>);
+    const last = context.lastChoice as { before: Record<string, unknown> };
+    context.lastChoice = {
+      ...last,
+      before: {
+        ...older(last.before),
+        scoredSteps: JSON.parse(JSON.stringify(full.context.lastChoice!.before.scoredSteps)),
+      },
+    };
+    expect(JSON.stringify(context)).not.toContain('"keys"');
+    const saved: Attempt = {
+      ...attemptFromContext(full.context),
+      checkpoint: { ...checkpoint, context },
+    };
+    const parsed = parseAttempt(serializeAttempt(saved), scenario);
+    expect(parsed.ok && checkpointHolds(parsed.attempt)).toBe(true);
+    if (!parsed.ok) return;
+    const fast = replayFromCheckpoint(scenario, parsed.attempt);
+    expect(JSON.stringify(fast.context)).toBe(JSON.stringify(full.context));
+    const retried = step(step(fast, { type: 'trainee.retry' }), {
+      type: 'trainee.choose',
+      optionId: 'adm-give',
+    });
+    const expected = step(step(full, { type: 'trainee.retry' }), {
+      type: 'trainee.choose',
+      optionId: 'adm-give',
+    });
+    expect(JSON.stringify(retried.context)).toBe(JSON.stringify(expected.context));
   });
 
   it('a checkpoint taken just after a practice choice restores a retry exactly as a full replay', () => {
