@@ -12,6 +12,7 @@ import {
   validate,
   viewSession,
   type Attempt,
+  type SessionSnapshot,
 } from './engine-bridge.ts';
 import { savedAttemptText } from './storage.ts';
 
@@ -81,7 +82,13 @@ function validateOffThread(text: string): Promise<ValidationResult> {
 
 export type SavedAttempt =
   | { kind: 'none' }
-  | { kind: 'ok'; attempt: Attempt; finished: boolean }
+  | {
+      kind: 'ok';
+      attempt: Attempt;
+      finished: boolean;
+      /** The attempt restored (from its checkpoint), for the session that resumes it. */
+      restored?: SessionSnapshot;
+    }
   | { kind: 'broken'; message: string };
 
 /** The saved attempt for this scenario, checked against it by the engine. */
@@ -91,8 +98,9 @@ export function savedAttempt(scenario: ScenarioV1): SavedAttempt {
   try {
     const result = parseAttempt(text, scenario);
     if (result.ok) {
-      const status = viewSession(replayFromCheckpoint(scenario, result.attempt)).status;
-      return { kind: 'ok', attempt: result.attempt, finished: status === 'debrief' };
+      const restored = replayFromCheckpoint(scenario, result.attempt);
+      const finished = viewSession(restored).status === 'debrief';
+      return { kind: 'ok', attempt: result.attempt, finished, restored };
     }
     return { kind: 'broken', message: result.message };
   } catch (error) {

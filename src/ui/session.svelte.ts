@@ -38,6 +38,8 @@ export interface SessionOptions {
    * only the events after it), else by replaying its whole log. Plays no sound.
    */
   attempt?: Attempt;
+  /** `attempt` already restored (the loader restores it to see whether it is finished). */
+  restored?: SessionSnapshot;
   /** Whether to save the attempt after every event (off for a read-only debrief view). */
   persist?: boolean;
   /** In a course: what the earlier visits carried into this one (kept with the attempt). */
@@ -90,7 +92,7 @@ export class Session {
     };
     this.#checkpoint = options.attempt?.checkpoint;
     const restored = options.attempt
-      ? replayFromCheckpoint(options.scenario, options.attempt)
+      ? (options.restored ?? replayFromCheckpoint(options.scenario, options.attempt))
       : undefined;
     this.#actor = createActor(sessionMachine, {
       input,
