@@ -437,7 +437,7 @@ class Checker {
         'RECHECK_WITHOUT_REST',
         ['phases', p, 'steps', s, 'from'],
         `The step "${str(step.id) ?? ''}" counts its "atMinute" from the end of a rest ("from": "recheck"), but on some path no option asking for a rest ("delayDose") comes before it: there it is due at once.`,
-        'Reach it only through "delayDose" options (with "recheckAfterMinutes"), or count its minute on the arrival clock.',
+        'Reach it only through "delayDose" options, or count its minute on the arrival clock.',
       );
     }
   }
