@@ -88,9 +88,10 @@ test('before the dose, the rest and its recheck are given on the arrival clock; 
   const arrival = Number(
     await page.locator('[data-arrival-minute]').getAttribute('data-arrival-minute'),
   );
+  // The recheck step comes when the fifteen-minute rest chosen now is over.
   const waiting = page.locator('[data-waiting]');
   await expect(waiting).toContainText(
-    `Something is due at minute 20 since arrival (in ${20 - arrival} minutes)`,
+    `Something is due at minute ${arrival + 15} since arrival (in 15 minutes)`,
   );
   await expect(page.locator('[data-advance]')).toHaveText(
     /^Advance to next event: minute \d+ since arrival \(in \d+ minutes?\)$/,

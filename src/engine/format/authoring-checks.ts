@@ -290,7 +290,10 @@ function checkMinutesForward(doc: Json, out: Finding[]) {
       const id = str(step.id);
       if (id !== undefined && !local.has(id)) local.set(id, k);
     });
-    const at = steps.map(([step]) => (timed ? num(step.atMinute) : undefined));
+    // A recheck-clock minute is known only in play (from the rest's end): not compared here.
+    const at = steps.map(([step]) =>
+      timed && step.from !== 'recheck' ? num(step.atMinute) : undefined,
+    );
     /** Per step: the latest minute of a step before it on some path, and which step. */
     const latest: ({ minute: number; stepId: string } | undefined)[] = steps.map(() => undefined);
     const start = local.get(str(phase.start) ?? '');

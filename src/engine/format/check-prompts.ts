@@ -73,7 +73,10 @@ export function checkPrompts(doc: unknown): CheckPrompt[] {
       const sid = str(s.id);
       if (sid !== undefined && !local.has(sid)) local.set(sid, k);
     });
-    const at = steps.map(({ s }) => (s.from === 'arrival' ? undefined : num(s.atMinute)));
+    // Dose-clock minutes only: the others cannot be compared with a check's window here.
+    const at = steps.map(({ s }) =>
+      s.from === 'arrival' || s.from === 'recheck' ? undefined : num(s.atMinute),
+    );
     const earliest: (number | undefined)[] = steps.map(() => undefined);
     const start = local.get(str(phase.start) ?? '');
     if (start === undefined) continue;

@@ -106,6 +106,12 @@ const d = (description: string) => ({ description });
 /** The clocks a scenario time can count on (format 2). */
 export const CLOCKS = ['arrival', 'dose'] as const;
 export type ClockName = (typeof CLOCKS)[number];
+/**
+ * The clocks a step's `atMinute` can count on: the scenario clocks, and `recheck`, the end of the
+ * rest the last `delayDose` option asked for (session/timing.ts).
+ */
+export const STEP_CLOCKS = [...CLOCKS, 'recheck'] as const;
+export type StepClockName = (typeof STEP_CLOCKS)[number];
 /** The `from` field: `what` names the minute it counts; `description` replaces the whole text. */
 const From = (what: string, description?: string) =>
   Type.Optional(
@@ -117,6 +123,15 @@ const From = (what: string, description?: string) =>
       ),
     ),
   );
+/** A step's `from`: the scenario clocks and the end of the rest. */
+const StepFrom = Type.Optional(
+  Type.Union(
+    STEP_CLOCKS.map((c) => Type.Literal(c)),
+    d(
+      'Which clock "atMinute" counts on: "arrival" (minutes since the patient arrived, before or after the dose), "dose" (minutes since the first dose; the default), or "recheck" (minutes since the end of the rest the last "delayDose" option asked for: the minute it was chosen plus its "recheckAfterMinutes"; while no rest has been asked for, the step is due at once).',
+    ),
+  ),
+);
 
 const Id = (what: string) =>
   Type.String({
@@ -663,7 +678,7 @@ export const Step = Type.Object(
           'The step is presented once the clock named by "from" reaches this many minutes (by default, minutes after dosing).',
       }),
     ),
-    from: From('"atMinute"'),
+    from: StepFrom,
     options: Type.Array(Option, {
       minItems: 1,
       maxItems: 9,

@@ -29,6 +29,22 @@ const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 const has = (o: Json, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
+/** The steps reachable from `start` along `nexts` (per step: the steps it leads to), as flags. */
+function forwardFrom(start: number, nexts: readonly (readonly number[])[]): Uint8Array {
+  const reached = new Uint8Array(nexts.length);
+  const stack = [start];
+  reached[start] = 1;
+  while (stack.length > 0) {
+    for (const n of nexts[stack.pop()!]!) {
+      if (!reached[n]) {
+        reached[n] = 1;
+        stack.push(n);
+      }
+    }
+  }
+  return reached;
+}
+
 export interface SemanticOptions {
   /** File names present under public/audio/; when given, media files must be among them. */
   knownAudioFiles?: readonly string[];
@@ -47,6 +63,12 @@ interface StepCheck {
   scoresSafety: boolean;
   /** Per option: leaves the phase, leads to a step id (to resolve in the phase), or neither. */
   targets: ('exit' | { next: string; path: Seg[] } | undefined)[];
+  /** Per option: whether it asks for a rest (action "delayDose"), starting the recheck clock. */
+  rests: boolean[];
+  /** Whether an option that asks for no rest ends the phase (the next phase is entered unrested). */
+  endsPhaseUnrested: boolean;
+  /** Whether the step's `atMinute` counts on the recheck clock. */
+  onRecheckClock: boolean;
 }
 
 /**
@@ -80,6 +102,11 @@ class Checker {
   private scored = new Set<string>();
   /** The ids of the events (for conditions that name one). */
   private eventIds: string[] | undefined;
+  /**
+   * Whether the phase checked next can be entered on a path where no step option has asked for
+   * a rest (`delayDose`) yet: the recheck clock is not started there.
+   */
+  private unrestedEntry = true;
 
   constructor(
     private readonly doc: Json,
@@ -303,6 +330,10 @@ class Checker {
     const size = list(phase.steps).length;
     const nexts: number[][] = Array.from({ length: size }, () => []);
     const exits = new Uint8Array(size);
+    // The same graph without the options that ask for a rest, and where it ends the phase
+    // (checkRecheckClock).
+    const unrested = { nexts: nexts.map(() => [] as number[]), exits: new Uint8Array(size) };
+    const onRecheckClock = new Uint8Array(size);
     let scoresSafety = false;
     const safety = this.competencies.has('safety');
     const context = this.stepContext(phaseId);
@@ -311,12 +342,18 @@ class Checker {
       for (const f of check.findings) this.out.push(f);
       for (const c of check.scored) this.scored.add(c);
       if (check.scoresSafety) scoresSafety = true;
-      for (const target of check.targets) {
+      if (check.onRecheckClock) onRecheckClock[s] = 1;
+      if (check.endsPhaseUnrested) unrested.exits[s] = 1;
+      for (const [o, target] of check.targets.entries()) {
+        const rests = check.rests[o] === true;
         if (target === 'exit') exits[s] = 1;
         else if (target !== undefined) {
           const n = local.get(target.next);
           if (n === undefined) this.unresolvedStep(target.next, target.path, local, 'next step');
-          else nexts[s]!.push(n);
+          else {
+            nexts[s]!.push(n);
+            if (!rests) unrested.nexts[s]!.push(n);
+          }
         }
       }
     }
@@ -336,17 +373,9 @@ class Checker {
       return;
     }
     // Forward reachability from the start step.
-    const reached = new Uint8Array(size);
-    const stack = [start];
-    reached[start] = 1;
-    while (stack.length > 0) {
-      for (const n of nexts[stack.pop()!]!) {
-        if (!reached[n]) {
-          reached[n] = 1;
-          stack.push(n);
-        }
-      }
-    }
+    const reached = forwardFrom(start, nexts);
+    this.checkRecheckClock(p, stepList, start, unrested, onRecheckClock);
+    const stack: number[] = [];
     // Backward reachability from the steps that can end the phase.
     const back: number[][] = Array.from({ length: size }, () => []);
     for (let s = 0; s < size; s++) for (const n of nexts[s]!) back[n]!.push(s);
@@ -386,6 +415,34 @@ class Checker {
   }
 
   /**
+   * A step whose `atMinute` counts on the recheck clock but can be reached on a path where no
+   * step option has asked for a rest (`delayDose`) before it is due at once there, whatever its
+   * minute: warned. Paths run through the phases in order, along the step options' targets;
+   * event options (an event may not fire) and withdrawals are not counted as resting. Notes
+   * whether the next phase can be entered without a rest.
+   */
+  private checkRecheckClock(
+    p: number,
+    stepList: [Json, number][],
+    start: number,
+    unrested: { nexts: number[][]; exits: Uint8Array },
+    onRecheckClock: Uint8Array,
+  ) {
+    if (!this.unrestedEntry) return;
+    const reached = forwardFrom(start, unrested.nexts);
+    this.unrestedEntry = reached.some((r, s) => r === 1 && unrested.exits[s] === 1);
+    for (const [step, s] of stepList) {
+      if (!reached[s] || !onRecheckClock[s]) continue;
+      this.warn(
+        'RECHECK_WITHOUT_REST',
+        ['phases', p, 'steps', s, 'from'],
+        `The step "${str(step.id) ?? ''}" counts its "atMinute" from the end of a rest ("from": "recheck"), but on some path no option asking for a rest ("delayDose") comes before it: there it is due at once.`,
+        'Reach it only through "delayDose" options, or count its minute on the arrival clock.',
+      );
+    }
+  }
+
+  /**
    * Everything the checks of a step read outside the step (besides where its "next" ids lead,
    * resolved by the caller): a step checked in the same context finds the same.
    */
@@ -419,13 +476,16 @@ class Checker {
     this.out = [];
     this.scored = new Set();
     const targets: StepCheck['targets'] = [];
+    const rests: boolean[] = [];
+    let endsPhaseUnrested = false;
     let scoresSafety = false;
     const safety = this.competencies.has('safety');
     const stepPath: Seg[] = ['phases', p, 'steps', s];
     if (has(step, 'audio')) this.resolveAudio(step.audio, [...stepPath, 'audio']);
     const at = num(step.atMinute);
-    // On the arrival clock (format 2) a step may wait in any phase, before or after the dose.
-    if (at !== undefined && step.from !== 'arrival') {
+    // On the arrival clock (format 2) a step may wait in any phase, before or after the dose; on
+    // the recheck clock too (its minute is known only in play: checkRecheckClock).
+    if (at !== undefined && step.from !== 'arrival' && step.from !== 'recheck') {
       this.checkInSession(at, [...stepPath, 'atMinute'], 'This step');
       if (phaseId === 'preparation' || phaseId === 'administration') {
         this.warn(
@@ -442,6 +502,8 @@ class Checker {
       const optionPath = [...stepPath, 'options', o];
       this.checkOption(option, optionPath, false);
       targets.push(this.checkStepTarget(option, optionPath, phaseId));
+      rests.push(option.action === 'delayDose');
+      if (option.endsPhase === true && option.action !== 'delayDose') endsPhaseUnrested = true;
       if (safety && isObject(option.points) && num(option.points.safety)) scoresSafety = true;
     }
     const check: StepCheck = {
@@ -452,6 +514,9 @@ class Checker {
       scored: [...this.scored],
       scoresSafety,
       targets,
+      rests,
+      endsPhaseUnrested,
+      onRecheckClock: at !== undefined && step.from === 'recheck',
     };
     [this.out, this.scored] = [out, scored];
     this.cache?.set(step, check);

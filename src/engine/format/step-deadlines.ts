@@ -16,12 +16,14 @@
  *   can be answered: the offer is withdrawn once the clock passes it.
  *
  * A step's `atMinute` counts only where the session counts it: on the arrival clock in any phase,
- * on the dose clock in the phases after the dose.
+ * on the dose clock in the phases after the dose, on the recheck clock (from the end of the rest
+ * the last `delayDose` option asked for) in any phase. Minutes on different clocks are compared
+ * only in play; here a deadline is known only when the step and its target count on one clock.
  *
  * Defensive: reads a parsed (normalised) document that may have schema errors, and never throws.
  * Linear in the number of steps and options.
  */
-import { PHASE_IDS } from './schema.ts';
+import { PHASE_IDS, type StepClockName } from './schema.ts';
 
 type Json = Record<string, unknown>;
 
@@ -44,7 +46,7 @@ export type ExpiryTarget = { next: string } | { endsPhase: true } | { ending: st
 /** A step minute and the clock it counts on. */
 export interface StepMinute {
   minute: number;
-  from: 'dose' | 'arrival';
+  from: StepClockName;
 }
 
 /** What the rule says about one step that can be withdrawn. */
@@ -80,12 +82,16 @@ export interface ExpiryProblem {
   phaseId?: string;
 }
 
-/** A step's minute, when it counts in its phase (dose-clock minutes only after the dose). */
+/**
+ * A step's minute, when it counts in its phase (dose-clock minutes only after the dose). The
+ * session puts it on its clock with session/timing.ts `stepArrivalMinute`.
+ */
 export function stepMinute(stepObject: object, phaseId: string): StepMinute | undefined {
   const step = stepObject as Json;
   const minute = num(step.atMinute);
   if (minute === undefined) return undefined;
-  const from = step.from === 'arrival' ? 'arrival' : 'dose';
+  const from: StepClockName =
+    step.from === 'arrival' || step.from === 'recheck' ? step.from : 'dose';
   if (from === 'dose' && !AFTER_DOSE.has(phaseId)) return undefined;
   return { minute, from };
 }

@@ -28,7 +28,7 @@ import { conditionEnv, say } from './context.ts';
 import type { StepDef } from './indexScenario.ts';
 import { recordExpiredStep } from './decisions.ts';
 import { endRefusal } from './gates.ts';
-import { arrivalMinuteOf } from './timing.ts';
+import { stepArrivalMinute } from './timing.ts';
 import type { SessionContext } from './types.ts';
 
 /** What the transcript and the debrief say of a withdrawn step when the scenario does not say. */
@@ -73,8 +73,8 @@ const memos = new WeakMap<StepDef, ExpiryMemo>();
 
 /**
  * The context values expiryNow reads for `step` (values that are replaced, never changed in
- * place): the clocks and presentation always; the condition environment only when the step or
- * one of its options has a condition.
+ * place): the clocks (the rest's end too) and presentation always; the condition environment only
+ * when the step or one of its options has a condition.
  */
 function readsOf(step: StepDef): (ctx: SessionContext) => unknown[] {
   const conditional = step.expires?.when !== undefined || step.options.some((o) => o.when);
@@ -83,6 +83,7 @@ function readsOf(step: StepDef): (ctx: SessionContext) => unknown[] {
       c.stepShown,
       c.stepShown ? c.stepShownAt : c.clock,
       c.doseClock,
+      c.restEndsAt,
       c.phaseEnteredAt,
     ];
     if (conditional) base.push(c.vars, c.vitals, c.minute, c.facts, c.settings, c.eventStates);
@@ -109,8 +110,10 @@ function computeExpiryNow(ctx: SessionContext, phase: PhaseId, step: StepDef): E
     targetStep = ctx.index.steps.get(ctx.index.phases.get(next)!.start)?.step;
   } else if ('next' in target) targetStep = ctx.index.steps.get(target.next)?.step;
   const presentedAt = ctx.stepShown ? (ctx.stepShownAt ?? null) : ctx.clock;
-  let at = minuteOf(ctx, step, phase);
-  if (step.atMinute !== undefined && at === null && stepMinute(step, phase)) return null;
+  let at = stepArrivalMinute(ctx, step, phase);
+  // A dose-clock minute not known yet: no deadline. A recheck-clock step reached without a rest
+  // is due at once, as a step without an atMinute (its withinMinutes counts from then).
+  if (at === null && stepMinute(step, phase)?.from === 'dose') return null;
   // A phase's opening step is its moment when the phase opens after the step's minute (when the
   // drug's effects, not the trainee, decide when integration begins): shown then, not withdrawn.
   const opened = ctx.phaseEnteredAt ?? null;
@@ -120,15 +123,9 @@ function computeExpiryNow(ctx: SessionContext, phase: PhaseId, step: StepDef): E
     at,
     presentedAt,
     within: written?.withinMinutes,
-    targetAt: targetStep ? minuteOf(ctx, targetStep, targetPhase) : null,
+    targetAt: targetStep ? stepArrivalMinute(ctx, targetStep, targetPhase) : null,
   });
   return { target, deadline, ...(written ? { written } : {}) };
-}
-
-/** A step's minute on the arrival clock, when it counts in its phase and can be known now. */
-function minuteOf(ctx: SessionContext, step: StepDef, phase: PhaseId): number | null {
-  const m = stepMinute(step, phase);
-  return m ? arrivalMinuteOf(ctx, m.minute, m.from) : null;
 }
 
 /**

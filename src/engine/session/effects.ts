@@ -46,7 +46,7 @@ export function applyOptionEffects(d: SessionContext, option: OptionDef): void {
     const fact = ACTION_FACT[action];
     if (fact) d.facts = { ...d.facts, [fact]: true };
     if (action === 'delayDose') {
-      d.recheckFrom = d.clock + (option.recheckAfterMinutes ?? 0);
+      d.recheckFrom = d.restEndsAt = d.clock + (option.recheckAfterMinutes ?? 0);
       d.earlyRecheckAt = null;
     }
     if (action === 'resumeAdministration') d.facts = { ...d.facts, administrationPaused: false };

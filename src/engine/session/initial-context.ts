@@ -38,6 +38,7 @@ export function initialContext(input: SessionInput): SessionContext {
     clock: 0,
     doseClock: null,
     recheckFrom: null,
+    restEndsAt: null,
     earlyRecheckAt: null,
     predoseBp: null,
     drug: initialDrug(input.scenario),

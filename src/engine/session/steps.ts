@@ -6,21 +6,20 @@ import type { PhaseId } from '../format/schema.ts';
 import { conditionEnv, say } from './context.ts';
 import { chooseVariant, textOf } from './variants.ts';
 import type { OptionDef } from './indexScenario.ts';
-import { isTimedPhase } from './phases.ts';
-import { arrivalMinuteOf } from './timing.ts';
+import { stepArrivalMinute } from './timing.ts';
 import { expiryNow, expiryDue, withdrawStep } from './deadlines.ts';
 import type { SessionContext } from './types.ts';
 
 /**
  * The arrival-clock minute the current step waits for, or null when it does not wait. A step's
- * `atMinute` on the dose clock counts only in the phases after the dose, once dosed (format 1's
- * rule); on the arrival clock it counts in any phase.
+ * `atMinute` counts where stepArrivalMinute says (timing.ts): on the dose clock only in the phases
+ * after the dose, once dosed (format 1's rule); on the arrival clock in any phase; on the recheck
+ * clock in any phase, once a rest has been asked for (before that the step is due at once).
  */
 export function stepWaitsUntil(d: SessionContext): number | null {
-  const step = d.stepId ? d.index.steps.get(d.stepId)?.step : undefined;
-  if (step?.atMinute === undefined) return null;
-  if (step.from !== 'arrival' && !(isTimedPhase(d.phase) && d.facts.dosed)) return null;
-  const at = arrivalMinuteOf(d, step.atMinute, step.from);
+  const place = d.stepId ? d.index.steps.get(d.stepId) : undefined;
+  if (place?.step.atMinute === undefined) return null;
+  const at = stepArrivalMinute(d, place.step, place.phase);
   return at !== null && d.clock < at ? at : null;
 }
 

@@ -190,6 +190,12 @@ export interface SessionContext {
   doseClock: number | null;
   /** After `delayDose`: the arrival-clock minute from which a vitals recheck lifts the delay; null when none is pending. */
   recheckFrom: number | null;
+  /**
+   * After `delayDose`: the arrival-clock minute the rest it asked for ends (the minute it was
+   * chosen plus its `recheckAfterMinutes`), kept after the recheck is made: the zero of a step's
+   * `from: "recheck"` clock (timing.ts). Null before any `delayDose`; the last one counts.
+   */
+  restEndsAt: number | null;
   /** The arrival-clock minute of a vitals check made while a recheck was pending but before its rest ended; null when none. */
   earlyRecheckAt: number | null;
   /** The last blood pressure measured before the dose (for the protocol's hard stop). */

@@ -276,6 +276,21 @@ describe('docs/authoring.md patterns', () => {
     expect(run.snapshot.context.facts.dosed).toBe(true);
   });
 
+  it('rest and recheck: the recheck step comes when the rest ends, however late it was chosen', () => {
+    let now = play('rest-and-recheck', [...PREP, 'admin-vitals-check']).snapshot;
+    expect(viewSession(now).step?.id).toBe('admin-dose');
+    now = step(now, { type: 'clock.advance', minutes: 10 });
+    const chosenAt = now.context.clock;
+    now = step(now, { type: 'trainee.choose', optionId: 'admin-dose-rest' });
+    while (viewSession(now).step === null && now.context.clock < 60)
+      now = step(now, { type: 'clock.advance', minutes: 1 });
+    expect(viewSession(now).step?.id).toBe('admin-recheck');
+    expect(now.context.clock).toBe(chosenAt + 15);
+    now = step(now, { type: 'trainee.choose', optionId: 'admin-recheck-check' });
+    expect(now.context.recheckFrom).toBeNull();
+    expect(viewSession(now).step?.id).toBe('admin-after-rest');
+  });
+
   it.each(['prep-decision-proceed', 'prep-decision-postpone'])(
     'shared decision: the ending reached through %s passes',
     (choice) => {

@@ -119,6 +119,60 @@ describe('hard-stop-blood-pressure: no dose at the hard stop', () => {
     }
   });
 
+  it.each([
+    ['a-first-rest15', [], 15],
+    ['a-first-rest5', [], 5],
+    ['a-doc-leave', ['a-first-document'], 15],
+    ['a-doc-correct', ['a-first-document'], 15],
+  ] as const)(
+    'after %s the recheck step comes when the rest ends, whenever it was chosen, and its recheck counts',
+    (rest, before, minutes) => {
+      for (const chosenAt of [0, 8]) {
+        const at = (...more: SessionEvent[]) =>
+          play(
+            1,
+            ...PREPARATION,
+            'a-bp-first',
+            ...before,
+            ...(chosenAt > 0 ? [advance(chosenAt)] : []),
+            rest,
+            ...more,
+          );
+        expect(at().context.clock).toBe(chosenAt);
+        expect(viewSession(at(advance(minutes - 1))).step, `${chosenAt}`).toBeNull();
+        const due = at(advance(minutes));
+        expect(viewSession(due).step?.id, `${chosenAt}`).toBe('a-rest');
+        const rechecked = transition(sessionMachine, due, {
+          type: 'trainee.choose',
+          optionId: 'a-rest-recheck',
+        })[0];
+        expect(rechecked.context.recheckFrom, `${chosenAt}`).toBeNull();
+        expect(rechecked.context.earlyRecheckAt, `${chosenAt}`).toBeNull();
+        expect(viewSession(rechecked).step?.id).toBe('a-recheck');
+      }
+    },
+  );
+
+  it('on the best path, the recheck step comes as the rest ends and its reading is the recheck', () => {
+    const run = playHeadless(scenario, { seed: 1, mode: 'assessment', strategy: 'best' });
+    let s = play(1);
+    let restChosenAt: number | null = null;
+    let restShownAt: number | null = null;
+    for (const event of run.attempt.events.slice(1)) {
+      s = transition(sessionMachine, s, event)[0];
+      if (event.type === 'trainee.choose' && event.optionId === 'a-first-rest15')
+        restChosenAt = s.context.clock;
+      if (restShownAt === null && viewSession(s).step?.id === 'a-rest')
+        restShownAt = s.context.clock;
+      // No reading is ever taken too early for the recheck.
+      expect(s.context.earlyRecheckAt).toBeNull();
+    }
+    expect(restChosenAt).not.toBeNull();
+    expect(restShownAt).toBe(restChosenAt! + 15);
+    expect(s.context.recheckFrom).toBeNull();
+    expect(s.context.restEndsAt).toBe(restChosenAt! + 15);
+  });
+
   it('refuses a dose on the strength of a note written before the recheck', () => {
     const s = play(3, ...PREPARATION, 'a-bp-first', 'a-first-document', 'a-doc-give');
     expect(s.context.facts.dosed).toBe(false);

@@ -23,6 +23,10 @@ const scenario = (id: string): ScenarioV1 => {
 interface Shown {
   /** Minutes since the dose (null before it). */
   minute: number | null;
+  /** Minutes since arrival. */
+  clock: number;
+  /** The monitor's last blood-pressure reading then (null before the first). */
+  reading: { clock: number; systolic: number; diastolic: number } | null;
   /** The monitor's dissociation (0–10, whole numbers). */
   dissociation: number;
   /** The model's unrounded dissociation. */
@@ -43,9 +47,25 @@ interface Played {
   fired: Set<string>;
 }
 
-/** Plays `choices` (then `best`) and replays the log minute by minute. */
-function play(s: ScenarioV1, choices: readonly string[] = []): Played {
-  const run = playHeadless(s, { seed: 1, mode: 'assessment', strategy: 'best', choices });
+/**
+ * Plays `events` after the session begins (a string chooses that option), then `choices` (then
+ * `best`), and replays the log minute by minute.
+ */
+function play(
+  s: ScenarioV1,
+  choices: readonly string[] = [],
+  events: readonly (SessionEvent | string)[] = [],
+): Played {
+  let from = step(initialSnapshot(s, { seed: 1, mode: 'assessment' }), { type: 'session.begin' });
+  for (const e of events)
+    from = step(from, typeof e === 'string' ? { type: 'trainee.choose', optionId: e } : e);
+  const run = playHeadless(s, {
+    seed: 1,
+    mode: 'assessment',
+    strategy: 'best',
+    choices,
+    ...(events.length > 0 ? { from } : {}),
+  });
   let snap = initialSnapshot(s, { seed: 1, mode: 'assessment' });
   const steps = new Map<string, Shown>();
   const course: number[] = [];
@@ -62,6 +82,8 @@ function play(s: ScenarioV1, choices: readonly string[] = []): Played {
     if (view.step && !steps.has(view.step.id))
       steps.set(view.step.id, {
         minute: c.minute,
+        clock: c.clock,
+        reading: c.monitor.readings.at(-1) ?? null,
         dissociation: c.vitals.dissociation,
         modelled,
         text: view.step.text,
@@ -217,4 +239,47 @@ describe('sedation-vomiting-benzodiazepine on the model', () => {
       expect(onset.modelled, start).toBeGreaterThanOrEqual(1);
     }
   });
+});
+
+describe('hard-stop-blood-pressure: the recheck line on a late rest', () => {
+  const s = scenario('hard-stop-blood-pressure');
+  const stop = s.protocol.thresholds.hardStop!;
+  const BEFORE_REST = [
+    'p-arrival-settle',
+    'p-consent-dialogue',
+    'p-screen-full',
+    'p-disc-thanks',
+    'a-bp-first',
+  ];
+  // The rest chosen after the clock has run (the player's clock runs before the dose), and the
+  // recheck made from the step that offers it.
+  const paths = [
+    ['a-first-rest15', 8, 15],
+    ['a-first-rest5', 30, 5],
+  ] as const;
+
+  it.each(paths)(
+    'after %s chosen at minute %i, the recheck is taken once the rest is over and the line is true of it',
+    (rest, chosenAt, minutes) => {
+      const p = play(
+        s,
+        ['a-rest-recheck'],
+        [...BEFORE_REST, { type: 'clock.advance', minutes: chosenAt }, rest],
+      );
+      expect(p.ok).toBe(true);
+      expect(shown(p, 'a-rest').clock).toBe(chosenAt + minutes);
+      const first = shown(p, 'a-first-reading').reading!;
+      const line = shown(p, 'a-recheck');
+      expect(line.text).toContain(
+        'The rested recheck is down by only a few points: still at or above 180/110.',
+      );
+      const recheck = line.reading!;
+      expect(recheck.clock, 'taken after the rest').toBeGreaterThanOrEqual(chosenAt + minutes);
+      expect(recheck.systolic >= stop.systolic || recheck.diastolic >= stop.diastolic).toBe(true);
+      // "Down by only a few points": lower, by less than 10 mmHg.
+      expect(recheck.systolic + recheck.diastolic).toBeLessThan(first.systolic + first.diastolic);
+      expect(first.systolic - recheck.systolic).toBeLessThan(10);
+      expect(first.diastolic - recheck.diastolic).toBeLessThan(10);
+    },
+  );
 });
