@@ -137,7 +137,7 @@ try {
     `cohort view: ${total} attempts from ${TRAINEES} trainees (${mb} MB of JSON) loaded and rendered in ${first.shown.toFixed(0)} ms; every attempt replayed and counted after ${first.verified.toFixed(0)} ms (target < 2000 ms), ${(first.verified / total).toFixed(2)} ms per attempt`,
   );
   // The same files again: the replays come from the cache in IndexedDB.
-  // The results are written to the cache as they arrive; wait for the last writes to land.
+  // The results are written to the cache once the view has drawn them; wait for the writes to land.
   await page.waitForFunction(
     `new Promise((resolve) => {
       const open = indexedDB.open('kap-results');

@@ -1,8 +1,12 @@
 /**
- * Times the drug model: one-minute advances early and late in a visit (they should cost the same,
- * since each is one cached matrix-vector product), the first advance by a new step length (one
- * matrix exponential), and a 4-hour chart at 1-minute resolution.
- * Checks that the run did what it claims: the late state really is 500 minutes on and dosed.
+ * Times the drug model:
+ * - a simulated visit minute by minute as the session runs it: each minute a new state, its
+ *   effect, and the one-minute look-ahead the session makes before moving on (in µs per simulated
+ *   minute, wall and CPU time; early and late in the visit, which should cost the same);
+ * - asking again for a minute already worked out (memoised: a look-up);
+ * - the first advance by a new step length (one matrix exponential);
+ * - a 4-hour chart at 1-minute resolution.
+ * Checks that the runs did what they claim: the visit really reached its last minute, dosed.
  */
 import { performance } from 'node:perf_hooks';
 import {
@@ -14,32 +18,67 @@ import {
   type DrugState,
 } from '../src/engine/drug/index.ts';
 
-const N = 20_000;
+const VISITS = 200;
+const MINUTES = 500;
+/** Minutes timed at each end of a visit. */
+const WINDOW = 60;
 
-function dosed(): DrugState {
-  let s = initialDrugState('ketamine', { weightKg: 70 });
+function dosed(weightKg: number): DrugState {
+  let s = initialDrugState('ketamine', { weightKg });
   s = applyDrugInput(s, { kind: 'infusionRate', minute: 0, mgPerMinute: 0.875 });
   return applyDrugInput(s, { kind: 'lozenge', minute: 0, mg: 100, swallowedFraction: 0.25 });
 }
 
-function perAdvance(start: DrugState): number {
-  let s = start;
-  const t0 = performance.now();
-  for (let i = 0; i < N; i++) s = advanceDrug(start, 1);
-  const ms = (performance.now() - t0) / N;
-  if (s.minute !== start.minute + 1) throw new Error('advance did not move one minute');
-  return ms;
+/** One minute of a visit as the session runs it: the effect now, a look-ahead, the step. */
+function minute(s: DrugState): DrugState {
+  drugEffect(s);
+  drugEffect(advanceDrug(s, 1));
+  return advanceDrug(s, 1);
 }
 
-const early = advanceDrug(dosed(), 5);
-const late = advanceDrug(dosed(), 500);
-if (late.minute !== 500 || !(late.amounts.eliminated > 0)) throw new Error('late state is wrong');
-perAdvance(early); // warm-up, fills the cache for h = 1
-const earlyMs = perAdvance(early);
-const lateMs = perAdvance(late);
+/**
+ * Visits minute by minute, one after another as sessions run; the time (ms wall, µs CPU) of the
+ * first and last WINDOW minutes of each, summed.
+ */
+function visits(): { early: number; late: number; earlyCpu: number; lateCpu: number } {
+  const sum = { early: 0, late: 0, earlyCpu: 0, lateCpu: 0 };
+  const window = (s: DrugState): { s: DrugState; ms: number; cpu: number } => {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    for (let m = 0; m < WINDOW; m++) s = minute(s);
+    const cpu = process.cpuUsage(c0);
+    return { s, ms: performance.now() - t0, cpu: cpu.user + cpu.system };
+  };
+  for (let v = 0; v < VISITS; v++) {
+    // A different weight each visit, so no visit reuses another's states.
+    const early = window(dosed(60 + v / 10));
+    let s = early.s;
+    for (let m = WINDOW; m < MINUTES - WINDOW; m++) s = minute(s);
+    const late = window(s);
+    if (late.s.minute !== MINUTES || !(late.s.amounts.eliminated > 0))
+      throw new Error('the visit is wrong');
+    sum.early += early.ms;
+    sum.late += late.ms;
+    sum.earlyCpu += early.cpu;
+    sum.lateCpu += late.cpu;
+  }
+  return sum;
+}
+
+visits(); // warm-up
+const v = visits();
+const perMinute = (ms: number) => ((ms * 1000) / (VISITS * WINDOW)).toFixed(2);
+const perMinuteCpu = (us: number) => (us / (VISITS * WINDOW)).toFixed(2);
+
+const start = advanceDrug(dosed(70), 5);
+advanceDrug(start, 1);
+const N = 20_000;
+const t2 = performance.now();
+for (let i = 0; i < N; i++) advanceDrug(start, 1);
+const memoMs = (performance.now() - t2) / N;
 
 const t0 = performance.now();
-advanceDrug(early, 1.2345678);
+advanceDrug(start, 1.2345678);
 const newStepMs = performance.now() - t0;
 
 const t1 = performance.now();
@@ -55,12 +94,12 @@ const rows = drugCurve(
   1,
 );
 const curveMs = performance.now() - t1;
-if (rows.length !== 241 || !(drugEffect(late).plasmaNgPerMl > 0)) throw new Error('curve is wrong');
+if (rows.length !== 241 || !(rows[60]!.plasmaNgPerMl > 0)) throw new Error('curve is wrong');
 
 console.log('drug model');
-console.log(`  advance 1 min at minute 5:    ${(earlyMs * 1000).toFixed(2)} µs`);
 console.log(
-  `  advance 1 min at minute 500:  ${(lateMs * 1000).toFixed(2)} µs (ratio ${(lateMs / earlyMs).toFixed(2)})`,
+  `  a visit, per simulated minute (new state, its effect, a 1-min look-ahead): minutes 0-${WINDOW}: ${perMinute(v.early)} µs (CPU ${perMinuteCpu(v.earlyCpu)} µs); minutes ${MINUTES - WINDOW}-${MINUTES}: ${perMinute(v.late)} µs (CPU ${perMinuteCpu(v.lateCpu)} µs)`,
 );
+console.log(`  a minute already worked out, asked again: ${(memoMs * 1000).toFixed(2)} µs`);
 console.log(`  first advance by a new step:  ${newStepMs.toFixed(2)} ms (one matrix exponential)`);
 console.log(`  4-h curve, 1-min samples:     ${curveMs.toFixed(2)} ms`);

@@ -66,7 +66,15 @@ function traineeOf(
     : { trainee: fileName.replace(/\.[^.]*$/, ''), traineeFromFile: true };
 }
 
-/** Reads export files; a file with problems is skipped and each problem named with its file. */
+/** The longest the page reads files without giving the browser a turn, in ms. */
+const READ_SLICE_MS = 50;
+
+/**
+ * Reads export files; a file with problems is skipped and each problem named with its file.
+ * Each scenario the attempts name starts opening (loading and validating, off the page) as soon
+ * as it is first seen, while the rest is read: the replays need it next. The page gets a turn
+ * every READ_SLICE_MS, which lets the opening go on meanwhile.
+ */
 export async function readAttemptFiles(
   files: readonly File[],
 ): Promise<{ entries: SourcedEntry[]; problems: string[] }> {
@@ -74,7 +82,13 @@ export async function readAttemptFiles(
   const problems: string[] = [];
   const wanted = files.filter((f) => /\.json$/i.test(f.name)); // a folder may hold other files
   const texts = await Promise.all(wanted.map((f) => f.text()));
+  const named = new Set<string>();
+  let sliceStart = performance.now();
   for (const [i, file] of wanted.entries()) {
+    if (performance.now() - sliceStart > READ_SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
     const name = file.webkitRelativePath || file.name;
     const parsed = parseExport(texts[i]!);
     if (!parsed.ok) {
@@ -82,13 +96,19 @@ export async function readAttemptFiles(
       continue;
     }
     const bundle: unknown = parsed.bundle;
-    for (const entry of parsed.bundle.attempts)
+    for (const entry of parsed.bundle.attempts) {
+      const scenarioId = entry.attempt.scenarioId;
+      if (!named.has(scenarioId)) {
+        named.add(scenarioId);
+        void openScenario(scenarioId); // kept by the loader for verifyEntries
+      }
       entries.push({
         entry,
         ...traineeOf(entry, bundle, file.name),
         source: name,
         id: attemptId(entry.attempt),
       });
+    }
   }
   return { entries, problems };
 }
@@ -102,7 +122,8 @@ const scenarioKeyOf = (s: ScenarioV1) => `${s.id}@${s.version}#${hashScenario(s)
  * redrawing the view does not take the processor from the replays; `progress` hears, with each
  * hand-over, how many distinct attempts are done of how many. Each distinct attempt (by key) is
  * replayed once and every copy of it is handed back. The new results are written to the cache
- * once all are replayed. Never throws; resolves when all are handed back.
+ * once all are replayed and the view has drawn them. Never throws; resolves when all are handed
+ * back.
  */
 export async function verifyEntries(
   list: readonly SourcedEntry[],
@@ -208,7 +229,24 @@ export async function verifyEntries(
   });
   if (timer !== null) clearTimeout(timer);
   flush();
-  void cacheVerifications(replayed);
+  // Writing hundreds of reports to the database takes the page a while: after the view has
+  // drawn the last results, not before.
+  afterNextPaint(() => void cacheVerifications(replayed));
+}
+
+/**
+ * Runs `then` once, after the page has drawn its next frame, or after half a second where no frame
+ * comes (a hidden tab draws none).
+ */
+function afterNextPaint(then: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  setTimeout(once, 500);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
 }
 
 /**

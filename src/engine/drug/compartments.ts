@@ -11,7 +11,7 @@
  * whatever the elapsed time.
  */
 import { cnsEffectSite, pressorEffectSite, toleranceSite } from './effectSite.ts';
-import { applyMatrix, expm, type Matrix } from './matrixExponential.ts';
+import { expm, type Matrix } from './matrixExponential.ts';
 import { parameter } from './parameters.ts';
 import type { Drug, DrugCompartments } from './types.ts';
 
@@ -191,7 +191,7 @@ export function toVector(amounts: DrugCompartments, rate: number): number[] {
 }
 
 /** The compartments back from an augmented state vector. */
-export function fromVector(x: readonly number[]): DrugCompartments {
+export function fromVector(x: ArrayLike<number>): DrugCompartments {
   return Object.fromEntries(
     COMPARTMENTS.map((name, i) => [name, x[i]!]),
   ) as unknown as DrugCompartments;
@@ -208,6 +208,13 @@ export function emptyCompartments(): DrugCompartments {
  * exp(M·b) = exp(M·(a + b)), exact up to rounding), and a fractional rest by its own; so the
  * matrix exponentials a visit needs are a handful per drug and weight, not one per step length
  * (each costs about as much as a few hundred advances). Pure: the caches only save work.
+ *
+ * Each product is the same arithmetic as `applyMatrix(propagator(…), toVector(…))` (every row
+ * summed in column order), done in place on a scratch vector with the propagator as one flat
+ * array, and the compartments are written back as one object literal (in COMPARTMENTS order, as
+ * `fromVector` writes them): the numbers are the same to the bit (a unit test compares them with
+ * that computation, from fresh matrix exponentials, over long dose schedules), without an array
+ * or object per row and step.
  */
 export function propagate(
   drug: Drug,
@@ -217,16 +224,103 @@ export function propagate(
   minutes: number,
 ): DrugCompartments {
   if (minutes === 0) return amounts;
-  let x = toVector(amounts, rate);
   let whole = Math.floor(minutes);
   const rest = minutes - whole;
-  if (whole > MAX_WHOLE_MINUTES)
-    return fromVector(applyMatrix(propagator(drug, weightKg, minutes), x));
+  readVector(amounts, rate, scratch);
+  if (whole > MAX_WHOLE_MINUTES) {
+    multiplyInPlace(flatPropagator(drug, weightKg, minutes), scratch);
+    return compartmentsOf(scratch);
+  }
   for (let part = 1; whole > 0; part *= 2, whole = Math.floor(whole / 2))
-    if (whole % 2 === 1) x = applyMatrix(propagator(drug, weightKg, part), x);
-  if (rest > 0) x = applyMatrix(propagator(drug, weightKg, rest), x);
-  return fromVector(x);
+    if (whole % 2 === 1) multiplyInPlace(flatPropagator(drug, weightKg, part), scratch);
+  if (rest > 0) multiplyInPlace(flatPropagator(drug, weightKg, rest), scratch);
+  return compartmentsOf(scratch);
 }
 
 /** Longer steps (rare: a chart's long jump) use one propagator of their own. */
 const MAX_WHOLE_MINUTES = 4096;
+
+/** The state vector of the step in progress (and its product's rows, before they replace it). */
+const scratch = new Float64Array(SIZE);
+const product = new Float64Array(SIZE);
+
+/** The propagator as one row-major array, kept beside the cached rows; the last one used first. */
+const flat = new WeakMap<Matrix, Float64Array>();
+let lastFlat: { drug: Drug; weightKg: number; minutes: number; m: Float64Array } | null = null;
+
+function flatPropagator(drug: Drug, weightKg: number, minutes: number): Float64Array {
+  const last = lastFlat;
+  if (last && last.minutes === minutes && last.weightKg === weightKg && last.drug === drug)
+    return last.m;
+  const rows = propagator(drug, weightKg, minutes);
+  let m = flat.get(rows);
+  if (!m) {
+    m = new Float64Array(SIZE * SIZE);
+    for (let i = 0; i < SIZE; i++) m.set(rows[i]!, i * SIZE);
+    flat.set(rows, m);
+  }
+  lastFlat = { drug, weightKg, minutes, m };
+  return m;
+}
+
+/** x = M·x, each row summed in column order from 0 (as applyMatrix does). */
+function multiplyInPlace(m: Float64Array, x: Float64Array): void {
+  for (let i = 0, at = 0; i < SIZE; i++) {
+    let sum = 0;
+    for (let j = 0; j < SIZE; j++, at++) sum += m[at]! * x[j]!;
+    product[i] = sum;
+  }
+  x.set(product);
+}
+
+/** toVector into `x`, in COMPARTMENTS order (a unit test checks the two agree). */
+function readVector(a: DrugCompartments, rate: number, x: Float64Array): void {
+  // A state saved before a compartment existed has none of it (?? 0).
+  x[0] = a.central ?? 0;
+  x[1] = a.peripheralFast ?? 0;
+  x[2] = a.peripheralSlow ?? 0;
+  x[3] = a.hepatic ?? 0;
+  x[4] = a.effectSite ?? 0;
+  x[5] = a.pressorSite ?? 0;
+  x[6] = a.toleranceSite ?? 0;
+  x[7] = a.depotIntramuscular ?? 0;
+  x[8] = a.depotMouth ?? 0;
+  x[9] = a.depotSublingual ?? 0;
+  x[10] = a.depotGut ?? 0;
+  x[11] = a.depotNasal ?? 0;
+  x[12] = a.eliminated ?? 0;
+  x[13] = a.infused ?? 0;
+  x[14] = a.benzodiazepineGut ?? 0;
+  x[15] = a.benzodiazepineBody ?? 0;
+  x[16] = a.clonidineGut ?? 0;
+  x[17] = a.clonidineBody ?? 0;
+  x[18] = a.labetalolGut ?? 0;
+  x[19] = a.labetalolBody ?? 0;
+  x[20] = rate;
+}
+
+/** fromVector as one literal, in COMPARTMENTS order (a unit test checks the two agree). */
+function compartmentsOf(x: Float64Array): DrugCompartments {
+  return {
+    central: x[0]!,
+    peripheralFast: x[1]!,
+    peripheralSlow: x[2]!,
+    hepatic: x[3]!,
+    effectSite: x[4]!,
+    pressorSite: x[5]!,
+    toleranceSite: x[6]!,
+    depotIntramuscular: x[7]!,
+    depotMouth: x[8]!,
+    depotSublingual: x[9]!,
+    depotGut: x[10]!,
+    depotNasal: x[11]!,
+    eliminated: x[12]!,
+    infused: x[13]!,
+    benzodiazepineGut: x[14]!,
+    benzodiazepineBody: x[15]!,
+    clonidineGut: x[16]!,
+    clonidineBody: x[17]!,
+    labetalolGut: x[18]!,
+    labetalolBody: x[19]!,
+  };
+}

@@ -34,6 +34,45 @@ export interface DirectEffects {
   heartRate: number;
 }
 
+/** The parameters directEffects reads for a drug (see parameters.ts). */
+export interface DirectConstants {
+  dissociationC50: number;
+  dissociationHill: number;
+  dissociationEmax: number;
+  /** The pressor site's C50: the dissociation C50 × pressor.c50Fraction. */
+  pressorC50: number;
+  pressorHill: number;
+  /** Esketamine's tolerance factor; null for the racemate (no acute tolerance modelled). */
+  toleranceFactor: number | null;
+  sedationEmax: number;
+  sedationC50: number;
+  sedationHill: number;
+  nauseaEmax: number;
+  systolicEmax: number;
+  diastolicEmax: number;
+  heartRateEmax: number;
+}
+
+/** directEffects' parameters for `drug`, looked up from the table. */
+export function directConstants(drug: Drug): DirectConstants {
+  const dissociationC50 = parameter(`${drug}.dissociationC50`);
+  return {
+    dissociationC50,
+    dissociationHill: parameter('dissociation.hill'),
+    dissociationEmax: parameter('dissociation.emax'),
+    pressorC50: dissociationC50 * parameter('pressor.c50Fraction'),
+    pressorHill: parameter('pressor.hill'),
+    toleranceFactor: drug === 'esketamine' ? parameter('esketamine.toleranceFactor') : null,
+    sedationEmax: parameter('sedation.emax'),
+    sedationC50: parameter(`${drug}.sedationC50`),
+    sedationHill: parameter('sedation.hill'),
+    nauseaEmax: parameter('nausea.emax'),
+    systolicEmax: parameter('pressor.systolicEmax'),
+    diastolicEmax: parameter('pressor.diastolicEmax'),
+    heartRateEmax: parameter('pressor.heartRateEmax'),
+  };
+}
+
 /** Effects of the drug alone at a CNS effect-site and a pressor-site concentration (ng/mL). */
 export function directEffects(
   drug: Drug,
@@ -41,25 +80,28 @@ export function directEffects(
   pressorSite: number,
   toleranceSite = 0,
 ): DirectEffects {
-  const dissC50 = parameter(`${drug}.dissociationC50`);
-  const dissHill = parameter('dissociation.hill');
-  const pressC50 = dissC50 * parameter('pressor.c50Fraction');
+  return directEffectsWith(directConstants(drug), effectSite, pressorSite, toleranceSite);
+}
+
+/**
+ * directEffects with the drug's parameters already looked up (directConstants): the drug model
+ * looks them up once per drug, not once per minute.
+ */
+export function directEffectsWith(
+  k: DirectConstants,
+  effectSite: number,
+  pressorSite: number,
+  toleranceSite = 0,
+): DirectEffects {
   const cns =
-    drug === 'esketamine'
-      ? effectSite - parameter('esketamine.toleranceFactor') * toleranceSite
-      : effectSite;
-  const pressor = sigmoidEmax(pressorSite, 1, pressC50, parameter('pressor.hill'));
+    k.toleranceFactor === null ? effectSite : effectSite - k.toleranceFactor * toleranceSite;
+  const pressor = sigmoidEmax(pressorSite, 1, k.pressorC50, k.pressorHill);
   return {
-    dissociation: sigmoidEmax(cns, parameter('dissociation.emax'), dissC50, dissHill),
-    sedation: sigmoidEmax(
-      cns,
-      parameter('sedation.emax'),
-      parameter(`${drug}.sedationC50`),
-      parameter('sedation.hill'),
-    ),
-    nausea: sigmoidEmax(cns, parameter('nausea.emax'), dissC50, dissHill),
-    systolic: pressor * parameter('pressor.systolicEmax'),
-    diastolic: pressor * parameter('pressor.diastolicEmax'),
-    heartRate: pressor * parameter('pressor.heartRateEmax'),
+    dissociation: sigmoidEmax(cns, k.dissociationEmax, k.dissociationC50, k.dissociationHill),
+    sedation: sigmoidEmax(cns, k.sedationEmax, k.sedationC50, k.sedationHill),
+    nausea: sigmoidEmax(cns, k.nauseaEmax, k.dissociationC50, k.dissociationHill),
+    systolic: pressor * k.systolicEmax,
+    diastolic: pressor * k.diastolicEmax,
+    heartRate: pressor * k.heartRateEmax,
   };
 }

@@ -13,6 +13,7 @@ import {
 } from './absorption.ts';
 import { emptyCompartments, propagate } from './compartments.ts';
 import { parameter } from './parameters.ts';
+import { minutesLater } from './runs.ts';
 import type { Drug, DrugInput, DrugPatient, DrugState } from './types.ts';
 
 function finite(value: number, what: string): void {
@@ -190,17 +191,6 @@ function endHold(state: DrugState, hold: Hold): DrugState {
   return { ...next, held };
 }
 
-/**
- * Memoised whole-minute steps: for a state object, the states 1, 2, 3, … minutes later (no hold
- * ending in between). A whole-minute step is always computed as that many one-minute propagators,
- * so the result is the same numbers whether or not it was cached (determinism does not depend on
- * what was asked before); the cache only saves the work when the same state is looked ahead
- * again (the session's next-event prediction asks for 1, 2, 3, … minutes from the same state).
- */
-const minuteChains = new WeakMap<DrugState, DrugState[]>();
-/** Whole-minute steps longer than this are not kept (a long chart jump); they are still exact. */
-const MAX_CHAIN = 720;
-
 function oneMinute(state: DrugState): DrugState {
   return {
     ...state,
@@ -209,25 +199,16 @@ function oneMinute(state: DrugState): DrugState {
   };
 }
 
-/** Moves the compartments forward with no hold ending inside the step. */
+/**
+ * Moves the compartments forward with no hold ending inside the step. A whole-minute step is
+ * always that many one-minute propagators (memoised in runs.ts, the same numbers either way), a
+ * fractional rest one propagator of its own.
+ */
 function propagateState(state: DrugState, minutes: number): DrugState {
   if (minutes === 0) return state;
   const whole = Math.floor(minutes);
   const rest = minutes - whole;
-  let s = state;
-  if (whole > 0) {
-    let chain = minuteChains.get(state);
-    if (!chain) {
-      chain = [];
-      minuteChains.set(state, chain);
-    }
-    let last = chain.length > 0 ? chain[chain.length - 1]! : state;
-    for (let i = chain.length; i < whole; i++) {
-      last = oneMinute(last);
-      if (i < MAX_CHAIN) chain.push(last);
-    }
-    s = whole <= chain.length ? chain[whole - 1]! : last;
-  }
+  const s = whole > 0 ? minutesLater(state, whole, oneMinute) : state;
   if (rest === 0) return s;
   return {
     ...s,
