@@ -54,78 +54,107 @@ export function expiryNow(ctx: SessionContext): ExpiryNow | null {
   if (!place) return null;
   const { step } = place;
   if (step.atMinute === undefined && step.expires === undefined) return null;
-  // The clock asks several times a minute; the answer changes only with what it reads.
-  let memo = memos.get(step);
-  if (memo === undefined) memos.set(step, (memo = { read: readsOf(step), seen: null, now: null }));
-  const seen = memo.read(ctx);
-  if (memo.seen !== null && sameValues(memo.seen, seen)) return memo.now;
-  memo.seen = seen;
-  return (memo.now = computeExpiryNow(ctx, place.phase, step));
+  // The clock asks several times a minute; the answer changes only with what it reads: the
+  // clocks, the presentation, and which of the step's conditions hold.
+  const conditions = conditionsNow(step, ctx);
+  const presentedAt = ctx.stepShown ? (ctx.stepShownAt ?? null) : ctx.clock;
+  const memo = memos.get(step);
+  if (
+    memo !== undefined &&
+    conditions !== UNKEPT &&
+    memo.conditions === conditions &&
+    (!memo.usesPresentedAt || memo.presentedAt === presentedAt) &&
+    memo.doseClock === ctx.doseClock &&
+    memo.restEndsAt === (ctx.restEndsAt ?? null) &&
+    memo.phaseEnteredAt === (ctx.phaseEnteredAt ?? null)
+  )
+    return memo.now;
+  const [now, usesPresentedAt] = computeExpiryNow(ctx, place.phase, step, conditions, presentedAt);
+  memos.set(step, { ...reads(ctx, presentedAt, conditions), usesPresentedAt, now });
+  return now;
 }
 
-/** The last answer of expiryNow for a step, with the context values it read. */
+/** The last answer of expiryNow for a step, with what it read. */
 interface ExpiryMemo {
-  read: (ctx: SessionContext) => unknown[];
-  seen: unknown[] | null;
+  conditions: number;
+  presentedAt: number | null;
+  /** Whether the answer counted from the minute the step was presented (else it does not matter). */
+  usesPresentedAt: boolean;
+  doseClock: number | null;
+  restEndsAt: number | null;
+  phaseEnteredAt: number | null;
   now: ExpiryNow | null;
 }
 const memos = new WeakMap<StepDef, ExpiryMemo>();
+const UNKEPT = -1;
+
+const reads = (ctx: SessionContext, presentedAt: number | null, conditions: number) => ({
+  conditions,
+  presentedAt,
+  doseClock: ctx.doseClock,
+  restEndsAt: ctx.restEndsAt ?? null,
+  phaseEnteredAt: ctx.phaseEnteredAt ?? null,
+});
 
 /**
- * The context values expiryNow reads for `step` (values that are replaced, never changed in
- * place): the clocks (the rest's end too) and presentation always; the condition environment only
- * when the step or one of its options has a condition.
+ * Which of the step's conditions hold now, as bits: bit 0 its `expires.when`, bit i + 1 the
+ * `when` of option i; UNKEPT for a step with more than 30 options (its answer is not kept).
  */
-function readsOf(step: StepDef): (ctx: SessionContext) => unknown[] {
+function conditionsNow(step: StepDef, ctx: SessionContext): number {
+  if (step.options.length > 30) return UNKEPT;
   const conditional = step.expires?.when !== undefined || step.options.some((o) => o.when);
-  return (c) => {
-    const base: unknown[] = [
-      c.stepShown,
-      c.stepShown ? c.stepShownAt : c.clock,
-      c.doseClock,
-      c.restEndsAt,
-      c.phaseEnteredAt,
-    ];
-    if (conditional) base.push(c.vars, c.vitals, c.minute, c.facts, c.settings, c.eventStates);
-    return base;
-  };
-}
-const sameValues = (a: unknown[], b: unknown[]) =>
-  a.length === b.length && a.every((v, i) => v === b[i]);
-
-function computeExpiryNow(ctx: SessionContext, phase: PhaseId, step: StepDef): ExpiryNow | null {
+  if (!conditional) return 0;
   const env = conditionEnv(ctx);
-  const written =
-    step.expires && evaluateCondition(step.expires.when, env) ? step.expires : undefined;
+  let bits = step.expires && evaluateCondition(step.expires.when, env) ? 1 : 0;
+  step.options.forEach((o, i) => {
+    if (evaluateCondition(o.when, env)) bits |= 1 << (i + 1);
+  });
+  return bits;
+}
+
+function computeExpiryNow(
+  ctx: SessionContext,
+  phase: PhaseId,
+  step: StepDef,
+  conditions: number,
+  presentedAt: number | null,
+): [ExpiryNow | null, boolean] {
+  const env = conditions === UNKEPT ? conditionEnv(ctx) : null;
+  const holds = (when: StepDef['options'][number]['when'], bit: number) =>
+    when === undefined || (env ? evaluateCondition(when, env) : (conditions & (1 << bit)) !== 0);
+  const written = step.expires && holds(step.expires.when, 0) ? step.expires : undefined;
   const target =
     (written && writtenTarget(written)) ??
-    impliedTarget(step.options.filter((o) => evaluateCondition(o.when, env)));
-  if (!target) return null;
+    impliedTarget(step.options.filter((o, i) => holds(o.when, i + 1)));
+  if (!target) return [null, false];
   let targetStep: StepDef | undefined;
   let targetPhase: PhaseId = phase;
   if ('endsPhase' in target) {
     const next = ctx.index.nextPhase(phase);
-    if (phase === 'administration' || next === null) return null;
+    if (phase === 'administration' || next === null) return [null, false];
     targetPhase = next;
     targetStep = ctx.index.steps.get(ctx.index.phases.get(next)!.start)?.step;
   } else if ('next' in target) targetStep = ctx.index.steps.get(target.next)?.step;
-  const presentedAt = ctx.stepShown ? (ctx.stepShownAt ?? null) : ctx.clock;
   let at = stepArrivalMinute(ctx, step, phase);
   // A dose-clock minute not known yet: no deadline. A recheck-clock step reached without a rest
   // is due at once, as a step without an atMinute (its withinMinutes counts from then).
-  if (at === null && stepMinute(step, phase)?.from === 'dose') return null;
+  if (at === null && stepMinute(step, phase)?.from === 'dose') return [null, false];
   // A phase's opening step is its moment when the phase opens after the step's minute (when the
   // drug's effects, not the trainee, decide when integration begins): shown then, not withdrawn.
   const opened = ctx.phaseEnteredAt ?? null;
   if (at !== null && opened !== null && ctx.index.phases.get(phase)?.start === step.id)
     at = Math.max(at, opened);
+  const within = written?.withinMinutes;
   const deadline = deadlineOf({
     at,
     presentedAt,
-    within: written?.withinMinutes,
+    within,
     targetAt: targetStep ? stepArrivalMinute(ctx, targetStep, targetPhase) : null,
   });
-  return { target, deadline, ...(written ? { written } : {}) };
+  return [
+    { target, deadline, ...(written ? { written } : {}) },
+    within !== undefined && at === null,
+  ];
 }
 
 /**
