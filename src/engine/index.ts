@@ -146,6 +146,12 @@ export {
   verifySteps,
 } from './results/verify.ts';
 export { percentText } from './results/percent.ts';
+export {
+  attemptResult,
+  attemptResultText,
+  scoredResult,
+  type AttemptResult,
+} from './results/result.ts';
 export { bestOption, weightedPoints, type BestOption } from './format/best-option.ts';
 export { resumeLeft, type ResumeLeft } from './results/left.ts';
 export { KAP_NAMESPACE, uuidV5 } from './results/uuid.ts';

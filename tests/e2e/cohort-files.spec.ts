@@ -17,7 +17,7 @@ import { downloadText } from './results-helpers.ts';
 
 const files = cohortFiles();
 const expected = expectedFrom(files);
-const names = ['Ada Okafor', 'Ben Ito', 'Cy Novak', 'Dee Marsh'];
+const names = ['Ada Okafor', 'Ben Ito', 'Cy Novak', 'Dee Marsh', 'Eve Lund'];
 
 test('the cohort view counts each verified attempt once, never a forged score, and hides names', async ({
   page,
@@ -124,6 +124,14 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   await expect(printed.locator('tbody tr')).toHaveCount(expected.unique);
   for (const n of names) await expect(printed).not.toContainText(n);
   await expect(printed.locator('[data-print-claim]')).toHaveText([claim]);
+  // The attempts ended before the debrief are printed as such, with no verdict or score.
+  const leftCount = expected.verified.filter((v) => v.report.status === 'left').length;
+  expect(leftCount).toBeGreaterThan(0);
+  const leftRows = printed
+    .locator('tbody tr')
+    .filter({ hasText: 'left before the debrief (not scored)' });
+  await expect(leftRows).toHaveCount(leftCount);
+  for (const row of await leftRows.all()) await expect(row).not.toContainText('%');
   await page.emulateMedia({ media: 'screen' });
 
   await page.locator('[data-hide-names]').uncheck();

@@ -8,6 +8,7 @@ import type { ScenarioV1 } from '../format/schema.ts';
 import { attemptId, type ExportedAttempt } from '../results/export.ts';
 import type { Report } from '../scoring/score.ts';
 import { verifyAttempt, type Verification } from '../results/verify.ts';
+import { attemptResultText, scoredResult } from '../results/result.ts';
 import { keyOfAttemptId } from './identity.ts';
 import type { Claim, CohortAttempt } from './types.ts';
 
@@ -82,22 +83,26 @@ export function claimOf(recorded: Report | null, replayed: Report): Claim | null
   const { passed, overall } = recorded as { passed?: unknown; overall?: unknown };
   if (typeof passed !== 'boolean' || typeof overall !== 'number' || !Number.isFinite(overall))
     return null;
-  if (passed === replayed.passed && overall === replayed.overall) return null;
+  const result = scoredResult(replayed);
+  // An attempt that did not reach its debrief has no result: only a claimed finished one differs.
+  if (!result)
+    return (recorded as { status?: unknown }).status === 'debrief' ? { passed, overall } : null;
+  if (passed === result.passed && overall === result.overall) return null;
   return { passed, overall };
 }
 
 /** "passed, 96.5%" or "not passed, 4.3%": a verdict and score written out. */
 export function resultText(r: Claim): string {
-  return `${r.passed ? 'passed' : 'not passed'}, ${r.overall}%`;
+  return attemptResultText({ status: 'debrief', ...r });
 }
 
 /**
  * "claimed passed, 96.5%; replayed not passed, 4.3%" for an attempt whose source claimed another
- * result than its replay, else "".
+ * result than its replay ("…; replayed left before the debrief (not scored)"), else "".
  */
 export function claimText(a: CohortAttempt): string {
   if (!a.verified || !a.claimed) return '';
-  return `claimed ${resultText(a.claimed)}; replayed ${resultText(a.report)}`;
+  return `claimed ${resultText(a.claimed)}; replayed ${attemptResultText(a.report)}`;
 }
 
 /**
