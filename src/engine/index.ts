@@ -149,6 +149,7 @@ export { percentText } from './results/percent.ts';
 export {
   attemptResult,
   attemptResultText,
+  competencyResultText,
   scoredResult,
   type AttemptResult,
 } from './results/result.ts';

@@ -8,6 +8,7 @@ import { standardTitle } from '../../src/engine/standards/catalogue.ts';
 import {
   bundledScenario,
   cohortFiles,
+  exported,
   fileText,
   SCENARIO_A,
   SCENARIO_B,
@@ -191,4 +192,30 @@ test('a folder of attempt files opens at once, other files in it ignored', async
   await page.locator('[data-cohort-folder]').setInputFiles(dir);
   await expectFigures(page, expected);
   await expect(page.locator('[data-cohort-problems]')).toHaveCount(0);
+});
+
+test('the printed attempt summary writes an unscored competency as the debrief does', async ({
+  page,
+}) => {
+  // The hard-stop scenario's best run never scores "presence": the debrief says "not scored".
+  const scenario = bundledScenario('hard-stop-blood-pressure');
+  const entry = exported(
+    { trainee: 'Fay Quist', scenario, seed: 1, strategy: 'best', mode: 'practice' },
+    12,
+  );
+  const unscored = Object.values(entry.report.competencies).filter((c) => c.percent === null);
+  expect(unscored.length).toBeGreaterThan(0);
+  await page.goto('/#/history');
+  await page.locator('[data-import]').setInputFiles({
+    name: 'fay.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(fileText({ name: 'fay.json', trainee: 'Fay Quist', attempts: [entry] })),
+  });
+  await expect(page.locator('[data-attempt]')).toHaveCount(1);
+  await page.goto('/#/progress');
+  await page.locator('[data-summary-attempt]').selectOption({ index: 1 });
+  for (const c of unscored) {
+    const row = page.locator(`[data-attempt-summary] [data-summary-competency="${c.id}"] td`);
+    await expect(row).toHaveText([c.label, 'not scored', `${c.passPercent}%`, '—']);
+  }
 });

@@ -5,7 +5,7 @@
  * log stops before the debrief has neither, whatever numbers its report carries
  * (docs/session-rules.md, docs/results.md).
  */
-import type { Report } from '../scoring/score.ts';
+import type { CompetencyResult, Report } from '../scoring/score.ts';
 import { percentText } from './percent.ts';
 
 /**
@@ -41,4 +41,18 @@ export function attemptResultText(report: Pick<Report, 'status' | 'passed' | 'ov
   if (r.kind === 'left') return 'left before the debrief (not scored)';
   if (r.kind === 'unfinished') return 'unfinished (no result)';
   return `${r.passed ? 'passed' : 'not passed'}, ${percentText(r.overall)}`;
+}
+
+/**
+ * A competency's score and whether it met its pass mark, in words, as the debrief and the printed
+ * attempt summary write them: `score` "82.5%" or "not scored" (no decision met gave it a spread,
+ * `percent` null); `met` "Met", "Below the pass mark", or "—" when not scored (neither met nor
+ * missed).
+ */
+export function competencyResultText(c: Pick<CompetencyResult, 'percent' | 'passed'>): {
+  score: string;
+  met: string;
+} {
+  if (c.percent === null) return { score: 'not scored', met: '—' };
+  return { score: `${c.percent}%`, met: c.passed ? 'Met' : 'Below the pass mark' };
 }
