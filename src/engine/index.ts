@@ -193,6 +193,7 @@ export {
   attemptKey,
   attemptsFromStatements,
   claimText,
+  versionClaimText,
   cohortCsv,
   cohortFigures,
   decisionsAt,

@@ -219,3 +219,36 @@ test('the printed attempt summary writes an unscored competency as the debrief d
     await expect(row).toHaveText([c.label, 'not scored', `${c.passPercent}%`, '—']);
   }
 });
+
+test('an attempt whose file names another scenario version is printed with the version it replays against, and flagged', async ({
+  page,
+}) => {
+  const scenario = bundledScenario(SCENARIO_A);
+  const entry = {
+    ...exported({ trainee: 'Gus Hale', scenario, seed: 1, strategy: 'best', mode: 'practice' }, 13),
+    scenarioVersion: '2.0.0',
+  };
+  const file = { name: 'gus.json', trainee: 'Gus Hale', attempts: [entry] };
+  const claim = `claims version 2.0.0; replayed against ${scenario.version}`;
+  await page.goto('/#/cohort');
+  await page.locator('[data-cohort-files]').setInputFiles({
+    name: file.name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(fileText(file)),
+  });
+  await expect(page.locator('[data-cohort-claims] li')).toContainText(claim);
+
+  await page.goto('/#/history');
+  await page.locator('[data-import]').setInputFiles({
+    name: file.name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(fileText(file)),
+  });
+  await expect(page.locator('[data-attempt]')).toHaveCount(1);
+  await page.goto('/#/progress');
+  await page.locator('[data-summary-attempt]').selectOption({ index: 1 });
+  const shown = page.locator('[data-attempt-summary] [data-summary-scenario]');
+  await expect(shown).toContainText(`(version ${scenario.version})`);
+  await expect(shown).not.toContainText('(version 2.0.0)');
+  await expect(shown.locator('[data-summary-version-claim]')).toContainText(claim);
+});

@@ -60,7 +60,9 @@ export function fromVerification(
     key: keyOfAttemptId(id),
     trainee,
     scenarioId: entry.attempt.scenarioId,
-    scenarioVersion: entry.scenarioVersion ?? (v.verified ? version : ''),
+    // What was replayed decides (the log names the scenario's content hash): a verified attempt
+    // is of the version it replayed against, whatever version its file names.
+    scenarioVersion: v.verified ? version : (entry.scenarioVersion ?? ''),
     mode: entry.attempt.mode,
     finishedAt: entry.finishedAt ?? '',
     simulatedMinutes: simulatedMinutes(entry.attempt),
@@ -68,7 +70,14 @@ export function fromVerification(
   };
   if (v.verified) {
     const claimed = claimOf(entry.report, v.report);
-    return { ...base, verified: true, report: v.report, ...(claimed ? { claimed } : {}) };
+    const named = entry.scenarioVersion;
+    return {
+      ...base,
+      verified: true,
+      report: v.report,
+      ...(claimed ? { claimed } : {}),
+      ...(named && named !== version ? { claimedVersion: named } : {}),
+    };
   }
   return { ...base, verified: false, report: entry.report, unverifiedReason: v.reason };
 }
@@ -98,11 +107,24 @@ export function resultText(r: Claim): string {
 
 /**
  * "claimed passed, 96.5%; replayed not passed, 4.3%" for an attempt whose source claimed another
- * result than its replay ("…; replayed left before the debrief (not scored)"), else "".
+ * result than its replay ("…; replayed left before the debrief (not scored)"), followed by the
+ * version claim (versionClaimText) when its source named another scenario version; else "".
  */
 export function claimText(a: CohortAttempt): string {
-  if (!a.verified || !a.claimed) return '';
-  return `claimed ${resultText(a.claimed)}; replayed ${attemptResultText(a.report)}`;
+  if (!a.verified) return '';
+  const result = a.claimed
+    ? `claimed ${resultText(a.claimed)}; replayed ${attemptResultText(a.report)}`
+    : '';
+  return [result, versionClaimText(a)].filter(Boolean).join('; ');
+}
+
+/**
+ * "claims version 2.0.0; replayed against 1.0.0" for a verified attempt whose source named
+ * another scenario version than the one its log replayed against (by content hash), else "".
+ */
+export function versionClaimText(a: CohortAttempt): string {
+  if (!a.verified || !a.claimedVersion) return '';
+  return `claims version ${a.claimedVersion}; replayed against ${a.scenarioVersion}`;
 }
 
 /**

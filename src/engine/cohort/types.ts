@@ -17,6 +17,10 @@ interface CohortAttemptBase {
   /** The trainee's name as the source gave it ("" when unknown). */
   trainee: string;
   scenarioId: string;
+  /**
+   * For a verified attempt, the version of the scenario its log replayed against; otherwise the
+   * version its source names ("" when none).
+   */
   scenarioVersion: string;
   mode: Mode;
   /** When the debrief was reached (ISO 8601), or "" when unknown. */
@@ -38,6 +42,12 @@ interface CohortAttemptBase {
    * as text only, never counted.
    */
   claimed?: Claim;
+  /**
+   * The scenario version the source named, when it differs from the version the log replayed
+   * against (`scenarioVersion`, decided by the scenario's content hash): untrusted text, shown
+   * as a claim, never counted.
+   */
+  claimedVersion?: string;
 }
 
 /** A recorded verdict and overall percentage, as the source gave them (untrusted). */

@@ -91,6 +91,22 @@ describe('collecting attempts', () => {
     expect(rows[2]![col]).toBe('');
   });
 
+  it('takes the version its log replays against, and marks a file naming another', () => {
+    const entry = { ...plays[1]!.entry, scenarioVersion: '2.0.0' };
+    const a = cohortAttempt(entry, 'Ada', 'file', scenario);
+    expect(a.verified).toBe(true);
+    expect(a.scenarioVersion).toBe(scenario.version);
+    expect(a.claimedVersion).toBe('2.0.0');
+    expect(claimText(a)).toBe(`claims version 2.0.0; replayed against ${scenario.version}`);
+    // An honest file names the version it replays against: no claim.
+    expect(verified[1]!.claimedVersion).toBeUndefined();
+    // The attempt rows of the CSV say it in claimed_result.
+    const rows = parseCsv(
+      cohortCsv([], [a], { scenarios: false, attempts: true, names: 'none' }, (n) => n),
+    );
+    expect(rows[1]![rows[0]!.indexOf('claimed_result')]).toBe(claimText(a));
+  });
+
   it('names a duplicated attempt the same way whatever order its copies come in', () => {
     const base = verified[0]!;
     const copy = {
