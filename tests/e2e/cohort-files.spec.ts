@@ -174,6 +174,14 @@ test('the progress screen shows a trainee’s attempts and prints a training rec
   );
   await expectNoViolations(page, 'progress');
 
+  // The attempts to print a summary of are listed newest first, from the first load.
+  const dates = ada.attempts
+    .map((a) => a.finishedAt!.slice(0, 16).replace('T', ' '))
+    .sort()
+    .reverse();
+  const options = page.locator('[data-summary-attempt] option');
+  await expect(options).toHaveCount(1 + dates.length);
+  expect((await options.allTextContents()).slice(1).map((t) => t.slice(0, 16))).toEqual(dates);
   await page.getByLabel('Your name').fill('Ada Okafor');
   await page.locator('[data-summary-attempt]').selectOption({ index: 1 });
   const summary = page.locator('[data-attempt-summary]');
@@ -251,4 +259,22 @@ test('an attempt whose file names another scenario version is printed with the v
   await expect(shown).toContainText(`(version ${scenario.version})`);
   await expect(shown).not.toContainText('(version 2.0.0)');
   await expect(shown.locator('[data-summary-version-claim]')).toContainText(claim);
+});
+
+test('the progress screen says, in the right number, that an attempt of a version not at hand is not counted', async ({
+  page,
+}) => {
+  const dee = files.find((f) => f.name === 'dee.json')!;
+  expect(dee.attempts).toHaveLength(1);
+  await page.goto('/#/history');
+  await page.locator('[data-import]').setInputFiles({
+    name: dee.name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(fileText(dee)),
+  });
+  await expect(page.locator('[data-attempt]')).toHaveCount(1);
+  await page.goto('/#/progress');
+  await expect(page.locator('[data-progress-unverified]')).toHaveText(
+    '1 attempt is not counted: its scenario version is not in this build, so it cannot be replayed.',
+  );
 });
