@@ -146,6 +146,13 @@ export {
   verifySteps,
 } from './results/verify.ts';
 export { percentText } from './results/percent.ts';
+export {
+  attemptResult,
+  attemptResultText,
+  competencyResultText,
+  scoredResult,
+  type AttemptResult,
+} from './results/result.ts';
 export { bestOption, weightedPoints, type BestOption } from './format/best-option.ts';
 export { resumeLeft, type ResumeLeft } from './results/left.ts';
 export { KAP_NAMESPACE, uuidV5 } from './results/uuid.ts';
@@ -186,6 +193,7 @@ export {
   attemptKey,
   attemptsFromStatements,
   claimText,
+  versionClaimText,
   cohortCsv,
   cohortFigures,
   decisionsAt,

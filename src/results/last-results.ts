@@ -1,49 +1,64 @@
 /**
  * The scenario library's "last result" per scenario: the newest attempt finished on this device
  * (imported ones are someone else's), with its result replayed from its log, so an edited record
- * cannot change what the library shows.
+ * cannot change what the library shows. An attempt left before its debrief has no result (see
+ * attemptResult): it is shown as left, with no verdict or score.
  */
-import { percentText } from '../engine/index.ts';
+import { attemptResult, percentText } from '../engine/index.ts';
+import { savedAttemptIds } from '../ui/storage.ts';
 import { readHistory } from './history.ts';
-import { recordAllSaves } from './record.ts';
+import { recordFromSave } from './record.ts';
 import { verifyRecord } from './verify-client.ts';
+
+type Mode = 'practice' | 'assessment';
 
 export type LastResult =
   | {
       verified: true;
+      /** `scored` (with verdict and score), or `left` / `unfinished` (neither). */
+      kind: 'scored';
       passed: boolean;
       overall: number;
       /** The overall score as every results screen writes it (see percentText). */
       overallText: string;
-      mode: 'practice' | 'assessment';
+      mode: Mode;
     }
-  | { verified: false; reason: string; mode: 'practice' | 'assessment' };
+  | { verified: true; kind: 'left' | 'unfinished'; mode: Mode }
+  | { verified: false; reason: string; mode: Mode };
 
-/** Last results by scenario id (a scenario with no finished attempt is absent). */
-export async function lastResults(): Promise<Map<string, LastResult>> {
+export interface LastResults {
+  /** Last results by scenario id (a scenario with no attempt in the history is absent). */
+  byScenario: Map<string, LastResult>;
+  /** Scenarios whose attempt saved on this device has reached its debrief (nothing to resume). */
+  finishedSaves: Set<string>;
+}
+
+/** The last results, and which saved attempts are finished ones. */
+export async function lastResults(): Promise<LastResults> {
   // A finished attempt whose recording a quick reload interrupted is recorded first.
-  await recordAllSaves();
+  const finishedSaves = new Set<string>();
+  for (const id of savedAttemptIds())
+    if (await recordFromSave(id).catch(() => null)) finishedSaves.add(id);
   const { records } = await readHistory();
   const newest = new Map<string, (typeof records)[number]>();
   for (const r of records)
     // newest first
     if (!r.imported && !newest.has(r.attempt.scenarioId)) newest.set(r.attempt.scenarioId, r);
-  const results = new Map<string, LastResult>();
+  const byScenario = new Map<string, LastResult>();
   for (const [scenarioId, record] of newest) {
     const v = await verifyRecord(record);
     const mode = record.attempt.mode;
-    results.set(
+    if (!v.verified) {
+      byScenario.set(scenarioId, { verified: false, reason: v.reason, mode });
+      continue;
+    }
+    const r = attemptResult(v.report);
+    byScenario.set(
       scenarioId,
-      v.verified
-        ? {
-            verified: true,
-            passed: v.report.passed,
-            overall: v.report.overall,
-            overallText: percentText(v.report.overall),
-            mode,
-          }
-        : { verified: false, reason: v.reason, mode },
+      r.kind === 'scored'
+        ? { verified: true, ...r, overallText: percentText(r.overall), mode }
+        : { verified: true, kind: r.kind, mode },
     );
   }
-  return results;
+  return { byScenario, finishedSaves };
 }

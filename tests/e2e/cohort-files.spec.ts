@@ -8,6 +8,7 @@ import { standardTitle } from '../../src/engine/standards/catalogue.ts';
 import {
   bundledScenario,
   cohortFiles,
+  exported,
   fileText,
   SCENARIO_A,
   SCENARIO_B,
@@ -17,7 +18,7 @@ import { downloadText } from './results-helpers.ts';
 
 const files = cohortFiles();
 const expected = expectedFrom(files);
-const names = ['Ada Okafor', 'Ben Ito', 'Cy Novak', 'Dee Marsh'];
+const names = ['Ada Okafor', 'Ben Ito', 'Cy Novak', 'Dee Marsh', 'Eve Lund'];
 
 test('the cohort view counts each verified attempt once, never a forged score, and hides names', async ({
   page,
@@ -124,6 +125,14 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   await expect(printed.locator('tbody tr')).toHaveCount(expected.unique);
   for (const n of names) await expect(printed).not.toContainText(n);
   await expect(printed.locator('[data-print-claim]')).toHaveText([claim]);
+  // The attempts ended before the debrief are printed as such, with no verdict or score.
+  const leftCount = expected.verified.filter((v) => v.report.status === 'left').length;
+  expect(leftCount).toBeGreaterThan(0);
+  const leftRows = printed
+    .locator('tbody tr')
+    .filter({ hasText: 'left before the debrief (not scored)' });
+  await expect(leftRows).toHaveCount(leftCount);
+  for (const row of await leftRows.all()) await expect(row).not.toContainText('%');
   await page.emulateMedia({ media: 'screen' });
 
   await page.locator('[data-hide-names]').uncheck();
@@ -165,6 +174,14 @@ test('the progress screen shows a trainee’s attempts and prints a training rec
   );
   await expectNoViolations(page, 'progress');
 
+  // The attempts to print a summary of are listed newest first, from the first load.
+  const dates = ada.attempts
+    .map((a) => a.finishedAt!.slice(0, 16).replace('T', ' '))
+    .sort()
+    .reverse();
+  const options = page.locator('[data-summary-attempt] option');
+  await expect(options).toHaveCount(1 + dates.length);
+  expect((await options.allTextContents()).slice(1).map((t) => t.slice(0, 16))).toEqual(dates);
   await page.getByLabel('Your name').fill('Ada Okafor');
   await page.locator('[data-summary-attempt]').selectOption({ index: 1 });
   const summary = page.locator('[data-attempt-summary]');
@@ -183,4 +200,81 @@ test('a folder of attempt files opens at once, other files in it ignored', async
   await page.locator('[data-cohort-folder]').setInputFiles(dir);
   await expectFigures(page, expected);
   await expect(page.locator('[data-cohort-problems]')).toHaveCount(0);
+});
+
+test('the printed attempt summary writes an unscored competency as the debrief does', async ({
+  page,
+}) => {
+  // The hard-stop scenario's best run never scores "presence": the debrief says "not scored".
+  const scenario = bundledScenario('hard-stop-blood-pressure');
+  const entry = exported(
+    { trainee: 'Fay Quist', scenario, seed: 1, strategy: 'best', mode: 'practice' },
+    12,
+  );
+  const unscored = Object.values(entry.report.competencies).filter((c) => c.percent === null);
+  expect(unscored.length).toBeGreaterThan(0);
+  await page.goto('/#/history');
+  await page.locator('[data-import]').setInputFiles({
+    name: 'fay.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(fileText({ name: 'fay.json', trainee: 'Fay Quist', attempts: [entry] })),
+  });
+  await expect(page.locator('[data-attempt]')).toHaveCount(1);
+  await page.goto('/#/progress');
+  await page.locator('[data-summary-attempt]').selectOption({ index: 1 });
+  for (const c of unscored) {
+    const row = page.locator(`[data-attempt-summary] [data-summary-competency="${c.id}"] td`);
+    await expect(row).toHaveText([c.label, 'not scored', `${c.passPercent}%`, '—']);
+  }
+});
+
+test('an attempt whose file names another scenario version is printed with the version it replays against, and flagged', async ({
+  page,
+}) => {
+  const scenario = bundledScenario(SCENARIO_A);
+  const entry = {
+    ...exported({ trainee: 'Gus Hale', scenario, seed: 1, strategy: 'best', mode: 'practice' }, 13),
+    scenarioVersion: '2.0.0',
+  };
+  const file = { name: 'gus.json', trainee: 'Gus Hale', attempts: [entry] };
+  const claim = `claims version 2.0.0; replayed against ${scenario.version}`;
+  await page.goto('/#/cohort');
+  await page.locator('[data-cohort-files]').setInputFiles({
+    name: file.name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(fileText(file)),
+  });
+  await expect(page.locator('[data-cohort-claims] li')).toContainText(claim);
+
+  await page.goto('/#/history');
+  await page.locator('[data-import]').setInputFiles({
+    name: file.name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(fileText(file)),
+  });
+  await expect(page.locator('[data-attempt]')).toHaveCount(1);
+  await page.goto('/#/progress');
+  await page.locator('[data-summary-attempt]').selectOption({ index: 1 });
+  const shown = page.locator('[data-attempt-summary] [data-summary-scenario]');
+  await expect(shown).toContainText(`(version ${scenario.version})`);
+  await expect(shown).not.toContainText('(version 2.0.0)');
+  await expect(shown.locator('[data-summary-version-claim]')).toContainText(claim);
+});
+
+test('the progress screen says, in the right number, that an attempt of a version not at hand is not counted', async ({
+  page,
+}) => {
+  const dee = files.find((f) => f.name === 'dee.json')!;
+  expect(dee.attempts).toHaveLength(1);
+  await page.goto('/#/history');
+  await page.locator('[data-import]').setInputFiles({
+    name: dee.name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(fileText(dee)),
+  });
+  await expect(page.locator('[data-attempt]')).toHaveCount(1);
+  await page.goto('/#/progress');
+  await expect(page.locator('[data-progress-unverified]')).toHaveText(
+    '1 attempt is not counted: its scenario version is not in this build, so it cannot be replayed.',
+  );
 });

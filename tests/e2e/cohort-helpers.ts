@@ -62,6 +62,12 @@ export async function expectFigures(page: Page, expected: Expected) {
   await expect(page.locator('[data-cohort-counts]')).toContainText(
     `${expected.verified.length} verified attempts from ${trainees} trainees (${expected.read} read, ${dupes} duplicate`,
   );
+  // Attempts ended before the debrief are said apart: they have no result.
+  const left = expected.verified.filter((v) => v.report.status !== 'debrief').length;
+  if (left)
+    await expect(page.locator('[data-cohort-counts]')).toContainText(
+      `${left} of them ${left === 1 ? 'was' : 'were'} left before the debrief`,
+    );
   await expect(page.locator('[data-cohort-unverified]')).toHaveAttribute(
     'data-cohort-unverified',
     String(expected.unverified),
@@ -70,15 +76,21 @@ export async function expectFigures(page: Page, expected: Expected) {
   await expect(page.locator('[data-cohort-scenario]')).toHaveCount(ids.length);
   for (const id of ids) {
     const mine = expected.verified.filter((v) => v.scenarioId === id).map((v) => v.report);
+    // Only an attempt that reached its debrief has a result: attempts, pass rate and competency
+    // spreads are over those; the others are counted apart.
+    const finished = mine.filter((r) => r.status === 'debrief');
     const section = page.locator(`[data-cohort-scenario="${id}"]`);
-    const passed = mine.filter((r) => r.passed).length;
-    await expect(section.locator('[data-figure="attempts"]')).toHaveText(String(mine.length));
+    const passed = finished.filter((r) => r.passed).length;
+    await expect(section.locator('[data-figure="attempts"]')).toHaveText(String(finished.length));
+    await expect(section.locator('[data-figure="left"]')).toHaveText(
+      String(mine.length - finished.length),
+    );
     await expect(section.locator('[data-figure="passed"]')).toHaveText(String(passed));
     await expect(section.locator('[data-figure="pass-rate"]')).toHaveText(
-      percentText(passed / mine.length),
+      finished.length ? percentText(passed / finished.length) : '—',
     );
     for (const c of Object.keys(mine[0]!.competencies)) {
-      const values = mine
+      const values = finished
         .map((r) => r.competencies[c]?.percent)
         .filter((p) => typeof p === 'number');
       await expect(section.locator(`[data-competency="${c}"] [data-median]`)).toHaveText(
@@ -94,7 +106,7 @@ export async function expectFigures(page: Page, expected: Expected) {
       await expect(
         section.locator(`[data-cohort-standards] tr[data-id="${s}"] td`).nth(2),
       ).toHaveText(String(n));
-    // Each step's reach: attempts that met it.
+    // Each step's reach: attempts that met it (finished or not).
     const place = (d: Report['decisions'][number]) => d.stepId ?? d.eventId ?? d.checkId ?? '';
     const places = new Set(mine.flatMap((r) => r.decisions.map(place)));
     for (const p of places) {

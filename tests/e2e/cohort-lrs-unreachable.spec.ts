@@ -75,3 +75,28 @@ test('an LRS that never answers times out and is named', async ({ page }) => {
   await page.clock.runFor(31_000);
   await expectStillWorking(page, endpoint, /did not answer within 30 seconds/);
 });
+
+test('a new read clears the last read’s outcome, even when the form refuses it', async ({
+  page,
+}) => {
+  const endpoint = 'https://empty-lrs.example.test/xapi/';
+  await page.route(`${endpoint}**`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ statements: [], more: '' }),
+      headers: { 'access-control-allow-origin': '*' },
+    }),
+  );
+  await page.goto('/#/cohort');
+  await page.locator('[data-cohort-lrs] summary').click();
+  await page.locator('[data-lrs-endpoint]').fill(endpoint);
+  await page.locator('[data-lrs-key]').fill('cohort-key');
+  await page.locator('[data-lrs-secret]').fill('cohort-secret');
+  await page.locator('[data-lrs-read]').click();
+  await expect(page.locator('[data-lrs-done]')).toHaveText('Read 0 statements: 0 attempts.');
+  // The endpoint emptied: the browser refuses the submit, and the old outcome goes.
+  await page.locator('[data-lrs-endpoint]').fill('');
+  await page.locator('[data-lrs-read]').click();
+  await expect(page.locator('[data-lrs-done]')).toHaveCount(0);
+});

@@ -20,7 +20,9 @@ const files = cohortFiles();
 const again = files.find((f) => f.name === 'ada-again.json')!;
 // Dee's attempt of a scenario version not at hand: unverified from the LRS and from a file.
 const dee = files.find((f) => f.name === 'dee.json')!;
-const inLrs = files.filter((f) => f !== again);
+// Attempts left before the debrief are never sent to an LRS: they come from a file.
+const eve = files.find((f) => f.name === 'eve.json')!;
+const inLrs = files.filter((f) => f !== again && f !== eve);
 
 /** Every statement of every attempt in `inLrs`, built as the simulator sends them. */
 function statementsOf(): Statement[] {
@@ -116,7 +118,7 @@ test('attempts read from an LRS (paged with more links) are verified and merged 
 
   // Ada's attempt exported in a file too, and Dee's unverified one: each counted once.
   await page.locator('[data-cohort-files]').setInputFiles(
-    [again, dee].map((f) => ({
+    [again, dee, eve].map((f) => ({
       name: f.name,
       mimeType: 'application/json',
       buffer: Buffer.from(fileText(f)),

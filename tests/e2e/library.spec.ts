@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { bundledIds } from './helpers.ts';
+import { playToDebrief, SHORT_SCENARIO } from './results-helpers.ts';
 
 test('the library reads no scenario file, lists the introductory case first, and loads one scenario when opened', async ({
   page,
@@ -33,4 +34,22 @@ test('a skip link leads from the top of the page to the main content', async ({ 
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
   await expect(page).toHaveURL(/#\/$|\/$/); // the router's address is unchanged
+});
+
+test('a finished scenario’s card says its last debrief is saved, not an attempt to resume', async ({
+  page,
+}) => {
+  await playToDebrief(page, SHORT_SCENARIO, 'practice');
+  await page.goto('/#/');
+  const card = page.locator(`[data-scenario="${SHORT_SCENARIO}"]`);
+  await expect(card.locator('[data-last-result]')).toHaveAttribute('data-last-result', /passed/);
+  await expect(card.locator('[data-saved-debrief]')).toHaveText(
+    'The last debrief is saved on this device: open the scenario to review it.',
+  );
+  await expect(card.locator('[data-in-progress]')).toHaveCount(0);
+  // The briefing offers that debrief to review.
+  await card.getByRole('link').first().click();
+  await expect(
+    page.getByRole('button', { name: 'Review the debrief of your last attempt' }),
+  ).toBeVisible();
 });

@@ -108,6 +108,8 @@ test('a damaged import is refused with located errors', async ({ page }) => {
     buffer: Buffer.from(damaged),
   });
   const errors = page.locator('[data-import-errors]');
+  // The file is named, as the success message names it.
+  await expect(errors.locator('h2')).toHaveText('bad.json could not be imported');
   await expect(errors).toContainText('attempts[0].attempt.scenarioId');
   await expect(errors).toContainText('attempts[0].report.passed');
   await page.locator('[data-import]').setInputFiles({
@@ -116,5 +118,11 @@ test('a damaged import is refused with located errors', async ({ page }) => {
     buffer: Buffer.from('{\n "exportVersion": 1,\n "attempts": [,]\n}'),
   });
   await expect(errors).toContainText('line 3');
+  await page.locator('[data-import]').setInputFiles({
+    name: 'not-json.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('not json'),
+  });
+  await expect(errors.locator('h2')).toHaveText('not-json.txt could not be imported');
   await expect(page.locator('[data-empty]')).toBeVisible();
 });

@@ -26,7 +26,6 @@ test('an ended attempt is kept as left, exported as unfinished, and resumes wher
   await expect(dialog).toContainText('keeps it marked “left”');
   await dialog.getByRole('button', { name: 'End the attempt' }).click();
   await expect(page.locator('[data-screen="library"]')).toBeVisible();
-
   // The history lists it as left, with no score.
   await page.goto('/#/history');
   const card = page.locator(`[data-scenario="${id}"]`);
@@ -34,6 +33,13 @@ test('an ended attempt is kept as left, exported as unfinished, and resumes wher
   await expect(card.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'left');
   await expect(card.locator('[data-verdict]')).toContainText('Left before the debrief');
   await expect(card).not.toContainText('%');
+  // The library's card says it was left, with no verdict or score.
+  await page.goto('/#/');
+  const last = page.locator(`[data-scenario="${id}"] [data-last-result]`);
+  await expect(last).toHaveAttribute('data-last-result', 'left');
+  await expect(last).toContainText('left before the debrief, not scored');
+  await expect(last).not.toContainText('%');
+  await page.goto('/#/history');
 
   // Its exports carry the status: the report's status in JSON, "Unfinished — left" in CSV.
   const json = await downloadText(page, () => page.locator('[data-export="json"]').click());
@@ -41,6 +47,9 @@ test('an ended attempt is kept as left, exported as unfinished, and resumes wher
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const [exported] = parsed.bundle.attempts;
   expect(exported!.report.status).toBe('left');
+  // …and no verdict or score: written as null.
+  const { passed, overall } = exported!.report as unknown as { passed: unknown; overall: unknown };
+  expect([passed, overall]).toEqual([null, null]);
   expect(exported!.attempt.events.at(-1)).toEqual({ type: 'session.leave' });
   expect(exported!.attempt.events.slice(1, -1)).toEqual(played);
   const csv = await downloadText(page, () => page.locator('[data-export="csv"]').click());

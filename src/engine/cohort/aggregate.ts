@@ -2,9 +2,11 @@
  * Per-scenario figures of a cohort: attempts, pass rate, competency distributions, critical
  * errors and breached standards ranked by frequency, alarm response times, where trainees leave,
  * and each step's reach and choice shares (for the scenario map). Only verified attempts count;
- * pass in deduplicated attempts (dedupeAttempts).
+ * pass in deduplicated attempts (dedupeAttempts). Attempts, pass rate and competency spreads are
+ * over the attempts that reached their debrief; the others are counted apart (`unfinished`).
  */
 import type { DecisionResult } from '../scoring/score.ts';
+import { attemptResultText, scoredResult } from '../results/result.ts';
 import type { Mode } from '../session/types.ts';
 import { own } from '../format/own.ts';
 import { percentBins, summarise } from './stats.ts';
@@ -53,7 +55,11 @@ export function scenarioFigures(
 ): ScenarioFigures {
   const attempts = all.filter(isVerified).filter((a) => a.scenarioId === scenarioId);
   const n = attempts.length;
-  const passed = attempts.filter((a) => a.report.passed).length;
+  // Only an attempt that reached its debrief has a result (attemptResult): the attempts, pass
+  // rate and score spreads count those; one left before it counts in `unfinished`, where
+  // trainees leave, and the decisions made (errors, standards, alarms, the map).
+  const finished = attempts.filter((a) => scoredResult(a.report));
+  const passed = finished.filter((a) => scoredResult(a.report)?.passed).length;
 
   const percents = new Map<string, { label: string; values: number[] }>();
   const critical = new Tally();
@@ -72,11 +78,12 @@ export function scenarioFigures(
 
   for (const a of attempts) {
     const r = a.report;
-    for (const c of Object.values(r.competencies)) {
-      let p = percents.get(c.id);
-      if (!p) percents.set(c.id, (p = { label: c.label, values: [] }));
-      if (c.percent !== null) p.values.push(c.percent);
-    }
+    if (r.status === 'debrief')
+      for (const c of Object.values(r.competencies)) {
+        let p = percents.get(c.id);
+        if (!p) percents.set(c.id, (p = { label: c.label, values: [] }));
+        if (c.percent !== null) p.values.push(c.percent);
+      }
     for (const e of r.criticalErrors)
       critical.add(e.optionId ?? e.eventId ?? e.explanation, a.id, e.explanation);
     for (const al of r.alarmResponses) {
@@ -115,11 +122,12 @@ export function scenarioFigures(
 
   return {
     scenarioId,
-    attempts: n,
-    practice: attempts.filter((a) => a.mode === 'practice').length,
-    assessment: attempts.filter((a) => a.mode === 'assessment').length,
+    attempts: finished.length,
+    unfinished: n - finished.length,
+    practice: finished.filter((a) => a.mode === 'practice').length,
+    assessment: finished.filter((a) => a.mode === 'assessment').length,
     passed,
-    passRate: n ? passed / n : null,
+    passRate: finished.length ? passed / finished.length : null,
     competencies,
     criticalErrors: critical.ranked(),
     breachedStandards: standards.ranked(),
@@ -164,8 +172,9 @@ export function decisionsAt(
           attempt: a.id,
           mode: a.mode,
           finishedAt: a.finishedAt,
-          overall: a.report.status === 'debrief' ? a.report.overall : null,
-          passed: a.report.status === 'debrief' ? a.report.passed : null,
+          overall: scoredResult(a.report)?.overall ?? null,
+          passed: scoredResult(a.report)?.passed ?? null,
+          resultText: attemptResultText(a.report),
           decision,
         })),
     );
@@ -183,5 +192,7 @@ export interface DecisionAt {
   /** The attempt's replayed overall percentage and verdict; null for one left unfinished. */
   overall: number | null;
   passed: boolean | null;
+  /** The replayed result in words (attemptResultText): "passed, 92.5%", "left before …". */
+  resultText: string;
   decision: DecisionResult;
 }

@@ -8,6 +8,7 @@ import type { ScenarioV1 } from '../format/schema.ts';
 import { attemptId, type ExportedAttempt } from '../results/export.ts';
 import type { Report } from '../scoring/score.ts';
 import { verifyAttempt, type Verification } from '../results/verify.ts';
+import { attemptResultText, scoredResult } from '../results/result.ts';
 import { keyOfAttemptId } from './identity.ts';
 import type { Claim, CohortAttempt } from './types.ts';
 
@@ -59,7 +60,9 @@ export function fromVerification(
     key: keyOfAttemptId(id),
     trainee,
     scenarioId: entry.attempt.scenarioId,
-    scenarioVersion: entry.scenarioVersion ?? (v.verified ? version : ''),
+    // What was replayed decides (the log names the scenario's content hash): a verified attempt
+    // is of the version it replayed against, whatever version its file names.
+    scenarioVersion: v.verified ? version : (entry.scenarioVersion ?? ''),
     mode: entry.attempt.mode,
     finishedAt: entry.finishedAt ?? '',
     simulatedMinutes: simulatedMinutes(entry.attempt),
@@ -67,7 +70,14 @@ export function fromVerification(
   };
   if (v.verified) {
     const claimed = claimOf(entry.report, v.report);
-    return { ...base, verified: true, report: v.report, ...(claimed ? { claimed } : {}) };
+    const named = entry.scenarioVersion;
+    return {
+      ...base,
+      verified: true,
+      report: v.report,
+      ...(claimed ? { claimed } : {}),
+      ...(named && named !== version ? { claimedVersion: named } : {}),
+    };
   }
   return { ...base, verified: false, report: entry.report, unverifiedReason: v.reason };
 }
@@ -82,22 +92,39 @@ export function claimOf(recorded: Report | null, replayed: Report): Claim | null
   const { passed, overall } = recorded as { passed?: unknown; overall?: unknown };
   if (typeof passed !== 'boolean' || typeof overall !== 'number' || !Number.isFinite(overall))
     return null;
-  if (passed === replayed.passed && overall === replayed.overall) return null;
+  const result = scoredResult(replayed);
+  // An attempt that did not reach its debrief has no result: only a claimed finished one differs.
+  if (!result)
+    return (recorded as { status?: unknown }).status === 'debrief' ? { passed, overall } : null;
+  if (passed === result.passed && overall === result.overall) return null;
   return { passed, overall };
 }
 
 /** "passed, 96.5%" or "not passed, 4.3%": a verdict and score written out. */
 export function resultText(r: Claim): string {
-  return `${r.passed ? 'passed' : 'not passed'}, ${r.overall}%`;
+  return attemptResultText({ status: 'debrief', ...r });
 }
 
 /**
  * "claimed passed, 96.5%; replayed not passed, 4.3%" for an attempt whose source claimed another
- * result than its replay, else "".
+ * result than its replay ("…; replayed left before the debrief (not scored)"), followed by the
+ * version claim (versionClaimText) when its source named another scenario version; else "".
  */
 export function claimText(a: CohortAttempt): string {
-  if (!a.verified || !a.claimed) return '';
-  return `claimed ${resultText(a.claimed)}; replayed ${resultText(a.report)}`;
+  if (!a.verified) return '';
+  const result = a.claimed
+    ? `claimed ${resultText(a.claimed)}; replayed ${attemptResultText(a.report)}`
+    : '';
+  return [result, versionClaimText(a)].filter(Boolean).join('; ');
+}
+
+/**
+ * "claims version 2.0.0; replayed against 1.0.0" for a verified attempt whose source named
+ * another scenario version than the one its log replayed against (by content hash), else "".
+ */
+export function versionClaimText(a: CohortAttempt): string {
+  if (!a.verified || !a.claimedVersion) return '';
+  return `claims version ${a.claimedVersion}; replayed against ${a.scenarioVersion}`;
 }
 
 /**

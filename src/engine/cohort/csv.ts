@@ -5,6 +5,7 @@
  */
 import { toCsv, type Cell } from '../results/csv.ts';
 import { verifiedCell } from '../results/export.ts';
+import { scoredResult } from '../results/result.ts';
 import { claimText } from './collect.ts';
 import type { CohortAttempt, ScenarioFigures } from './types.ts';
 
@@ -31,11 +32,13 @@ const HEADER = [
   'standards_breached',
   'verified',
   'claimed_result',
+  'left_before_debrief',
 ];
 
 /**
  * The CSV: a "scenario" row per scenario (when chosen), then an "attempt" row per attempt (when
- * chosen). `pseudonym` maps a trainee name to its pseudonym; `title` a scenario id to its
+ * chosen); a scenario row's `attempts`, `passed` and pass rate count the attempts that reached
+ * their debrief, and `left_before_debrief` the others. `pseudonym` maps a trainee name to its pseudonym; `title` a scenario id to its
  * title (written beside the id). Unverified attempts are listed with
  * their reason and no score; unfinished ones (that never reached their debrief) as unfinished,
  * with no verdict or score. `claimed_result` says, for an attempt whose source claimed another
@@ -67,6 +70,7 @@ export function cohortCsv(
         f.breachedStandards.map((s) => `${s.id}×${s.count}`).join(' '),
         '',
         '',
+        f.unfinished,
       ]);
   if (choice.attempts)
     for (const a of attempts) {
@@ -76,7 +80,7 @@ export function cohortCsv(
           : choice.names === 'pseudonyms'
             ? pseudonym(a.trainee)
             : '';
-      const result = a.verified && a.report.status === 'debrief' ? a.report : null;
+      const result = a.verified ? scoredResult(a.report) : null;
       rows.push([
         'attempt',
         a.scenarioId,
@@ -95,6 +99,7 @@ export function cohortCsv(
           : '',
         verifiedCell(a),
         claimText(a),
+        '',
       ]);
     }
   return toCsv(HEADER, rows);

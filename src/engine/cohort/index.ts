@@ -13,6 +13,7 @@ export {
   fromVerification,
   missingReason,
   simulatedMinutes,
+  versionClaimText,
 } from './collect.ts';
 export {
   cohortFigures,

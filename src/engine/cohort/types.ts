@@ -17,6 +17,10 @@ interface CohortAttemptBase {
   /** The trainee's name as the source gave it ("" when unknown). */
   trainee: string;
   scenarioId: string;
+  /**
+   * For a verified attempt, the version of the scenario its log replayed against; otherwise the
+   * version its source names ("" when none).
+   */
   scenarioVersion: string;
   mode: Mode;
   /** When the debrief was reached (ISO 8601), or "" when unknown. */
@@ -38,6 +42,12 @@ interface CohortAttemptBase {
    * as text only, never counted.
    */
   claimed?: Claim;
+  /**
+   * The scenario version the source named, when it differs from the version the log replayed
+   * against (`scenarioVersion`, decided by the scenario's content hash): untrusted text, shown
+   * as a claim, never counted.
+   */
+  claimedVersion?: string;
 }
 
 /** A recorded verdict and overall percentage, as the source gave them (untrusted). */
@@ -94,7 +104,7 @@ export interface StepFigures {
   kind: 'step' | 'event' | 'missedEvent' | 'check';
   /** Attempts that met this decision at least once. */
   reached: number;
-  /** reached ÷ the scenario's verified attempts (0–1). */
+  /** reached ÷ the scenario's verified attempts, finished or not (0–1). */
   reach: number;
   /** Decisions made here (an attempt that retried counts each time it met the step). */
   decisions: number;
@@ -103,14 +113,24 @@ export interface StepFigures {
 
 export interface ScenarioFigures {
   scenarioId: string;
-  /** Verified attempts, each counted once. */
+  /** Verified attempts that reached their debrief (the only ones with a result), each once. */
   attempts: number;
+  /**
+   * Verified attempts that did not reach their debrief (left, or the log stops before it): not
+   * in `attempts`, the pass rate or the competency spreads; counted in `leaves`, the decisions
+   * figures and the map.
+   */
+  unfinished: number;
+  /** Of `attempts`, by mode. */
   practice: number;
   assessment: number;
   passed: number;
   /** passed ÷ attempts (0–1), null when there are none. */
   passRate: number | null;
-  /** Per competency id: summary of the percentages and a 10-bin histogram (0–9.9, …, 90–100). */
+  /**
+   * Per competency id, over `attempts`: summary of the percentages and a 10-bin histogram
+   * (0–9.9, …, 90–100).
+   */
   competencies: Record<string, { label: string; summary: Summary; bins: number[] }>;
   criticalErrors: Ranked[];
   breachedStandards: Ranked[];

@@ -9,6 +9,7 @@ import type { Report } from '../scoring/score.ts';
 import { parseCsv, toCsv, unguard } from './csv.ts';
 import { KAP_NAMESPACE, uuidV5 } from './uuid.ts';
 import { own } from '../format/own.ts';
+import { scoredResult } from './result.ts';
 
 export const EXPORT_VERSION = 1;
 
@@ -64,8 +65,29 @@ export function exportBundle(attempts: ExportedAttempt[]): ExportBundle {
   return { exportVersion: EXPORT_VERSION, attempts };
 }
 
+/**
+ * The JSON export. An attempt that did not reach its debrief (left, or stopped) has no verdict or
+ * score anywhere (see attemptResult): its report's `passed` and `overall`, and each competency's
+ * `percent` and `passed`, are written as null.
+ */
 export function exportJson(attempts: ExportedAttempt[]): string {
-  return `${JSON.stringify(exportBundle(attempts), null, 2)}\n`;
+  const bundle = exportBundle(
+    attempts.map((a) => ({ ...a, report: unscoredIfUnfinished(a.report) })),
+  );
+  return `${JSON.stringify(bundle, null, 2)}\n`;
+}
+
+/** The report as exported: nulls in place of a verdict and scores when it is not a result. */
+function unscoredIfUnfinished(report: Report): Report {
+  if (scoredResult(report)) return report;
+  const competencies = Object.fromEntries(
+    Object.entries(report.competencies).map(([id, c]) => [
+      id,
+      { ...c, percent: null, passed: null },
+    ]),
+  );
+  // Written as null in the file; read back, the history replays the log and never believes them.
+  return { ...report, passed: null, overall: null, competencies } as unknown as Report;
 }
 
 export type ParseExportResult =
@@ -299,24 +321,27 @@ function checkReport(value: unknown, at: string, errors: string[]): void {
     errors.push(`${at}: must be an object (the scored report)`);
     return;
   }
+  // An attempt that did not reach its debrief has no verdict or score: they may be null.
+  const unscored = (check: Check) => (value.status === 'debrief' ? check : nullable(check));
   checkFields(
     value,
     {
       scenarioId: isString,
       status: oneOf('briefing', 'running', 'debrief', 'left'),
-      passed: isBoolean,
-      overall: finite(0, 100),
+      passed: unscored(isBoolean),
+      overall: unscored(finite(0, 100)),
       passPercent: finite(0, 100),
     },
     at,
     errors,
   );
+  const competencyFields = { ...COMPETENCY_FIELDS, passed: unscored(isBoolean) };
   if (!isObject(value.competencies)) errors.push(`${at}.competencies: must be an object`);
   else {
     for (const [id, c] of Object.entries(value.competencies)) {
       const where = `${at}.competencies.${id.slice(0, 40)}`;
       if (!isObject(c)) errors.push(`${where}: must be an object`);
-      else checkFields(c, COMPETENCY_FIELDS, where, errors);
+      else checkFields(c, competencyFields, where, errors);
     }
   }
   if (!Array.isArray(value.decisions)) errors.push(`${at}.decisions: must be a list`);

@@ -15,6 +15,7 @@ import {
   traineeProgress,
   type CohortAttempt,
 } from '../../../src/engine/cohort/index.ts';
+import { restoreAttempt } from '../../../src/engine/attempt/index.ts';
 import { parseCsv } from '../../../src/engine/results/csv.ts';
 import type { ExportedAttempt } from '../../../src/engine/results/export.ts';
 import { playHeadless, type Strategy } from '../../../src/engine/play/headless.ts';
@@ -88,6 +89,22 @@ describe('collecting attempts', () => {
     const col = rows[0]!.indexOf('claimed_result');
     expect(rows[1]![col]).toBe(claimText(forged));
     expect(rows[2]![col]).toBe('');
+  });
+
+  it('takes the version its log replays against, and marks a file naming another', () => {
+    const entry = { ...plays[1]!.entry, scenarioVersion: '2.0.0' };
+    const a = cohortAttempt(entry, 'Ada', 'file', scenario);
+    expect(a.verified).toBe(true);
+    expect(a.scenarioVersion).toBe(scenario.version);
+    expect(a.claimedVersion).toBe('2.0.0');
+    expect(claimText(a)).toBe(`claims version 2.0.0; replayed against ${scenario.version}`);
+    // An honest file names the version it replays against: no claim.
+    expect(verified[1]!.claimedVersion).toBeUndefined();
+    // The attempt rows of the CSV say it in claimed_result.
+    const rows = parseCsv(
+      cohortCsv([], [a], { scenarios: false, attempts: true, names: 'none' }, (n) => n),
+    );
+    expect(rows[1]![rows[0]!.indexOf('claimed_result')]).toBe(claimText(a));
   });
 
   it('names a duplicated attempt the same way whatever order its copies come in', () => {
@@ -237,6 +254,83 @@ describe('cohort figures', () => {
     expect(g!.leaves).toEqual([
       { id: last ? (last.stepId ?? last.eventId ?? last.checkId) : '', count: 1, attempts: 1 },
     ]);
+  });
+});
+
+describe('attempts left before the debrief', () => {
+  /** Plays as `run` does, then ends the attempt ("End the attempt") after two choices. */
+  function leftEvents(entry: ExportedAttempt) {
+    const events = entry.attempt.events;
+    let chosen = 0;
+    const cut = events.findIndex((e) => e.type === 'trainee.choose' && ++chosen === 2);
+    return [...events.slice(0, cut + 1), { type: 'session.leave' as const }];
+  }
+  function leftAfterTwo(seed: number, mode: Mode) {
+    const { entry } = run(seed, 'best', mode, 6);
+    const attempt = { ...entry.attempt, events: leftEvents(entry) };
+    const report = restoreAttempt(scenario, attempt).report;
+    return cohortAttempt({ ...entry, attempt, report }, 'Eve', 'file', scenario);
+  }
+  const left = [
+    leftAfterTwo(11, 'practice'),
+    leftAfterTwo(12, 'assessment'),
+    leftAfterTwo(13, 'practice'),
+  ];
+
+  it('are not failures: attempts, pass rate and score spreads count finished attempts only', () => {
+    for (const a of left) expect(a.verified && a.report.status).toBe('left');
+    const [only] = cohortFigures(left);
+    expect(only).toMatchObject({ attempts: 0, unfinished: 3, passed: 0, passRate: null });
+    for (const c of Object.values(only!.competencies)) expect(c.summary.count).toBe(0);
+    // …but where trainees leave counts them all.
+    expect(only!.leaves.reduce((s, l) => s + l.attempts, 0)).toBe(3);
+
+    const [mixed] = cohortFigures([...verified, ...left]);
+    const [plain] = cohortFigures(verified);
+    expect(mixed!.attempts).toBe(5);
+    expect(mixed!.unfinished).toBe(3);
+    expect(mixed!.passRate).toBe(plain!.passRate);
+    expect(mixed!.competencies).toEqual(plain!.competencies);
+
+    // The CSV's scenario row says the same, with the number left beside it.
+    const rows = parseCsv(
+      cohortCsv(
+        cohortFigures(left),
+        left,
+        { scenarios: true, attempts: true, names: 'none' },
+        (n) => n,
+      ),
+    );
+    const col = (name: string) => rows[0]!.indexOf(name);
+    const scenarioRow = rows[1]!;
+    expect(
+      [col('attempts'), col('passed'), col('pass_rate_percent'), col('left_before_debrief')].map(
+        (c) => scenarioRow[c],
+      ),
+    ).toEqual(['0', '0', '', '3']);
+    for (const r of rows.slice(2))
+      expect([r[col('passed')], r[col('overall_percent')]]).toEqual(['', '']);
+  });
+
+  it('have no verdict or score in the decisions at a step, nor in a claim', () => {
+    const a = left[0]!;
+    const first = a.report!.decisions[0]!;
+    const [d] = decisionsAt([a], scenario.id, first.stepId!, (n) => n);
+    expect(d).toMatchObject({ overall: null, passed: null });
+    expect(d!.resultText).toBe('left before the debrief (not scored)');
+    // A file claiming a finished result for it: the claim names the replayed result as left.
+    const { entry } = run(11, 'best', 'practice', 6);
+    const claimed = cohortAttempt(
+      { ...entry, attempt: { ...entry.attempt, events: a.report ? leftEvents(entry) : [] } },
+      'Eve',
+      'file',
+      scenario,
+    );
+    expect(claimText(claimed)).toBe(
+      `claimed ${entry.report.passed ? 'passed' : 'not passed'}, ${entry.report.overall}%; replayed left before the debrief (not scored)`,
+    );
+    // A recorded report that itself says "left" claims nothing.
+    expect(a.claimed).toBeUndefined();
   });
 });
 

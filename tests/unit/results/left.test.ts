@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { restoreAttempt } from '../../../src/engine/attempt/index.ts';
 import { resumeLeft } from '../../../src/engine/results/left.ts';
+import { exportJson, parseExport } from '../../../src/engine/results/export.ts';
+import { attemptResult, attemptResultText } from '../../../src/engine/results/result.ts';
 import { playHeadless } from '../../../src/engine/play/headless.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../session/fixtures.ts';
 
@@ -32,5 +34,37 @@ describe('resuming a left attempt', () => {
       events: [...run.attempt.events, { type: 'session.leave' as const }],
     };
     expect(resumeLeft(scenario, afterEnd)).toMatchObject({ ok: false, reason: /already ended/ });
+  });
+});
+
+describe('a left attempt has no verdict or score anywhere', () => {
+  const report = restoreAttempt(scenario, left).report;
+
+  it('attemptResult: only an attempt that reached its debrief is scored', () => {
+    expect(report.status).toBe('left');
+    expect(attemptResult(report)).toEqual({ kind: 'left' });
+    expect(attemptResultText(report)).toBe('left before the debrief (not scored)');
+    const finished = restoreAttempt(scenario, run.attempt).report;
+    expect(attemptResult(finished)).toEqual({
+      kind: 'scored',
+      passed: finished.passed,
+      overall: finished.overall,
+    });
+    const stopped = { ...left, events: part };
+    expect(attemptResult(restoreAttempt(scenario, stopped).report)).toEqual({ kind: 'unfinished' });
+  });
+
+  it('the JSON export writes null for its verdict and scores, and imports again', () => {
+    const text = exportJson([{ attempt: left, report, comments: [], verified: true }]);
+    const written = JSON.parse(text).attempts[0].report;
+    expect([written.status, written.passed, written.overall]).toEqual(['left', null, null]);
+    for (const c of Object.values(written.competencies) as { percent: unknown; passed: unknown }[])
+      expect([c.percent, c.passed]).toEqual([null, null]);
+    expect(parseExport(text).ok).toBe(true);
+    // A finished attempt's verdict may not be null.
+    const finished = restoreAttempt(scenario, run.attempt).report;
+    const bad = JSON.parse(exportJson([{ attempt: run.attempt, report: finished, comments: [] }]));
+    bad.attempts[0].report.passed = null;
+    expect(parseExport(JSON.stringify(bad))).toMatchObject({ ok: false });
   });
 });
