@@ -20,7 +20,7 @@ export interface ShownText {
 export const shownKey = (kind: 'step' | 'event', id: string) => `${kind}:${id}`;
 
 /**
- * The first presentation of every step, and the firing of every event with a response, whose
+ * The first presentation of every step (when it is shown, not while it waits for its minute), and the firing of every event with a response, whose
  * definition has text `variants` (others always show their `text`). Empty when no step or event
  * has variants.
  */
@@ -48,7 +48,9 @@ export function shownTexts(
   for (const entry of result.snapshot.context.log.toArray()) {
     snapshot = step(snapshot, entry.event);
     const c = snapshot.context;
-    if (c.stepId) note(shownKey('step', c.stepId), steps.get(c.stepId)!, c.stepVariant);
+    // A step waiting for its minute is current but not shown: its variant is chosen when shown.
+    if (c.stepId && c.stepShown)
+      note(shownKey('step', c.stepId), steps.get(c.stepId)!, c.stepVariant);
     for (const o of c.open) note(shownKey('event', o.eventId), events.get(o.eventId)!, o.variant);
   }
   return shown;

@@ -36,6 +36,25 @@ describe('run shows the text variant a step displayed', () => {
     );
   });
 
+  it('names the variant chosen when a step waiting for its minute is shown, not before', async () => {
+    const hardStop = fileURLToPath(
+      new URL('../../../scenarios/hard-stop-blood-pressure.json', import.meta.url),
+    );
+    // The five-minute rest with the forms: the recheck step (a-rest) waits for the rest's end,
+    // and its text is then the forms variant.
+    const choices =
+      'p-arrival-settle,p-consent-dialogue,p-screen-full,p-disc-thanks,a-bp-first,a-first-rest5';
+    // The choices end before the debrief: the run reports where it stopped (exit code 1).
+    const text: string[] = [];
+    const io: Io = { out: (l) => text.push(...l.split('\n')), err: () => {} };
+    expect(await runCommand([hardStop, '--choices', `${choices},a-rest-recheck`], io)).toBe(1);
+    const at = text.findIndex((l) => / step a-rest: /.test(l));
+    expect(at).toBeGreaterThan(0);
+    expect(text[at + 1]).toBe(
+      `       shown: variants[0] (when {"var":"restedWithForms","eq":true}): That's the forms done, every box. So. We good?`,
+    );
+  });
+
   it('puts it in the JSON report as `shown` on the decision', async () => {
     const json = async (choices: string) =>
       JSON.parse((await run(FIXTURE, '--choices', choices, '--json')).join('\n')) as {
