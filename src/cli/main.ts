@@ -24,7 +24,7 @@ Commands:
   run <file> [--choices <file|comma list>] [--strategy best|worst|random] [--seed N]
       [--vitals [N]] [--json]
       Play a scenario headlessly through the session engine and print the report;
-      --vitals adds the modelled vitals every N minutes (default 5) and at each
+      in --choices, wait:N lets N minutes pass before the next choice; --vitals adds the modelled vitals every N minutes (default 5) and at each
       dose and decision.
   run <course.course.json> [--strategy best|worst|random] [--seed N] [--json]
       Play every visit of a course in order and print each report and the summary.

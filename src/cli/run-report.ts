@@ -2,12 +2,19 @@
  * The report `run` prints for one played visit: as text, and as the machine-readable JSON.
  */
 import type { HeadlessResult, Report, ScenarioV1, Strategy } from '../engine/index.ts';
-import { choiceRefusal, standardTitle, visitDoses, visitKind } from '../engine/index.ts';
+import {
+  choiceRefusal,
+  createSession,
+  standardTitle,
+  visitDoses,
+  visitKind,
+} from '../engine/index.ts';
 import { describeShown, shownKey, shownTexts, type ShownText } from './shown-text.ts';
 import { describeVitals, vitalsRows } from './vitals-table.ts';
 
 /** The machine-readable report: the same file, choices and seed always give the same text. */
 export function toJson(
+  scenario: ScenarioV1,
   result: HeadlessResult,
   seed: number,
   strategy: Strategy | null,
@@ -45,7 +52,7 @@ export function toJson(
       const s = shownOf(d, shown);
       return s ? { ...d, shown: s } : d;
     }),
-    refusedChoices: refusedChoices(result),
+    refusedChoices: refusedChoices(scenario, result),
     attempt: result.attempt,
   };
 }
@@ -59,18 +66,24 @@ const fmtPoints = (p: Record<string, number>) =>
  * Every choice the session refused, in order, with the reason the player shows. A refused choice
  * changes nothing; with --choices the run goes on with the next choice in the list.
  */
-export function refusedChoices(result: HeadlessResult) {
-  return result.snapshot.context.log.toArray().flatMap((entry) =>
-    !entry.accepted && entry.event.type === 'trainee.choose'
-      ? [
-          {
-            optionId: entry.event.optionId,
-            minute: entry.minute,
-            reason: entry.reason ?? 'Not possible now.',
-          },
-        ]
-      : [],
-  );
+export function refusedChoices(scenario: ScenarioV1, result: HeadlessResult) {
+  // The log keeps the dose-clock minute; the arrival-clock minute comes from a replay.
+  const actor = createSession(scenario, result.attempt);
+  const refused: { optionId: string; minute: number | null; clock: number; reason: string }[] = [];
+  for (const event of result.attempt.events) {
+    actor.send(event);
+    const context = actor.getSnapshot().context;
+    const entry = context.log.at(-1)!;
+    if (!entry.accepted && event.type === 'trainee.choose')
+      refused.push({
+        optionId: event.optionId,
+        minute: entry.minute,
+        clock: context.clock,
+        reason: entry.reason ?? 'Not possible now.',
+      });
+  }
+  actor.stop();
+  return refused;
 }
 
 /** The text variant a decision's step or event was shown with, if it has variants. */
@@ -101,10 +114,11 @@ export function describe(
   const dosingVisit = visitDoses(visitKind(scenario));
   const when = (minute: number | null, clock?: number) => whenText(minute, clock, dosingVisit);
   const lines = [`Scenario ${r.scenarioId}`, ''];
-  const refused = refusedChoices(result);
+  const refused = refusedChoices(scenario, result);
   if (refused.length > 0) {
     lines.push('Refused choices (each changed nothing):');
-    for (const c of refused) lines.push(`  [${when(c.minute)}] ${c.optionId}: ${c.reason}`);
+    for (const c of refused)
+      lines.push(`  [${when(c.minute, c.clock)}] ${c.optionId}: ${c.reason}`);
     lines.push('');
   }
   lines.push('Decisions:');
@@ -168,7 +182,7 @@ export function visitOutput(
   if (vitals) lines.push('', ...describeVitals(vitals, vitalsEvery!));
   return {
     lines,
-    json: { ...toJson(result, seed, strategy, shown), ...(vitals ? { vitals } : {}) },
+    json: { ...toJson(scenario, result, seed, strategy, shown), ...(vitals ? { vitals } : {}) },
   };
 }
 

@@ -269,7 +269,9 @@ function convert(path: string, e: ValueError): Finding {
       const values = literalValues(s);
       if (values) {
         const hint =
-          typeof e.value === 'string' ? didYouMean(e.value, values.map(String)) : undefined;
+          typeof e.value === 'string'
+            ? (didYouMean(e.value, values.map(String)) ?? clockHint(path, e.value))
+            : undefined;
         return error(
           'SCHEMA_ENUM',
           path,
@@ -337,4 +339,10 @@ function convert(path: string, e: ValueError): Finding {
         s.description as string | undefined,
       );
   }
+}
+
+/** Why `"from": "recheck"` is refused outside a step: only a step's minute counts from the rest. */
+function clockHint(path: string, value: string): string | undefined {
+  if (value !== 'recheck' || !path.endsWith('/from')) return undefined;
+  return 'Only a step\'s "atMinute" counts from the end of the rest ("from": "recheck"); count this one from arrival ("from": "arrival") or from the dose.';
 }

@@ -487,12 +487,14 @@ class Checker {
     // the recheck clock too (its minute is known only in play: checkRecheckClock).
     if (at !== undefined && step.from !== 'arrival' && step.from !== 'recheck') {
       this.checkInSession(at, [...stepPath, 'atMinute'], 'This step');
-      if (phaseId === 'preparation' || phaseId === 'administration') {
+      // A misspelt `from` is the schema's error (SCHEMA_ENUM): no second message about it.
+      const onDoseClock = step.from === undefined || step.from === 'dose';
+      if (onDoseClock && (phaseId === 'preparation' || phaseId === 'administration')) {
         this.warn(
           'AT_MINUTE_BEFORE_DOSE',
           [...stepPath, 'atMinute'],
-          `"atMinute" has no effect in the ${phaseId} phase: the clock starts at dosing.`,
-          'Remove it, or move the step to a later phase.',
+          `"atMinute" counts on the dose clock, which has not started in the ${phaseId} phase: it has no effect.`,
+          'Time it with "from": "arrival" (minutes since arrival) or "from": "recheck" (minutes after the rest chosen ends), move the step to a later phase, or remove it.',
         );
       }
     }

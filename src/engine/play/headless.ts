@@ -31,7 +31,10 @@ export interface HeadlessOptions {
   carried?: CarriedState;
   /** How to choose when no (more) choices are given. Without it, running out of choices is an error. */
   strategy?: Strategy;
-  /** Option ids to choose, in order (step options and event responses alike). */
+  /**
+   * Option ids to choose, in order (step options and event responses alike); an entry `wait:N`
+   * lets N minutes pass first (see waitOf).
+   */
   choices?: readonly string[];
   /** Safety net against scenarios that loop forever under a strategy. */
   maxEvents?: number;
@@ -157,6 +160,18 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
 
     if (choices.length > 0) {
       const id = choices[0]!;
+      const waitMinutes = waitOf(id);
+      if (waitMinutes !== null) {
+        // `wait:N` lets N minutes pass as a trainee waiting would (the clock stops at its limit).
+        choices.shift();
+        send({ type: 'clock.advance', minutes: waitMinutes });
+        continue;
+      }
+      if (id.startsWith('wait:'))
+        return fail(
+          'INVALID_CHOICE',
+          `"${id}" is not a wait: write wait:N, N whole minutes from 1 to 1440.`,
+        );
       const offered = [...stepOptions, ...eventOpts].some((o) => o.id === id);
       if (offered) {
         const refusal = choiceRefusal(c, id);
@@ -276,4 +291,15 @@ export function playHeadless(scenario: ScenarioV1, options: HeadlessOptions): He
     return fail('STUCK', 'Nothing can be chosen and the clock cannot advance.');
   }
   return fail('STUCK', `The run did not reach the debrief within ${maxEvents} events.`);
+}
+
+/**
+ * The minutes of a `wait:N` entry of a choice list (N a whole number from 1 to 1440), or null
+ * when the entry is an option id. Option ids cannot contain a colon, so the two never clash.
+ */
+export function waitOf(entry: string): number | null {
+  const m = /^wait:(\d{1,4})$/.exec(entry);
+  if (!m) return null;
+  const minutes = Number(m[1]);
+  return minutes >= 1 && minutes <= 1440 ? minutes : null;
 }

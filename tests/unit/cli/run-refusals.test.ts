@@ -48,7 +48,7 @@ const TO_TRANSPORT = [
 ];
 
 interface JsonReport {
-  refusedChoices: { optionId: string; minute: number | null; reason: string }[];
+  refusedChoices: { optionId: string; minute: number | null; clock: number; reason: string }[];
   decisions: { optionId: string | null; minute: number | null }[];
   ending: { id: string } | null;
 }
@@ -65,7 +65,9 @@ describe('run --choices and refused choices', () => {
     expect(code).toBe(0);
     const at = io.outLines.indexOf('Refused choices (each changed nothing):');
     expect(at).toBeGreaterThan(0);
-    expect(io.outLines[at + 1]).toBe(`  [before dosing] admin-dose-give: ${REFUSAL}`);
+    expect(io.outLines[at + 1]).toBe(
+      `  [arrival minute 0, before dosing] admin-dose-give: ${REFUSAL}`,
+    );
     expect(io.outLines.some((l) => l.startsWith('Ending: Dose deferred'))).toBe(true);
   });
 
@@ -84,7 +86,7 @@ describe('run --choices and refused choices', () => {
     await runCommand([TEMPLATE, '--choices', `${SKIP_THEN_DOSE},admin-dose-defer`, '--json'], io);
     const report = JSON.parse(io.outLines.join('\n')) as { refusedChoices: unknown[] };
     expect(report.refusedChoices).toEqual([
-      { optionId: 'admin-dose-give', minute: null, reason: REFUSAL },
+      { optionId: 'admin-dose-give', minute: null, clock: 0, reason: REFUSAL },
     ]);
   });
 

@@ -1,7 +1,10 @@
 /** Implied values, and the checks for mistakes authors make that would otherwise pass. */
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../../src/engine/format/index.ts';
+import { readFileSync } from 'node:fs';
 import { FIXTURE_AUDIO, minimalText, readFixture } from './fixture-files.ts';
+
+const HARD_STOP = new URL('../../../scenarios/hard-stop-blood-pressure.json', import.meta.url);
 
 const base = () => JSON.parse(minimalText());
 const check = (doc: unknown) =>
@@ -118,6 +121,27 @@ describe('atMinute along paths', () => {
     doc.phases[2].steps[0].atMinute = 10; // mon-onset loops to itself through mon-lights
     doc.phases[0].steps[0].atMinute = 90; // no effect before dosing (its own warning)
     expect(codes(doc)).toEqual(['AT_MINUTE_BEFORE_DOSE']);
+  });
+
+  it('reports a misspelt "from" once, as the schema error, not also as a dose-clock minute', () => {
+    const doc = base();
+    doc.phases[0].steps[0].atMinute = 5;
+    doc.phases[0].steps[0].from = 'rechek';
+    const found = validate(JSON.stringify(doc)).diagnostics;
+    expect(found.map((d) => d.code)).toEqual(['SCHEMA_ENUM']);
+    expect(found[0]!.hint).toContain('Did you mean "recheck"?');
+    delete doc.phases[0].steps[0].from;
+    const warning = validate(JSON.stringify(doc)).diagnostics;
+    expect(warning.map((d) => d.code)).toEqual(['AT_MINUTE_BEFORE_DOSE']);
+    expect(warning[0]!.hint).toContain('"from": "arrival"');
+  });
+
+  it('says only a step counts from the rest when an event names the recheck clock', () => {
+    const doc = JSON.parse(readFileSync(HARD_STOP, 'utf8'));
+    doc.events[0].trigger.from = 'recheck';
+    const found = validate(JSON.stringify(doc)).diagnostics.filter((d) => d.severity === 'error');
+    expect(found.map((d) => [d.code, d.path])).toEqual([['SCHEMA_ENUM', '/events/0/trigger/from']]);
+    expect(found[0]!.hint).toContain('Only a step\'s "atMinute" counts from the end of the rest');
   });
 });
 

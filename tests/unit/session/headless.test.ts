@@ -1,8 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioV1 } from '../../../src/engine/format/schema.ts';
 import { playHeadless } from '../../../src/engine/play/headless.ts';
-import { loadFixture } from './fixtures.ts';
+import type { SessionEvent } from '../../../src/engine/session/types.ts';
+import { loadFixture, loadScenarioFile } from './fixtures.ts';
 
 const TO_DOSE = ['prep-consent', 'prep-screening', 'adm-check', 'adm-give'];
 
@@ -50,6 +52,33 @@ describe('playHeadless', () => {
       ),
     );
     expect(logs.size).toBeGreaterThan(1);
+  });
+
+  it('lets minutes pass for a wait:N entry of the choices, and refuses a malformed one', () => {
+    const hardStop = loadScenarioFile(
+      fileURLToPath(new URL('../../../scenarios/hard-stop-blood-pressure.json', import.meta.url)),
+    );
+    const path = ['p-arrival-settle', 'p-consent-dialogue', 'p-screen-full', 'p-disc-thanks'];
+    const rested = (before: string[]) =>
+      playHeadless(hardStop, {
+        seed: 1,
+        mode: 'assessment',
+        choices: [...path, 'a-bp-first', ...before, 'a-first-rest5', 'a-rest-recheck'],
+      }).attempt.events;
+    // The five-minute rest chosen at arrival minute 0, or after a seven-minute wait.
+    const clockAt = (events: readonly SessionEvent[], id: string) =>
+      events
+        .slice(
+          0,
+          events.findIndex((e) => e.type === 'trainee.choose' && e.optionId === id),
+        )
+        .reduce((m, e) => m + (e.type === 'clock.advance' ? e.minutes : 0), 0);
+    expect(clockAt(rested([]), 'a-first-rest5')).toBe(0);
+    expect(clockAt(rested(['wait:7']), 'a-first-rest5')).toBe(7);
+    expect(clockAt(rested(['wait:7']), 'a-rest-recheck')).toBe(12);
+    const bad = playHeadless(hardStop, { seed: 1, mode: 'assessment', choices: ['wait:0'] });
+    expect(bad.error?.code).toBe('INVALID_CHOICE');
+    expect(bad.error?.message).toContain('wait:N');
   });
 
   it('returns the step and its options when a given choice is not offered', () => {
