@@ -134,6 +134,8 @@ export function versionClaimText(a: CohortAttempt): string {
  * export's `trainee`, or an LRS actor's name) wins over one taken from a file's name; among
  * recorded names the first met; among file names the shortest, then the first alphabetically
  * ("Alice Park" over "Alice Park (1)"). Any other non-empty names are listed in `otherNames`.
+ * A claim one copy's source made (another result, another scenario version) is kept whichever
+ * copy is counted, so an edited copy is flagged in any reading order.
  */
 export function dedupeAttempts(list: readonly CohortAttempt[]): CohortAttempt[] {
   const groups = new Map<string, CohortAttempt[]>();
@@ -153,8 +155,16 @@ export function dedupeAttempts(list: readonly CohortAttempt[]): CohortAttempt[] 
     const trainee = recorded?.trainee ?? fromFiles[0] ?? '';
     const others = [...new Set(copies.map((c) => c.trainee))].filter((n) => n && n !== trainee);
     const { otherNames: _dropped, ...rest } = chosen;
+    const claims = rest.verified
+      ? {
+          claimed: copies.find((c) => c.verified && c.claimed)?.claimed,
+          claimedVersion: copies.find((c) => c.verified && c.claimedVersion)?.claimedVersion,
+        }
+      : {};
     return {
       ...rest,
+      ...(claims.claimed ? { claimed: claims.claimed } : {}),
+      ...(claims.claimedVersion ? { claimedVersion: claims.claimedVersion } : {}),
       trainee,
       traineeFromFile: !recorded && fromFiles.length > 0,
       ...(others.length ? { otherNames: others } : {}),

@@ -61,6 +61,8 @@ export interface Progress {
   timeOnTask: { practice: number; assessment: number };
   /** Scenario ids of the catalogue not yet attempted, in the catalogue's (recommended) order. */
   notTried: string[];
+  /** Verified attempts left before their debrief: no result, so not in the figures above. */
+  unfinished: number;
 }
 
 const byTime = (a: VerifiedAttempt, b: VerifiedAttempt) =>
@@ -84,13 +86,17 @@ function trends(list: readonly VerifiedAttempt[]) {
 
 /**
  * The progress of one trainee from their attempts (unverified ones are ignored), with
- * `catalogue` the scenario ids in the library's recommended order.
+ * `catalogue` the scenario ids in the library's recommended order. An attempt left before its
+ * debrief has no result: it is counted apart (`unfinished`), not in the trends, the counts or the
+ * time on task, but its breached standards and alarms count and its scenario has been tried.
  */
 export function traineeProgress(
   attempts: readonly CohortAttempt[],
   catalogue: readonly string[],
 ): Progress {
-  const list = attempts.filter(isVerified).sort(byTime);
+  const verified = attempts.filter(isVerified);
+  const list = verified.filter((a) => a.report.status === 'debrief').sort(byTime);
+  const tried = new Set(verified.map((a) => a.scenarioId));
   const ids = [...new Set(list.map((a) => a.scenarioId))];
   const order = (id: string) => (catalogue.includes(id) ? catalogue.indexOf(id) : Infinity);
   ids.sort((x, y) => order(x) - order(y) || x.localeCompare(y));
@@ -98,8 +104,9 @@ export function traineeProgress(
   const standards = new Map<string, { count: number; attempts: Set<string> }>();
   const alarms = new Map<string, { times: number[]; unanswered: number }>();
   const timeOnTask = { practice: 0, assessment: 0 };
-  for (const a of list) {
-    timeOnTask[a.mode] += a.simulatedMinutes;
+  // As in the cohort view, a decision or alarm met before leaving still counts.
+  for (const a of verified) {
+    if (a.report.status === 'debrief') timeOnTask[a.mode] += a.simulatedMinutes;
     for (const d of a.report.decisions)
       for (const id of d.standards?.breaches ?? []) {
         let s = standards.get(id);
@@ -138,6 +145,7 @@ export function traineeProgress(
       .sort(([x], [y]) => x.localeCompare(y))
       .map(([signal, s]) => ({ signal, summary: summarise(s.times), unanswered: s.unanswered })),
     timeOnTask,
-    notTried: catalogue.filter((id) => !ids.includes(id)),
+    notTried: catalogue.filter((id) => !tried.has(id)),
+    unfinished: verified.length - list.length,
   };
 }

@@ -68,7 +68,8 @@ export function exportBundle(attempts: ExportedAttempt[]): ExportBundle {
 /**
  * The JSON export. An attempt that did not reach its debrief (left, or stopped) has no verdict or
  * score anywhere (see attemptResult): its report's `passed` and `overall`, and each competency's
- * `percent` and `passed`, are written as null.
+ * `percent` and `passed`, are written as null. A competency the attempt did not score (no points
+ * possible: `percent` null, "not scored" in the debrief) has `passed` null too.
  */
 export function exportJson(attempts: ExportedAttempt[]): string {
   const bundle = exportBundle(
@@ -79,7 +80,17 @@ export function exportJson(attempts: ExportedAttempt[]): string {
 
 /** The report as exported: nulls in place of a verdict and scores when it is not a result. */
 function unscoredIfUnfinished(report: Report): Report {
-  if (scoredResult(report)) return report;
+  if (scoredResult(report)) {
+    const unscored = Object.values(report.competencies).some((c) => c.percent === null);
+    if (!unscored) return report;
+    const competencies = Object.fromEntries(
+      Object.entries(report.competencies).map(([id, c]) => [
+        id,
+        c.percent === null ? { ...c, passed: null } : c,
+      ]),
+    );
+    return { ...report, competencies } as unknown as Report;
+  }
   const competencies = Object.fromEntries(
     Object.entries(report.competencies).map(([id, c]) => [
       id,
@@ -341,7 +352,16 @@ function checkReport(value: unknown, at: string, errors: string[]): void {
     for (const [id, c] of Object.entries(value.competencies)) {
       const where = `${at}.competencies.${id.slice(0, 40)}`;
       if (!isObject(c)) errors.push(`${where}: must be an object`);
-      else checkFields(c, competencyFields, where, errors);
+      // A competency not scored (percent null) has no verdict either.
+      else
+        checkFields(
+          c,
+          c.percent === null
+            ? { ...competencyFields, passed: nullable(isBoolean) }
+            : competencyFields,
+          where,
+          errors,
+        );
     }
   }
   if (!Array.isArray(value.decisions)) errors.push(`${at}.decisions: must be a list`);

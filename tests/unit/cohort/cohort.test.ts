@@ -140,6 +140,24 @@ describe('collecting attempts', () => {
     expect(c!.otherNames).toBeUndefined();
   });
 
+  it('keeps a claim made by any copy of a duplicated attempt, whatever the reading order', () => {
+    const base = verified[0]!;
+    const edited = {
+      ...base,
+      source: 'Bob Edited.json',
+      claimedVersion: '2.0.0',
+      claimed: { passed: true, overall: 99 },
+    };
+    for (const order of [
+      [base, edited],
+      [edited, base],
+    ]) {
+      const [a] = dedupeAttempts(order);
+      expect(claimText(a!)).toContain('claims version 2.0.0');
+      expect(a!.claimed).toEqual({ passed: true, overall: 99 });
+    }
+  });
+
   it('marks an attempt of a version not at hand unverified, and leaves it out of the figures', () => {
     const changed = { ...scenario, version: '9.9.9', title: `${scenario.title} (edited)` };
     const other = cohortAttempt(plays[1]!.entry, 'Ada', 'file', changed);
@@ -414,6 +432,24 @@ describe('trainee progress', () => {
       assessment: minutes(plays[1]!.entry),
     });
     expect(p.notTried).toEqual(['intro', 'later']);
+  });
+
+  it('an attempt left before its debrief is counted apart, but its scenario has been tried', () => {
+    const first = ada[0]!;
+    if (!first.verified) throw new Error('the fixture attempt is verified');
+    const left = {
+      ...first,
+      id: 'left-attempt',
+      key: 'left-attempt',
+      scenarioId: 'later',
+      report: { ...first.report, status: 'left' as const },
+    };
+    const withLeft = traineeProgress([...ada, left], catalogue);
+    expect(withLeft.unfinished).toBe(1);
+    expect(withLeft.attempts).toBe(p.attempts);
+    expect(withLeft.timeOnTask).toEqual(p.timeOnTask);
+    expect(withLeft.notTried).toEqual(['intro']);
+    expect(p.unfinished).toBe(0);
   });
 });
 

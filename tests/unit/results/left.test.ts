@@ -67,4 +67,21 @@ describe('a left attempt has no verdict or score anywhere', () => {
     bad.attempts[0].report.passed = null;
     expect(parseExport(JSON.stringify(bad))).toMatchObject({ ok: false });
   });
+
+  it('a finished attempt writes null for the verdict of a competency it did not score', () => {
+    const hardStop = loadScenarioFile(
+      shippedScenarioFiles().find((f) => f.endsWith('hard-stop-blood-pressure.json'))!,
+    );
+    const best = playHeadless(hardStop, { seed: 1, mode: 'practice', strategy: 'best' });
+    const finished = restoreAttempt(hardStop, best.attempt).report;
+    const unscored = Object.values(finished.competencies).filter((c) => c.percent === null);
+    expect(unscored.length).toBeGreaterThan(0);
+    const text = exportJson([{ attempt: best.attempt, report: finished, comments: [] }]);
+    const written = JSON.parse(text).attempts[0].report.competencies;
+    for (const c of unscored)
+      expect([written[c.id].percent, written[c.id].passed]).toEqual([null, null]);
+    const scored = Object.values(finished.competencies).find((c) => c.percent !== null)!;
+    expect(written[scored.id].passed).toBe(scored.passed);
+    expect(parseExport(text).ok).toBe(true);
+  });
 });
