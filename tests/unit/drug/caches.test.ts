@@ -23,18 +23,10 @@ import {
 } from '../../../src/engine/drug/compartments.ts';
 import { referenceEffect } from '../../../src/engine/drug/effects.ts';
 import { applyMatrix, expm, type Matrix } from '../../../src/engine/drug/matrixExponential.ts';
+import { mulberry32 } from '../../../src/engine/session/prng.ts';
 
-/** mulberry32: a small seeded generator, so the schedules are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so the schedules are the same on every run. */
+const random = mulberry32;
 
 /**
  * The straightforward step, computed here without the model's caches: exp(M·h) freshly for each
