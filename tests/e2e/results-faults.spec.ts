@@ -244,6 +244,8 @@ test('an LRS that never answers does not stall sending: requests time out and "S
 });
 
 test('launch parameters: a bare e-mail address is normalised and used', async ({ page }) => {
+  // A whole visit, then the sends: on a loaded 2-core machine this outlasts the default 30 s.
+  test.slow();
   const endpoint = 'https://launch-lrs.example.org/xapi/';
   const lrs = fakeLrs(page, endpoint, () => 204);
   await lrs.install();
