@@ -128,7 +128,7 @@ const StepFrom = Type.Optional(
   Type.Union(
     STEP_CLOCKS.map((c) => Type.Literal(c)),
     d(
-      'Which clock "atMinute" counts on: "arrival" (minutes since the patient arrived, before or after the dose), "dose" (minutes since the first dose; the default), or "recheck" (minutes since the end of the rest the last "delayDose" option asked for: the minute it was chosen plus its "recheckAfterMinutes"; while no rest has been asked for, the step is due at once).',
+      'Which clock "atMinute" counts on: "arrival" (minutes since the patient arrived, before or after the dose), "dose" (minutes since the first dose; the default), or "recheck" (minutes since the end of the rest the last option starting the recheck clock asked for — a "delayDose", or a "giveMedication" with "recheckAfterMinutes": the minute it was chosen plus its "recheckAfterMinutes"; while no rest has been asked for, the step is due at once).',
     ),
   ),
 );
@@ -595,7 +595,7 @@ export const Option = Type.Object(
         minimum: 0,
         maximum: 240,
         description:
-          'For action "delayDose": the rest before the recheck, in minutes. The dose is refused until vitals are checked again at least this long after the delay (0: any later check).',
+          'For action "delayDose": the rest before the recheck, in minutes; for action "giveMedication": the wait for the medicine to act before the recheck (e.g. 60 after oral clonidine). Either starts the recheck clock ("from": "recheck"), and the dose is refused until vitals are checked again at least this long after the choice (for "delayDose", 0: any later check).',
       }),
     ),
   },

@@ -4,6 +4,7 @@
  * values have the declared types. Written defensively: it runs on documents that may also have
  * schema errors, and never throws on them. Linear in the size of the scenario.
  */
+import { startsRecheckClock } from './recheck-clock.ts';
 import {
   INSTRUMENT_RANGES,
   PHASE_IDS,
@@ -436,8 +437,8 @@ class Checker {
       this.warn(
         'RECHECK_WITHOUT_REST',
         ['phases', p, 'steps', s, 'from'],
-        `The step "${str(step.id) ?? ''}" counts its "atMinute" from the end of a rest ("from": "recheck"), but on some path no option asking for a rest ("delayDose") comes before it: there it is due at once.`,
-        'Reach it only through "delayDose" options, or count its minute on the arrival clock.',
+        `The step "${str(step.id) ?? ''}" counts its "atMinute" from the end of a rest ("from": "recheck"), but on some path no option starting the recheck clock (a "delayDose", or a "giveMedication" with "recheckAfterMinutes") comes before it: there it is due at once.`,
+        'Reach it only through such options, or count its minute on the arrival clock.',
       );
     }
   }
@@ -504,8 +505,8 @@ class Checker {
       const optionPath = [...stepPath, 'options', o];
       this.checkOption(option, optionPath, false);
       targets.push(this.checkStepTarget(option, optionPath, phaseId));
-      rests.push(option.action === 'delayDose');
-      if (option.endsPhase === true && option.action !== 'delayDose') endsPhaseUnrested = true;
+      rests.push(startsRecheckClock(option));
+      if (option.endsPhase === true && !startsRecheckClock(option)) endsPhaseUnrested = true;
       if (safety && isObject(option.points) && num(option.points.safety)) scoresSafety = true;
     }
     const check: StepCheck = {

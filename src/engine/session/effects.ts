@@ -2,6 +2,7 @@
  * What a choice changes: its effects on variables, settings and signals, and its clinical action
  * (the protocol facts it sets, a vitals check, the dose).
  */
+import { startsRecheckClock } from '../format/recheck-clock.ts';
 import { say } from './context.ts';
 import { applyEffects } from './changes.ts';
 import type { OptionDef } from './indexScenario.ts';
@@ -45,7 +46,7 @@ export function applyOptionEffects(d: SessionContext, option: OptionDef): void {
   if (action) {
     const fact = ACTION_FACT[action];
     if (fact) d.facts = { ...d.facts, [fact]: true };
-    if (action === 'delayDose') {
+    if (startsRecheckClock(option)) {
       d.recheckFrom = d.restEndsAt = d.clock + (option.recheckAfterMinutes ?? 0);
       d.earlyRecheckAt = null;
     }

@@ -221,6 +221,28 @@ describe('hard-stop-blood-pressure: no dose at the hard stop', () => {
     expect(run.report.criticalErrors.map((e) => e.optionId)).toContain('a-recheck-clonidine');
   });
 
+  it('"An hour has passed since the clonidine tablet" comes an hour after it, however late it was given', () => {
+    for (const waitFirst of [0, 20]) {
+      const given = play(
+        5,
+        ...PREPARATION,
+        'a-bp-first',
+        ...(waitFirst ? [advance(waitFirst)] : []),
+        'a-first-rest15',
+        advance(15),
+        'a-rest-recheck',
+        'a-recheck-clonidine',
+      );
+      const at = given.context.clock;
+      const before = transition(sessionMachine, given, advance(59))[0];
+      expect(viewSession(before).step?.id).not.toBe('a-clonidine-wait');
+      const after = transition(sessionMachine, before, advance(1))[0];
+      expect(after.context.clock).toBe(at + 60);
+      expect(viewSession(after).step?.id).toBe('a-clonidine-wait');
+      expect(viewSession(after).step?.text).toBe('An hour has passed since the clonidine tablet.');
+    }
+  });
+
   it('never gets stuck in random play, and never doses on a hard-stop reading (100 seeds)', () => {
     for (let seed = 1; seed <= 100; seed++) {
       const run = playHeadless(scenario, { seed, mode: 'assessment', strategy: 'random' });

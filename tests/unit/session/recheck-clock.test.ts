@@ -230,6 +230,23 @@ describe('the validator and the recheck clock', () => {
     expect(codes(restInPreparation(true))).toContain('RECHECK_WITHOUT_REST');
   });
 
+  it('counts a medicine given with recheckAfterMinutes as starting the recheck clock', () => {
+    const medicineFirst = (recheckAfterMinutes?: number) =>
+      onRecheckClock((doc) => {
+        withoutRest(doc);
+        const prep = doc.phases.find((p: Json) => p.id === 'preparation');
+        const screen = prep.steps.find((s: Json) => s.id === 'prep-screen');
+        for (const o of screen.options)
+          Object.assign(o, {
+            kind: 'action',
+            action: 'giveMedication',
+            ...(recheckAfterMinutes === undefined ? {} : { recheckAfterMinutes }),
+          });
+      });
+    expect(codes(medicineFirst(30))).not.toContain('RECHECK_WITHOUT_REST');
+    expect(codes(medicineFirst())).toContain('RECHECK_WITHOUT_REST');
+  });
+
   it('takes "recheck" only on a step: events, checks and keyframes keep the two clocks', () => {
     const doc = onRecheckClock((d) => {
       d.events[0].trigger.from = 'recheck';
