@@ -10,7 +10,12 @@ import {
   visitKind,
 } from '../engine/index.ts';
 import { describeShown, shownKey, shownTexts, type ShownText } from './shown-text.ts';
-import { describeVitals, vitalsRows } from './vitals-table.ts';
+import {
+  cuffReadingsBeforeDose,
+  describeCuffReadings,
+  describeVitals,
+  vitalsRows,
+} from './vitals-table.ts';
 
 /** The machine-readable report: the same file, choices and seed always give the same text. */
 export function toJson(
@@ -178,11 +183,17 @@ export function visitOutput(
   const { seed, strategy, vitalsEvery } = options;
   const shown = shownTexts(scenario, result, { seed, mode: 'assessment' });
   const vitals = vitalsEvery === undefined ? undefined : vitalsRows(result, vitalsEvery);
+  const cuff = vitalsEvery === undefined ? undefined : cuffReadingsBeforeDose(result);
   const lines = describe(result, shown, scenario);
+  if (cuff?.length) lines.push('', ...describeCuffReadings(cuff));
   if (vitals) lines.push('', ...describeVitals(vitals, vitalsEvery!));
   return {
     lines,
-    json: { ...toJson(scenario, result, seed, strategy, shown), ...(vitals ? { vitals } : {}) },
+    json: {
+      ...toJson(scenario, result, seed, strategy, shown),
+      ...(cuff ? { cuffBeforeDose: cuff } : {}),
+      ...(vitals ? { vitals } : {}),
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  * at every minute a dose was given or a decision was met. No second model: the values are the
  * session's.
  */
-import type { HeadlessResult } from '../engine/index.ts';
+import type { HeadlessResult, NibpReading } from '../engine/index.ts';
 
 /** One row: arrival-clock minute, minute since the dose, modelled signals, what happened then. */
 export interface VitalsRow {
@@ -62,6 +62,33 @@ export function vitalsRows(result: HeadlessResult, every: number): VitalsRow[] {
     });
   }
   return rows;
+}
+
+/**
+ * The cuff readings taken before the dose (all of them when the run never doses), oldest first:
+ * what the trainee was shown of the blood pressure before the modelled history begins.
+ */
+export function cuffReadingsBeforeDose(result: HeadlessResult): NibpReading[] {
+  const context = result.snapshot.context;
+  const dose = context.doseClock;
+  return context.monitor.readings.toArray().filter((r) => dose === null || r.clock < dose);
+}
+
+const SOURCE: Record<NibpReading['source'], string> = {
+  trainee: 'vitals check',
+  auto: 'automatic cycle',
+  option: 'taken by a choice',
+};
+
+/** The cuff readings before the dose as lines, or nothing when there were none. */
+export function describeCuffReadings(readings: readonly NibpReading[]): string[] {
+  if (readings.length === 0) return [];
+  return [
+    'Cuff readings before the dose (minutes since arrival):',
+    ...readings.map(
+      (r) => `  ${String(r.clock).padStart(3)}  ${r.systolic}/${r.diastolic}  ${SOURCE[r.source]}`,
+    ),
+  ];
 }
 
 const round1 = (n: number) => String(Math.round(n * 10) / 10);

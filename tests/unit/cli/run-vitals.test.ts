@@ -83,6 +83,40 @@ describe('run --vitals', () => {
     expect('vitals' in json).toBe(false);
   });
 
+  it('lists the cuff readings taken before the dose, for a visit that never doses', async () => {
+    const hardStop = path('scenarios/hard-stop-blood-pressure.json');
+    const { code, out } = await run([hardStop, '--strategy', 'best', '--vitals']);
+    expect(code).toBe(0);
+    const at = out.indexOf('Cuff readings before the dose (minutes since arrival):');
+    expect(at).toBeGreaterThan(0);
+    // The first reading is taken at arrival by a choice; every reading is at the hard stop.
+    expect(out[at + 1]).toMatch(/^ +0 {2}\d+\/\d+ {2}taken by a choice$/);
+    const json = JSON.parse(
+      (await run([hardStop, '--strategy', 'best', '--vitals', '--json'])).out.join('\n'),
+    ) as {
+      cuffBeforeDose: { clock: number; systolic: number; diastolic: number; source: string }[];
+      attempt: unknown;
+    };
+    const stop = (
+      JSON.parse(readFileSync(hardStop, 'utf8')) as {
+        protocol: { thresholds: { hardStop: { systolic: number; diastolic: number } } };
+      }
+    ).protocol.thresholds.hardStop;
+    expect(json.cuffBeforeDose.length).toBe(
+      out.slice(at + 1).filter((l) => /^ +\d+ {2}\d+\//.test(l)).length,
+    );
+    expect(json.cuffBeforeDose[0]!.clock).toBe(0);
+    expect(
+      json.cuffBeforeDose.every(
+        (r) => r.systolic >= stop.systolic || r.diastolic >= stop.diastolic,
+      ),
+    ).toBe(true);
+    // Without --vitals there is no such list.
+    expect((await run([hardStop, '--strategy', 'best'])).out).not.toContain(
+      'Cuff readings before the dose (minutes since arrival):',
+    );
+  });
+
   it('refuses --vitals 0', async () => {
     const { code, err } = await run([SUBLINGUAL, '--vitals', '0']);
     expect(code).toBe(2);
