@@ -225,6 +225,23 @@ test('preview uses the variables, facts and offsets set for it', async ({ page }
   await expect(page.locator('[data-choices]')).toHaveText(/--choices adm-give$/);
 });
 
+test('preview before the dose starts at a minute since arrival', async ({ page }) => {
+  const text = readFileSync('scenarios/hard-stop-blood-pressure.json', 'utf8');
+  await openWorkspace(page);
+  await openFile(page, 'hard-stop-blood-pressure.json', text);
+  await page.locator('[data-node="a-first-bp"]').click();
+  const clock = page.getByLabel('Clock: minutes since arrival (before the dose)');
+  await expect(clock).toBeEnabled();
+  await clock.fill('14');
+  await page.getByRole('button', { name: 'Preview from a-first-bp' }).click();
+  const play = page.locator('[data-preview-running]');
+  await expect(play.locator('h3').first()).toContainText('arrival minute 14, before the dose');
+  await expect(play.locator('[data-current-step]')).toHaveAttribute(
+    'data-current-step',
+    'a-first-bp',
+  );
+});
+
 test.describe('hostile files are refused or shown inert', () => {
   test('not JSON', async ({ page }) => {
     const check = watchForScripts(page);

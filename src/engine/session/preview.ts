@@ -24,6 +24,7 @@ import { isMonitoringDone, refreshVitals } from './monitoring.ts';
 import { AFTER_DOSE, phaseInfo } from './phases.ts';
 import { presentStep } from './steps.ts';
 import { expiryDue, stepDeadline } from './deadlines.ts';
+import { arrivalMinuteOf, lastClockMinute } from './timing.ts';
 import type { SessionSnapshot } from './session.ts';
 import type { Mode, SessionContext } from './types.ts';
 
@@ -37,9 +38,10 @@ export interface PreviewOptions {
   /** Changes to vitals and state, added like option effects (e.g. `{ systolic: 20 }`). */
   offsets?: Partial<Record<SignalKey, number>>;
   /**
-   * Minutes since dosing. A preview in monitoring, guidedConversation or integration is always
-   * dosed (minute 0 when not given); in preparation or administration the clock runs only when
-   * the `dosed` fact is set.
+   * The clock's minute (0 when not given). A preview in monitoring, guidedConversation or
+   * integration is always dosed, and so is one with the `dosed` fact: minutes since the dose
+   * (0 to the session's length; the dose taken as given on arrival). Otherwise minutes since
+   * arrival, before the dose (0 to the protocol's pre-dose limit).
    */
   minute?: number;
   seed?: number;
@@ -98,28 +100,36 @@ export function previewContext(scenario: ScenarioV1, options: PreviewOptions): S
 
   if (AFTER_DOSE.includes(phase)) d.facts = { ...d.facts, dosed: true };
   const last = scenario.protocol.sessionMinutes;
+  const minute = options.minute ?? 0;
   if (d.facts.dosed) {
-    const minute = options.minute ?? 0;
     if (!Number.isInteger(minute) || minute < 0 || minute > last)
       throw new PreviewError(`The clock minute must be a whole number from 0 to ${last}.`);
     // A preview in the dosed phases starts as if the dose had been given on arrival.
     d.minute = minute;
     d.doseClock = 0;
     d.clock = minute;
-    // Events and checks whose time has passed belong to the part of the session skipped.
-    d.fired = scenario.events
-      .filter((e) => 'atMinute' in e.trigger && e.trigger.atMinute < minute)
-      .map((e) => e.id);
-    d.checks = Object.fromEntries(
-      scenario.protocol.monitoring
-        .filter((c) => c.atMinute + c.windowMinutes < minute)
-        .map((c) => [c.id, 'missed' as const]),
-    );
-  } else if (options.minute !== undefined && options.minute !== 0) {
-    throw new PreviewError(
-      'Before the dose the clock does not run; set the "dosed" fact to start at a minute.',
-    );
+  } else {
+    // Before the dose the clock counts minutes since arrival, up to the pre-dose limit.
+    const limit = lastClockMinute(d);
+    if (!Number.isInteger(minute) || minute < 0 || minute > limit)
+      throw new PreviewError(
+        `Before the dose the clock counts minutes since arrival: a whole number from 0 to ${limit}.`,
+      );
+    d.clock = minute;
   }
+  // Events and checks whose time has passed belong to the part of the session skipped.
+  const passed = (atMinute: number, from: 'arrival' | 'dose' | undefined, window = 0) => {
+    const at = arrivalMinuteOf(d, atMinute, from);
+    return at !== null && at + window < d.clock;
+  };
+  d.fired = scenario.events
+    .filter((e) => 'atMinute' in e.trigger && passed(e.trigger.atMinute, e.trigger.from))
+    .map((e) => e.id);
+  d.checks = Object.fromEntries(
+    scenario.protocol.monitoring
+      .filter((c) => passed(c.atMinute, c.from, c.windowMinutes))
+      .map((c) => [c.id, 'missed' as const]),
+  );
 
   d.status = 'running';
   d.phase = phase;

@@ -162,6 +162,27 @@ describe('previewSnapshot: starting at a step', () => {
   });
 });
 
+describe('previewSnapshot before the dose: the clock counts minutes since arrival', () => {
+  const hardStop = loadScenarioFile(
+    shippedScenarioFiles().find((f) => f.endsWith('hard-stop-blood-pressure.json'))!,
+  );
+  it('starts at the arrival minute asked for; arrival-clock events before it are skipped', () => {
+    const headache = hardStop.events.find((e) => e.id === 'ev-headache')!;
+    expect(headache.trigger).toMatchObject({ from: 'arrival' });
+    const at = (headache.trigger as { atMinute: number }).atMinute;
+    const later = previewSnapshot(hardStop, { stepId: 'a-first-bp', minute: at + 2 });
+    expect(later.context.doseClock).toBeNull();
+    expect(viewSession(later).clock.sinceArrival).toBe(at + 2);
+    expect(viewSession(later).step?.id).toBe('a-first-bp');
+    expect(later.context.fired).toContain('ev-headache');
+    const earlier = previewSnapshot(hardStop, { stepId: 'a-first-bp', minute: at - 2 });
+    expect(earlier.context.fired).not.toContain('ev-headache');
+    // The clock runs on from there: the event fires at its arrival minute.
+    const fired = step(earlier, { type: 'clock.advance', minutes: 2 });
+    expect(viewSession(fired).openEvents.map((e) => e.id)).toContain('ev-headache');
+  });
+});
+
 describe('previewSnapshot: bad options are refused with a clear message', () => {
   const scenario = loadFixture();
   it.each([
@@ -171,7 +192,10 @@ describe('previewSnapshot: bad options are refused with a clear message', () => 
     [{ stepId: 'gc-open', facts: { madeUp: true } as never }, /not a protocol fact/],
     [{ stepId: 'gc-open', offsets: { temperature: 1 } as never }, /not a vital sign/],
     [{ stepId: 'gc-open', minute: 500 }, /from 0 to 120/],
-    [{ stepId: 'prep-welcome', minute: 5 }, /clock does not run/],
+    [
+      { stepId: 'prep-welcome', minute: 500 },
+      /minutes since arrival: a whole number from 0 to 120/,
+    ],
   ])('%j', (options, message) => {
     expect(() => previewSnapshot(scenario, options)).toThrow(PreviewError);
     expect(() => previewSnapshot(scenario, options)).toThrow(message);
