@@ -6,50 +6,28 @@
  * acted; the attempt left with an alarm sounding is listed where it stopped, by its step's text.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { verifyAttempt } from '../../src/engine/results/verify.ts';
 import { placeText } from '../../src/engine/cohort/places.ts';
 import {
-  ALARM_PLAYS,
   ALARM_SCENARIO,
   expectedAlarmFigures,
   medianOf,
-  metAlarms,
-  playWithAlarms,
   type MetAlarm,
+  verifiedAlarmPlays,
 } from '../fixtures/cohort/alarm-plays.ts';
-import { bundledScenario, fileText, type CohortFile } from '../fixtures/cohort/cohort-fixtures.ts';
+import {
+  filePayload,
+  bundledScenario,
+  type CohortFile,
+} from '../fixtures/cohort/cohort-fixtures.ts';
 
 const scenario = bundledScenario(ALARM_SCENARIO);
-const plays = ALARM_PLAYS.map((p, i) => {
-  const attempt = playWithAlarms(scenario, p);
-  const v = verifyAttempt(scenario, attempt);
-  if (!v.verified) throw new Error(v.reason);
-  return {
-    ...p,
-    met: metAlarms(scenario, attempt),
-    report: v.report,
-    entry: {
-      attempt,
-      report: v.report,
-      comments: [],
-      finishedAt: `2026-04-0${i + 1}T10:00:00.000Z`,
-      scenarioTitle: scenario.title,
-      scenarioVersion: scenario.version,
-      verified: true,
-    },
-  };
-});
+const plays = verifiedAlarmPlays(scenario);
 const trainees = [...new Set(plays.map((p) => p.trainee))];
 const files: CohortFile[] = trainees.map((t) => ({
   name: `${t.split(' ')[0]!.toLowerCase()}.json`,
   trainee: t,
   attempts: plays.filter((p) => p.trainee === t).map((p) => p.entry),
 }));
-const payload = (f: CohortFile) => ({
-  name: f.name,
-  mimeType: 'application/json',
-  buffer: Buffer.from(fileText(f)),
-});
 const num = (n: number | null) => (n === null ? '—' : String(Math.round(n * 10) / 10));
 
 /** Checks the alarm rows under `table` against the alarms `met`. */
@@ -71,7 +49,7 @@ async function expectAlarmRows(page: Page, table: string, met: readonly MetAlarm
 
 test('the cohort view’s alarm response times are those the trainees met', async ({ page }) => {
   await page.goto('/#/cohort');
-  await page.locator('[data-cohort-files]').setInputFiles(files.map(payload));
+  await page.locator('[data-cohort-files]').setInputFiles(files.map(filePayload));
   await expect(page.locator('[data-cohort-counts]')).toContainText(
     `${plays.length} verified attempts from ${trainees.length} trainees`,
   );
@@ -97,7 +75,7 @@ test('the progress screen’s alarm response times are the trainee’s own', asy
   // Ben let each new alarm sound for 3 minutes in one attempt and 7 in the other.
   const ben = files.find((f) => f.trainee === 'Ben Ito')!;
   await page.goto('/#/history');
-  await page.locator('[data-import]').setInputFiles(payload(ben));
+  await page.locator('[data-import]').setInputFiles(filePayload(ben));
   await expect(page.locator('[data-attempt]')).toHaveCount(ben.attempts.length);
   await page.getByRole('link', { name: 'Your progress' }).click();
   await expect(page.locator('[data-progress-counts]')).toContainText(

@@ -6,6 +6,7 @@ import { parseCsv } from '../../src/engine/results/csv.ts';
 import { verifyAttempt } from '../../src/engine/results/verify.ts';
 import { standardTitle } from '../../src/engine/standards/catalogue.ts';
 import {
+  filePayload,
   bundledScenario,
   cohortFiles,
   exported,
@@ -24,13 +25,7 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   page,
 }) => {
   await page.goto('/#/cohort');
-  await page.locator('[data-cohort-files]').setInputFiles(
-    files.map((f) => ({
-      name: f.name,
-      mimeType: 'application/json',
-      buffer: Buffer.from(fileText(f)),
-    })),
-  );
+  await page.locator('[data-cohort-files]').setInputFiles(files.map(filePayload));
   await expectFigures(page, expected);
   // The forged 100% is not among the figures: A's pass count is what the logs replay to.
   await expect(page.locator('[data-cohort-unverified]')).toContainText('0.9.0');
@@ -145,11 +140,7 @@ test('the progress screen shows a trainee’s attempts and prints a training rec
 }) => {
   const ada = files[0]!;
   await page.goto('/#/history');
-  await page.locator('[data-import]').setInputFiles({
-    name: ada.name,
-    mimeType: 'application/json',
-    buffer: Buffer.from(fileText(ada)),
-  });
+  await page.locator('[data-import]').setInputFiles(filePayload(ada));
   await expect(page.locator('[data-attempt]')).toHaveCount(ada.attempts.length);
   await page.getByRole('link', { name: 'Your progress' }).click();
   const practice = ada.attempts.filter((a) => a.attempt.mode === 'practice').length;
@@ -214,11 +205,9 @@ test('the printed attempt summary writes an unscored competency as the debrief d
   const unscored = Object.values(entry.report.competencies).filter((c) => c.percent === null);
   expect(unscored.length).toBeGreaterThan(0);
   await page.goto('/#/history');
-  await page.locator('[data-import]').setInputFiles({
-    name: 'fay.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(fileText({ name: 'fay.json', trainee: 'Fay Quist', attempts: [entry] })),
-  });
+  await page
+    .locator('[data-import]')
+    .setInputFiles(filePayload({ name: 'fay.json', trainee: 'Fay Quist', attempts: [entry] }));
   await expect(page.locator('[data-attempt]')).toHaveCount(1);
   await page.goto('/#/progress');
   await page.locator('[data-summary-attempt]').selectOption({ index: 1 });
@@ -239,19 +228,11 @@ test('an attempt whose file names another scenario version is printed with the v
   const file = { name: 'gus.json', trainee: 'Gus Hale', attempts: [entry] };
   const claim = `claims version 2.0.0; replayed against ${scenario.version}`;
   await page.goto('/#/cohort');
-  await page.locator('[data-cohort-files]').setInputFiles({
-    name: file.name,
-    mimeType: 'application/json',
-    buffer: Buffer.from(fileText(file)),
-  });
+  await page.locator('[data-cohort-files]').setInputFiles(filePayload(file));
   await expect(page.locator('[data-cohort-claims] li')).toContainText(claim);
 
   await page.goto('/#/history');
-  await page.locator('[data-import]').setInputFiles({
-    name: file.name,
-    mimeType: 'application/json',
-    buffer: Buffer.from(fileText(file)),
-  });
+  await page.locator('[data-import]').setInputFiles(filePayload(file));
   await expect(page.locator('[data-attempt]')).toHaveCount(1);
   await page.goto('/#/progress');
   await page.locator('[data-summary-attempt]').selectOption({ index: 1 });
@@ -267,11 +248,7 @@ test('the progress screen says, in the right number, that an attempt of a versio
   const dee = files.find((f) => f.name === 'dee.json')!;
   expect(dee.attempts).toHaveLength(1);
   await page.goto('/#/history');
-  await page.locator('[data-import]').setInputFiles({
-    name: dee.name,
-    mimeType: 'application/json',
-    buffer: Buffer.from(fileText(dee)),
-  });
+  await page.locator('[data-import]').setInputFiles(filePayload(dee));
   await expect(page.locator('[data-attempt]')).toHaveCount(1);
   await page.goto('/#/progress');
   await expect(page.locator('[data-progress-unverified]')).toHaveText(

@@ -3,7 +3,7 @@
  * is named in a clear message; the attempts opened from files stay loaded and nothing crashes.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { cohortFiles, fileText } from '../fixtures/cohort/cohort-fixtures.ts';
+import { filePayload, cohortFiles } from '../fixtures/cohort/cohort-fixtures.ts';
 import { expectedFrom, expectFigures, expectNoViolations } from './cohort-helpers.ts';
 
 const files = cohortFiles();
@@ -11,13 +11,7 @@ const expected = expectedFrom(files);
 
 async function openFilesThenReadLrs(page: Page, endpoint: string) {
   await page.goto('/#/cohort');
-  await page.locator('[data-cohort-files]').setInputFiles(
-    files.map((f) => ({
-      name: f.name,
-      mimeType: 'application/json',
-      buffer: Buffer.from(fileText(f)),
-    })),
-  );
+  await page.locator('[data-cohort-files]').setInputFiles(files.map(filePayload));
   await expectFigures(page, expected);
   await page.locator('[data-cohort-lrs] summary').click();
   await page.locator('[data-lrs-endpoint]').fill(endpoint);

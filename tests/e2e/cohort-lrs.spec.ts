@@ -3,10 +3,10 @@ import { attemptId } from '../../src/engine/results/export.ts';
 import { decodeSuspendData } from '../../src/engine/results/suspend-data.ts';
 import { buildStatements, type Statement } from '../../src/engine/results/xapi.ts';
 import {
+  filePayload,
   bundledScenario,
   cohortFiles,
   exported,
-  fileText,
   SCENARIO_A,
 } from '../fixtures/cohort/cohort-fixtures.ts';
 import { expectedFrom, expectFigures } from './cohort-helpers.ts';
@@ -117,13 +117,7 @@ test('attempts read from an LRS (paged with more links) are verified and merged 
   expect(requests[0]!.searchParams.get('since')).toBe('2026-03-01T00:00:00.000Z');
 
   // Ada's attempt exported in a file too, and Dee's unverified one: each counted once.
-  await page.locator('[data-cohort-files]').setInputFiles(
-    [again, dee, eve].map((f) => ({
-      name: f.name,
-      mimeType: 'application/json',
-      buffer: Buffer.from(fileText(f)),
-    })),
-  );
+  await page.locator('[data-cohort-files]').setInputFiles([again, dee, eve].map(filePayload));
   await expectFigures(page, expectedFrom([...files, dee]));
   await expect(page.locator('[data-cohort-unverified] li')).toHaveCount(1);
   await expect(page.locator('main')).not.toContainText('Eve Early');

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
+  filePayload,
   cohortFiles,
-  fileText,
   SCENARIO_A,
   SCENARIO_B,
 } from '../fixtures/cohort/cohort-fixtures.ts';
@@ -12,13 +12,7 @@ test('the cohort map’s option labels are legible at 1280×900, with each full 
   page,
 }) => {
   await page.goto('/#/cohort');
-  await page.locator('[data-cohort-files]').setInputFiles(
-    cohortFiles().map((f) => ({
-      name: f.name,
-      mimeType: 'application/json',
-      buffer: Buffer.from(fileText(f)),
-    })),
-  );
+  await page.locator('[data-cohort-files]').setInputFiles(cohortFiles().map(filePayload));
   const map = page.locator(`[data-cohort-map="${SCENARIO_A}"]`);
   await expect(map).toBeVisible();
   const labels = map.locator('[data-share-label]');
@@ -40,13 +34,7 @@ test('no two option labels on a cohort map overlap, even where a step has many c
   page,
 }) => {
   await page.goto('/#/cohort');
-  await page.locator('[data-cohort-files]').setInputFiles(
-    cohortFiles().map((f) => ({
-      name: f.name,
-      mimeType: 'application/json',
-      buffer: Buffer.from(fileText(f)),
-    })),
-  );
+  await page.locator('[data-cohort-files]').setInputFiles(cohortFiles().map(filePayload));
   for (const id of [SCENARIO_A, SCENARIO_B]) {
     const map = page.locator(`[data-cohort-map="${id}"]`);
     await expect(map).toBeVisible();

@@ -119,24 +119,21 @@ export function keepUntouchedFormatting(before: string, after: string, parent: J
   const b = root1 && findNodeAtLocation(root1, parent);
   if (!a || !b || a.type !== b.type || (a.type !== 'object' && a.type !== 'array')) return after;
   const valueOf = (child: Node) => (a.type === 'object' ? child.children?.[1] : child);
+  /** A child's matching key: its property name (in an object) and its value's text. */
+  const keyOf = (child: Node, v: Node) =>
+    a.type === 'object' ? `${String(child.children?.[0]?.value)}\u0000${valueKey(v)}` : valueKey(v);
   const replacements: { offset: number; length: number; text: string }[] = [];
   const unmatched = new Map<string, Node[]>();
   for (const child of a.children ?? []) {
     const v = valueOf(child);
     if (!v) continue;
-    const key =
-      a.type === 'object'
-        ? `${String(child.children?.[0]?.value)}\u0000${valueKey(v)}`
-        : valueKey(v);
+    const key = keyOf(child, v);
     unmatched.set(key, [...(unmatched.get(key) ?? []), v]);
   }
   for (const child of b.children ?? []) {
     const v = valueOf(child);
     if (!v) continue;
-    const key =
-      a.type === 'object'
-        ? `${String(child.children?.[0]?.value)}\u0000${valueKey(v)}`
-        : valueKey(v);
+    const key = keyOf(child, v);
     const original = unmatched.get(key)?.shift();
     if (!original) continue;
     const was = before.slice(original.offset, original.offset + original.length);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCommand } from '../../../src/cli/commands/run.ts';
+import { runCli } from './run-cli.ts';
 import { main } from '../../../src/cli/main.ts';
 import { playCourse, validate, validateCourse } from '../../../src/engine/index.ts';
 
@@ -13,19 +13,9 @@ const path = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.u
 const COURSE = path('scenarios/suicidality-course.course.json');
 const BROKEN = path('tests/fixtures/format/course/carry-unknown.course.json');
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCommand(args, {
-    out: (l) => out.push(...l.split('\n')),
-    err: (l) => err.push(l),
-  });
-  return { code, out, err };
-}
-
 describe('run on a course file', { timeout: 60_000 }, () => {
   it('plays every visit and gives the same results as playCourse', async () => {
-    const { code, out } = await run([COURSE, '--strategy', 'worst', '--json']);
+    const { code, out } = await runCli([COURSE, '--strategy', 'worst', '--json']);
     const json = JSON.parse(out.join('\n')) as {
       courseId: string;
       visits: { scenarioId: string; overall: number; passed: boolean; carriedIn: unknown }[];
@@ -51,7 +41,7 @@ describe('run on a course file', { timeout: 60_000 }, () => {
   });
 
   it("prints each visit's report, what it carried in, and the course summary", async () => {
-    const { code, out } = await run([COURSE]);
+    const { code, out } = await runCli([COURSE]);
     expect(code).toBe(0);
     const headings = out.filter((l) => l.startsWith('=== Visit '));
     expect(headings).toHaveLength(3);
@@ -64,11 +54,11 @@ describe('run on a course file', { timeout: 60_000 }, () => {
   });
 
   it('does not play a course with errors, and refuses --choices', async () => {
-    const broken = await run([BROKEN]);
+    const broken = await runCli([BROKEN]);
     expect(broken.code).toBe(1);
     expect(broken.out).toEqual([]);
     expect(broken.err.join('\n')).toMatch(/COURSE_CARRY_UNKNOWN/);
-    const choices = await run([COURSE, '--choices', 'a,b']);
+    const choices = await runCli([COURSE, '--choices', 'a,b']);
     expect(choices.code).toBe(2);
     expect(choices.err.join('\n')).toContain('a course takes --strategy');
   });

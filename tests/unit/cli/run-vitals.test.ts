@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCommand } from '../../../src/cli/commands/run.ts';
+import { runCli } from './run-cli.ts';
+import type { VitalsRow } from '../../../src/cli/vitals-table.ts';
 import { playHeadless, validate, type ScenarioV1 } from '../../../src/engine/index.ts';
 
 const path = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
@@ -13,34 +14,12 @@ const SUBLINGUAL = path('scenarios/trd-sublingual-first-session.json');
 const INTEGRATION = path('scenarios/suicidality-course-integration.json');
 const PREDOSE_ALARM = path('tests/fixtures/cli/predose-alarm.json');
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCommand(args, {
-    out: (l) => out.push(...l.split('\n')),
-    err: (l) => err.push(l),
-  });
-  return { code, out, err };
-}
-
-interface Row {
-  arrivalMinute: number;
-  doseMinute: number;
-  dissociation: number;
-  systolic: number;
-  diastolic: number;
-  heartRate: number;
-  spo2: number;
-  effectSiteNgPerMl?: number;
-  notes: string[];
-}
-
 describe('run --vitals', () => {
   it('gives the engine history every 5 minutes and at each dose and decision, in --json', async () => {
-    const { code, out } = await run([SUBLINGUAL, '--vitals', '--json']);
+    const { code, out } = await runCli([SUBLINGUAL, '--vitals', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out.join('\n')) as {
-      vitals: Row[];
+      vitals: VitalsRow[];
       decisions: { minute: number | null; stepId?: string }[];
     };
     const scenario = validate(readFileSync(SUBLINGUAL, 'utf8')).scenario as ScenarioV1;
@@ -72,27 +51,27 @@ describe('run --vitals', () => {
   });
 
   it('prints a table every N minutes; without --vitals, no table and no vitals in --json', async () => {
-    const { out } = await run([SUBLINGUAL, '--vitals', '10']);
+    const { out } = await runCli([SUBLINGUAL, '--vitals', '10']);
     const head = out.findIndex((l) => l.startsWith('Vitals (every 10 min'));
     expect(head).toBeGreaterThan(0);
     expect(out[head + 1]).toMatch(/arrival +dose +dissoc +BP \(modelled\) +HR +SpO2 +Ce ng\/mL/);
     expect(out[head + 2]).toMatch(/^ +\d+ +0 +0 +\d+\/\d+ +\d+ +\d+ +0\.0 +Lozenge/);
-    const plain = await run([SUBLINGUAL]);
+    const plain = await runCli([SUBLINGUAL]);
     expect(plain.out.some((l) => l.startsWith('Vitals'))).toBe(false);
-    const json = JSON.parse((await run([SUBLINGUAL, '--json'])).out.join('\n')) as object;
+    const json = JSON.parse((await runCli([SUBLINGUAL, '--json'])).out.join('\n')) as object;
     expect('vitals' in json).toBe(false);
   });
 
   it('lists the cuff readings taken before the dose, for a visit that never doses', async () => {
     const hardStop = path('scenarios/hard-stop-blood-pressure.json');
-    const { code, out } = await run([hardStop, '--strategy', 'best', '--vitals']);
+    const { code, out } = await runCli([hardStop, '--strategy', 'best', '--vitals']);
     expect(code).toBe(0);
     const at = out.indexOf('Cuff readings before the dose (minutes since arrival):');
     expect(at).toBeGreaterThan(0);
     // The first reading is taken at arrival by a choice; every reading is at the hard stop.
     expect(out[at + 1]).toMatch(/^ +0 {2}\d+\/\d+ {2}taken by a choice$/);
     const json = JSON.parse(
-      (await run([hardStop, '--strategy', 'best', '--vitals', '--json'])).out.join('\n'),
+      (await runCli([hardStop, '--strategy', 'best', '--vitals', '--json'])).out.join('\n'),
     ) as {
       cuffBeforeDose: { clock: number; systolic: number; diastolic: number; source: string }[];
       attempt: unknown;
@@ -112,13 +91,13 @@ describe('run --vitals', () => {
       ),
     ).toBe(true);
     // Without --vitals there is no such list.
-    expect((await run([hardStop, '--strategy', 'best'])).out).not.toContain(
+    expect((await runCli([hardStop, '--strategy', 'best'])).out).not.toContain(
       'Cuff readings before the dose (minutes since arrival):',
     );
   });
 
   it('refuses --vitals 0', async () => {
-    const { code, err } = await run([SUBLINGUAL, '--vitals', '0']);
+    const { code, err } = await runCli([SUBLINGUAL, '--vitals', '0']);
     expect(code).toBe(2);
     expect(err.join('\n')).toContain('--vitals takes a whole number');
   });
@@ -126,13 +105,13 @@ describe('run --vitals', () => {
 
 describe('times before the dose', () => {
   it('an alarm answered before the dose reads its arrival minutes, not "no response"', async () => {
-    const { code, out } = await run([PREDOSE_ALARM]);
+    const { code, out } = await runCli([PREDOSE_ALARM]);
     expect(code).toBe(0);
     expect(out).toContain(
       '  systolic at arrival minute 0, before dosing: answered after 0 min (arrival minute 0, before dosing)',
     );
     expect(out.some((l) => l.includes('no response'))).toBe(false);
-    const json = JSON.parse((await run([PREDOSE_ALARM, '--json'])).out.join('\n')) as {
+    const json = JSON.parse((await runCli([PREDOSE_ALARM, '--json'])).out.join('\n')) as {
       alarmResponses: {
         raisedAt: null;
         raisedClock: number;
@@ -149,7 +128,7 @@ describe('times before the dose', () => {
   });
 
   it('a visit with no drug gives decisions their arrival minute and never says "before dosing"', async () => {
-    const { code, out } = await run([INTEGRATION]);
+    const { code, out } = await runCli([INTEGRATION]);
     expect(code).toBe(0);
     const decisions = out.filter((l) => /^ +\d+\. \[/.test(l));
     expect(decisions.length).toBeGreaterThan(1);

@@ -11,38 +11,20 @@ import {
   traineeProgress,
   type CohortAttempt,
 } from '../../../src/engine/cohort/index.ts';
-import { verifyAttempt } from '../../../src/engine/results/verify.ts';
 import {
-  ALARM_PLAYS,
   ALARM_SCENARIO,
   expectedAlarmFigures,
   medianOf,
-  metAlarms,
-  playWithAlarms,
   type MetAlarm,
+  verifiedAlarmPlays,
 } from '../../fixtures/cohort/alarm-plays.ts';
 import { bundledScenario } from '../../fixtures/cohort/cohort-fixtures.ts';
 
 const scenario = bundledScenario(ALARM_SCENARIO);
-const plays = ALARM_PLAYS.map((p, i) => {
-  const attempt = playWithAlarms(scenario, p);
-  const v = verifyAttempt(scenario, attempt);
-  if (!v.verified) throw new Error(v.reason);
-  const entry = {
-    attempt,
-    report: v.report,
-    comments: [],
-    finishedAt: `2026-04-0${i + 1}T10:00:00.000Z`,
-    scenarioVersion: scenario.version,
-    verified: true,
-  };
-  return {
-    ...p,
-    attempt,
-    met: metAlarms(scenario, attempt),
-    a: cohortAttempt(entry, p.trainee, 'file', scenario),
-  };
-});
+const plays = verifiedAlarmPlays(scenario).map((p) => ({
+  ...p,
+  a: cohortAttempt(p.entry, p.trainee, 'file', scenario),
+}));
 
 function expectFigures(
   figures: {
