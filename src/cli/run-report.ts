@@ -2,14 +2,14 @@
  * The report `run` prints for one played visit: as text, and as the machine-readable JSON.
  */
 import type { HeadlessResult, Report, ScenarioV1, Strategy } from '../engine/index.ts';
+import { choiceRefusal, standardTitle, visitDoses, visitKind } from '../engine/index.ts';
 import {
-  choiceRefusal,
-  createSession,
-  standardTitle,
-  visitDoses,
-  visitKind,
-} from '../engine/index.ts';
-import { describeShown, shownKey, shownTexts, type ShownText } from './shown-text.ts';
+  describeShown,
+  replayNotes,
+  shownKey,
+  type RefusedChoice,
+  type ShownText,
+} from './shown-text.ts';
 import {
   cuffReadingsBeforeDose,
   describeCuffReadings,
@@ -19,11 +19,10 @@ import {
 
 /** The machine-readable report: the same file, choices and seed always give the same text. */
 export function toJson(
-  scenario: ScenarioV1,
   result: HeadlessResult,
   seed: number,
   strategy: Strategy | null,
-  shown: Map<string, ShownText>,
+  notes: { shown: Map<string, ShownText>; refused: RefusedChoice[] },
 ) {
   const r = result.report;
   return {
@@ -54,10 +53,10 @@ export function toJson(
     criticalErrors: r.criticalErrors,
     alarmResponses: r.alarmResponses,
     decisions: r.decisions.map((d) => {
-      const s = shownOf(d, shown);
+      const s = shownOf(d, notes.shown);
       return s ? { ...d, shown: s } : d;
     }),
-    refusedChoices: refusedChoices(scenario, result),
+    refusedChoices: notes.refused,
     attempt: result.attempt,
   };
 }
@@ -66,30 +65,6 @@ const fmtPoints = (p: Record<string, number>) =>
   Object.entries(p)
     .map(([k, v]) => `${k} ${v > 0 ? '+' : ''}${v}`)
     .join(', ') || 'no points';
-
-/**
- * Every choice the session refused, in order, with the reason the player shows. A refused choice
- * changes nothing; with --choices the run goes on with the next choice in the list.
- */
-export function refusedChoices(scenario: ScenarioV1, result: HeadlessResult) {
-  // The log keeps the dose-clock minute; the arrival-clock minute comes from a replay.
-  const actor = createSession(scenario, result.attempt);
-  const refused: { optionId: string; minute: number | null; clock: number; reason: string }[] = [];
-  for (const event of result.attempt.events) {
-    actor.send(event);
-    const context = actor.getSnapshot().context;
-    const entry = context.log.at(-1)!;
-    if (!entry.accepted && event.type === 'trainee.choose')
-      refused.push({
-        optionId: event.optionId,
-        minute: entry.minute,
-        clock: context.clock,
-        reason: entry.reason ?? 'Not possible now.',
-      });
-  }
-  actor.stop();
-  return refused;
-}
 
 /** The text variant a decision's step or event was shown with, if it has variants. */
 function shownOf(d: Report['decisions'][number], shown: Map<string, ShownText>) {
@@ -112,14 +87,14 @@ function whenText(minute: number | null, clock: number | undefined, dosingVisit:
 
 export function describe(
   result: HeadlessResult,
-  shown: Map<string, ShownText>,
+  notes: { shown: Map<string, ShownText>; refused: RefusedChoice[] },
   scenario: ScenarioV1,
 ): string[] {
+  const { shown, refused } = notes;
   const r: Report = result.report;
   const dosingVisit = visitDoses(visitKind(scenario));
   const when = (minute: number | null, clock?: number) => whenText(minute, clock, dosingVisit);
   const lines = [`Scenario ${r.scenarioId}`, ''];
-  const refused = refusedChoices(scenario, result);
   if (refused.length > 0) {
     lines.push('Refused choices (each changed nothing):');
     for (const c of refused)
@@ -181,16 +156,16 @@ export function visitOutput(
   options: { seed: number; strategy: Strategy | null; vitalsEvery: number | undefined },
 ): { lines: string[]; json: object } {
   const { seed, strategy, vitalsEvery } = options;
-  const shown = shownTexts(scenario, result, { seed, mode: 'assessment' });
+  const notes = replayNotes(scenario, result);
   const vitals = vitalsEvery === undefined ? undefined : vitalsRows(result, vitalsEvery);
   const cuff = vitalsEvery === undefined ? undefined : cuffReadingsBeforeDose(result);
-  const lines = describe(result, shown, scenario);
+  const lines = describe(result, notes, scenario);
   if (cuff?.length) lines.push('', ...describeCuffReadings(cuff));
   if (vitals) lines.push('', ...describeVitals(vitals, vitalsEvery!));
   return {
     lines,
     json: {
-      ...toJson(scenario, result, seed, strategy, shown),
+      ...toJson(result, seed, strategy, notes),
       ...(cuff ? { cuffBeforeDose: cuff } : {}),
       ...(vitals ? { vitals } : {}),
     },

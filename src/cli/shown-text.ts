@@ -1,10 +1,10 @@
 /**
- * Which text variant each step and event of a headless run was shown with. The session keeps only
- * the variant of the step in front of the trainee, so the run's event log is replayed (the same
- * events, seed and mode give the same session) and the variant noted as each step is presented
- * and each event with a response fires.
+ * Which text variant each step and event of a headless run was shown with, and which choices were
+ * refused and when. The session keeps only the variant of the step in front of the trainee and the
+ * dose-clock minute of a refusal, so the run's event log is replayed once (the same events and
+ * input give the same session) and both are noted as they happen.
  */
-import { initialSnapshot, step, type HeadlessResult, type ScenarioV1 } from '../engine/index.ts';
+import { createSession, type HeadlessResult, type ScenarioV1 } from '../engine/index.ts';
 
 type Variants = ScenarioV1['phases'][number]['steps'][number]['variants'];
 type When = NonNullable<Variants>[number]['when'];
@@ -19,22 +19,31 @@ export interface ShownText {
 /** Key of a decision's step or event: `step:<id>` or `event:<id>`. */
 export const shownKey = (kind: 'step' | 'event', id: string) => `${kind}:${id}`;
 
+/** A choice the session refused, with the reason the player shows. */
+export interface RefusedChoice {
+  optionId: string;
+  /** Minutes since the dose, or null before it. */
+  minute: number | null;
+  /** Minutes since arrival. */
+  clock: number;
+  reason: string;
+}
+
 /**
- * The first presentation of every step (when it is shown, not while it waits for its minute), and the firing of every event with a response, whose
- * definition has text `variants` (others always show their `text`). Empty when no step or event
- * has variants.
+ * What one replay of a run's log shows that its last snapshot no longer holds: the text each step
+ * (when it is shown, not while it waits for its minute) and each event with a response was first
+ * shown with, for the definitions with text `variants` (others always show their `text`); and
+ * every choice the session refused, with its minute on both clocks. The replay starts from the
+ * attempt's own input (seed, mode, what a course carried in), so it is the run itself.
  */
-export function shownTexts(
+export function replayNotes(
   scenario: ScenarioV1,
   result: HeadlessResult,
-  options: { seed: number; mode: 'assessment' | 'practice' },
-): Map<string, ShownText> {
+): { shown: Map<string, ShownText>; refused: RefusedChoice[] } {
   const shown = new Map<string, ShownText>();
+  const refused: RefusedChoice[] = [];
   const steps = new Map(scenario.phases.flatMap((p) => p.steps).map((s) => [s.id, s] as const));
   const events = new Map(scenario.events.map((e) => [e.id, e] as const));
-  const hasVariants = [...steps.values(), ...events.values()].some((d) => d.variants?.length);
-  if (!hasVariants) return shown;
-
   const note = (
     key: string,
     def: { text: string; variants?: Variants },
@@ -44,16 +53,24 @@ export function shownTexts(
     const v = variant === null ? undefined : def.variants[variant];
     shown.set(key, v ? { variant, when: v.when, text: v.text } : { variant: null, text: def.text });
   };
-  let snapshot = initialSnapshot(scenario, options);
-  for (const entry of result.snapshot.context.log.toArray()) {
-    snapshot = step(snapshot, entry.event);
-    const c = snapshot.context;
-    // A step waiting for its minute is current but not shown: its variant is chosen when shown.
+  const actor = createSession(scenario, result.attempt);
+  for (const event of result.attempt.events) {
+    actor.send(event);
+    const c = actor.getSnapshot().context;
     if (c.stepId && c.stepShown)
       note(shownKey('step', c.stepId), steps.get(c.stepId)!, c.stepVariant);
     for (const o of c.open) note(shownKey('event', o.eventId), events.get(o.eventId)!, o.variant);
+    const entry = c.log.at(-1)!;
+    if (!entry.accepted && event.type === 'trainee.choose')
+      refused.push({
+        optionId: event.optionId,
+        minute: entry.minute,
+        clock: c.clock,
+        reason: entry.reason ?? 'Not possible now.',
+      });
   }
-  return shown;
+  actor.stop();
+  return { shown, refused };
 }
 
 /** One line for the text report: which variant was shown and the text itself. */
