@@ -78,7 +78,7 @@ export function scenarioFigures(
 
   for (const a of attempts) {
     const r = a.report;
-    if (r.status === 'debrief')
+    if (scoredResult(r))
       for (const c of Object.values(r.competencies)) {
         let p = percents.get(c.id);
         if (!p) percents.set(c.id, (p = { label: c.label, values: [] }));

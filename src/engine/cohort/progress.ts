@@ -5,6 +5,7 @@
  * told apart on every point.
  */
 import type { Mode } from '../session/types.ts';
+import { scoredResult } from '../results/result.ts';
 import { summarise } from './stats.ts';
 import {
   isVerified,
@@ -95,7 +96,7 @@ export function traineeProgress(
   catalogue: readonly string[],
 ): Progress {
   const verified = attempts.filter(isVerified);
-  const list = verified.filter((a) => a.report.status === 'debrief').sort(byTime);
+  const list = verified.filter((a) => scoredResult(a.report)).sort(byTime);
   const tried = new Set(verified.map((a) => a.scenarioId));
   const ids = [...new Set(list.map((a) => a.scenarioId))];
   const order = (id: string) => (catalogue.includes(id) ? catalogue.indexOf(id) : Infinity);
@@ -106,7 +107,7 @@ export function traineeProgress(
   const timeOnTask = { practice: 0, assessment: 0 };
   // As in the cohort view, a decision or alarm met before leaving still counts.
   for (const a of verified) {
-    if (a.report.status === 'debrief') timeOnTask[a.mode] += a.simulatedMinutes;
+    if (scoredResult(a.report)) timeOnTask[a.mode] += a.simulatedMinutes;
     for (const d of a.report.decisions)
       for (const id of d.standards?.breaches ?? []) {
         let s = standards.get(id);
