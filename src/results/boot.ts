@@ -156,8 +156,13 @@ function revealNotices(): void {
   setTimeout(() => document.querySelector('[data-results-notices]')?.scrollIntoView());
 }
 
-function onRoute(): void {
-  const match = /^#\/debrief\/([^/]+)$/.exec(location.hash);
+/**
+ * Records the attempt whose debrief was opened. The hash is the event's own: when the address
+ * changes twice before the first change is handled, `location.hash` already holds the second.
+ */
+function onRoute(event?: HashChangeEvent): void {
+  const hash = event ? new URL(event.newURL).hash : location.hash;
+  const match = /^#\/debrief\/([^/]+)$/.exec(hash);
   if (!match) return;
   const id = decodeSegment(match[1]!);
   revealNotices();

@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { exportJson } from '../../src/engine/results/export.ts';
+import { serializeAttempt } from '../../src/engine/attempt/parse.ts';
 import { playHeadless } from '../../src/engine/play/headless.ts';
 import type { SessionEvent } from '../../src/engine/session/types.ts';
 import { bundled } from './helpers.ts';
@@ -244,8 +245,6 @@ test('an LRS that never answers does not stall sending: requests time out and "S
 });
 
 test('launch parameters: a bare e-mail address is normalised and used', async ({ page }) => {
-  // A whole visit, then the sends: on a loaded 2-core machine this outlasts the default 30 s.
-  test.slow();
   const endpoint = 'https://launch-lrs.example.org/xapi/';
   const lrs = fakeLrs(page, endpoint, () => 204);
   await lrs.install();
@@ -253,12 +252,39 @@ test('launch parameters: a bare e-mail address is normalised and used', async ({
   await page.goto(
     `/?endpoint=${encodeURIComponent(endpoint)}&auth=${encodeURIComponent('Basic abc')}&actor=${encodeURIComponent(actor)}#/`,
   );
+  // The launch is taken lazily, beside the player: once taken, it is gone from the address.
+  await expect(page).not.toHaveURL(/endpoint=/);
   await expect(page.locator('[data-results-notices]')).toHaveCount(0);
   await playToDebrief(page);
-  // Sending starts at the debrief; on a loaded machine a first failed send waits for its retry.
-  await expect.poll(() => lrs.stored.size, { timeout: 30_000 }).toBeGreaterThan(3);
+  await expect.poll(() => lrs.stored.size).toBeGreaterThan(3);
   const [first] = [...lrs.stored.values()] as { actor: { mbox: string } }[];
   expect(first!.actor.mbox).toBe('mailto:launch@example.org');
+});
+
+test('a debrief the address passes straight through is still recorded and its statements sent', async ({
+  page,
+}) => {
+  const endpoint = 'https://lrs.example.org/xapi/';
+  const lrs = fakeLrs(page, endpoint, () => 204);
+  await lrs.install();
+  await configure(page, endpoint, 'key-a', 'trainee@example.org');
+  const run = playHeadless(bundled(SHORT_SCENARIO), {
+    seed: 5,
+    mode: 'assessment',
+    strategy: 'best',
+  });
+  expect(run.report.status).toBe('debrief');
+  // A finished attempt's save; the debrief is opened and left in one go, so that by the time its
+  // address change is handled the address is already the next one.
+  await page.evaluate(
+    ([id, text]) => {
+      localStorage.setItem(`kap.attempt.${id}`, text);
+      location.hash = `#/debrief/${id}`;
+      location.hash = '#/settings';
+    },
+    [SHORT_SCENARIO, serializeAttempt(run.attempt)] as const,
+  );
+  await expect.poll(() => lrs.stored.size).toBeGreaterThan(3);
 });
 
 test("launch parameters that cannot be used are refused at launch, on the trainee's screen", async ({
