@@ -25,7 +25,9 @@ export type Change =
   /** Inserts `value` into the array at `path` before `index` (the array's length appends). */
   | { kind: 'insert'; path: JSONPath; index: number; value: unknown }
   /** Moves the array item at `from` to position `to` (both indexes into the array at `path`). */
-  | { kind: 'move'; path: JSONPath; from: number; to: number };
+  | { kind: 'move'; path: JSONPath; from: number; to: number }
+  /** Renames the property at `path` to `to` in place: its value and its position stay. */
+  | { kind: 'renameKey'; path: JSONPath; to: string };
 
 /** The indentation and line ending the file already uses (two spaces and LF when unclear). */
 export function detectFormatting(text: string): FormattingOptions {
@@ -97,7 +99,24 @@ export function applyChange(text: string, change: Change): string {
       // The moved item keeps its own text (a one-line object stays on one line).
       return keepUntouchedFormatting(text, moved, path);
     }
+    case 'renameKey':
+      return renameKey(text, change.path, change.to);
   }
+}
+
+/**
+ * `text` with the name of the property at `path` replaced by `to`; nothing else changes. Throws
+ * when there is no such property, or its object already has one named `to` (a JSON object
+ * holds each name once), with the path in the message.
+ */
+function renameKey(text: string, path: JSONPath, to: string): string {
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const property = root && findNodeAtLocation(root, path)?.parent;
+  const name = property?.type === 'property' ? property.children?.[0] : undefined;
+  if (!property || !name) throw new Error(`There is no property /${path.join('/')} to rename.`);
+  if (property.parent?.children?.some((p) => p.children?.[0]?.value === to))
+    throw new Error(`/${path.slice(0, -1).join('/')} already has a property "${to}".`);
+  return text.slice(0, name.offset) + JSON.stringify(to) + text.slice(name.offset + name.length);
 }
 
 const valueKey = (node: Node) => JSON.stringify(getNodeValue(node));

@@ -3,7 +3,7 @@
  * uses both to offer a list of ids (for `next`, `ending`, `competency`, …) and to make every
  * reference follow when an id is renamed.
  */
-import type { Change, JSONPath } from '../../engine/index.ts';
+import { valueAt, type Change, type JSONPath } from '../../engine/index.ts';
 
 export type IdKind = 'step' | 'ending' | 'competency' | 'variable' | 'reference' | 'audio';
 
@@ -114,8 +114,8 @@ export function findReferences(
 
 /**
  * The changes that rename the id declared at `idPath` from `oldId` to `newId` and make every
- * reference follow (unless `newId` is already declared: then only the id changes). A step id is only referred to within its phase. A renamed record key keeps
- * its value but moves to the end of its object (JSON editing cannot rename a key in place).
+ * reference follow (unless `newId` is already declared: then only the id changes). A step id is only referred to within its phase. A record key (in `points`,
+ * effects) is renamed in place, keeping its value and position.
  */
 export function renameChanges(
   doc: unknown,
@@ -134,13 +134,10 @@ export function renameChanges(
       changes.push({ kind: 'set', path: ref.path, value: newId });
       continue;
     }
-    const record = ref.path.slice(0, -1);
-    let value: unknown = doc;
-    for (const k of ref.path) value = (value as Record<string | number, unknown>)[k];
-    changes.push(
-      { kind: 'remove', path: ref.path },
-      { kind: 'set', path: [...record, newId], value },
-    );
+    // A record that already has a key `newId` keeps both (the validator names the stale one).
+    const record = valueAt(doc, ref.path.slice(0, -1)) as Record<string, unknown>;
+    if (!Object.hasOwn(record, newId))
+      changes.push({ kind: 'renameKey', path: ref.path, to: newId });
   }
   return changes;
 }

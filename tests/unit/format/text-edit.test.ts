@@ -89,6 +89,18 @@ describe('minimal text edits', () => {
       applyChange(template, { kind: 'move', path: ['endings'], from: 0, to: 9 }),
     ).toThrow(/\/endings/);
   });
+
+  it('renames a property in place: only its name changes, its value and position stay', () => {
+    const text = '{\n  "points": { "safety": 2, "alliance": -1 },\n  "x": 1\n}\n';
+    const after = applyChange(text, { kind: 'renameKey', path: ['points', 'safety'], to: 'care' });
+    expect(after).toBe('{\n  "points": { "care": 2, "alliance": -1 },\n  "x": 1\n}\n');
+    expect(() =>
+      applyChange(text, { kind: 'renameKey', path: ['points', 'safety'], to: 'alliance' }),
+    ).toThrow('/points already has a property "alliance"');
+    expect(() =>
+      applyChange(text, { kind: 'renameKey', path: ['points', 'none'], to: 'a' }),
+    ).toThrow('There is no property /points/none');
+  });
 });
 
 describe('undo and redo', () => {

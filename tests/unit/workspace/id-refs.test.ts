@@ -52,6 +52,27 @@ describe('ids and their references', () => {
     );
     expect(after).not.toContain('"safety"');
     expect(validate(after).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // Each renamed key stays where it was: the file differs from the template only in the name.
+    const afterLines = after.split('\n');
+    const changed = template.split('\n').flatMap((line, i) => (line === afterLines[i] ? [] : [i]));
+    expect(afterLines.length).toBe(template.split('\n').length);
+    for (const i of changed)
+      expect(afterLines[i]).toBe(
+        template.split('\n')[i]!.replaceAll('"safety"', '"medical-safety"'),
+      );
+  });
+
+  it('a points key is not renamed onto a key the record already has (nothing is overwritten)', () => {
+    const text = template.replace('"safety": 1', '"safety": 1, "medical-safety": 3');
+    expect(text).not.toBe(template);
+    const changes = renameChanges(
+      parseLoose(text),
+      ['competencies', 0, 'id'],
+      'safety',
+      'medical-safety',
+    );
+    const after = applyChanges(text, changes);
+    expect(after).toContain('"safety": 1, "medical-safety": 3');
   });
 
   it('renaming an ending and a reference', () => {
