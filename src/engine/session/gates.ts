@@ -146,6 +146,23 @@ export function endRefusal(ctx: SessionContext): string | null {
 export type GateId =
   'no-drug' | 'end' | 'dose-as-written' | 'booster' | 'dose' | 'discharge' | 'phase-end';
 
+/** Each gate's name and what it holds to, as analyses print them (the rules: docs/session-rules.md). */
+export const GATE_TITLES: Readonly<Record<GateId, { name: string; holds: string }>> = {
+  'no-drug': { name: 'no-drug gate', holds: 'no drug in this kind of visit' },
+  end: { name: 'end gate', holds: 'the visit cannot end while an end gate holds' },
+  'dose-as-written': { name: 'dose-model gate', holds: 'a dose the drug model cannot give' },
+  booster: { name: 'booster gate', holds: "after the dose, within the protocol's boosters" },
+  dose: {
+    name: 'dose gate',
+    holds: 'hard stop, consent, screening, a pre-dose reading, the recheck after a delay',
+  },
+  discharge: { name: 'discharge gate', holds: 'the discharge criteria' },
+  'phase-end': {
+    name: 'phase-end gate',
+    holds: 'administration ends only after the dose; no phase after the last',
+  },
+};
+
 /** Where an option is chosen: its scenario and phase (null for an event's response, any phase). */
 export interface OptionPlaceOf {
   scenario: ScenarioV1;
