@@ -5,6 +5,7 @@
  * a section the engine adds later appears under a title made from its field name, with no
  * change to the panel.
  */
+import { GATE_TITLES, type GateId } from '../engine/index.ts';
 
 export type Shown =
   | { kind: 'text'; text: string }
@@ -22,7 +23,11 @@ export interface Section {
 const TITLES: Record<string, string> = {
   totalSteps: 'Steps in all',
   phases: 'Reachability and paths per phase',
-  scores: 'Achievable points (loop-free paths, events as if they fire, monitoring checks on time)',
+  scores:
+    'Achievable points (loop-free paths, events as if they fire, monitoring checks on time, gated choices as if their gates open)',
+  scoresWithoutGates:
+    'Achievable points without a gated choice (no dose: events and checks on the dose clock left out)',
+  gatedChoices: 'Gated choices (the session may refuse them; a refused choice records nothing)',
   criticalErrors: 'Reachable critical errors',
   unused: 'Unused content',
   weakerOnlySteps: 'Steps only weaker options lead to (the best path never meets them)',
@@ -38,6 +43,11 @@ const LABELS: Record<string, string> = {
   reachableSteps: 'Reachable steps',
   reachable: 'Can be entered',
   paths: 'Distinct paths',
+  pathsWithoutGates: 'Paths without a gated choice',
+  reachableWithoutGates: 'Entered without a gated choice',
+  stepsOnlyThroughGates: 'Steps reached only through a gated choice',
+  gates: 'Gates asked about it',
+  gated: 'Recorded only if a gate opens',
   unreachableSteps: 'Unreachable steps',
   perCompetency: 'Per competency',
   variablesNeverWritten: 'Variables never changed',
@@ -56,11 +66,17 @@ const LABELS: Record<string, string> = {
   removable: 'Lines holding only an implied kind or next',
 };
 
+/** Keys of a record shown by a name of their own (the gates by the session's names for them). */
+const KEY_NAMES: Record<string, (key: string) => string | undefined> = {
+  gatedChoices: (gate) =>
+    Object.hasOwn(GATE_TITLES, gate) ? GATE_TITLES[gate as GateId].name : undefined,
+};
+
 /** Records keyed by ids, and the heading of their name column when shown as a table. */
 const ROW_NAMES: Record<string, string> = { perCompetency: 'Competency', breachedBy: 'Standard' };
 
 /** Fields shown only through another one (a capped path count prints as "≥ n"). */
-const FOLDED = new Set(['scenarioId', 'pathsCapped']);
+const FOLDED = new Set(['scenarioId', 'pathsCapped', 'pathsWithoutGatesCapped']);
 
 /** "variablesNeverRead" → "Variables never read". */
 export function labelOf(key: string): string {
@@ -77,7 +93,7 @@ function textOf(v: unknown, key = '', row?: Record<string, unknown>): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (typeof v === 'number') {
-    const capped = key === 'paths' && row?.pathsCapped === true;
+    const capped = row?.[`${key}Capped`] === true;
     return `${capped ? '≥ ' : ''}${v.toLocaleString('en')}`;
   }
   if (Array.isArray(v)) return v.length === 0 ? 'none' : v.map((x) => textOf(x)).join(', ');
@@ -150,7 +166,7 @@ export function show(value: unknown, key = ''): Shown {
       // A record keyed by ids (competencies, standards) shows its keys as written.
       fields: entries.map(([k, v]) => ({
         key: k,
-        label: key in ROW_NAMES ? k : labelOf(k),
+        label: KEY_NAMES[key]?.(k) ?? (key in ROW_NAMES ? k : labelOf(k)),
         value: show(v, k),
       })),
     };

@@ -113,9 +113,17 @@ test('a valid file: the map shows every step and every option, and the analysis 
       await expect(
         page.locator(`[data-section="phases"] [data-row="${p.id}"] [data-col="paths"]`),
       ).toHaveText(`${p.pathsCapped ? '≥ ' : ''}${p.paths.toLocaleString('en')}`);
+    for (const p of analysis.phases)
+      await expect(
+        page.locator(`[data-section="phases"] [data-row="${p.id}"] [data-col="pathsWithoutGates"]`),
+      ).toHaveText(
+        `${p.pathsWithoutGatesCapped ? '≥ ' : ''}${p.pathsWithoutGates.toLocaleString('en')}`,
+      );
     // Every section analyze prints, the decision analysis included.
     const decisions = analyzeDecisions(scenario);
-    for (const key of ['scores', 'criticalErrors', 'unused', 'weakerOnlySteps', 'cues'])
+    for (const key of ['scores', 'scoresWithoutGates', 'gatedChoices', 'criticalErrors', 'unused'])
+      await expect(page.locator(`[data-section="${key}"]`)).toBeVisible();
+    for (const key of ['weakerOnlySteps', 'cues'])
       await expect(page.locator(`[data-section="${key}"]`)).toBeVisible();
     for (const key of ['spokenWithoutReaction', 'standards', 'length'])
       await expect(page.locator(`[data-section="${key}"]`)).toBeVisible();

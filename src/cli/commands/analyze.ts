@@ -1,6 +1,12 @@
 /** `analyze <file> [--json]` */
 import { readFile } from 'node:fs/promises';
-import { analyze, type Analysis } from '../../engine/index.ts';
+import {
+  analyze,
+  GATE_TITLES,
+  type Analysis,
+  type GateId,
+  type Scores,
+} from '../../engine/index.ts';
 import { analyzeDecisions, type DecisionAnalysis } from '../../engine/index.ts';
 import { countLines, type LineCount } from '../../engine/index.ts';
 import { loadScenario, singleFile, type Io } from '../io.ts';
@@ -57,29 +63,74 @@ function describeDecisions(d: DecisionAnalysis, length: LineCount): string[] {
   return lines;
 }
 
+/** How gates are counted, said once above the figures that depend on them. */
+const GATE_NOTE = [
+  'A gated choice is one the session may refuse, depending on the play (a reading, a fact): a',
+  'refused choice changes nothing and records nothing. Figures count each as if its gate opens;',
+  '"without a gated choice" counts only what no gate can refuse.',
+];
+
+const count = (n: number, capped: boolean) => (capped ? `>= ${n.toExponential(0)}` : String(n));
+
 function describe(a: Analysis): string[] {
-  const lines = [`Scenario ${a.scenarioId}: ${a.totalSteps} steps`, '', 'Phases:'];
+  const lines = [
+    `Scenario ${a.scenarioId}: ${a.totalSteps} steps`,
+    '',
+    ...GATE_NOTE,
+    '',
+    'Phases:',
+  ];
   for (const p of a.phases) {
-    const paths = p.pathsCapped ? `>= ${p.paths.toExponential(0)}` : String(p.paths);
+    const paths = count(p.paths, p.pathsCapped);
+    const free = count(p.pathsWithoutGates, p.pathsWithoutGatesCapped);
+    const entered = !p.reachable
+      ? ' (phase cannot be entered)'
+      : p.reachableWithoutGates
+        ? ''
+        : ' (entered only through a gated choice)';
     lines.push(
-      `  ${p.id.padEnd(20)} ${`${p.steps} step${p.steps === 1 ? '' : 's'},`.padEnd(13)} ${p.reachableSteps} reachable, ${paths} distinct path${p.paths === 1 ? '' : 's'}${p.reachable ? '' : ' (phase cannot be entered)'}`,
+      `  ${p.id.padEnd(20)} ${`${p.steps} step${p.steps === 1 ? '' : 's'},`.padEnd(13)} ${p.reachableSteps} reachable, ${paths} distinct path${p.paths === 1 ? '' : 's'}, ${free} without a gated choice${entered}`,
     );
     if (p.unreachableSteps.length > 0) lines.push(`    unreachable: ${list(p.unreachableSteps)}`);
+    if (p.stepsOnlyThroughGates.length > 0)
+      lines.push(`    reached only through a gated choice: ${list(p.stepsOnlyThroughGates)}`);
   }
-  lines.push(
-    '',
-    'Achievable points (loop-free paths, events as if they fire, monitoring checks on time):',
+  lines.push('', 'Gated choices:');
+  const gated = Object.entries(a.gatedChoices) as [GateId, string[]][];
+  if (gated.length === 0) lines.push('  none');
+  for (const [gate, ids] of gated)
+    lines.push(`  ${GATE_TITLES[gate].name} (${GATE_TITLES[gate].holds}): ${list(ids)}`);
+  const range = (title: string, s: Scores) => {
+    lines.push('', title);
+    for (const [id, r] of Object.entries(s.perCompetency))
+      lines.push(`  ${id.padEnd(20)} min ${r.min}, max ${r.max}`);
+    lines.push(`  ${'overall'.padEnd(20)} min ${s.overall.min}, max ${s.overall.max}`);
+  };
+  range(
+    'Achievable points (loop-free paths, events as if they fire, monitoring checks on time, gated choices as if their gates open):',
+    a.scores,
   );
-  for (const [id, r] of Object.entries(a.scores.perCompetency))
-    lines.push(`  ${id.padEnd(20)} min ${r.min}, max ${r.max}`);
-  lines.push(`  ${'overall'.padEnd(20)} min ${a.scores.overall.min}, max ${a.scores.overall.max}`);
+  if (a.scoresWithoutGates)
+    range(
+      'Without a gated choice (no dose: events and checks on the dose clock left out):',
+      a.scoresWithoutGates,
+    );
+  else lines.push('', 'Without a gated choice: no path reaches an ending.');
   lines.push(
     '',
     a.criticalErrors.length === 0
       ? 'Reachable critical errors: none'
-      : 'Reachable critical errors:',
+      : 'Reachable critical errors (marked: recorded only if a gate opens):',
   );
-  for (const c of a.criticalErrors) lines.push(`  ${c.id} (${c.path}): ${c.explanation}`);
+  for (const c of a.criticalErrors) {
+    const mark =
+      c.gates.length > 0
+        ? ` [only if the ${c.gates.map((g) => GATE_TITLES[g].name).join(' and ')} lets it through]`
+        : c.gated
+          ? ' [reached only through a gated choice]'
+          : '';
+    lines.push(`  ${c.id} (${c.path}): ${c.explanation}${mark}`);
+  }
   lines.push('', 'Unused content:');
   const u = a.unused;
   lines.push(`  references never cited: ${list(u.references)}`);

@@ -2,9 +2,19 @@
  * Static analysis of a valid scenario: reachability, how many distinct paths each phase has
  * (counted, never enumerated), the lowest and highest achievable scores, reachable critical
  * errors and unused content. Linear in the size of the scenario; graph walks are iterative.
+ *
+ * Gates: the session refuses some choices while its state says so (the dose at a hard-stop
+ * reading, a discharge before the criteria are met, an ending while an end gate holds), and a
+ * refused choice changes nothing and records nothing. Whether a gate opens depends on readings
+ * and facts of the play, which a file alone cannot tell, so every figure is given twice where it
+ * differs: counting each gated choice as if its gate opens (an upper bound of what the session
+ * allows), and without any gated choice (what no gate can take away; no dose is given on such a
+ * path). Which options are gated is the session's own gate table (`gatesOf`, session/gates.ts).
  */
-import type { ScenarioV1 } from '../format/schema.ts';
+import type { PhaseId, ScenarioV1 } from '../format/schema.ts';
 import { own } from '../format/own.ts';
+import { gatesOf, type GateId } from '../session/gates.ts';
+import { arrivalMinuteOf } from '../session/timing.ts';
 
 type Option = ScenarioV1['phases'][number]['steps'][number]['options'][number];
 type Condition = NonNullable<Option['when']>;
@@ -18,6 +28,11 @@ export interface ScoreRange {
   max: number;
 }
 
+export interface Scores {
+  perCompetency: Record<string, ScoreRange>;
+  overall: ScoreRange;
+}
+
 export interface PhaseAnalysis {
   id: string;
   steps: number;
@@ -29,6 +44,17 @@ export interface PhaseAnalysis {
   pathsCapped: boolean;
   /** Whether the phase can be entered at all (an earlier phase can end into it). */
   reachable: boolean;
+  /**
+   * Of `paths`, those that take no gated choice (capped like `paths`); 0 when the phase can be
+   * entered only through a gated choice.
+   */
+  pathsWithoutGates: number;
+  /** True when `pathsWithoutGates` reached PATH_COUNT_CAP. */
+  pathsWithoutGatesCapped: boolean;
+  /** Whether the phase can be entered with no gated choice on the way. */
+  reachableWithoutGates: boolean;
+  /** Reachable steps that only a gated choice of this phase leads to. */
+  stepsOnlyThroughGates: string[];
 }
 
 export interface CriticalError {
@@ -36,14 +62,32 @@ export interface CriticalError {
   id: string;
   path: string;
   explanation: string;
+  /** The gates the session asks about this option itself: a refused choice records no error. */
+  gates: GateId[];
+  /**
+   * Whether the error is recorded only if a gate opens: the option is gated, its step or phase is
+   * reached only through a gated choice, or (an event's) it fires only after the dose.
+   */
+  gated: boolean;
 }
 
 export interface Analysis {
   scenarioId: string;
   totalSteps: number;
   phases: PhaseAnalysis[];
-  /** Raw points over loop-free paths, including event responses and on-time monitoring checks. */
-  scores: { perCompetency: Record<string, ScoreRange>; overall: ScoreRange };
+  /**
+   * Raw points over loop-free paths, including event responses and on-time monitoring checks,
+   * counting every gated choice as if its gate opens.
+   */
+  scores: Scores;
+  /**
+   * The same over paths with no gated choice (so no dose: events and checks on the dose clock
+   * left out); null when no such path reaches an ending. The session's true range lies between
+   * this and `scores` (conditions aside).
+   */
+  scoresWithoutGates: Scores | null;
+  /** Gate → the options (and event responses) the session asks it about. */
+  gatedChoices: Partial<Record<GateId, string[]>>;
   criticalErrors: CriticalError[];
   unused: {
     references: string[];
@@ -110,23 +154,30 @@ function buildGraph(steps: ScenarioV1['phases'][number]['steps'], startId: strin
   };
 }
 
-export function analyze(scenario: ScenarioV1): Analysis {
-  const competencies = scenario.competencies.map((c) => c.id);
-  const C = competencies.length;
-  /** Per-competency points, then their total (index C). */
-  const pts = (o: { points?: Record<string, number> }) => {
-    const v = competencies.map((c) => own(o.points, c) ?? 0);
-    v.push(v.reduce((a, b) => a + b, 0));
-    return v;
-  };
-  const zeros = () => new Array<number>(C + 1).fill(0);
+/** Per phase: the distinct paths to its end, and the point vectors from its start to the visit's end. */
+interface PhaseRanges {
+  counts: { paths: number; capped: boolean }[];
+  /** Highest and lowest points from the first phase's start (undefined: no path ends the visit). */
+  entry: { max: number[]; min: number[] } | undefined;
+}
 
-  const graphs = scenario.phases.map((p) => buildGraph(p.steps, p.start));
-  // Score ranges, last phase first: a phase's end continues into the next phase's start.
-  // Vectors hold C per-competency values then the overall total.
-  let entryMax = zeros();
-  let entryMin = zeros();
-  const phaseCounts: { paths: number; capped: boolean }[] = new Array(scenario.phases.length);
+/**
+ * Paths and points over the phases' loop-free paths, last phase first (a phase's end continues
+ * into the next phase's start), taking only the options `usable` allows. Paths are counted to
+ * each phase's end. Points are counted to an ending: vectors hold C per-competency values then
+ * the overall total, and an option into a phase from whose start no usable path ends the visit
+ * adds no points.
+ */
+function phaseRanges(
+  scenario: ScenarioV1,
+  graphs: PhaseGraph[],
+  pts: (o: { points?: Record<string, number> }) => number[],
+  C: number,
+  usable: (p: number, s: number, k: number) => boolean,
+): PhaseRanges {
+  const zeros = () => new Array<number>(C + 1).fill(0);
+  let entry: PhaseRanges['entry'] = { max: zeros(), min: zeros() };
+  const counts: PhaseRanges['counts'] = new Array(scenario.phases.length);
   for (let p = scenario.phases.length - 1; p >= 0; p--) {
     const phase = scenario.phases[p]!;
     const g = graphs[p]!;
@@ -139,6 +190,7 @@ export function analyze(scenario: ScenarioV1): Analysis {
       const worst = new Array<number>(C + 1).fill(Infinity);
       let count = 0;
       phase.steps[u]!.options.forEach((o, k) => {
+        if (!usable(p, u, k)) return;
         const own = pts(o);
         let contHi: number[] | undefined;
         let contLo: number[] | undefined;
@@ -146,9 +198,11 @@ export function analyze(scenario: ScenarioV1): Analysis {
           contHi = contLo = zeros();
           count += 1;
         } else if (o.endsPhase === true) {
-          contHi = entryMax;
-          contLo = entryMin;
+          // A path to the phase's end, whether or not the next phase can end; its points
+          // count only when the visit can go on to an ending.
           count += 1;
+          contHi = entry?.max;
+          contLo = entry?.min;
         } else {
           const v = g.next[u]![k]!;
           if (v >= 0 && !g.back[u]![k] && hi[v] !== undefined) {
@@ -175,42 +229,126 @@ export function analyze(scenario: ScenarioV1): Analysis {
       }
     }
     const start = g.start;
-    phaseCounts[p] = { paths: start >= 0 ? paths[start]! : 0, capped };
-    entryMax = (start >= 0 && hi[start]) || zeros();
-    entryMin = (start >= 0 && lo[start]) || zeros();
+    counts[p] = { paths: start >= 0 ? paths[start]! : 0, capped };
+    entry = start >= 0 && hi[start] ? { max: hi[start], min: lo[start]! } : undefined;
   }
+  return { counts, entry };
+}
 
-  // Events (as if each fires) and on-time monitoring checks add to the range.
-  const extraMax = zeros();
-  const extraMin = zeros();
-  for (const e of scenario.events) {
-    if (!e.respond) continue;
-    const choices = [...e.respond.options, e.respond.missed].map(pts);
-    for (let c = 0; c <= C; c++) {
-      extraMax[c]! += Math.max(...choices.map((v) => v[c]!));
-      extraMin[c]! += Math.min(...choices.map((v) => v[c]!));
+/** Steps reached from the start along the options `usable` allows (loops included). */
+function reachedAlong(g: PhaseGraph, usable: (s: number, k: number) => boolean): Uint8Array {
+  const reached = new Uint8Array(g.next.length);
+  if (g.start < 0) return reached;
+  reached[g.start] = 1;
+  const stack = [g.start];
+  while (stack.length > 0) {
+    const u = stack.pop()!;
+    g.next[u]!.forEach((v, k) => {
+      if (v >= 0 && !reached[v] && usable(u, k)) {
+        reached[v] = 1;
+        stack.push(v);
+      }
+    });
+  }
+  return reached;
+}
+
+/** Whether a scenario time on clock `from` can come before the dose (the session's own clock rule). */
+const beforeDose = (from: 'dose' | 'arrival' | 'recheck' | undefined) =>
+  arrivalMinuteOf({ doseClock: null }, 0, from) !== null;
+
+export function analyze(scenario: ScenarioV1): Analysis {
+  const competencies = scenario.competencies.map((c) => c.id);
+  const C = competencies.length;
+  /** Per-competency points, then their total (index C). */
+  const pts = (o: { points?: Record<string, number> }) => {
+    const v = competencies.map((c) => own(o.points, c) ?? 0);
+    v.push(v.reduce((a, b) => a + b, 0));
+    return v;
+  };
+  const zeros = () => new Array<number>(C + 1).fill(0);
+
+  // The gates the session asks about each option, where it is chosen (session/gates.ts).
+  const phaseIds = scenario.phases.map((p) => p.id as PhaseId);
+  const gatesAt = scenario.phases.map((phase, p) =>
+    phase.steps.map((step) =>
+      step.options.map((o) =>
+        gatesOf(o, { scenario, phase: phaseIds[p]!, nextPhase: phaseIds[p + 1] ?? null }),
+      ),
+    ),
+  );
+  const ungated = (p: number, s: number, k: number) => gatesAt[p]![s]![k]!.length === 0;
+  const eventGates = scenario.events.map(
+    (e) =>
+      e.respond?.options.map((o) => gatesOf(o, { scenario, phase: null, nextPhase: null })) ?? [],
+  );
+
+  const graphs = scenario.phases.map((p) => buildGraph(p.steps, p.start));
+  const open = phaseRanges(scenario, graphs, pts, C, () => true);
+  const free = phaseRanges(scenario, graphs, pts, C, ungated);
+
+  // Events (as if each fires) and on-time monitoring checks add to the range; without a gated
+  // choice no dose is given, so only those on the arrival clock can come.
+  const extras = (withoutDose: boolean) => {
+    const max = zeros();
+    const min = zeros();
+    scenario.events.forEach((e, i) => {
+      if (!e.respond) return;
+      if (withoutDose && !beforeDose(e.trigger.from)) return;
+      const choices = [
+        ...e.respond.options.filter((_, k) => !withoutDose || eventGates[i]![k]!.length === 0),
+        e.respond.missed,
+      ].map(pts);
+      for (let c = 0; c <= C; c++) {
+        max[c]! += Math.max(...choices.map((v) => v[c]!));
+        min[c]! += Math.min(...choices.map((v) => v[c]!));
+      }
+    });
+    for (const m of scenario.protocol.monitoring) {
+      const c = competencies.indexOf(m.competency);
+      if (c < 0 || (withoutDose && !beforeDose(m.from))) continue;
+      max[c]! += m.points;
+      max[C]! += m.points;
     }
-  }
-  for (const m of scenario.protocol.monitoring) {
-    const c = competencies.indexOf(m.competency);
-    if (c < 0) continue;
-    extraMax[c]! += m.points;
-    extraMax[C]! += m.points;
-  }
-  const perCompetency: Record<string, ScoreRange> = {};
-  competencies.forEach((id, c) => {
-    perCompetency[id] = { min: entryMin[c]! + extraMin[c]!, max: entryMax[c]! + extraMax[c]! };
-  });
+    return { max, min };
+  };
+  const scoresOf = (ranges: PhaseRanges, withoutDose: boolean): Scores | null => {
+    if (!ranges.entry && withoutDose) return null;
+    const entry = ranges.entry ?? { max: zeros(), min: zeros() };
+    const extra = extras(withoutDose);
+    const perCompetency: Record<string, ScoreRange> = {};
+    competencies.forEach((id, c) => {
+      perCompetency[id] = {
+        min: entry.min[c]! + extra.min[c]!,
+        max: entry.max[c]! + extra.max[c]!,
+      };
+    });
+    return {
+      perCompetency,
+      overall: { min: entry.min[C]! + extra.min[C]!, max: entry.max[C]! + extra.max[C]! },
+    };
+  };
 
   // Reachability across phases, critical errors and used content.
   const phases: PhaseAnalysis[] = [];
   const criticalErrors: CriticalError[] = [];
+  const gatedChoices: Partial<Record<GateId, string[]>> = {};
+  const noteGates = (id: string, gates: GateId[]) => {
+    for (const g of gates) (gatedChoices[g] ??= []).push(id);
+  };
   const cited = new Set<string>();
   const read = new Set<string>();
   const written = new Set<string>();
   const audioUsed = new Set<string>();
   const endingsReached = new Set<string>();
-  const noteOption = (o: Option | Missed, path: string, id: string, reachable: boolean) => {
+  const noteOption = (
+    o: Option | Missed,
+    path: string,
+    id: string,
+    reachable: boolean,
+    gates: GateId[],
+    wayGated: boolean,
+  ) => {
     o.references?.forEach((r) => cited.add(r));
     for (const v of Object.keys(o.effects?.set ?? {})) written.add(v);
     for (const v of Object.keys(o.effects?.add ?? {})) written.add(v);
@@ -218,23 +356,39 @@ export function analyze(scenario: ScenarioV1): Analysis {
     if ('feedbackVariants' in o) o.feedbackVariants?.forEach((v) => readVariables(v.when, read));
     if (!reachable) return;
     if ('ending' in o && o.ending) endingsReached.add(o.ending);
-    if (o.critical) criticalErrors.push({ id, path, explanation: o.critical.explanation });
+    if (o.critical)
+      criticalErrors.push({
+        id,
+        path,
+        explanation: o.critical.explanation,
+        gates,
+        gated: wayGated || gates.length > 0,
+      });
   };
   let phaseReachable = true;
+  let phaseFree = true;
   scenario.phases.forEach((phase, p) => {
     const g = graphs[p]!;
+    const reachedFree = reachedAlong(g, (s, k) => ungated(p, s, k));
     let endsInto = false;
+    let endsIntoFree = false;
     let reachableSteps = 0;
     const unreachableSteps: string[] = [];
+    const stepsOnlyThroughGates: string[] = [];
     phase.steps.forEach((step, s) => {
       const reachable = phaseReachable && g.reached[s] === 1;
+      const free = phaseFree && reachedFree[s] === 1;
       if (g.reached[s]) reachableSteps++;
       else unreachableSteps.push(step.id);
+      if (g.reached[s] && !reachedFree[s]) stepsOnlyThroughGates.push(step.id);
       if (step.audio) audioUsed.add(step.audio);
       step.variants?.forEach((v) => readVariables(v.when, read));
       step.options.forEach((o, k) => {
-        noteOption(o, `/phases/${p}/steps/${s}/options/${k}`, o.id, reachable);
+        const gates = gatesAt[p]![s]![k]!;
+        if (reachable) noteGates(o.id, gates);
+        noteOption(o, `/phases/${p}/steps/${s}/options/${k}`, o.id, reachable, gates, !free);
         if (reachable && o.endsPhase) endsInto = true;
+        if (free && o.endsPhase && gates.length === 0) endsIntoFree = true;
       });
     });
     phases.push({
@@ -242,21 +396,37 @@ export function analyze(scenario: ScenarioV1): Analysis {
       steps: phase.steps.length,
       reachableSteps,
       unreachableSteps,
-      paths: phaseCounts[p]!.paths,
-      pathsCapped: phaseCounts[p]!.capped,
+      paths: open.counts[p]!.paths,
+      pathsCapped: open.counts[p]!.capped,
       reachable: phaseReachable,
+      pathsWithoutGates: phaseFree ? free.counts[p]!.paths : 0,
+      pathsWithoutGatesCapped: phaseFree && free.counts[p]!.capped,
+      reachableWithoutGates: phaseFree,
+      stepsOnlyThroughGates,
     });
     phaseReachable = phaseReachable && endsInto;
+    phaseFree = phaseFree && endsIntoFree;
   });
   scenario.events.forEach((e, i) => {
     if (e.audio) audioUsed.add(e.audio);
     if (e.when) readVariables(e.when, read);
     e.variants?.forEach((v) => readVariables(v.when, read));
-    e.respond?.options.forEach((o, k) =>
-      noteOption(o, `/events/${i}/respond/options/${k}`, o.id, true),
-    );
+    // An event on the dose clock fires only after the dose, which a gate may refuse.
+    const afterDose = !beforeDose(e.trigger.from);
+    e.respond?.options.forEach((o, k) => {
+      const gates = eventGates[i]![k]!;
+      noteGates(o.id, gates);
+      noteOption(o, `/events/${i}/respond/options/${k}`, o.id, true, gates, afterDose);
+    });
     if (e.respond)
-      noteOption(e.respond.missed, `/events/${i}/respond/missed`, `${e.id}.missed`, true);
+      noteOption(
+        e.respond.missed,
+        `/events/${i}/respond/missed`,
+        `${e.id}.missed`,
+        true,
+        [],
+        afterDose,
+      );
   });
   // A visit's end gates read variables too (a gate holds the visit open while its `when` holds).
   scenario.visit?.endGates?.forEach((g) => readVariables(g.when, read));
@@ -266,10 +436,9 @@ export function analyze(scenario: ScenarioV1): Analysis {
     scenarioId: scenario.id,
     totalSteps: scenario.phases.reduce((n, p) => n + p.steps.length, 0),
     phases,
-    scores: {
-      perCompetency,
-      overall: { min: entryMin[C]! + extraMin[C]!, max: entryMax[C]! + extraMax[C]! },
-    },
+    scores: scoresOf(open, false)!,
+    scoresWithoutGates: scoresOf(free, true),
+    gatedChoices,
     criticalErrors,
     unused: {
       references: scenario.references.map((r) => r.id).filter((id) => !cited.has(id)),

@@ -61,16 +61,25 @@ export function modelDrivesSignals(ctx: SessionContext): boolean {
   return ctx.drug !== null && ctx.index.scenario.protocol.timeCourse === undefined;
 }
 
-function mgOf(ctx: SessionContext, dose: { mg?: number; mgPerKg?: number }): number {
-  return dose.mg ?? (dose.mgPerKg ?? 0) * (ctx.index.scenario.patient.weightKg ?? 0);
+function mgOf(scenario: ScenarioV1, dose: { mg?: number; mgPerKg?: number }): number {
+  return dose.mg ?? (dose.mgPerKg ?? 0) * (scenario.patient.weightKg ?? 0);
 }
 
 /** Why a dose cannot be given as written (a scenario that the model cannot play), or null. */
 export function doseProblem(ctx: SessionContext, dose: DoseDef | undefined): string | null {
   if (!dose || ctx.drug === null) return null;
-  if (dose.kind === 'intranasal' && ctx.index.scenario.protocol.drug !== 'esketamine')
+  return doseProblemAsWritten(ctx.index.scenario, dose);
+}
+
+/**
+ * `doseProblem` from the file alone: why the drug model (when the patient has a weight) cannot
+ * give `dose` as written, or null. It does not depend on the session's state.
+ */
+export function doseProblemAsWritten(scenario: ScenarioV1, dose: DoseDef): string | null {
+  if (scenario.patient.weightKg === undefined) return null;
+  if (dose.kind === 'intranasal' && scenario.protocol.drug !== 'esketamine')
     return 'Intranasal devices are modelled for esketamine only.';
-  if ((dose.kind === 'infusion' || dose.kind === 'bolus') && mgOf(ctx, dose) <= 0)
+  if ((dose.kind === 'infusion' || dose.kind === 'bolus') && mgOf(scenario, dose) <= 0)
     return 'The dose gives no amount (mg, or mgPerKg with the patient\u2019s weight).';
   return null;
 }
@@ -97,14 +106,14 @@ export function giveDrug(d: SessionContext, dose: DoseDef): void {
   }
   switch (dose.kind) {
     case 'infusion': {
-      const total = mgOf(d, dose);
+      const total = mgOf(d.index.scenario, dose);
       const rate = total / dose.overMinutes;
       d.infusion = { mgPerMinute: rate, remainingMg: total, running: true };
       apply(d, { kind: 'infusionRate', mgPerMinute: rate });
       break;
     }
     case 'bolus':
-      apply(d, { kind: 'bolus', route: dose.route, mg: mgOf(d, dose) });
+      apply(d, { kind: 'bolus', route: dose.route, mg: mgOf(d.index.scenario, dose) });
       break;
     case 'lozenge':
       apply(d, {
@@ -137,9 +146,9 @@ export function giveDrug(d: SessionContext, dose: DoseDef): void {
 function doseLabel(d: SessionContext, dose: DoseDef): string {
   switch (dose.kind) {
     case 'infusion':
-      return `IV infusion ${round1(mgOf(d, dose))} mg over ${dose.overMinutes} min`;
+      return `IV infusion ${round1(mgOf(d.index.scenario, dose))} mg over ${dose.overMinutes} min`;
     case 'bolus':
-      return `${dose.route === 'intravenous' ? 'IV' : 'IM'} bolus ${round1(mgOf(d, dose))} mg`;
+      return `${dose.route === 'intravenous' ? 'IV' : 'IM'} bolus ${round1(mgOf(d.index.scenario, dose))} mg`;
     case 'lozenge':
       return `Lozenge ${dose.mg} mg`;
     case 'intranasal':

@@ -3,10 +3,10 @@
  * refused now, or null when it is accepted; the machine's single `isAllowed` guard and every
  * message shown to the trainee come from it, so a guard and its reason cannot drift apart.
  */
-import { SETTING_VALUES } from '../format/schema.ts';
+import { SETTING_VALUES, type PhaseId, type ScenarioV1 } from '../format/schema.ts';
 import { evaluateCondition } from './conditions.ts';
 import { conditionEnv } from './context.ts';
-import { doseProblem } from './drug-course.ts';
+import { doseProblem, doseProblemAsWritten } from './drug-course.ts';
 import { visitKind } from './phases.ts';
 import type { OptionDef } from './indexScenario.ts';
 import { isOpenEventOption, offeredOptions } from './offers.ts';
@@ -142,30 +142,104 @@ export function endRefusal(ctx: SessionContext): string | null {
   return held.length === 0 ? null : `The visit cannot end yet: ${held.join(' ')}`;
 }
 
+/** The names of the session's gates, as analyses name them. */
+export type GateId =
+  'no-drug' | 'end' | 'dose-as-written' | 'booster' | 'dose' | 'discharge' | 'phase-end';
+
+/** Each gate's name and what it holds to, as analyses print them (the rules: docs/session-rules.md). */
+export const GATE_TITLES: Readonly<Record<GateId, { name: string; holds: string }>> = {
+  'no-drug': { name: 'no-drug gate', holds: 'no drug in this kind of visit' },
+  end: { name: 'end gate', holds: 'the visit cannot end while an end gate holds' },
+  'dose-as-written': { name: 'dose-model gate', holds: 'a dose the drug model cannot give' },
+  booster: { name: 'booster gate', holds: "after the dose, within the protocol's boosters" },
+  dose: {
+    name: 'dose gate',
+    holds: 'hard stop, consent, screening, a pre-dose reading, the recheck after a delay',
+  },
+  discharge: { name: 'discharge gate', holds: 'the discharge criteria' },
+  'phase-end': {
+    name: 'phase-end gate',
+    holds: 'administration ends only after the dose; no phase after the last',
+  },
+};
+
+/** Where an option is chosen: its scenario and phase (null for an event's response, any phase). */
+export interface OptionPlaceOf {
+  scenario: ScenarioV1;
+  phase: PhaseId | null;
+  /** The phase after `phase` in this visit, or null (the last phase, or an event's response). */
+  nextPhase: PhaseId | null;
+}
+
+/**
+ * A gate: which options the session asks it about (`asks`, from the file alone), and why it
+ * refuses one now (`refusal`, from the session's state). An option no gate asks about is never
+ * refused by a gate; one a gate asks about may be, depending on the state (a reading, a fact).
+ */
+interface Gate {
+  id: GateId;
+  asks(option: OptionDef, at: OptionPlaceOf): boolean;
+  refusal(ctx: SessionContext, option: OptionDef): string | null;
+}
+
+/** The gates, in the order `gateRefusal` asks them (the first refusal is the one given). */
+const GATES: readonly Gate[] = [
+  {
+    id: 'no-drug',
+    asks: (o, at) =>
+      visitKind(at.scenario) !== 'dosing' &&
+      (o.action === 'administerDose' || o.action === 'giveBooster'),
+    refusal: (ctx) =>
+      `This is ${visitKind(ctx.index.scenario) === 'preparation' ? 'a preparation' : 'an integration'} visit: no drug is given.`,
+  },
+  {
+    id: 'end',
+    asks: (o, at) => o.ending !== undefined && (at.scenario.visit?.endGates?.length ?? 0) > 0,
+    refusal: (ctx) => endRefusal(ctx),
+  },
+  {
+    id: 'dose-as-written',
+    asks: (o, at) => o.dose !== undefined && doseProblemAsWritten(at.scenario, o.dose) !== null,
+    refusal: (ctx, o) => doseProblem(ctx, o.dose),
+  },
+  { id: 'booster', asks: (o) => o.action === 'giveBooster', refusal: (ctx) => boosterRefusal(ctx) },
+  { id: 'dose', asks: (o) => o.action === 'administerDose', refusal: (ctx) => doseRefusal(ctx) },
+  {
+    id: 'discharge',
+    asks: (o) => o.action === 'discharge',
+    refusal: (ctx, o) => dischargeRefusal(ctx, o),
+  },
+  {
+    id: 'phase-end',
+    asks: (o, at) =>
+      o.endsPhase === true &&
+      ((at.phase === 'administration' && o.action !== 'administerDose') ||
+        (at.phase !== null && at.nextPhase === null)),
+    refusal: (ctx, o) => endPhaseRefusal(ctx, o),
+  },
+];
+
+/**
+ * The gates the session asks about `option` chosen at `at`, in order: [] when no gate can refuse
+ * it. The one table behind `gateRefusal`, so an analysis of the file asks the session's own rule.
+ */
+export function gatesOf(option: OptionDef, at: OptionPlaceOf): GateId[] {
+  return GATES.filter((g) => g.asks(option, at)).map((g) => g.id);
+}
+
 /** The gate that applies to an option's clinical action and to where it leads, if any. */
 export function gateRefusal(ctx: SessionContext, option: OptionDef): string | null {
-  const kind = visitKind(ctx.index.scenario);
-  if (kind !== 'dosing' && (option.action === 'administerDose' || option.action === 'giveBooster'))
-    return `This is ${kind === 'preparation' ? 'a preparation' : 'an integration'} visit: no drug is given.`;
-  if (option.ending !== undefined) {
-    const r = endRefusal(ctx);
+  const at: OptionPlaceOf = {
+    scenario: ctx.index.scenario,
+    phase: ctx.phase,
+    nextPhase: ctx.phase ? ctx.index.nextPhase(ctx.phase) : null,
+  };
+  for (const gate of GATES) {
+    if (!gate.asks(option, at)) continue;
+    const r = gate.refusal(ctx, option);
     if (r) return r;
   }
-  const doseIssue = doseProblem(ctx, option.dose);
-  if (doseIssue) return doseIssue;
-  if (option.action === 'giveBooster') {
-    const r = boosterRefusal(ctx);
-    if (r) return r;
-  }
-  if (option.action === 'administerDose') {
-    const r = doseRefusal(ctx);
-    if (r) return r;
-  }
-  if (option.action === 'discharge') {
-    const r = dischargeRefusal(ctx, option);
-    if (r) return r;
-  }
-  return endPhaseRefusal(ctx, option);
+  return null;
 }
 
 /** Why choosing `optionId` is refused now, or null when it is allowed. */

@@ -44,6 +44,10 @@ describe('analyze', { timeout: 30_000 }, () => {
         id: 'int-allow',
         path: '/phases/4/steps/0/options/1',
         explanation: expect.stringContaining('drive'),
+        // No gate refuses the option itself, but integration follows the dose, which the dose
+        // gate may refuse: the error is recorded only if that gate opens.
+        gates: [],
+        gated: true,
       },
     ]);
     expect(a.unused).toEqual({

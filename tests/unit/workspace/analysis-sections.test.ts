@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { analysisSections, labelOf } from '../../../src/workspace/analysis-sections.ts';
 import { fullAnalysis } from '../../../src/workspace/full-analysis.ts';
-import { validate } from '../../../src/engine/index.ts';
+import { GATE_TITLES, validate, type GateId } from '../../../src/engine/index.ts';
 
 describe('the analysis panel sections', () => {
   const text = readFileSync('scenarios/templates/minimal.json', 'utf8');
@@ -15,6 +15,8 @@ describe('the analysis panel sections', () => {
     for (const key of [
       'phases',
       'scores',
+      'scoresWithoutGates',
+      'gatedChoices',
       'criticalErrors',
       'unused',
       'weakerOnlySteps',
@@ -41,6 +43,38 @@ describe('the analysis panel sections', () => {
     expect(added.title).toBe('Options without feedback');
     expect(added.value).toEqual({ kind: 'list', items: ['a', 'b'] });
     expect(labelOf('variablesNeverRead')).toBe('Variables never read');
+  });
+
+  it('shows the figures without a gated choice and the gated choices by gate, as analyze does', () => {
+    const phases = byKey.get('phases')!.value;
+    expect(phases.kind === 'table' && phases.columns).toEqual(
+      expect.arrayContaining(['Paths without a gated choice', 'Entered without a gated choice']),
+    );
+    const free = analysis.scoresWithoutGates!;
+    const shown = byKey.get('scoresWithoutGates')!;
+    expect(shown.title).toContain('without a gated choice');
+    const overall = shown.value.kind === 'fields' && shown.value.fields.at(-1)!;
+    expect(overall && overall.value).toEqual({
+      kind: 'fields',
+      fields: [
+        { key: 'min', label: 'Min', value: { kind: 'text', text: String(free.overall.min) } },
+        { key: 'max', label: 'Max', value: { kind: 'text', text: String(free.overall.max) } },
+      ],
+    });
+    const gated = byKey.get('gatedChoices')!.value;
+    expect(gated).toEqual({
+      kind: 'fields',
+      fields: Object.entries(analysis.gatedChoices).map(([gate, ids]) => ({
+        key: gate,
+        label: GATE_TITLES[gate as GateId].name,
+        value: { kind: 'list', items: ids },
+      })),
+    });
+    expect(gated.kind === 'fields' && gated.fields.map((f) => f.label)).toContain('dose gate');
+    const errors = byKey.get('criticalErrors')!.value;
+    expect(errors.kind === 'table' && errors.columns).toEqual(
+      expect.arrayContaining(['Gates asked about it', 'Recorded only if a gate opens']),
+    );
   });
 
   it('prints a capped path count as at least', () => {
