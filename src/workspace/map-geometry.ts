@@ -3,8 +3,8 @@
  * map model (map-model.ts). Shared by the pictures that draw a map (the workspace's map, the
  * cohort map).
  *
- * Steps sit on a grid: columns COL apart with a free gap between them, rows ROW apart with a free
- * corridor between them. A line never runs through a box:
+ * Steps sit on a grid (map-model.ts's Grid): columns `col` apart with a free gap between them,
+ * rows `row` apart with a free corridor between them. A line never runs through a box:
  * - to the next column it curves across the gap between the two columns;
  * - further right, or back to the same or an earlier column (a loop), it leaves its box on the
  *   right into the gap, runs along the corridor beside the target's row (above the target when
@@ -14,7 +14,7 @@
  * size for every line, critical or not) lies in the gap there; labels sit in gaps and corridors
  * clear of every arrowhead (tests/unit/workspace/map-geometry.test.ts).
  */
-import { COL, NODE_H, NODE_W, ROW, type MapEdge, type MapNode } from './map-model.ts';
+import { GRID, NODE_H, NODE_W, type Grid, type MapEdge, type MapNode } from './map-model.ts';
 
 export interface Point {
   x: number;
@@ -36,12 +36,19 @@ export const ARROW_W = 8;
 export const LABEL_H = 13;
 export const LABEL_CHAR_W = 7.5;
 
-const GAP_X = COL - NODE_W;
-const GAP_Y = ROW - NODE_H;
 const clamp = (v: number, limit: number) => Math.max(-limit, Math.min(limit, v));
 
-/** The route of an option's line; `nodes` are the map's nodes by key. */
-export function edgeRoute(e: MapEdge, nodes: ReadonlyMap<string, MapNode>): EdgeRoute {
+/**
+ * The route of an option's line; `nodes` are the map's nodes by key, laid out on `grid` (the
+ * grid the map was built with, the workspace's by default).
+ */
+export function edgeRoute(
+  e: MapEdge,
+  nodes: ReadonlyMap<string, MapNode>,
+  grid: Readonly<Grid> = GRID,
+): EdgeRoute {
+  const gapX = grid.col - NODE_W;
+  const gapY = grid.row - NODE_H;
   const a = nodes.get(e.from)!;
   const sp = e.spread;
   const sx = a.x + NODE_W;
@@ -50,7 +57,7 @@ export function edgeRoute(e: MapEdge, nodes: ReadonlyMap<string, MapNode>): Edge
   if (!b) return { kind: 'line', points: [{ x: sx, y: sy }, stubEnd(sx, sy, sp)] };
   const tx = b.x;
   const ty = b.y + NODE_H / 2 + sp * 0.4;
-  if (!e.back && b.x - a.x <= COL) {
+  if (!e.back && b.x - a.x <= grid.col) {
     // Across the one gap between neighbouring columns: no box lies between them.
     const mid = (sx + tx) / 2;
     return {
@@ -63,11 +70,11 @@ export function edgeRoute(e: MapEdge, nodes: ReadonlyMap<string, MapNode>): Edge
   }
   // Out into the gap, along the corridor beside the target's row, in from the target's left.
   const corridor =
-    (b.y > a.y ? b.y - GAP_Y / 2 : b.y + NODE_H + GAP_Y / 2) + clamp(sp * 0.4, GAP_Y / 2 - 3);
-  const out = sx + GAP_X * 0.3 + clamp(sp * 0.5, GAP_X * 0.2);
+    (b.y > a.y ? b.y - gapY / 2 : b.y + NODE_H + gapY / 2) + clamp(sp * 0.4, gapY / 2 - 3);
+  const out = sx + gapX * 0.3 + clamp(sp * 0.5, gapX * 0.2);
   // The gap left of the first column is only as wide as the margin.
-  const inGap = b.x < COL ? b.x / 2 : GAP_X * 0.3;
-  const into = tx - inGap + clamp(sp * 0.5, Math.min(GAP_X * 0.2, inGap - 2));
+  const inGap = b.x < grid.col ? b.x / 2 : gapX * 0.3;
+  const into = tx - inGap + clamp(sp * 0.5, Math.min(gapX * 0.2, inGap - 2));
   return {
     kind: 'line',
     points: [
@@ -86,9 +93,13 @@ function stubEnd(sx: number, sy: number, sp: number): Point {
   return { x: sx + ARROW_LEN + 6, y: sy + 10 + sp * 0.4 };
 }
 
-/** The SVG path of an option's line; `nodes` are the map's nodes by key. */
-export function edgePath(e: MapEdge, nodes: ReadonlyMap<string, MapNode>): string {
-  const r = edgeRoute(e, nodes);
+/** The SVG path of an option's line; `nodes` are the map's nodes by key, laid out on `grid`. */
+export function edgePath(
+  e: MapEdge,
+  nodes: ReadonlyMap<string, MapNode>,
+  grid: Readonly<Grid> = GRID,
+): string {
+  const r = edgeRoute(e, nodes, grid);
   if (r.kind === 'curve')
     return `M ${r.p0.x} ${r.p0.y} C ${r.c1.x} ${r.c1.y}, ${r.c2.x} ${r.c2.y}, ${r.p3.x} ${r.p3.y}`;
   return roundedPolyline(r.points, 6);

@@ -11,6 +11,18 @@ export const NODE_H = 54;
 /** Distance between columns and between rows of steps; the space past a box is free of boxes. */
 export const COL = 250;
 export const ROW = 74;
+
+/**
+ * The spacing of a map's grid (map units): `col` between columns, `row` between rows of steps.
+ * The space past a box (col − NODE_W across, row − NODE_H down) is free of boxes. A picture that
+ * writes more beside the lines than the workspace does (the cohort map's labels) asks for a wider
+ * grid; the default is the workspace's.
+ */
+export interface Grid {
+  col: number;
+  row: number;
+}
+export const GRID: Readonly<Grid> = { col: COL, row: ROW };
 const LANE_HEAD = 34;
 const LANE_GAP = 26;
 
@@ -143,7 +155,12 @@ export function targetOfPath(path: string): { node?: string; lane?: number } | n
     : { lane: Number(m[1]) };
 }
 
-export function buildMap(doc: unknown, diagnostics: Diagnostic[] = []): ScenarioMap {
+/** The map of a scenario document (read loosely), laid out on `grid` (the workspace's by default). */
+export function buildMap(
+  doc: unknown,
+  diagnostics: Diagnostic[] = [],
+  grid: Readonly<Grid> = GRID,
+): ScenarioMap {
   const lanes: MapLane[] = [];
   const nodes: MapNode[] = [];
   const edges: MapEdge[] = [];
@@ -244,7 +261,7 @@ export function buildMap(doc: unknown, diagnostics: Diagnostic[] = []): Scenario
     });
     const markerRows = (endsPhase ? 1 : 0) + endingsHere.length;
     const rows = Math.max(1, ...rowsPerCol.values(), markerRows);
-    const laneHeight = LANE_HEAD + rows * ROW + 8;
+    const laneHeight = LANE_HEAD + rows * grid.row + 8;
     lanes.push({
       index: p,
       id: phaseId,
@@ -265,8 +282,8 @@ export function buildMap(doc: unknown, diagnostics: Diagnostic[] = []): Scenario
         text: str(s.text),
         speaker: str(s.speaker),
         path: `/phases/${p}/steps/${i}`,
-        x: 20 + col(i) * COL,
-        y: y + LANE_HEAD + rowOf.get(i)! * ROW,
+        x: 20 + col(i) * grid.col,
+        y: y + LANE_HEAD + rowOf.get(i)! * grid.row,
         start: i === start,
         unreachable: unreachable[i]!,
         deadEnd: !unreachable[i] && (!canExit[i] || leadsNowhere[i]!),
@@ -285,8 +302,8 @@ export function buildMap(doc: unknown, diagnostics: Diagnostic[] = []): Scenario
         text,
         speaker: '',
         path: '',
-        x: 20 + exitCol * COL,
-        y: y + LANE_HEAD + markerRow++ * ROW,
+        x: 20 + exitCol * grid.col,
+        y: y + LANE_HEAD + markerRow++ * grid.row,
         start: false,
         unreachable: false,
         deadEnd: false,
@@ -296,7 +313,7 @@ export function buildMap(doc: unknown, diagnostics: Diagnostic[] = []): Scenario
     };
     if (endsPhase) marker(`p${p}exit`, 'next phase', 'exit', 'The next phase starts');
     for (const e of endingsHere) marker(`p${p}end:${e}`, e, 'ending', 'Ending');
-    width = Math.max(width, 20 + (exitCol + 1) * COL);
+    width = Math.max(width, 20 + (exitCol + 1) * grid.col);
 
     steps.forEach((_, s) => {
       optionsOf(s).forEach((o, k) => {

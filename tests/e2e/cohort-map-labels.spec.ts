@@ -30,7 +30,7 @@ test('the cohort map’s option labels are legible at 1280×900, with each full 
   }
 });
 
-test('no two option labels on a cohort map overlap, even where a step has many close options', async ({
+test('no option label on a cohort map overlaps a step or another label, and no leader crosses a step', async ({
   page,
 }) => {
   await page.goto('/#/cohort');
@@ -38,29 +38,63 @@ test('no two option labels on a cohort map overlap, even where a step has many c
   for (const id of [SCENARIO_A, SCENARIO_B]) {
     const map = page.locator(`[data-cohort-map="${id}"]`);
     await expect(map).toBeVisible();
-    // The drawn boxes of the labels' text, in the map's own units.
-    const boxes = await map.locator('[data-share-label]').evaluateAll((els) =>
-      els.map((el) => {
-        const b = (el as SVGTextElement).getBBox();
-        return {
-          id: el.getAttribute('data-share-label')!,
-          x: b.x,
-          y: b.y,
-          w: b.width,
-          h: b.height,
-        };
-      }),
+    // The drawn boxes of the labels' text, of the steps' (and exit and ending markers') boxes and
+    // of the leaders, in the map's own units.
+    const drawn = await map.evaluate((el) => {
+      const box = (e: Element, name: string) => {
+        const b = (e as SVGGraphicsElement).getBBox();
+        return { name, x: b.x, y: b.y, w: b.width, h: b.height };
+      };
+      return {
+        labels: [...el.querySelectorAll('[data-share-label]')].map((e) =>
+          box(e, `label ${e.getAttribute('data-share-label')}`),
+        ),
+        steps: [...el.querySelectorAll('svg > g > rect')].map((e) =>
+          box(e, `box ${e.parentElement!.querySelector('text')!.textContent}`),
+        ),
+        leaders: [...el.querySelectorAll('line.leader')].map((e) => box(e, 'a leader')),
+      };
+    });
+    expect(drawn.labels.length).toBeGreaterThan(10);
+    expect(drawn.steps.length).toBeGreaterThan(10);
+    type Drawn = (typeof drawn.labels)[number];
+    const hit = (a: Drawn, b: Drawn) =>
+      a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    const overlapping = drawn.labels.flatMap((a, i) =>
+      [...drawn.labels.slice(i + 1), ...drawn.steps]
+        .filter((b) => hit(a, b))
+        .map((b) => `${a.name} × ${b.name}`),
     );
-    expect(boxes.length).toBeGreaterThan(10);
-    const overlapping = boxes.flatMap((a, i) =>
-      boxes
-        .slice(i + 1)
-        .filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
-        .map((b) => `${a.id} × ${b.id}`),
+    // A leader (a vertical line, its box 0 wide) runs over no step.
+    const crossing = drawn.leaders.flatMap((l) =>
+      drawn.steps
+        .filter((s) => s.x < l.x && l.x < s.x + s.w && l.y < s.y + s.h && s.y < l.y + l.h)
+        .map((s) => `a leader at ${l.x},${l.y} × ${s.name}`),
     );
     expect(overlapping, `labels overlapping on the map of ${id}`).toEqual([]);
+    expect(crossing, `leaders over steps on the map of ${id}`).toEqual([]);
   }
   await page
     .locator(`[data-cohort-map="${SCENARIO_A}"]`)
     .screenshot({ path: test.info().outputPath('map.png') });
+});
+
+test('on a 768 px wide page the cohort map scrolls inside its own region, not the page', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 768, height: 900 });
+  await page.goto('/#/cohort');
+  await page.locator('[data-cohort-files]').setInputFiles(cohortFiles().map(filePayload));
+  const map = page.locator(`[data-cohort-map="${SCENARIO_A}"]`);
+  await expect(map).toBeVisible();
+  const sizes = await map.evaluate((el) => ({
+    page: document.documentElement.scrollWidth,
+    region: el.clientWidth,
+    map: el.scrollWidth,
+  }));
+  expect(sizes.page).toBeLessThanOrEqual(768);
+  expect(sizes.map).toBeGreaterThan(sizes.region);
+  // The region scrolls sideways to show the rest of the map.
+  await map.evaluate((el) => el.scrollBy(400, 0));
+  expect(await map.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 });

@@ -19,9 +19,11 @@ import {
   type Point,
 } from '../../../src/workspace/map-geometry.ts';
 import {
+  GRID,
   NODE_H,
   NODE_W,
   buildMap,
+  type Grid,
   type MapEdge,
   type MapNode,
 } from '../../../src/workspace/map-model.ts';
@@ -105,8 +107,8 @@ const inside = (p: Point, b: Box, margin: number) =>
 const overlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /** Points along a route, at most half a map unit apart. */
-function samples(e: MapEdge, nodes: Map<string, MapNode>): Point[] {
-  const r = edgeRoute(e, nodes);
+function samples(e: MapEdge, nodes: Map<string, MapNode>, grid: Grid = GRID): Point[] {
+  const r = edgeRoute(e, nodes, grid);
   const out: Point[] = [];
   if (r.kind === 'curve') {
     for (let i = 0; i <= 400; i++) {
@@ -169,18 +171,39 @@ describe('map geometry', () => {
     expect(edge('lost-g').back).toBe(true);
   });
 
+  it('lays the map out on the grid it is given, the workspace’s by default', () => {
+    const wide = { col: GRID.col + 90, row: GRID.row + 30 };
+    const at = (grid?: Grid) => {
+      const map = grid ? buildMap(awkward, [], grid) : buildMap(awkward);
+      const b = map.nodes.find((n) => n.id === 'b')!;
+      const f = map.nodes.find((n) => n.id === 'f')!;
+      const c = map.nodes.find((n) => n.id === 'c')!;
+      return { across: f.x - b.x, down: c.y - b.y, width: map.width };
+    };
+    expect(at()).toEqual(at(GRID));
+    expect(at(GRID)).toMatchObject({ across: GRID.col, down: GRID.row });
+    expect(at(wide)).toMatchObject({ across: wide.col, down: wide.row });
+    expect(at(wide).width).toBeGreaterThan(at(GRID).width);
+  });
+
+  // The workspace's grid, and a wider one (as the cohort map uses for its labels).
+  const grids: [string, Grid][] = [
+    ['', GRID],
+    [' on a wider grid', { col: GRID.col + 90, row: GRID.row + 30 }],
+  ];
   for (const [name, doc] of maps) {
-    it(`${name}: no option line runs through a box`, () => {
-      const map = buildMap(doc);
-      const nodes = new Map(map.nodes.map((n) => [n.key, n]));
-      const crossings: string[] = [];
-      for (const e of map.edges)
-        for (const n of map.nodes) {
-          const hit = samples(e, nodes).find((p) => inside(p, boxOf(n), 0.5));
-          if (hit) crossings.push(`${e.optionId} through ${n.id} at ${hit.x},${hit.y}`);
-        }
-      expect(crossings).toEqual([]);
-    });
+    for (const [onGrid, grid] of grids)
+      it(`${name}: no option line runs through a box${onGrid}`, () => {
+        const map = buildMap(doc, [], grid);
+        const nodes = new Map(map.nodes.map((n) => [n.key, n]));
+        const crossings: string[] = [];
+        for (const e of map.edges)
+          for (const n of map.nodes) {
+            const hit = samples(e, nodes, grid).find((p) => inside(p, boxOf(n), 0.5));
+            if (hit) crossings.push(`${e.optionId} through ${n.id} at ${hit.x},${hit.y}`);
+          }
+        expect(crossings).toEqual([]);
+      });
 
     it(`${name}: no option label lies under an arrowhead`, () => {
       const map = buildMap(doc);
