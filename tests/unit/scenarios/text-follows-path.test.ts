@@ -136,6 +136,53 @@ describe('telehealth-home-lozenges', () => {
     const view = playSwapped('telehealth-home-lozenges', [], 'drop-ring');
     expect(view.lastFeedback?.feedback).toContain('The agreed back-up');
   });
+
+  it('does not call Sam\'s check at the peak "agreed" when consent set no checks', () => {
+    const view = playSwapped('telehealth-home-lozenges', ['consent-same'], 'peak-sam-check');
+    expect(view.lastFeedback?.feedback).not.toContain('as agreed');
+  });
+
+  it('without the eyeshade, Rowan is not said to push it up when sick', () => {
+    const view = playSwapped(
+      'telehealth-home-lozenges',
+      ['setting-default'],
+      'peak-sam-check',
+      'mon-sick',
+    );
+    expect(view.step?.text).not.toContain('eyeshade');
+    const peak = view.transcript.toArray().find((e) => e.text.includes('Check now?'));
+    expect(peak?.text).toContain('their eyes closed');
+  });
+
+  it('the firm refusal does not say Sam agreed to stay after he was told he could go out', () => {
+    const view = playSwapped(
+      'telehealth-home-lozenges',
+      ['monitor-shops', 'leaving-no'],
+      'leaving-no',
+    );
+    const said = view.transcript.toArray().map((e) => e.text);
+    expect(said.some((t) => t.startsWith('Tell him firmly'))).toBe(true);
+    expect(said.join('\n')).not.toContain('he agreed to stay');
+  });
+
+  it('the limit on a top-up does not call a dose above the prescription "what\'s prescribed"', () => {
+    const view = playSwapped('telehealth-home-lozenges', ['ask-three'], 'more-stay');
+    const said = view.transcript.toArray().map((e) => e.text);
+    expect(said.some((t) => t.includes('The box stays shut today'))).toBe(true);
+    expect(said.join('\n')).not.toContain("what's prescribed");
+  });
+
+  it('the ending neither says home dosing was paused nor that Rowan is with Sam all evening', () => {
+    const s = scenario('telehealth-home-lozenges');
+    const view = playSwapped('telehealth-home-lozenges', ['presc-next-week'], 'end-criteria');
+    expect(view.ending?.id).toBe('home-paused');
+    expect(view.ending?.title).not.toContain('paused');
+    // Sam is on a night shift from seven (the evening step).
+    expect(s.phases.flatMap((p) => p.steps).find((st) => st.id === 'int-evening')?.text).toContain(
+      'night shift from seven',
+    );
+    expect(view.ending?.text).not.toContain('for the evening');
+  });
 });
 
 describe('sedation-vomiting-benzodiazepine', () => {
