@@ -185,7 +185,87 @@ describe('telehealth-home-lozenges', () => {
   });
 });
 
+/**
+ * Plays `choices` in order, then the best strategy to the end (practice mode, seed 1), and returns
+ * the run with a look-up of each chosen option's decision (its shown text and feedback).
+ */
+function playChoices(id: string, choices: string[]) {
+  const run = playHeadless(scenario(id), {
+    seed: 1,
+    mode: 'practice',
+    strategy: 'best',
+    choices,
+  });
+  expect(run.error).toBeUndefined();
+  const decision = (optionId: string) => {
+    const d = run.report.decisions.find((x) => x.optionId === optionId);
+    if (!d) throw new Error(`${optionId} was not chosen`);
+    return d;
+  };
+  return { run, decision };
+}
+
+/** The best path's choices in order, with each of `swaps` chosen instead of its sibling. */
+function bestChoicesWith(id: string, swaps: string[]): string[] {
+  const s = scenario(id);
+  const best = playHeadless(s, { seed: 1, mode: 'practice', strategy: 'best' });
+  return best.attempt.events.flatMap((e) =>
+    e.type !== 'trainee.choose'
+      ? []
+      : [swaps.find((o) => siblings(s, o).includes(e.optionId)) ?? e.optionId],
+  );
+}
+
 describe('sedation-vomiting-benzodiazepine', () => {
+  // Her son interprets the screen, so the lorazepam is not disclosed before the dose and no plan
+  // is made with Dr Carvalho; the best strategy plays the rest.
+  const undisclosed = ['interp-minh', 'screen-minh'];
+
+  it('without a plan made with Dr Carvalho, the feedback speaks of no agreed plan or stop rule', () => {
+    const { decision } = playChoices('sedation-vomiting-benzodiazepine', undisclosed);
+    expect(decision('bedside-ready').feedback).not.toContain('Dr Carvalho agreed');
+    expect(decision('drowsy-pause').feedback).not.toMatch(/you agreed|prescriber's plan/);
+  });
+
+  it('without a plan, stopping the infusion is not called reversing a shared decision, nor the rebooking one without a sleeping tablet', () => {
+    const { run, decision } = playChoices('sedation-vomiting-benzodiazepine', [
+      ...undisclosed,
+      'consent-full',
+      'bedside-ready',
+      'vitals-rest',
+      'start-defer',
+    ]);
+    expect(decision('start-defer').optionText).not.toContain('after all');
+    expect(decision('start-defer').feedback).not.toContain('shared decision');
+    expect(run.report.ending?.id).toBe('rebooked');
+    expect(run.report.ending?.text).not.toContain('sleeping tablet');
+  });
+
+  it('with the equipment left down the corridor, turning her does not claim the suction', () => {
+    const { decision } = playChoices(
+      'sedation-vomiting-benzodiazepine',
+      bestChoicesWith('sedation-vomiting-benzodiazepine', ['bedside-trolley']),
+    );
+    expect(decision('vomit-side').optionText).not.toContain('suction');
+  });
+
+  it("after the lorazepam is left out of the note, the ending does not put it on the prescriber's list", () => {
+    const { run } = playChoices(
+      'sedation-vomiting-benzodiazepine',
+      bestChoicesWith('sedation-vomiting-benzodiazepine', ['record-omit']),
+    );
+    expect(run.report.ending?.id).toBe('discharged');
+    expect(run.report.ending?.text).not.toContain('lorazepam');
+  });
+
+  it('the record options do not assume the infusion was not restarted', () => {
+    const { decision } = playChoices(
+      'sedation-vomiting-benzodiazepine',
+      bestChoicesWith('sedation-vomiting-benzodiazepine', ['review-restart']),
+    );
+    expect(decision('record-full').optionText).not.toContain('decision not to restart');
+  });
+
   it('the record feedback names the suggestion to restart on the path where it was made', () => {
     const view = playSwapped('sedation-vomiting-benzodiazepine', ['review-restart'], 'record-full');
     expect(view.lastFeedback?.feedback).toContain('suggestion at the review to restart');
