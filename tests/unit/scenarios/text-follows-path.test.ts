@@ -369,6 +369,54 @@ describe('trd-sublingual-first-session', () => {
 });
 
 describe('esketamine-rems-monitoring', () => {
+  const id = 'esketamine-rems-monitoring';
+
+  it('leaving the REMS form for the office next week is a critical records breach, and the ending does not call the form complete', () => {
+    const { run, decision } = playChoices(id, bestChoicesWith(id, ['int-checks-later']));
+    // The form is completed after every session (clinical facts, REMS Patient Monitoring Form).
+    expect(decision('int-checks-later').standards?.breaches).toContain('records-truthful');
+    expect(run.report.criticalErrors.map((e) => e.optionId)).toContain('int-checks-later');
+    expect(run.report.ending?.text).not.toMatch(/form is complete/);
+  });
+
+  it('after a quick discharge into the taxi, the ending does not say she left with her sister', () => {
+    const { run } = playChoices(
+      id,
+      bestChoicesWith(id, ['int-transport-taxi', 'int-discharge-quick']),
+    );
+    expect(run.report.ending?.text).not.toContain('sister');
+  });
+
+  it('after the final checks are skipped, neither the hand-over feedback nor the ending calls the discharge safe', () => {
+    const { run, decision } = playChoices(id, bestChoicesWith(id, ['int-checks-skip']));
+    expect(decision('int-discharge-plan').feedback).not.toContain('safe handover');
+    expect(run.report.ending?.title).not.toContain('safely');
+  });
+
+  it.each(['prep-transport-if-fine', 'prep-transport-later'])(
+    'after %s, her sister is not said to be on her way, nor a pick-up time confirmed with her',
+    (transport) => {
+      const best = bestChoicesWith(id, [transport]);
+      const { run } = playChoices(id, best.slice(0, best.indexOf(transport) + 1));
+      const said = run.view.transcript
+        .toArray()
+        .map((e) => e.text)
+        .join('\n');
+      expect(said).toContain('I could just drive');
+      expect(said).not.toContain('stuck in traffic');
+      expect(said).not.toContain('Confirm the new pick-up time');
+      expect(run.report.ending?.id).toBe('ending-discharged');
+    },
+  );
+
+  it('after a signature for consent, the side-effect list at dosing is not said to repeat a consent you already did', () => {
+    const { decision } = playChoices(
+      id,
+      bestChoicesWith(id, ['prep-consent-sign', 'admin-dose-list']),
+    );
+    expect(decision('admin-dose-list').feedback).not.toContain('which you already did');
+  });
+
   /** The arrival clock when `option` is chosen and when the step `next` is shown, on a played run. */
   function clockBetween(
     strategy: 'best' | 'worst' | 'random',
