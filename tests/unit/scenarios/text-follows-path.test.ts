@@ -258,6 +258,25 @@ describe('sedation-vomiting-benzodiazepine', () => {
     expect(run.report.ending?.text).not.toContain('lorazepam');
   });
 
+  it('before she tells anyone about the tablets, no option speaks of the sedative she took', () => {
+    const s = scenario('sedation-vomiting-benzodiazepine');
+    const played = playChoices('sedation-vomiting-benzodiazepine', undisclosed);
+    let snapshot: SessionSnapshot = initialSnapshot(s, { seed: 1, mode: 'practice' });
+    let shame: SessionView | undefined;
+    for (const event of played.run.attempt.events) {
+      snapshot = step(snapshot, event);
+      const view = viewSession(snapshot);
+      if (view.step?.id === 'talk-shame') shame ??= view;
+    }
+    expect(shame?.options.length).toBeGreaterThan(0);
+    for (const o of shame?.options ?? []) expect(o.text).not.toContain('sleeping tablets');
+    const choices = played.run.attempt.events.flatMap((e) =>
+      e.type !== 'trainee.choose' ? [] : [e.optionId === 'review-sbar' ? 'review-ed' : e.optionId],
+    );
+    const { decision } = playChoices('sedation-vomiting-benzodiazepine', choices);
+    expect(decision('review-ed').optionText).not.toContain('sedative');
+  });
+
   it('the record options do not assume the infusion was not restarted', () => {
     const { decision } = playChoices(
       'sedation-vomiting-benzodiazepine',
@@ -408,6 +427,14 @@ describe('esketamine-rems-monitoring', () => {
       expect(run.report.ending?.id).toBe('ending-discharged');
     },
   );
+
+  it('on the best path, where she chose no eyeshades, no option asks to take them off', () => {
+    for (const option of ['talk-tears-ground', 'mon-bp40-wake']) {
+      const { run, decision } = playChoices(id, bestChoicesWith(id, [option]));
+      expect(run.snapshot.context.settings.eyeshades).toBe('off');
+      expect(decision(option).optionText).not.toContain('eyeshades');
+    }
+  });
 
   it('after a signature for consent, the side-effect list at dosing is not said to repeat a consent you already did', () => {
     const { decision } = playChoices(
