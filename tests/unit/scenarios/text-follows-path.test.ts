@@ -428,6 +428,27 @@ describe('esketamine-rems-monitoring', () => {
     },
   );
 
+  it('sent to the lobby after a full readiness check, she is not said to have left without one', () => {
+    const { run, decision } = playChoices(id, bestChoicesWith(id, ['int-discharge-lobby']));
+    expect(decision('int-checks-full')).toBeDefined();
+    expect(run.report.ending?.id).toBe('ending-unescorted');
+    expect(run.report.ending?.text).not.toContain('readiness');
+    expect(decision('int-discharge-lobby').feedback).not.toContain('No readiness judgement');
+    const critical = run.report.criticalErrors.find((e) => e.optionId === 'int-discharge-lobby');
+    expect(critical?.explanation).not.toContain('readiness');
+  });
+
+  it('leaving early after the before-completion reading was taken, she is not said to have left without it', () => {
+    const { run, decision } = playChoices(id, bestChoicesWith(id, ['int-checks-go-early']));
+    expect(decision('int-checks-go-early')).toBeDefined();
+    const reading = run.report.decisions.find(
+      (d) => d.kind === 'check' && d.optionText.startsWith('Blood pressure before completion'),
+    );
+    expect(reading?.optionText).toContain('checked on time');
+    expect(run.report.ending?.id).toBe('ending-left-early');
+    expect(run.report.ending?.text).not.toContain('before-completion blood pressure');
+  });
+
   it('on the best path, where she chose no eyeshades, no option asks to take them off', () => {
     for (const option of ['talk-tears-ground', 'mon-bp40-wake']) {
       const { run, decision } = playChoices(id, bestChoicesWith(id, [option]));
