@@ -172,6 +172,14 @@ describe('telehealth-home-lozenges', () => {
     expect(said.join('\n')).not.toContain("what's prescribed");
   });
 
+  it('ending the call early after the readiness checks does not say the criteria were never checked', () => {
+    const id = 'telehealth-home-lozenges';
+    const { run, decision } = playChoices(id, bestChoicesWith(id, ['end-now']));
+    expect(decision('ready-check')).toBeDefined();
+    expect(run.report.ending?.id).toBe('ended-early');
+    expect(run.report.ending?.text).not.toContain('before the discharge criteria were checked');
+  });
+
   it('the ending neither says home dosing was paused nor that Rowan is with Sam all evening', () => {
     const s = scenario('telehealth-home-lozenges');
     const view = playSwapped('telehealth-home-lozenges', ['presc-next-week'], 'end-criteria');
@@ -275,6 +283,14 @@ describe('sedation-vomiting-benzodiazepine', () => {
     );
     const { decision } = playChoices('sedation-vomiting-benzodiazepine', choices);
     expect(decision('review-ed').optionText).not.toContain('sedative');
+  });
+
+  it('leaving before the last checks, after the readiness checks, is not called leaving before any check', () => {
+    const id = 'sedation-vomiting-benzodiazepine';
+    const { run, decision } = playChoices(id, bestChoicesWith(id, ['discharge-now']));
+    expect(decision('ready-oxygen')).toBeDefined();
+    expect(run.report.ending?.id).toBe('left-early');
+    expect(run.report.ending?.text).not.toContain('before the discharge criteria were checked');
   });
 
   it('the record options do not assume the infusion was not restarted', () => {
