@@ -293,6 +293,13 @@ describe('sedation-vomiting-benzodiazepine', () => {
     expect(run.report.ending?.text).not.toContain('before the discharge criteria were checked');
   });
 
+  it('when nobody cleared her mouth at the vomiting, the oxygen option does not say "again"', () => {
+    const id = 'sedation-vomiting-benzodiazepine';
+    const { run, decision } = playChoices(id, bestChoicesWith(id, ['vomit-upright']));
+    expect(run.snapshot.context.fired).toContain('desaturation');
+    expect(decision('desat-oxygen').optionText).not.toContain('clear her mouth again');
+  });
+
   it('the record options do not assume the infusion was not restarted', () => {
     const { decision } = playChoices(
       'sedation-vomiting-benzodiazepine',
