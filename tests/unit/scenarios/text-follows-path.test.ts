@@ -136,9 +136,178 @@ describe('telehealth-home-lozenges', () => {
     const view = playSwapped('telehealth-home-lozenges', [], 'drop-ring');
     expect(view.lastFeedback?.feedback).toContain('The agreed back-up');
   });
+
+  it('does not call Sam\'s check at the peak "agreed" when consent set no checks', () => {
+    const view = playSwapped('telehealth-home-lozenges', ['consent-same'], 'peak-sam-check');
+    expect(view.lastFeedback?.feedback).not.toContain('as agreed');
+  });
+
+  it('without the eyeshade, Rowan is not said to push it up when sick', () => {
+    const view = playSwapped(
+      'telehealth-home-lozenges',
+      ['setting-default'],
+      'peak-sam-check',
+      'mon-sick',
+    );
+    expect(view.step?.text).not.toContain('eyeshade');
+    const peak = view.transcript.toArray().find((e) => e.text.includes('Check now?'));
+    expect(peak?.text).toContain('their eyes closed');
+  });
+
+  it('the firm refusal does not say Sam agreed to stay after he was told he could go out', () => {
+    const view = playSwapped(
+      'telehealth-home-lozenges',
+      ['monitor-shops', 'leaving-no'],
+      'leaving-no',
+    );
+    const said = view.transcript.toArray().map((e) => e.text);
+    expect(said.some((t) => t.startsWith('Tell him firmly'))).toBe(true);
+    expect(said.join('\n')).not.toContain('he agreed to stay');
+  });
+
+  it('the limit on a top-up does not call a dose above the prescription "what\'s prescribed"', () => {
+    const view = playSwapped('telehealth-home-lozenges', ['ask-three'], 'more-stay');
+    const said = view.transcript.toArray().map((e) => e.text);
+    expect(said.some((t) => t.includes('The box stays shut today'))).toBe(true);
+    expect(said.join('\n')).not.toContain("what's prescribed");
+  });
+
+  it('ending the call early after the readiness checks does not say the criteria were never checked', () => {
+    const id = 'telehealth-home-lozenges';
+    const { run, decision } = playChoices(id, bestChoicesWith(id, ['end-now']));
+    expect(decision('ready-check')).toBeDefined();
+    expect(run.report.ending?.id).toBe('ended-early');
+    expect(run.report.ending?.text).not.toContain('before the discharge criteria were checked');
+  });
+
+  it('the ending neither says home dosing was paused nor that Rowan is with Sam all evening', () => {
+    const s = scenario('telehealth-home-lozenges');
+    const view = playSwapped('telehealth-home-lozenges', ['presc-next-week'], 'end-criteria');
+    expect(view.ending?.id).toBe('home-paused');
+    expect(view.ending?.title).not.toContain('paused');
+    // Sam is on a night shift from seven (the evening step).
+    expect(s.phases.flatMap((p) => p.steps).find((st) => st.id === 'int-evening')?.text).toContain(
+      'night shift from seven',
+    );
+    expect(view.ending?.text).not.toContain('for the evening');
+  });
 });
 
+/**
+ * Plays `choices` in order, then the best strategy to the end (practice mode, seed 1), and returns
+ * the run with a look-up of each chosen option's decision (its shown text and feedback).
+ */
+function playChoices(id: string, choices: string[]) {
+  const run = playHeadless(scenario(id), {
+    seed: 1,
+    mode: 'practice',
+    strategy: 'best',
+    choices,
+  });
+  expect(run.error).toBeUndefined();
+  const decision = (optionId: string) => {
+    const d = run.report.decisions.find((x) => x.optionId === optionId);
+    if (!d) throw new Error(`${optionId} was not chosen`);
+    return d;
+  };
+  return { run, decision };
+}
+
+/** The best path's choices in order, with each of `swaps` chosen instead of its sibling. */
+function bestChoicesWith(id: string, swaps: string[]): string[] {
+  const s = scenario(id);
+  const best = playHeadless(s, { seed: 1, mode: 'practice', strategy: 'best' });
+  return best.attempt.events.flatMap((e) =>
+    e.type !== 'trainee.choose'
+      ? []
+      : [swaps.find((o) => siblings(s, o).includes(e.optionId)) ?? e.optionId],
+  );
+}
+
 describe('sedation-vomiting-benzodiazepine', () => {
+  // Her son interprets the screen, so the lorazepam is not disclosed before the dose and no plan
+  // is made with Dr Carvalho; the best strategy plays the rest.
+  const undisclosed = ['interp-minh', 'screen-minh'];
+
+  it('without a plan made with Dr Carvalho, the feedback speaks of no agreed plan or stop rule', () => {
+    const { decision } = playChoices('sedation-vomiting-benzodiazepine', undisclosed);
+    expect(decision('bedside-ready').feedback).not.toContain('Dr Carvalho agreed');
+    expect(decision('drowsy-pause').feedback).not.toMatch(/you agreed|prescriber's plan/);
+  });
+
+  it('without a plan, stopping the infusion is not called reversing a shared decision, nor the rebooking one without a sleeping tablet', () => {
+    const { run, decision } = playChoices('sedation-vomiting-benzodiazepine', [
+      ...undisclosed,
+      'consent-full',
+      'bedside-ready',
+      'vitals-rest',
+      'start-defer',
+    ]);
+    expect(decision('start-defer').optionText).not.toContain('after all');
+    expect(decision('start-defer').feedback).not.toContain('shared decision');
+    expect(run.report.ending?.id).toBe('rebooked');
+    expect(run.report.ending?.text).not.toContain('sleeping tablet');
+  });
+
+  it('with the equipment left down the corridor, turning her does not claim the suction', () => {
+    const { decision } = playChoices(
+      'sedation-vomiting-benzodiazepine',
+      bestChoicesWith('sedation-vomiting-benzodiazepine', ['bedside-trolley']),
+    );
+    expect(decision('vomit-side').optionText).not.toContain('suction');
+  });
+
+  it("after the lorazepam is left out of the note, the ending does not put it on the prescriber's list", () => {
+    const { run } = playChoices(
+      'sedation-vomiting-benzodiazepine',
+      bestChoicesWith('sedation-vomiting-benzodiazepine', ['record-omit']),
+    );
+    expect(run.report.ending?.id).toBe('discharged');
+    expect(run.report.ending?.text).not.toContain('lorazepam');
+  });
+
+  it('before she tells anyone about the tablets, no option speaks of the sedative she took', () => {
+    const s = scenario('sedation-vomiting-benzodiazepine');
+    const played = playChoices('sedation-vomiting-benzodiazepine', undisclosed);
+    let snapshot: SessionSnapshot = initialSnapshot(s, { seed: 1, mode: 'practice' });
+    let shame: SessionView | undefined;
+    for (const event of played.run.attempt.events) {
+      snapshot = step(snapshot, event);
+      const view = viewSession(snapshot);
+      if (view.step?.id === 'talk-shame') shame ??= view;
+    }
+    expect(shame?.options.length).toBeGreaterThan(0);
+    for (const o of shame?.options ?? []) expect(o.text).not.toContain('sleeping tablets');
+    const choices = played.run.attempt.events.flatMap((e) =>
+      e.type !== 'trainee.choose' ? [] : [e.optionId === 'review-sbar' ? 'review-ed' : e.optionId],
+    );
+    const { decision } = playChoices('sedation-vomiting-benzodiazepine', choices);
+    expect(decision('review-ed').optionText).not.toContain('sedative');
+  });
+
+  it('leaving before the last checks, after the readiness checks, is not called leaving before any check', () => {
+    const id = 'sedation-vomiting-benzodiazepine';
+    const { run, decision } = playChoices(id, bestChoicesWith(id, ['discharge-now']));
+    expect(decision('ready-oxygen')).toBeDefined();
+    expect(run.report.ending?.id).toBe('left-early');
+    expect(run.report.ending?.text).not.toContain('before the discharge criteria were checked');
+  });
+
+  it('when nobody cleared her mouth at the vomiting, the oxygen option does not say "again"', () => {
+    const id = 'sedation-vomiting-benzodiazepine';
+    const { run, decision } = playChoices(id, bestChoicesWith(id, ['vomit-upright']));
+    expect(run.snapshot.context.fired).toContain('desaturation');
+    expect(decision('desat-oxygen').optionText).not.toContain('clear her mouth again');
+  });
+
+  it('the record options do not assume the infusion was not restarted', () => {
+    const { decision } = playChoices(
+      'sedation-vomiting-benzodiazepine',
+      bestChoicesWith('sedation-vomiting-benzodiazepine', ['review-restart']),
+    );
+    expect(decision('record-full').optionText).not.toContain('decision not to restart');
+  });
+
   it('the record feedback names the suggestion to restart on the path where it was made', () => {
     const view = playSwapped('sedation-vomiting-benzodiazepine', ['review-restart'], 'record-full');
     expect(view.lastFeedback?.feedback).toContain('suggestion at the review to restart');
@@ -242,6 +411,83 @@ describe('trd-sublingual-first-session', () => {
 });
 
 describe('esketamine-rems-monitoring', () => {
+  const id = 'esketamine-rems-monitoring';
+
+  it('leaving the REMS form for the office next week is a critical records breach, and the ending does not call the form complete', () => {
+    const { run, decision } = playChoices(id, bestChoicesWith(id, ['int-checks-later']));
+    // The form is completed after every session (clinical facts, REMS Patient Monitoring Form).
+    expect(decision('int-checks-later').standards?.breaches).toContain('records-truthful');
+    expect(run.report.criticalErrors.map((e) => e.optionId)).toContain('int-checks-later');
+    expect(run.report.ending?.text).not.toMatch(/form is complete/);
+  });
+
+  it('after a quick discharge into the taxi, the ending does not say she left with her sister', () => {
+    const { run } = playChoices(
+      id,
+      bestChoicesWith(id, ['int-transport-taxi', 'int-discharge-quick']),
+    );
+    expect(run.report.ending?.text).not.toContain('sister');
+  });
+
+  it('after the final checks are skipped, neither the hand-over feedback nor the ending calls the discharge safe', () => {
+    const { run, decision } = playChoices(id, bestChoicesWith(id, ['int-checks-skip']));
+    expect(decision('int-discharge-plan').feedback).not.toContain('safe handover');
+    expect(run.report.ending?.title).not.toContain('safely');
+  });
+
+  it.each(['prep-transport-if-fine', 'prep-transport-later'])(
+    'after %s, her sister is not said to be on her way, nor a pick-up time confirmed with her',
+    (transport) => {
+      const best = bestChoicesWith(id, [transport]);
+      const { run } = playChoices(id, best.slice(0, best.indexOf(transport) + 1));
+      const said = run.view.transcript
+        .toArray()
+        .map((e) => e.text)
+        .join('\n');
+      expect(said).toContain('I could just drive');
+      expect(said).not.toContain('stuck in traffic');
+      expect(said).not.toContain('Confirm the new pick-up time');
+      expect(run.report.ending?.id).toBe('ending-discharged');
+    },
+  );
+
+  it('sent to the lobby after a full readiness check, she is not said to have left without one', () => {
+    const { run, decision } = playChoices(id, bestChoicesWith(id, ['int-discharge-lobby']));
+    expect(decision('int-checks-full')).toBeDefined();
+    expect(run.report.ending?.id).toBe('ending-unescorted');
+    expect(run.report.ending?.text).not.toContain('readiness');
+    expect(decision('int-discharge-lobby').feedback).not.toContain('No readiness judgement');
+    const critical = run.report.criticalErrors.find((e) => e.optionId === 'int-discharge-lobby');
+    expect(critical?.explanation).not.toContain('readiness');
+  });
+
+  it('leaving early after the before-completion reading was taken, she is not said to have left without it', () => {
+    const { run, decision } = playChoices(id, bestChoicesWith(id, ['int-checks-go-early']));
+    expect(decision('int-checks-go-early')).toBeDefined();
+    const reading = run.report.decisions.find(
+      (d) => d.kind === 'check' && d.optionText.startsWith('Blood pressure before completion'),
+    );
+    expect(reading?.optionText).toContain('checked on time');
+    expect(run.report.ending?.id).toBe('ending-left-early');
+    expect(run.report.ending?.text).not.toContain('before-completion blood pressure');
+  });
+
+  it('on the best path, where she chose no eyeshades, no option asks to take them off', () => {
+    for (const option of ['talk-tears-ground', 'mon-bp40-wake']) {
+      const { run, decision } = playChoices(id, bestChoicesWith(id, [option]));
+      expect(run.snapshot.context.settings.eyeshades).toBe('off');
+      expect(decision(option).optionText).not.toContain('eyeshades');
+    }
+  });
+
+  it('after a signature for consent, the side-effect list at dosing is not said to repeat a consent you already did', () => {
+    const { decision } = playChoices(
+      id,
+      bestChoicesWith(id, ['prep-consent-sign', 'admin-dose-list']),
+    );
+    expect(decision('admin-dose-list').feedback).not.toContain('which you already did');
+  });
+
   /** The arrival clock when `option` is chosen and when the step `next` is shown, on a played run. */
   function clockBetween(
     strategy: 'best' | 'worst' | 'random',
