@@ -329,7 +329,7 @@ export function analyze(scenario: ScenarioV1): Analysis {
   };
   // The same walk over "does this option score the competency at all" (1 or 0): a highest count
   // of 0 means no path counted scores it.
-  const scores = (o: { points?: Record<string, number> }) => {
+  const scoresIt = (o: { points?: Record<string, number> }) => {
     const v = competencies.map((c) => ((own(o.points, c) ?? 0) !== 0 ? 1 : 0));
     v.push(0);
     return v;
@@ -338,8 +338,8 @@ export function analyze(scenario: ScenarioV1): Analysis {
     usable: (p: number, s: number, k: number) => boolean,
     withoutDose: boolean,
   ) => {
-    const entry = phaseRanges(scenario, graphs, scores, C, usable).entry;
-    const extra = extras(withoutDose, scores, (points) => (points !== 0 ? 1 : 0));
+    const entry = phaseRanges(scenario, graphs, scoresIt, C, usable).entry;
+    const extra = extras(withoutDose, scoresIt, (points) => (points !== 0 ? 1 : 0));
     return competencies.filter((_, c) => (entry?.max[c] ?? 0) + extra.max[c]! === 0);
   };
   const scoresOf = (
