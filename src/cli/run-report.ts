@@ -123,7 +123,7 @@ export function describe(
   for (const c of Object.values(r.competencies)) {
     const pct = c.percent === null ? 'not scored' : `${c.percent}% (pass ${c.passPercent}%)`;
     lines.push(
-      `  ${c.label.padEnd(24)} ${pct}  earned ${c.earned} of ${c.possible} possible (lowest ${c.worst}); scenario range ${c.min}..${c.max}`,
+      `  ${c.label.padEnd(24)} ${pct}  earned ${c.earned} of ${c.possible} possible at the decisions met (lowest ${c.worst}); scenario range over whole paths ${c.min}..${c.max}`,
     );
   }
   if (r.alarmResponses.length > 0) {

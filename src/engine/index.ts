@@ -6,7 +6,8 @@
 export * from './format/index.ts';
 export { validateCourse, Course, type CourseDef } from './format/course.ts';
 export { parseScenarioText } from './format/parse.ts';
-export { analyze, type Analysis, type Scores } from './analysis/analyze.ts';
+export { analyze, type Analysis, type CriticalError, type Scores } from './analysis/analyze.ts';
+export { RANGES_APART, notScoredText, gatingOf, UNUSED_TERMS } from './analysis/wording.ts';
 export { GATE_TITLES, type GateId } from './session/gates.ts';
 export { toMermaid } from './analysis/mermaid.ts';
 export { listScenarioFiles, type ScenarioEntry } from './library.ts';

@@ -5,7 +5,16 @@
  * a section the engine adds later appears under a title made from its field name, with no
  * change to the panel.
  */
-import { GATE_TITLES, type GateId } from '../engine/index.ts';
+import {
+  GATE_TITLES,
+  gatingOf,
+  notScoredText,
+  RANGES_APART,
+  UNUSED_TERMS,
+  type CriticalError,
+  type GateId,
+  type Scores,
+} from '../engine/index.ts';
 
 export type Shown =
   | { kind: 'text'; text: string }
@@ -16,6 +25,8 @@ export type Shown =
 export interface Section {
   key: string;
   title: string;
+  /** A line under the title saying how to read the section, where its figures need one. */
+  note?: string;
   value: Shown;
 }
 
@@ -37,8 +48,19 @@ const TITLES: Record<string, string> = {
   length: 'Length',
 };
 
+/** How to read a section, in the words `analyze` prints where it prints them. */
+const NOTES: Record<string, string> = {
+  scores: RANGES_APART,
+  scoresWithoutGates: RANGES_APART,
+  length:
+    "The format implies an option's kind from its action, and a next naming the step written after its own; a file may write them out or leave them out (`tidy --write` leaves them out). The figures compare the file as written with both.",
+};
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Labels of fields and columns where the field name alone reads poorly. */
 const LABELS: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(UNUSED_TERMS).map(([k, term]) => [k, capital(term)])),
   id: 'Id',
   reachableSteps: 'Reachable steps',
   reachable: 'Can be entered',
@@ -46,14 +68,9 @@ const LABELS: Record<string, string> = {
   pathsWithoutGates: 'Paths without a gated choice',
   reachableWithoutGates: 'Entered without a gated choice',
   stepsOnlyThroughGates: 'Steps reached only through a gated choice',
-  gates: 'Gates asked about it',
-  gated: 'Recorded only if a gate opens',
+  gating: 'Recorded only if a gate opens',
   unreachableSteps: 'Unreachable steps',
   perCompetency: 'Per competency',
-  variablesNeverWritten: 'Variables never changed',
-  audio: 'Audio clips never played',
-  references: 'References never cited',
-  endings: 'Endings never reached',
   bestFirst: 'Best option written first',
   bestLongest: 'Best option the longest',
   bestPath: 'On the best path',
@@ -62,8 +79,12 @@ const LABELS: Record<string, string> = {
   cited: 'Options cite standards',
   stepId: 'Step',
   reachedBy: 'Reached by',
-  linesPerStepImplied: 'Lines per step with implied kind and next left out',
-  removable: 'Lines holding only an implied kind or next',
+  lines: 'Lines in the file',
+  linesPerStep: 'Lines per step as written',
+  linesPerStepWrittenOut: 'Lines per step with every implied kind and next written out',
+  leftOut: 'Implied kinds and nexts the file leaves out now',
+  linesPerStepImplied: 'Lines per step with every implied kind and next left out',
+  removable: 'Lines `tidy --write` would remove (an implied kind or next written out)',
 };
 
 /** Keys of a record shown by a name of their own (the gates by the session's names for them). */
@@ -75,8 +96,33 @@ const KEY_NAMES: Record<string, (key: string) => string | undefined> = {
 /** Records keyed by ids, and the heading of their name column when shown as a table. */
 const ROW_NAMES: Record<string, string> = { perCompetency: 'Competency', breachedBy: 'Standard' };
 
+/** Records of id → list of ids shown as a table of two columns: the heading of the second. */
+const LIST_COLUMNS: Record<string, string> = { breachedBy: 'Options that breach it' };
+
+/** A score range shown in `analyze`'s words: a competency never scored says so, not "0 to 0". */
+const scoresView = (withoutGates: boolean) => (s: Scores) => ({
+  ...s,
+  perCompetency: Object.fromEntries(
+    Object.entries(s.perCompetency).map(([id, r]) => [
+      id,
+      s.notScored.includes(id) ? { min: notScoredText(withoutGates), max: '—' } : r,
+    ]),
+  ),
+});
+
+/** Sections whose values are reworded before they are shown, with the words `analyze` prints. */
+const VIEWS: Record<string, (value: never) => unknown> = {
+  scores: scoresView(false),
+  scoresWithoutGates: (s: Scores | null) => s && scoresView(true)(s),
+  criticalErrors: (errors: CriticalError[]) =>
+    errors.map(({ gates, gated, ...rest }) => ({
+      ...rest,
+      gating: gatingOf({ gates, gated }) ?? 'no',
+    })),
+};
+
 /** Fields shown only through another one (a capped path count prints as "≥ n"). */
-const FOLDED = new Set(['scenarioId', 'pathsCapped', 'pathsWithoutGatesCapped']);
+const FOLDED = new Set(['scenarioId', 'pathsCapped', 'pathsWithoutGatesCapped', 'notScored']);
 
 /** "variablesNeverRead" → "Variables never read". */
 export function labelOf(key: string): string {
@@ -137,6 +183,14 @@ export function show(value: unknown, key = ''): Shown {
   if (isRecord(value)) {
     const entries = Object.entries(value).filter(([k]) => !FOLDED.has(k));
     if (entries.length === 0) return { kind: 'list', items: [] };
+    // A record of id → ids (standard → the options that breach it) is a table of two columns.
+    if (key in LIST_COLUMNS && entries.every(([, v]) => Array.isArray(v) && v.every(isPlain)))
+      return {
+        kind: 'table',
+        keys: ['', key],
+        columns: [ROW_NAMES[key] ?? 'Name', LIST_COLUMNS[key]!],
+        rows: entries.map(([k, v]) => ({ key: k, cells: [k, textOf(v)] })),
+      };
     // A record of like records (per competency: {min, max}) is a table keyed by its keys.
     if (
       entries.length > 0 &&
@@ -178,5 +232,10 @@ export function show(value: unknown, key = ''): Shown {
 export function analysisSections(analysis: object): Section[] {
   return Object.entries(analysis)
     .filter(([k]) => !FOLDED.has(k))
-    .map(([key, value]) => ({ key, title: TITLES[key] ?? labelOf(key), value: show(value, key) }));
+    .map(([key, value]) => ({
+      key,
+      title: TITLES[key] ?? labelOf(key),
+      ...(NOTES[key] ? { note: NOTES[key] } : {}),
+      value: show(VIEWS[key] ? VIEWS[key](value as never) : value, key),
+    }));
 }

@@ -134,6 +134,30 @@ test('a valid file: the map shows every step and every option, and the analysis 
     await expect(page.locator('[data-section="cues"] [data-field-key="bestFirst"] dd')).toHaveText(
       String(decisions.cues.bestFirst),
     );
+    // Gate marks, never-scored competencies and breaches in the words analyze prints.
+    for (const c of analysis.criticalErrors)
+      await expect(
+        page
+          .locator(`[data-section="criticalErrors"] [data-row="${c.id}"] [data-col="gating"]`)
+          .first(),
+      ).toHaveText(
+        c.gates.length > 0
+          ? /^only if the .+ lets it through$/
+          : c.gated
+            ? 'reached only through a gated choice'
+            : 'no',
+      );
+    for (const c of analysis.scoresWithoutGates?.notScored ?? [])
+      await expect(
+        page.locator(`[data-section="scoresWithoutGates"] [data-row="${c}"] [data-col="min"]`),
+      ).toHaveText('not scored without a gated choice');
+    await expect(page.locator('[data-section="scores"] [data-note]')).toContainText(
+      'Each range is taken over the paths on its own',
+    );
+    for (const standard of Object.keys(decisions.standards.breachedBy))
+      await expect(
+        page.locator(`[data-section="standards"] [data-row="${standard}"] th`),
+      ).toHaveText(standard);
   }
 });
 

@@ -2,7 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import {
   analyze,
+  gatingOf,
   GATE_TITLES,
+  notScoredText,
+  RANGES_APART,
+  UNUSED_TERMS,
   type Analysis,
   type GateId,
   type Scores,
@@ -52,7 +56,9 @@ function describeDecisions(d: DecisionAnalysis, length: LineCount): string[] {
   else {
     lines.push(`  on the best path:  ${list(st.bestPath)}`);
     lines.push(`  on the worst path: ${list(st.worstPath)}`);
-    for (const [id, by] of Object.entries(st.breachedBy)) lines.push(`  ${id}: ${list(by)}`);
+    const breached = Object.entries(st.breachedBy);
+    if (breached.length > 0) lines.push('  breached by (standard: the options that breach it):');
+    for (const [id, by] of breached) lines.push(`    ${id}: ${list(by)}`);
   }
   lines.push(
     '',
@@ -100,22 +106,27 @@ function describe(a: Analysis): string[] {
   if (gated.length === 0) lines.push('  none');
   for (const [gate, ids] of gated)
     lines.push(`  ${GATE_TITLES[gate].name} (${GATE_TITLES[gate].holds}): ${list(ids)}`);
-  const range = (title: string, s: Scores) => {
+  const range = (title: string, s: Scores, withoutGates: boolean) => {
     lines.push('', title);
     for (const [id, r] of Object.entries(s.perCompetency))
-      lines.push(`  ${id.padEnd(20)} min ${r.min}, max ${r.max}`);
+      lines.push(
+        `  ${id.padEnd(20)} ${s.notScored.includes(id) ? notScoredText(withoutGates) : `min ${r.min}, max ${r.max}`}`,
+      );
     lines.push(`  ${'overall'.padEnd(20)} min ${s.overall.min}, max ${s.overall.max}`);
   };
   range(
     'Achievable points (loop-free paths, events as if they fire, monitoring checks on time, gated choices as if their gates open):',
     a.scores,
+    false,
   );
   if (a.scoresWithoutGates)
     range(
       'Without a gated choice (no dose: events and checks on the dose clock left out):',
       a.scoresWithoutGates,
+      true,
     );
   else lines.push('', 'Without a gated choice: no path reaches an ending.');
+  lines.push('', ...wrap(RANGES_APART));
   lines.push(
     '',
     a.criticalErrors.length === 0
@@ -123,21 +134,25 @@ function describe(a: Analysis): string[] {
       : 'Reachable critical errors (marked: recorded only if a gate opens):',
   );
   for (const c of a.criticalErrors) {
-    const mark =
-      c.gates.length > 0
-        ? ` [only if the ${c.gates.map((g) => GATE_TITLES[g].name).join(' and ')} lets it through]`
-        : c.gated
-          ? ' [reached only through a gated choice]'
-          : '';
+    const gating = gatingOf(c);
+    const mark = gating ? ` [${gating}]` : '';
     lines.push(`  ${c.id} (${c.path}): ${c.explanation}${mark}`);
   }
   lines.push('', 'Unused content:');
   const u = a.unused;
-  lines.push(`  references never cited: ${list(u.references)}`);
-  lines.push(`  variables never read:   ${list(u.variablesNeverRead)}`);
-  lines.push(`  variables never set:    ${list(u.variablesNeverWritten)}`);
-  lines.push(`  audio never played:     ${list(u.audio)}`);
-  lines.push(`  endings never reached:  ${list(u.endings)}`);
+  for (const [key, term] of Object.entries(UNUSED_TERMS))
+    lines.push(`  ${`${term}:`.padEnd(25)} ${list(u[key as keyof typeof UNUSED_TERMS])}`);
+  return lines;
+}
+
+/** `text` in lines of at most 96 characters. */
+function wrap(text: string): string[] {
+  const lines = [''];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (lines[last]!.length > 0 && lines[last]!.length + word.length + 1 > 96) lines.push(word);
+    else lines[last] = lines[last] ? `${lines[last]} ${word}` : word;
+  }
   return lines;
 }
 

@@ -29,8 +29,19 @@ export interface ScoreRange {
 }
 
 export interface Scores {
+  /**
+   * Lowest and highest raw points per competency, each taken over the paths on its own: the path
+   * that reaches one competency's maximum need not reach another's, so `overall.max` can be below
+   * the sum of the competency maxima.
+   */
   perCompetency: Record<string, ScoreRange>;
   overall: ScoreRange;
+  /**
+   * Competencies that no path counted here scores: no option, event response or monitoring check
+   * on such a path gives them points. Their range is printed as min 0, max 0, which here means
+   * "never scored", not "scores zero".
+   */
+  notScored: string[];
 }
 
 export interface PhaseAnalysis {
@@ -289,7 +300,11 @@ export function analyze(scenario: ScenarioV1): Analysis {
 
   // Events (as if each fires) and on-time monitoring checks add to the range; without a gated
   // choice no dose is given, so only those on the arrival clock can come.
-  const extras = (withoutDose: boolean) => {
+  const extras = (
+    withoutDose: boolean,
+    pts: (o: { points?: Record<string, number> }) => number[],
+    checkPoints: (points: number) => number,
+  ) => {
     const max = zeros();
     const min = zeros();
     scenario.events.forEach((e, i) => {
@@ -307,15 +322,34 @@ export function analyze(scenario: ScenarioV1): Analysis {
     for (const m of scenario.protocol.monitoring) {
       const c = competencies.indexOf(m.competency);
       if (c < 0 || (withoutDose && !beforeDose(m.from))) continue;
-      max[c]! += m.points;
-      max[C]! += m.points;
+      max[c]! += checkPoints(m.points);
+      max[C]! += checkPoints(m.points);
     }
     return { max, min };
   };
-  const scoresOf = (ranges: PhaseRanges, withoutDose: boolean): Scores | null => {
+  // The same walk over "does this option score the competency at all" (1 or 0): a highest count
+  // of 0 means no path counted scores it.
+  const scoresIt = (o: { points?: Record<string, number> }) => {
+    const v = competencies.map((c) => ((own(o.points, c) ?? 0) !== 0 ? 1 : 0));
+    v.push(0);
+    return v;
+  };
+  const notScoredOf = (
+    usable: (p: number, s: number, k: number) => boolean,
+    withoutDose: boolean,
+  ) => {
+    const entry = phaseRanges(scenario, graphs, scoresIt, C, usable).entry;
+    const extra = extras(withoutDose, scoresIt, (points) => (points !== 0 ? 1 : 0));
+    return competencies.filter((_, c) => (entry?.max[c] ?? 0) + extra.max[c]! === 0);
+  };
+  const scoresOf = (
+    ranges: PhaseRanges,
+    usable: (p: number, s: number, k: number) => boolean,
+    withoutDose: boolean,
+  ): Scores | null => {
     if (!ranges.entry && withoutDose) return null;
     const entry = ranges.entry ?? { max: zeros(), min: zeros() };
-    const extra = extras(withoutDose);
+    const extra = extras(withoutDose, pts, (points) => points);
     const perCompetency: Record<string, ScoreRange> = {};
     competencies.forEach((id, c) => {
       perCompetency[id] = {
@@ -326,6 +360,7 @@ export function analyze(scenario: ScenarioV1): Analysis {
     return {
       perCompetency,
       overall: { min: entry.min[C]! + extra.min[C]!, max: entry.max[C]! + extra.max[C]! },
+      notScored: notScoredOf(usable, withoutDose),
     };
   };
 
@@ -436,8 +471,8 @@ export function analyze(scenario: ScenarioV1): Analysis {
     scenarioId: scenario.id,
     totalSteps: scenario.phases.reduce((n, p) => n + p.steps.length, 0),
     phases,
-    scores: scoresOf(open, false)!,
-    scoresWithoutGates: scoresOf(free, true),
+    scores: scoresOf(open, () => true, false)!,
+    scoresWithoutGates: scoresOf(free, ungated, true),
     gatedChoices,
     criticalErrors,
     unused: {

@@ -60,6 +60,31 @@ describe('analyze: choices a gate may refuse', { timeout: 60_000 }, () => {
     expect(a.scores.perCompetency.safety!.min).toBe(-6);
   });
 
+  it('names the competencies no path counted scores, apart from those that score zero', () => {
+    const s = behindTheDose();
+    s.competencies.push({ ...s.competencies.at(-1)!, id: 'presence' });
+    // Only the walk-out, behind the dose, scores presence.
+    s.phases[1]!.steps[1]!.options[0]!.points = { safety: -5, presence: -1 };
+    const a = analyze(s);
+    expect(a.scoresWithoutGates!.notScored).toEqual(['presence']);
+    expect(a.scoresWithoutGates!.perCompetency.presence).toEqual({ min: 0, max: 0 });
+    expect(a.scores.notScored).toEqual([]);
+    expect(a.scores.perCompetency.presence).toEqual({ min: -1, max: 0 });
+    // An event response on the arrival clock that scores it counts as scoring it.
+    s.events.push({
+      id: 'ev-presence',
+      trigger: { atMinute: 1, from: 'arrival' },
+      text: 'She looks up.',
+      respond: {
+        options: [
+          { id: 'ev-presence-look', kind: 'response', text: 'Look back.', points: { presence: 1 } },
+        ],
+        missed: { points: { presence: 0 }, feedback: 'Missed.' },
+      },
+    } as unknown as ScenarioV1['events'][number]);
+    expect(analyze(s).scoresWithoutGates!.notScored).toEqual([]);
+  });
+
   it('a step reached without the dose is not marked', () => {
     const s = behindTheDose();
     // Waiting now also leads to the step: it no longer needs the dose gate to open.

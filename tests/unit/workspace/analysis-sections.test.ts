@@ -72,9 +72,12 @@ describe('the analysis panel sections', () => {
     });
     expect(gated.kind === 'fields' && gated.fields.map((f) => f.label)).toContain('dose gate');
     const errors = byKey.get('criticalErrors')!.value;
-    expect(errors.kind === 'table' && errors.columns).toEqual(
-      expect.arrayContaining(['Gates asked about it', 'Recorded only if a gate opens']),
-    );
+    expect(errors.kind === 'table' && errors.columns).toEqual([
+      'Id',
+      'Path',
+      'Explanation',
+      'Recorded only if a gate opens',
+    ]);
   });
 
   it('prints a capped path count as at least', () => {
@@ -105,8 +108,10 @@ describe('empty and ambiguous fields', () => {
   });
 });
 
-it('standards breached are listed under their ids as written', () => {
-  const [standards] = analysisSections({ standards: { breachedBy: { 'kap-2.1': ['opt-a'] } } });
+it('standards breached are a table of standard → the options that breach it', () => {
+  const [standards] = analysisSections({
+    standards: { breachedBy: { 'kap-2.1': ['opt-a', 'opt-b'], 'kap-3': ['opt-c'] } },
+  });
   expect(standards!.value).toEqual({
     kind: 'fields',
     fields: [
@@ -114,10 +119,79 @@ it('standards breached are listed under their ids as written', () => {
         key: 'breachedBy',
         label: 'Breached by',
         value: {
-          kind: 'fields',
-          fields: [{ key: 'kap-2.1', label: 'kap-2.1', value: { kind: 'list', items: ['opt-a'] } }],
+          kind: 'table',
+          keys: ['', 'breachedBy'],
+          columns: ['Standard', 'Options that breach it'],
+          rows: [
+            { key: 'kap-2.1', cells: ['kap-2.1', 'opt-a, opt-b'] },
+            { key: 'kap-3', cells: ['kap-3', 'opt-c'] },
+          ],
         },
       },
     ],
+  });
+});
+
+describe('the hard-stop scenario, in the words analyze prints', () => {
+  const text = readFileSync('scenarios/hard-stop-blood-pressure.json', 'utf8');
+  const analysis = fullAnalysis(validate(text).scenario!, text);
+  const byKey = new Map(analysisSections(analysis).map((s) => [s.key, s]));
+  const rowsOf = (key: string) => {
+    const v = byKey.get(key)!.value;
+    if (v.kind !== 'table') throw new Error(`${key} is not a table`);
+    return new Map(v.rows.map((r) => [r.key, r.cells]));
+  };
+  const perCompetency = (key: string) => {
+    const v = byKey.get(key)!.value;
+    const f = v.kind === 'fields' ? v.fields.find((x) => x.key === 'perCompetency') : undefined;
+    if (f?.value.kind !== 'table') throw new Error('no per-competency table');
+    return new Map(f.value.rows.map((r) => [r.key, r.cells]));
+  };
+
+  it('a competency no path without a gated choice scores says so instead of 0 to 0', () => {
+    const free = analysis.scoresWithoutGates!;
+    expect(free.notScored).toContain('presence');
+    const rows = perCompetency('scoresWithoutGates');
+    for (const id of free.notScored)
+      expect(rows.get(id)).toEqual([id, 'not scored without a gated choice', '—']);
+    expect(rows.get('safety')).toEqual([
+      'safety',
+      String(free.perCompetency.safety!.min),
+      String(free.perCompetency.safety!.max),
+    ]);
+    expect(perCompetency('scores').get('presence')![1]).toBe(
+      String(analysis.scores.perCompetency.presence!.min),
+    );
+  });
+
+  it('says under both ranges that each is taken over the paths on its own', () => {
+    for (const key of ['scores', 'scoresWithoutGates'])
+      expect(byKey.get(key)!.note).toContain(
+        "the path that reaches one competency's maximum need not reach another's",
+      );
+  });
+
+  it('marks critical errors as the command line does', () => {
+    const rows = rowsOf('criticalErrors');
+    const behind = analysis.criticalErrors.find((c) => c.gated && c.gates.length === 0)!;
+    const doseGated = analysis.criticalErrors.find((c) => c.gates.includes('dose'))!;
+    const open = analysis.criticalErrors.find((c) => !c.gated)!;
+    expect(rows.get(behind.id)!.at(-1)).toBe('reached only through a gated choice');
+    expect(rows.get(doseGated.id)!.at(-1)).toBe('only if the dose gate lets it through');
+    expect(rows.get(open.id)!.at(-1)).toBe('no');
+  });
+
+  it('names unused variables and the length figures in plain words', () => {
+    const unused = byKey.get('unused')!.value;
+    expect(unused.kind === 'fields' && unused.fields.map((f) => f.label)).toContain(
+      'Variables never set',
+    );
+    const length = byKey.get('length')!;
+    expect(length.note).toContain('tidy --write');
+    const labels = length.value.kind === 'fields' ? length.value.fields.map((f) => f.label) : [];
+    expect(labels).toContain('Implied kinds and nexts the file leaves out now');
+    expect(labels).toContain(
+      'Lines `tidy --write` would remove (an implied kind or next written out)',
+    );
   });
 });
