@@ -30,8 +30,16 @@ const files: CohortFile[] = trainees.map((t) => ({
 }));
 const num = (n: number | null) => (n === null ? '—' : String(Math.round(n * 10) / 10));
 
-/** Checks the alarm rows under `table` against the alarms `met`. */
-async function expectAlarmRows(page: Page, table: string, met: readonly MetAlarm[]) {
+/**
+ * Checks the alarm rows under `table` against the alarms `met`; with `within` (the protocol's
+ * response window, minutes), the table also counts those answered after it (the cohort view).
+ */
+async function expectAlarmRows(
+  page: Page,
+  table: string,
+  met: readonly MetAlarm[],
+  within?: number,
+) {
   const expected = expectedAlarmFigures(met);
   expect(expected.size).toBeGreaterThan(0);
   await expect(page.locator(`${table} [data-alarm-signal]`)).toHaveCount(expected.size);
@@ -40,6 +48,7 @@ async function expectAlarmRows(page: Page, table: string, met: readonly MetAlarm
     await expect(cells).toHaveText([
       signal === 'systolic' ? 'Systolic blood pressure' : 'Diastolic blood pressure',
       String(e.times.length),
+      ...(within === undefined ? [] : [String(e.times.filter((t) => t > within).length)]),
       num(medianOf(e.times)),
       num(e.times.at(-1) ?? null),
       String(e.unanswered),
@@ -58,6 +67,7 @@ test('the cohort view’s alarm response times are those the trainees met', asyn
     page,
     `${section} [data-cohort-alarms]`,
     plays.flatMap((p) => p.met),
+    scenario.protocol.alarmResponseMinutes,
   );
   // The attempt left with an alarm sounding is where it stopped: the place of its last decision
   // (a step, an event or a check), by its text.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parseCsv } from '../../src/engine/results/csv.ts';
+import { percentText } from '../../src/engine/results/percent.ts';
 import { verifyAttempt } from '../../src/engine/results/verify.ts';
 import { standardTitle } from '../../src/engine/standards/catalogue.ts';
 import {
@@ -87,7 +88,7 @@ test('the cohort view counts each verified attempt once, never a forged score, a
   expect(chosen.size).toBeGreaterThan(0);
   for (const [option, n] of chosen)
     await expect(section.locator(`[data-share-label="${firstStep}/${option}"]`)).toContainText(
-      `${Math.round((n / made.length) * 100)}%`,
+      percentText((n / made.length) * 100),
     );
   await expect(decisions.first().locator('td').first()).toHaveText(/^Trainee [A-Z]{2}-\d\d$/);
 

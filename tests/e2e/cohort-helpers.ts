@@ -112,7 +112,7 @@ export async function expectFigures(page: Page, expected: Expected) {
     for (const p of places) {
       const reached = mine.filter((r) => r.decisions.some((d) => place(d) === p)).length;
       await expect(section.locator(`tr[data-step="${p}"] [data-reach]`)).toHaveText(
-        `${reached} (${Math.round((reached / mine.length) * 100)}%)`,
+        `${reached} (${percentText(reached / mine.length)})`,
       );
     }
   }

@@ -9,6 +9,7 @@ import type { DecisionResult } from '../scoring/score.ts';
 import { attemptResultText, scoredResult } from '../results/result.ts';
 import type { Mode } from '../session/types.ts';
 import { own } from '../format/own.ts';
+import type { ScenarioV1 } from '../format/schema.ts';
 import { percentBins, summarise } from './stats.ts';
 import {
   isVerified,
@@ -48,10 +49,34 @@ class Tally {
   }
 }
 
-/** The figures of one scenario from its attempts (unverified ones are ignored). */
+/**
+ * Every option id of each step and each event's response in `scenario`, by step or event id
+ * (in the scenario's order), so the figures can list options nobody chose with a count of 0.
+ */
+function optionsByPlace(
+  scenario: ScenarioV1,
+): Map<string, { kind: 'step' | 'event'; ids: string[] }> {
+  const out = new Map<string, { kind: 'step' | 'event'; ids: string[] }>();
+  for (const phase of scenario.phases)
+    for (const step of phase.steps)
+      out.set(step.id, { kind: 'step', ids: step.options.map((o) => o.id) });
+  for (const event of scenario.events)
+    if (event.respond)
+      out.set(event.id, { kind: 'event', ids: event.respond.options.map((o) => o.id) });
+  return out;
+}
+
+/**
+ * The figures of one scenario from its attempts (unverified ones are ignored). With the
+ * scenario itself (`scenario`, the bundled version of `scenarioId`): every step of it is listed
+ * (reach 0 when nobody met it) and every option of each step and event response with a count of 0
+ * when nobody chose it; and each alarm signal counts the alarms answered only after the protocol's
+ * `alarmResponseMinutes` (`late`, null without the scenario or when the protocol gives none).
+ */
 export function scenarioFigures(
   scenarioId: string,
   all: readonly CohortAttempt[],
+  scenario?: ScenarioV1,
 ): ScenarioFigures {
   const attempts = all.filter(isVerified).filter((a) => a.scenarioId === scenarioId);
   const n = attempts.length;
@@ -66,6 +91,7 @@ export function scenarioFigures(
   const standards = new Tally();
   const leaves = new Tally();
   const alarms = new Map<string, { times: number[]; unanswered: number }>();
+  const within = scenario?.protocol.alarmResponseMinutes ?? null;
   const steps = new Map<
     string,
     {
@@ -112,6 +138,18 @@ export function scenarioFigures(
     }
   }
 
+  // Options nobody chose, and steps nobody met, listed at 0 (the map draws them all).
+  if (scenario)
+    for (const [place, o] of optionsByPlace(scenario)) {
+      let s = steps.get(place);
+      if (!s && o.kind === 'step')
+        steps.set(
+          place,
+          (s = { kind: 'step', reached: new Set(), decisions: 0, options: new Map() }),
+        );
+      if (s) for (const id of o.ids) if (!s.options.has(id)) s.options.set(id, 0);
+    }
+
   const competencies: ScenarioFigures['competencies'] = {};
   for (const [id, p] of [...percents.entries()].sort(([x], [y]) => x.localeCompare(y)))
     competencies[id] = {
@@ -133,7 +171,12 @@ export function scenarioFigures(
     breachedStandards: standards.ranked(),
     alarms: [...alarms.entries()]
       .sort(([x], [y]) => x.localeCompare(y))
-      .map(([signal, s]) => ({ signal, summary: summarise(s.times), unanswered: s.unanswered })),
+      .map(([signal, s]) => ({
+        signal,
+        summary: summarise(s.times),
+        unanswered: s.unanswered,
+        late: within === null ? null : s.times.filter((t) => t > within).length,
+      })),
     leaves: leaves.ranked(),
     steps: [...steps.entries()].map(([id, s]) => ({
       id,
@@ -142,7 +185,11 @@ export function scenarioFigures(
       reach: n ? s.reached.size / n : 0,
       decisions: s.decisions,
       choices: [...s.options.entries()]
-        .map(([optionId, count]) => ({ optionId, count, share: count / s.decisions }))
+        .map(([optionId, count]) => ({
+          optionId,
+          count,
+          share: s.decisions ? count / s.decisions : 0,
+        }))
         .sort((x, y) => y.count - x.count || String(x.optionId).localeCompare(String(y.optionId))),
     })),
   };

@@ -134,8 +134,15 @@ export interface ScenarioFigures {
   competencies: Record<string, { label: string; summary: Summary; bins: number[] }>;
   criticalErrors: Ranked[];
   breachedStandards: Ranked[];
-  /** Per alarm signal: response time in simulated minutes, and alarms never answered. */
-  alarms: { signal: string; summary: Summary; unanswered: number }[];
+  /**
+   * The monitor's alarms (a signal past its alarm limits, answered by the trainee's next act),
+   * per signal: response time in simulated minutes over the alarms answered, those answered only
+   * after the protocol's `alarmResponseMinutes` (`late`; null when the figures were made without
+   * the scenario or its protocol gives no response time), and those never answered. Not the
+   * scenario's events (a scripted event such as a blood-pressure alarm that can be missed): those
+   * are in `steps`.
+   */
+  alarms: { signal: string; summary: Summary; unanswered: number; late: number | null }[];
   /** Where unfinished attempts stopped: the last decision's id ("" before the first), ranked. */
   leaves: Ranked[];
   steps: StepFigures[];

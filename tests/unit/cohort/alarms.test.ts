@@ -98,6 +98,31 @@ describe('alarm response times with real alarms', () => {
     );
   });
 
+  it('with the scenario, the alarm figures count the alarms answered after the response window', () => {
+    const within = scenario.protocol.alarmResponseMinutes!;
+    expect(within).toBe(5);
+    const f = scenarioFigures(
+      ALARM_SCENARIO,
+      plays.map((p) => p.a),
+      scenario,
+    );
+    const expected = expectedAlarmFigures(plays.flatMap((p) => p.met));
+    let late = 0;
+    for (const a of f.alarms) {
+      const e = expected.get(a.signal)!;
+      expect(a.late, a.signal).toBe(e.times.filter((t) => t > within).length);
+      late += a.late!;
+    }
+    // The trainee who let alarms sound for 7 minutes answered some only after the window.
+    expect(late).toBeGreaterThan(0);
+    // Without the scenario the response window is unknown: no late count is claimed.
+    for (const a of scenarioFigures(
+      ALARM_SCENARIO,
+      plays.map((p) => p.a),
+    ).alarms)
+      expect(a.late).toBeNull();
+  });
+
   it('the progress figures count one trainee’s alarms', () => {
     for (const trainee of new Set(plays.map((p) => p.trainee))) {
       const mine = plays.filter((p) => p.trainee === trainee);

@@ -10,6 +10,7 @@ import {
   cohortFigures,
   decisionsAt,
   dedupeAttempts,
+  scenarioFigures,
   pseudonymise,
   summarise,
   traineeProgress,
@@ -214,6 +215,27 @@ describe('cohort figures', () => {
     expect(attemptsWith).toEqual([...attemptsWith].sort((a, b) => b - a));
     const criticalTotal = reports.reduce((s, r) => s + r.criticalErrors.length, 0);
     expect(f!.criticalErrors.reduce((s, c) => s + c.count, 0)).toBe(criticalTotal);
+  });
+
+  it('with the scenario, every step and every option is listed, 0 when nobody chose it', () => {
+    const g = scenarioFigures(scenario.id, verified, scenario);
+    for (const phase of scenario.phases)
+      for (const step of phase.steps) {
+        const row = g.steps.find((s) => s.id === step.id);
+        expect(row, step.id).toBeDefined();
+        expect(row!.choices.map((c) => c.optionId).sort()).toEqual(
+          expect.arrayContaining(step.options.map((o) => o.id).sort()),
+        );
+        const before = f!.steps.find((s) => s.id === step.id);
+        for (const c of row!.choices) {
+          const was = before?.choices.find((b) => b.optionId === c.optionId);
+          expect(c.count, `${step.id}/${c.optionId}`).toBe(was?.count ?? 0);
+          if (!was) expect(c.share).toBe(0);
+        }
+        if (!before) expect(row).toMatchObject({ reached: 0, reach: 0, decisions: 0 });
+      }
+    // Some option of the scenario was chosen by nobody, and is listed anyway.
+    expect(g.steps.some((s) => s.choices.some((c) => c.count === 0))).toBe(true);
   });
 
   it('each step’s reach and each option’s choice share', () => {

@@ -1,0 +1,43 @@
+/**
+ * How the cohort view writes its figures and names an attempt: one style for every percentage
+ * (the engine's percentText, one decimal place as scored), and an attempt named by the day it
+ * finished and the start of its id, so the instructor can find it among the files.
+ */
+import { percentText } from '../engine/index.ts';
+
+/** A share (0–1) as a percentage written the way every score is: 0.333… → "33.3%", 1 → "100%". */
+export const shareText = (share: number): string => percentText(share * 100);
+
+/** The first 8 characters of an attempt's id (a UUID's first group): enough to find its file. */
+export const shortAttemptId = (id: string): string => id.slice(0, 8);
+
+/**
+ * Which attempt this is, for the instructor: "attempt 1a2b3c4d, finished 2026-11-03" (the date
+ * the debrief was reached, ISO day), or "attempt 1a2b3c4d, no finish date" when unknown.
+ */
+export function attemptName(a: { id: string; finishedAt: string }): string {
+  const day = a.finishedAt.slice(0, 10);
+  return `attempt ${shortAttemptId(a.id)}, ${day ? `finished ${day}` : 'no finish date'}`;
+}
+
+/**
+ * A phase's name as the workspace map writes it beside its row: "2. Dosing (dosing)" (its number
+ * from 1, its title, its id).
+ */
+export const phaseName = (lane: { index: number; title: string; id: string }): string =>
+  `${lane.index + 1}. ${lane.title} (${lane.id})`;
+
+/**
+ * `text` broken into lines of at most `max` characters at spaces (a word longer than `max` has a
+ * line of its own, uncut), for text drawn in a narrow margin.
+ */
+export function wrapWords(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= max)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
