@@ -56,9 +56,41 @@ const WIDENINGS = 3;
 /** The furthest a label is moved off its line (its leader's length) before the last resort. */
 const REACH = 240;
 
-/** The id line as drawn: the option's id, cut short with "…" past ID_MAX characters. */
-export function labelIdText(optionId: string): string {
-  return optionId.length > ID_MAX ? `${optionId.slice(0, ID_MAX - 1)}…` : optionId;
+/**
+ * The id line as drawn: the option's id, or, past ID_MAX characters, its start, "…" and its last
+ * words (after a "-"), as many words as it takes for the labels of the same step (`siblings`,
+ * the step's option ids, this one among them or not) to stay distinct: "a-prescriber…withhold",
+ * not "a-prescriber-full…" for every option of step a-prescriber-full. At most ID_MAX characters;
+ * the full id is in the label's title.
+ */
+export function labelIdText(optionId: string, siblings: readonly string[] = []): string {
+  if (optionId.length <= ID_MAX) return optionId;
+  const all = [...new Set([optionId, ...siblings])];
+  for (let words = 1; words <= 4; words++) {
+    const cut = (id: string) => cutId(id, words);
+    const mine = cut(optionId);
+    if (all.every((id) => id === optionId || cut(id) !== mine)) return mine;
+  }
+  // No cut at a word keeps it apart from its siblings: the last characters, as many as it takes.
+  for (let tail = 1; tail < ID_MAX - HEAD_MIN; tail++) {
+    const cut = (id: string) =>
+      id.length <= ID_MAX ? id : `${id.slice(0, ID_MAX - 1 - tail)}…${id.slice(-tail)}`;
+    const mine = cut(optionId);
+    if (all.every((id) => id === optionId || cut(id) !== mine)) return mine;
+  }
+  return cutId(optionId, 1);
+}
+
+/** Characters of an id's start kept when it is cut. */
+const HEAD_MIN = 5;
+
+/** An id cut to its start, "…" and its last `words` words (fewer if they do not fit). */
+function cutId(id: string, words: number): string {
+  if (id.length <= ID_MAX) return id;
+  const parts = id.split('-');
+  let tail = parts.slice(-words).join('-');
+  if (tail.length > ID_MAX - 1 - HEAD_MIN) tail = tail.slice(-(ID_MAX - 1 - HEAD_MIN));
+  return `${id.slice(0, ID_MAX - 1 - tail.length).replace(/-+$/, '')}…${tail}`;
 }
 
 /** A rectangle in map units. */
@@ -85,6 +117,11 @@ export interface LabelWant {
 export interface LabelPlace {
   x: number;
   y: number;
+  /**
+   * The point of its own line the label belongs to: the point it covers, or its leader's start.
+   * Chosen where no other line runs within SHARED of it when its line has such a point.
+   */
+  anchor: Point;
   /**
    * The point of its line it was moved off, when it is far enough from its line to need a
    * leader: the leader runs straight up or down from this point to the label.
@@ -161,8 +198,8 @@ const ON_LINE = SIDEWAYS.flatMap((side) => ACROSS.map((across) => ({ side, acros
 );
 
 /** The places on a label's line (covering it, no leader), in order of cost. */
-function* onLine(w: LabelWant, half: number): Generator<Candidate> {
-  for (const [rank, on] of w.line.entries())
+function* onLine(points: readonly Point[], half: number): Generator<Candidate> {
+  for (const [rank, on] of points.entries())
     for (const { side, across } of ON_LINE)
       yield {
         at: { x: on.x + side * half, y: on.y - (BELOW - ABOVE) / 2 + across },
@@ -172,6 +209,76 @@ function* onLine(w: LabelWant, half: number): Generator<Candidate> {
         across,
         sideways: Math.abs(side),
       };
+}
+
+/**
+ * Two lines closer than this (map units, centre to centre) run along each other: a label there
+ * could belong to either (lines drawn up to 9 units thick, parallel ones 6.4 apart).
+ */
+export const SHARED = 6;
+/** The side of the cells the lines' pieces are filed in, and the longest piece. */
+const CELL = 16;
+const PIECE = 3;
+
+/** The distance from `p` to the segment from `a` to `b`. */
+function toPiece(p: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len = dx * dx + dy * dy;
+  const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len));
+  return Math.hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
+}
+
+/** The drawn lines' points, filed by place, to find which line runs near a point or a box. */
+class LineIndex {
+  /** Each line's short pieces (from one sample to the next), filed by the cell of their start. */
+  private readonly cells = new Map<string, { a: Point; b: Point; line: number }[]>();
+  constructor(paths: readonly (readonly Point[])[]) {
+    paths.forEach((path, line) => {
+      path.forEach((b, k) => {
+        const a = path[k - 1] ?? b;
+        const key = `${Math.floor(a.x / CELL)},${Math.floor(a.y / CELL)}`;
+        const cell = this.cells.get(key);
+        if (cell) cell.push({ a, b, line });
+        else this.cells.set(key, [{ a, b, line }]);
+      });
+    });
+  }
+  /** The pieces that start in or near `box` (pieces are at most PIECE long). */
+  private *within(box: Box): Generator<{ a: Point; b: Point; line: number }> {
+    for (
+      let cx = Math.floor((box.left - PIECE) / CELL);
+      cx <= Math.floor((box.right + PIECE) / CELL);
+      cx++
+    )
+      for (
+        let cy = Math.floor((box.top - PIECE) / CELL);
+        cy <= Math.floor((box.bottom + PIECE) / CELL);
+        cy++
+      )
+        yield* this.cells.get(`${cx},${cy}`) ?? [];
+  }
+  /** The distance from `p` to the nearest line other than `own`, at most `upTo`. */
+  clearance(p: Point, own: number, upTo: number): number {
+    let best = upTo;
+    const box = { left: p.x - upTo, right: p.x + upTo, top: p.y - upTo, bottom: p.y + upTo };
+    for (const { a, b, line } of this.within(box))
+      if (line !== own) best = Math.min(best, toPiece(p, a, b));
+    return best;
+  }
+  /** Whether a line other than `own` runs through `box`. */
+  crosses(box: Box, own: number): boolean {
+    for (const { b: at, line } of this.within(box))
+      if (
+        line !== own &&
+        box.left < at.x &&
+        at.x < box.right &&
+        box.top < at.y &&
+        at.y < box.bottom
+      )
+        return true;
+    return false;
+  }
 }
 
 /**
@@ -188,7 +295,9 @@ export function placeLabels(
   wants: readonly LabelWant[],
   obstacles: readonly Box[] = [],
   area: Box = { left: -Infinity, right: Infinity, top: -Infinity, bottom: Infinity },
+  paths?: readonly (readonly Point[])[],
 ): LabelPlace[] {
+  const lines = paths ? new LineIndex(paths) : null;
   const middle = (w: LabelWant) => w.line[0]!;
   const order = wants
     .map((_, i) => i)
@@ -197,6 +306,8 @@ export function placeLabels(
         middle(wants[i]!).y - middle(wants[j]!).y || middle(wants[i]!).x - middle(wants[j]!).x,
     );
   const taken: Box[] = [...obstacles];
+  /** The leaders drawn so far (no label may cover one): x and the ends' y. */
+  const leaders: { x: number; from: number; to: number }[] = [];
   const out: LabelPlace[] = new Array(wants.length);
   for (const i of order) {
     const w = wants[i]!;
@@ -214,27 +325,37 @@ export function placeLabels(
     const free = (c: Candidate) => {
       const box = labelBox(c.at.x, c.at.y, w);
       if (!inside(box, area) || nearby.some((t) => boxesTouch(box, t))) return false;
+      if (leaders.some((l) => crosses(l.x, l.from, l.to, box))) return false;
       if (c.leader === 0) return true;
       const edge = c.at.y > c.on.y ? box.top : box.bottom;
       return !nearby.some((t) => crosses(c.on.x, c.on.y, edge, t));
     };
-    let best: Candidate | undefined;
-    for (const c of onLine(w, half))
-      if (free(c)) {
-        best = c;
-        break;
-      }
-    if (!best) {
+    // Its own stretches of line: the points no other line runs near (all of them when no
+    // lines are given; the least crowded ones, when every point is near another line).
+    const clearances = w.line.map((p) => (lines ? lines.clearance(p, i, SHARED) : SHARED));
+    let own = w.line.filter((_, k) => clearances[k]! >= SHARED);
+    if (own.length === 0) {
+      const most = Math.max(...clearances);
+      own = w.line.filter((_, k) => clearances[k] === most);
+    }
+    // Over no other line (its text would hide it, and seem to label it).
+    const clean = (c: Candidate) => !lines?.crosses(labelBox(c.at.x, c.at.y, w), i);
+    const offLine = (points: readonly Point[]): Candidate[] => {
       // Off its line: straight above or below a point of it, just clear of a box.
       const candidates: Candidate[] = [];
-      w.line.forEach((on, rank) => {
+      points.forEach((on, rank) => {
         const centred = on.y - (BELOW - ABOVE) / 2;
         for (const side of SIDEWAYS) {
           const x = on.x + side * half;
           const column = labelBox(x, centred, w);
-          for (const t of nearby) {
-            if (!(column.left < t.right + MARGIN && t.left < column.right + MARGIN)) continue;
-            for (const y of [t.bottom + MARGIN + ABOVE + 0.5, t.top - MARGIN - BELOW - 0.5]) {
+          // Just clear of a box, or (with lines given) every STEP_ALONG up or down.
+          const ys = nearby
+            .filter((t) => column.left < t.right + MARGIN && t.left < column.right + MARGIN)
+            .flatMap((t) => [t.bottom + MARGIN + ABOVE + 0.5, t.top - MARGIN - BELOW - 0.5]);
+          if (lines)
+            for (let d = STEP_ALONG; d <= REACH; d += STEP_ALONG) ys.push(centred - d, centred + d);
+          {
+            for (const y of ys) {
               const box = labelBox(x, y, w);
               const leader = Math.max(0, box.top - on.y, on.y - box.bottom);
               if (leader <= REACH)
@@ -250,8 +371,20 @@ export function placeLabels(
           }
         }
       });
-      best = candidates.sort(byCost).find(free);
-    }
+      return candidates.sort(byCost);
+    };
+    const first = <T>(all: Iterable<T>, ok: (c: T) => boolean): T | undefined => {
+      for (const c of all) if (ok(c)) return c;
+      return undefined;
+    };
+    const offOwn = offLine(own);
+    let best =
+      first(onLine(own, half), (c) => free(c) && clean(c)) ??
+      first(offOwn, (c) => free(c) && clean(c)) ??
+      first(offOwn, free) ??
+      first(onLine(own, half), free) ??
+      first(onLine(w.line, half), free) ??
+      first(offLine(w.line), free);
     const cramped = !best;
     if (!best) {
       // The last resort: below everything under a point of the line (the one nearest to the
@@ -274,10 +407,18 @@ export function placeLabels(
           .find((c) => !obstacles.some((t) => crosses(c.on.x, c.on.y, c.at.y - ABOVE, t))) ??
         below(middle(w));
     }
-    taken.push(labelBox(best.at.x, best.at.y, w));
+    const placed = labelBox(best.at.x, best.at.y, w);
+    taken.push(placed);
+    if (best.leader >= LEADER_FROM)
+      leaders.push({
+        x: best.on.x,
+        from: best.on.y,
+        to: best.at.y > best.on.y ? placed.top : placed.bottom,
+      });
     out[i] = {
       x: best.at.x,
       y: best.at.y,
+      anchor: { ...best.on },
       moved: best.leader >= LEADER_FROM ? { ...best.on } : null,
       cramped,
     };
@@ -315,8 +456,8 @@ export interface CohortMapLayout {
   height: number;
 }
 
-/** Points along a route with their distance along it from its start, STEP_ALONG apart or less. */
-function pointsAlong(route: EdgeRoute): { at: Point; s: number }[] {
+/** Points along a route with their distance along it from its start, `step` apart or less. */
+function pointsAlong(route: EdgeRoute, step = STEP_ALONG): { at: Point; s: number }[] {
   const out: { at: Point; s: number }[] = [];
   let s = 0;
   let prev: Point | null = null;
@@ -327,7 +468,7 @@ function pointsAlong(route: EdgeRoute): { at: Point; s: number }[] {
   };
   if (route.kind === 'curve') {
     const { p0, c1, c2, p3 } = route;
-    const n = 48;
+    const n = step < STEP_ALONG ? 128 : 48;
     for (let k = 0; k <= n; k++) {
       const t = k / n;
       const u = 1 - t;
@@ -340,7 +481,7 @@ function pointsAlong(route: EdgeRoute): { at: Point; s: number }[] {
   route.points.forEach((p, k) => {
     const q = route.points[k - 1];
     if (q) {
-      const n = Math.max(1, Math.ceil(Math.hypot(p.x - q.x, p.y - q.y) / STEP_ALONG));
+      const n = Math.max(1, Math.ceil(Math.hypot(p.x - q.x, p.y - q.y) / step));
       for (let j = 1; j < n; j++)
         visit({ x: q.x + ((p.x - q.x) * j) / n, y: q.y + ((p.y - q.y) * j) / n });
     }
@@ -349,18 +490,51 @@ function pointsAlong(route: EdgeRoute): { at: Point; s: number }[] {
   return out;
 }
 
+/** The offsets an option's line may be given on the cohort map (map-model's `spread`). */
+const LANES = [0, 20, -20, 40, -40, 60, -60];
+
+/**
+ * The map with its routed lines (those running along a corridor) drawn apart: each gets the
+ * first offset (LANES) that no other routed line leaving the same step, entering the same step
+ * or running along the same corridor has, so no two of them run along each other for their whole
+ * length (two options of one step shared their run out of it, and lines from two steps of a column
+ * into the same step shared their run into it; a label could then belong to either). Lines across
+ * one gap keep their offsets. When every offset is taken, the least used one is reused.
+ */
+function separateRoutes(map: ScenarioMap, grid: Grid): ScenarioMap {
+  const nodes = new Map(map.nodes.map((n) => [n.key, n]));
+  const used = new Map<string, number[]>();
+  const edges = map.edges.map((e) => {
+    const a = nodes.get(e.from);
+    const b = e.to === null ? undefined : nodes.get(e.to);
+    if (!a || !b || (!e.back && b.x - a.x <= grid.col)) return e;
+    const keys = [
+      `from ${e.from}`,
+      `to ${e.to}`,
+      b.y > a.y ? `corridor above ${b.y}` : `corridor below ${b.y}`,
+    ];
+    const clashes = (lane: number) =>
+      keys.reduce((n, k) => n + (used.get(k) ?? []).filter((l) => l === lane).length, 0);
+    const lane =
+      LANES.find((l) => clashes(l) === 0) ?? [...LANES].sort((x, y) => clashes(x) - clashes(y))[0]!;
+    for (const k of keys) used.set(k, [...(used.get(k) ?? []), lane]);
+    return { ...e, spread: lane };
+  });
+  return { ...map, edges };
+}
+
 /** The map on `grid` with its labels placed (`idTexts` are the edges' id lines, in order). */
 function layoutOn(doc: unknown, grid: Grid, idTexts: readonly string[]): CohortMapLayout {
-  const map = buildMap(doc, [], grid);
+  const map = separateRoutes(buildMap(doc, [], grid), grid);
   const nodes = new Map(map.nodes.map((n) => [n.key, n]));
+  const routes = map.edges.map((e) => edgeRoute(e, nodes, grid));
   const wants = map.edges.map((e, i): LabelWant => {
-    const route = edgeRoute(e, nodes, grid);
+    const route = routes[i]!;
     const text = { idText: idTexts[i]!, shareText: WIDEST_SHARE };
-    if (route.kind === 'line' && route.points.length === 2) {
-      const [start, end] = route.points as [Point, Point];
-      return { ...text, line: [{ x: start.x + (grid.col - NODE_W) / 2, y: end.y }] };
-    }
     const points = pointsAlong(route);
+    if (route.kind === 'line' && route.points.length === 2)
+      // A stub (an option leading nowhere): its end first.
+      return { ...text, line: points.reverse().map((p) => p.at) };
     // The middle of the curve, or of the run along the corridor (from the route's third point).
     const run = (k: number, pts: readonly Point[]) =>
       Math.hypot(pts[k + 1]!.x - pts[k]!.x, pts[k + 1]!.y - pts[k]!.y);
@@ -373,18 +547,20 @@ function layoutOn(doc: unknown, grid: Grid, idTexts: readonly string[]): CohortM
       .map((p) => p.at);
     return { ...text, line };
   });
+  // The lines as drawn, closely sampled: a label keeps to its own and off the others.
+  const paths = routes.map((r) => pointsAlong(r, PIECE).map((p) => p.at));
   const obstacles = map.nodes.map((n) => ({
     left: n.x,
     right: n.x + NODE_W,
     top: n.y,
     bottom: n.y + NODE_H,
   }));
-  const places = placeLabels(wants, obstacles, {
-    left: 0,
-    right: map.width,
-    top: 0,
-    bottom: Infinity,
-  });
+  const places = placeLabels(
+    wants,
+    obstacles,
+    { left: 0, right: map.width, top: 0, bottom: Infinity },
+    paths,
+  );
   // The map's own height counts lanes the cohort map does not draw (events and checks).
   const lanesBottom = Math.max(0, ...map.lanes.map((l) => l.y + l.height));
   const labelsBottom = Math.max(0, ...places.map((p) => p.y + BELOW + CLEARANCE));
@@ -406,7 +582,13 @@ function layoutOn(doc: unknown, grid: Grid, idTexts: readonly string[]): CohortM
  * corridor, or of the gap after a stub (an option leading nowhere).
  */
 export function layoutCohortMap(doc: unknown): CohortMapLayout {
-  const idTexts = buildMap(doc).edges.map((e) => labelIdText(e.optionId));
+  const edges = buildMap(doc).edges;
+  const idTexts = edges.map((e) =>
+    labelIdText(
+      e.optionId,
+      edges.filter((o) => o.from === e.from).map((o) => o.optionId),
+    ),
+  );
   const grid = cohortGrid(idTexts);
   let layout = layoutOn(doc, grid, idTexts);
   for (let k = 1; k <= WIDENINGS && layout.labels.some((l) => l.cramped); k++)
