@@ -6,13 +6,22 @@
  *   label plus a clearance on either side, and the corridor between rows as high as a label plus
  *   the same clearance. A map whose corridors are still too crowded is laid out again with higher
  *   corridors (`layoutCohortMap`).
+ * - Lines along corridors are drawn apart (`separateRoutes`): two leaving the same step, entering
+ *   the same step or running along the same corridor get different offsets, so no line runs
+ *   under others for its whole length.
  * - Each label is placed (`placeLabels`) where it overlaps no step's box (nor an exit or ending
- *   marker) and no label already placed: on its line if it can be (centred on the middle of the
- *   line, or else on the point of it nearest to the middle that has room, nudged across or
- *   sideways while still covering the line); otherwise straight above or below a point of its
- *   line, as close as there is room, with a dotted leader back to it that crosses no box or label.
+ *   marker), no label already placed and no leader drawn, on its own stretch of its line: the
+ *   points no other line runs within SHARED of (where a line has none, its least crowded points).
+ *   Preferred, in order: on its line (centred on the middle of the line, or else on the point of
+ *   it nearest to the middle that has room, nudged across or sideways while still covering the
+ *   line) with its box over no other line; straight above or below a point of its line, as close
+ *   as there is room, with a dotted leader back to it that crosses no box or label, its box over
+ *   no other line; the same two, leader first, allowing other lines under the box; then any
+ *   point of its line.
  * - Labels are placed in order of their line's middle (top to bottom, then left to right), so the
  *   same map always gets the same placement.
+ * - A long option id is cut to its start and its last words, as many as keep the labels of one
+ *   step distinct (`labelIdText`).
  *
  * Label sizes are estimates (a rendered width is not known before drawing), generous for the
  * sans-serif fonts browsers use; the cohort browser test measures the drawn text.
@@ -283,13 +292,17 @@ class LineIndex {
 
 /**
  * Places every label (the result is in the same order as `wants`), never over an obstacle (a
- * step's box) or a label already placed, and inside `area`. A label sits on its line when it can
- * (its box covering a point of the line: the middle first, then the points nearest to it, each
- * centred, nudged ACROSS the line or SIDEWAYS along it); otherwise at the place with the shortest
- * leader, straight above or below a point of the line and just clear of a box, no further than
+ * step's box), a label already placed or a leader already drawn, and inside `area`. A label sits
+ * on its line when it can (its box covering a point of the line: the middle first, then the points
+ * nearest to it, each centred, nudged ACROSS the line or SIDEWAYS along it); otherwise at the
+ * place with the shortest leader, straight above or below a point of the line, no further than
  * REACH from it, whose leader crosses no box or label (`moved`). Only when there is none does it
  * go below everything in the way (`cramped`). `area` defaults to the whole plane; its bottom is
  * not enforced for that last resort (the picture grows to hold it).
+ *
+ * `paths`, when given, are the drawn lines (one per want, in order, as points at most PIECE
+ * apart): a label then keeps to the points of its line that no other line runs within SHARED of,
+ * and first tries places whose box covers no other line (see the module's comment for the order).
  */
 export function placeLabels(
   wants: readonly LabelWant[],
