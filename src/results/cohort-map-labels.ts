@@ -142,6 +142,8 @@ export interface LabelPlace {
    * between columns), and its leader may cross other labels.
    */
   cramped: boolean;
+  /** No place by its own stretch of line was free: its anchor may be where other lines run. */
+  astray: boolean;
 }
 
 /** A label's height above its baseline and below it (the share line and its descenders). */
@@ -225,6 +227,8 @@ function* onLine(points: readonly Point[], half: number): Generator<Candidate> {
  * could belong to either (lines drawn up to 9 units thick, parallel ones 6.4 apart).
  */
 export const SHARED = 6;
+/** A leader's foot is put, where it can, where no other line runs within this (two lanes). */
+const WIDE = 2 * SHARED;
 /** The side of the cells the lines' pieces are filed in, and the longest piece. */
 const CELL = 16;
 const PIECE = 3;
@@ -345,12 +349,15 @@ export function placeLabels(
     };
     // Its own stretches of line: the points no other line runs near (all of them when no
     // lines are given; the least crowded ones, when every point is near another line).
-    const clearances = w.line.map((p) => (lines ? lines.clearance(p, i, SHARED) : SHARED));
+    const clearances = w.line.map((p) => (lines ? lines.clearance(p, i, WIDE) : WIDE));
     let own = w.line.filter((_, k) => clearances[k]! >= SHARED);
     if (own.length === 0) {
       const most = Math.max(...clearances);
       own = w.line.filter((_, k) => clearances[k] === most);
     }
+    // A leader's foot goes, where it can, where the nearest other line is WIDE away.
+    const wide = w.line.filter((_, k) => clearances[k]! >= WIDE);
+    const feet = wide.length > 0 && wide.length < own.length ? [wide, own] : [own];
     // Over no other line (its text would hide it, and seem to label it).
     const clean = (c: Candidate) => !lines?.crosses(labelBox(c.at.x, c.at.y, w), i);
     const offLine = (points: readonly Point[]): Candidate[] => {
@@ -390,14 +397,16 @@ export function placeLabels(
       for (const c of all) if (ok(c)) return c;
       return undefined;
     };
-    const offOwn = offLine(own);
+    const off = feet.map(offLine);
+    const leadered = (ok: (c: Candidate) => boolean) =>
+      off.reduce<Candidate | undefined>((found, cs) => found ?? first(cs, ok), undefined);
     let best =
       first(onLine(own, half), (c) => free(c) && clean(c)) ??
-      first(offOwn, (c) => free(c) && clean(c)) ??
-      first(offOwn, free) ??
-      first(onLine(own, half), free) ??
-      first(onLine(w.line, half), free) ??
-      first(offLine(w.line), free);
+      leadered((c) => free(c) && clean(c)) ??
+      leadered(free) ??
+      first(onLine(own, half), free);
+    const astray = !best;
+    best ??= first(onLine(w.line, half), free) ?? first(offLine(w.line), free);
     const cramped = !best;
     if (!best) {
       // The last resort: below everything under a point of the line (the one nearest to the
@@ -432,6 +441,7 @@ export function placeLabels(
       x: best.at.x,
       y: best.at.y,
       anchor: { ...best.on },
+      astray,
       moved: best.leader >= LEADER_FROM ? { ...best.on } : null,
       cramped,
     };
@@ -589,10 +599,11 @@ function layoutOn(doc: unknown, grid: Grid, idTexts: readonly string[]): CohortM
 /**
  * The cohort map of a scenario document (read loosely, as the map model reads it): laid out on
  * the grid its labels need (`cohortGrid`), with every option label placed clear of every box and
- * of each other. When some label finds no place near its line (`cramped`: a crowded corridor),
- * the corridors are made one label higher and the labels placed again, at most WIDENINGS times.
- * The middle of a label's line is the middle of the curve across a gap, of the run along a
- * corridor, or of the gap after a stub (an option leading nowhere).
+ * of each other. When some label finds no place near its line (`cramped`: a crowded corridor) or
+ * none by its own stretch of line (`astray`), the corridors are made one label higher and the
+ * labels placed again, at most WIDENINGS times. The middle of a label's line is the middle of the
+ * curve across a gap or of the run along a corridor; a stub (an option leading nowhere) is tried
+ * from its end.
  */
 export function layoutCohortMap(doc: unknown): CohortMapLayout {
   const edges = buildMap(doc).edges;
@@ -604,7 +615,7 @@ export function layoutCohortMap(doc: unknown): CohortMapLayout {
   );
   const grid = cohortGrid(idTexts);
   let layout = layoutOn(doc, grid, idTexts);
-  for (let k = 1; k <= WIDENINGS && layout.labels.some((l) => l.cramped); k++)
+  for (let k = 1; k <= WIDENINGS && layout.labels.some((l) => l.cramped || l.astray); k++)
     layout = layoutOn(doc, { ...grid, row: grid.row + k * (LABEL_HEIGHT + MARGIN) }, idTexts);
   return layout;
 }
