@@ -229,6 +229,8 @@ function* onLine(points: readonly Point[], half: number): Generator<Candidate> {
 export const SHARED = 6;
 /** A leader's foot is put, where it can, where no other line runs within this (two lanes). */
 const WIDE = 2 * SHARED;
+/** Distance between the heights tried for a label off its line, besides those beside a box. */
+const OFF_STEP = 12;
 /** The side of the cells the lines' pieces are filed in, and the longest piece. */
 const CELL = 16;
 const PIECE = 3;
@@ -350,44 +352,48 @@ export function placeLabels(
     // Its own stretches of line: the points no other line runs near (all of them when no
     // lines are given; the least crowded ones, when every point is near another line).
     const clearances = w.line.map((p) => (lines ? lines.clearance(p, i, WIDE) : WIDE));
-    let own = w.line.filter((_, k) => clearances[k]! >= SHARED);
-    if (own.length === 0) {
-      const most = Math.max(...clearances);
-      own = w.line.filter((_, k) => clearances[k] === most);
-    }
-    // A leader's foot goes, where it can, where the nearest other line is WIDE away.
-    const wide = w.line.filter((_, k) => clearances[k]! >= WIDE);
-    const feet = wide.length > 0 && wide.length < own.length ? [wide, own] : [own];
+    // A line's ends are at boxes, where the lines of a step meet: kept for when nothing else is.
+    const ends = paths?.[i] ? [paths[i][0], paths[i].at(-1)].filter((p) => p !== undefined) : [];
+    const atEnd = (p: Point) => ends.some((e) => Math.hypot(e.x - p.x, e.y - p.y) < WIDE);
+    const unshared = w.line.filter((_, k) => clearances[k]! >= SHARED);
+    const most = Math.max(...clearances);
+    const owns = [
+      unshared.filter((p) => !atEnd(p)),
+      unshared,
+      // A line with no stretch of its own: its least crowded points.
+      ...(unshared.length === 0 ? [w.line.filter((_, k) => clearances[k] === most)] : []),
+    ].filter((own, k, all) => own.length > 0 && (k === 0 || own.length > all[k - 1]!.length));
+    const clearance = new Map(w.line.map((p, k) => [p, clearances[k]!]));
     // Over no other line (its text would hide it, and seem to label it).
     const clean = (c: Candidate) => !lines?.crosses(labelBox(c.at.x, c.at.y, w), i);
     const offLine = (points: readonly Point[]): Candidate[] => {
       // Off its line: straight above or below a point of it, just clear of a box.
       const candidates: Candidate[] = [];
       points.forEach((on, rank) => {
+        // Every other point will do for a leader's foot (STEP_ALONG is for covering the line).
+        if (lines && rank % 2 === 1) return;
         const centred = on.y - (BELOW - ABOVE) / 2;
         for (const side of SIDEWAYS) {
           const x = on.x + side * half;
           const column = labelBox(x, centred, w);
-          // Just clear of a box, or (with lines given) every STEP_ALONG up or down.
+          // Just clear of a box, or (with lines given) every OFF_STEP up or down.
           const ys = nearby
             .filter((t) => column.left < t.right + MARGIN && t.left < column.right + MARGIN)
             .flatMap((t) => [t.bottom + MARGIN + ABOVE + 0.5, t.top - MARGIN - BELOW - 0.5]);
           if (lines)
-            for (let d = STEP_ALONG; d <= REACH; d += STEP_ALONG) ys.push(centred - d, centred + d);
-          {
-            for (const y of ys) {
-              const box = labelBox(x, y, w);
-              const leader = Math.max(0, box.top - on.y, on.y - box.bottom);
-              if (leader <= REACH)
-                candidates.push({
-                  at: { x, y },
-                  on,
-                  leader,
-                  rank,
-                  across: y - centred,
-                  sideways: Math.abs(side),
-                });
-            }
+            for (let d = OFF_STEP; d <= REACH / 2; d += OFF_STEP) ys.push(centred - d, centred + d);
+          for (const y of ys) {
+            const box = labelBox(x, y, w);
+            const leader = Math.max(0, box.top - on.y, on.y - box.bottom);
+            if (leader <= REACH)
+              candidates.push({
+                at: { x, y },
+                on,
+                leader,
+                rank,
+                across: y - centred,
+                sideways: Math.abs(side),
+              });
           }
         }
       });
@@ -397,14 +403,30 @@ export function placeLabels(
       for (const c of all) if (ok(c)) return c;
       return undefined;
     };
-    const off = feet.map(offLine);
-    const leadered = (ok: (c: Candidate) => boolean) =>
-      off.reduce<Candidate | undefined>((found, cs) => found ?? first(cs, ok), undefined);
-    let best =
-      first(onLine(own, half), (c) => free(c) && clean(c)) ??
-      leadered((c) => free(c) && clean(c)) ??
-      leadered(free) ??
-      first(onLine(own, half), free);
+    /** The first free place over no other line, and the first free place, in one pass. */
+    const scan = (all: Iterable<Candidate>) => {
+      let anyFree: Candidate | undefined;
+      for (const c of all)
+        if (free(c)) {
+          if (clean(c)) return { clean: c, free: anyFree ?? c };
+          anyFree ??= c;
+        }
+      return { clean: undefined, free: anyFree };
+    };
+    let best: Candidate | undefined;
+    for (const own of owns) {
+      const on = scan(onLine(own, half));
+      if (on.clean) {
+        best = on.clean;
+        break;
+      }
+      // A leader's foot goes, where it can, where the nearest other line is WIDE away.
+      const wide = own.filter((p) => clearance.get(p)! >= WIDE);
+      const feet = wide.length > 0 && wide.length < own.length ? [wide, own] : [own];
+      const offs = feet.map((points) => scan(offLine(points)));
+      best = offs.find((o) => o.clean)?.clean ?? offs.find((o) => o.free)?.free ?? on.free;
+      if (best) break;
+    }
     const astray = !best;
     best ??= first(onLine(w.line, half), free) ?? first(offLine(w.line), free);
     const cramped = !best;
