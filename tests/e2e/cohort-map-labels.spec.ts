@@ -98,3 +98,40 @@ test('on a 768 px wide page the cohort map scrolls inside its own region, not th
   await map.evaluate((el) => el.scrollBy(400, 0));
   expect(await map.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 });
+
+test('each leader on a cohort map starts on its own option’s line, away from every other line', async ({
+  page,
+}) => {
+  await page.goto('/#/cohort');
+  await page.locator('[data-cohort-files]').setInputFiles(cohortFiles().map(filePayload));
+  const map = page.locator(`[data-cohort-map="${SCENARIO_A}"]`);
+  await expect(map).toBeVisible();
+  // For each leader, the distance (map units) from its foot to its own option's drawn line and
+  // to the nearest other option's line, measured along the paths the browser drew.
+  const feet = await map.evaluate((el) => {
+    const lines = [...el.querySelectorAll<SVGPathElement>('path[data-option-line]')].map((p) => {
+      const n = Math.ceil(p.getTotalLength());
+      const points = Array.from({ length: n + 1 }, (_, k) => p.getPointAtLength(k));
+      return { id: p.getAttribute('data-option-line')!, points };
+    });
+    const distance = (x: number, y: number, points: DOMPoint[]) =>
+      Math.min(...points.map((q) => Math.hypot(q.x - x, q.y - y)));
+    return [...el.querySelectorAll<SVGLineElement>('line[data-leader]')].map((l) => {
+      const id = l.getAttribute('data-leader')!;
+      const x = l.x1.baseVal.value;
+      const y = l.y1.baseVal.value;
+      const own = lines.filter((o) => o.id === id);
+      const others = lines.filter((o) => o.id !== id);
+      return {
+        id,
+        own: Math.min(...own.map((o) => distance(x, y, o.points))),
+        other: Math.min(...others.map((o) => distance(x, y, o.points))),
+      };
+    });
+  });
+  expect(feet.length).toBeGreaterThan(0);
+  // On its own line (rounded corners are drawn up to 2.5 units inside a route's corner), and
+  // further than 5 units from any other (lines drawn apart are at least 6 apart).
+  expect(feet.filter((f) => f.own > 3)).toEqual([]);
+  expect(feet.filter((f) => f.other < 5)).toEqual([]);
+});

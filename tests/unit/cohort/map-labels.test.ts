@@ -17,11 +17,13 @@ import {
   labelWidth,
   layoutCohortMap,
   placeLabels,
+  SHARED,
   type Box,
   type CohortMapLayout,
   type LabelWant,
 } from '../../../src/results/cohort-map-labels.ts';
 import { GRID, NODE_H, NODE_W } from '../../../src/workspace/map-model.ts';
+import { edgeRoute, type Point } from '../../../src/workspace/map-geometry.ts';
 
 /** A label for a line that is a single point (its middle). */
 const want = (x: number, y: number, idText = 'p-option-one'): LabelWant => ({
@@ -73,6 +75,84 @@ function clashes(layout: CohortMapLayout): string[] {
         if (o.box.left < x && x < o.box.right && top < o.box.bottom && o.box.top < bottom)
           out.push(`${a.name}'s leader crosses ${o.name}`);
     }
+  });
+  return out;
+}
+
+/** An option's line as drawn, sampled about every unit (curves at 400 points). */
+function drawnLine(layout: CohortMapLayout, i: number): Point[] {
+  const nodes = new Map(layout.map.nodes.map((n) => [n.key, n]));
+  const r = edgeRoute(layout.map.edges[i]!, nodes, layout.grid);
+  if (r.kind === 'curve') {
+    const { p0, c1, c2, p3 } = r;
+    return Array.from({ length: 401 }, (_, k) => {
+      const t = k / 400;
+      const u = 1 - t;
+      const at = (c: 'x' | 'y') =>
+        u * u * u * p0[c] + 3 * u * u * t * c1[c] + 3 * u * t * t * c2[c] + t * t * t * p3[c];
+      return { x: at('x'), y: at('y') };
+    });
+  }
+  return r.points.flatMap((p, k) => {
+    const q = r.points[k - 1];
+    if (!q) return [p];
+    const n = Math.max(1, Math.ceil(Math.hypot(p.x - q.x, p.y - q.y)));
+    return Array.from({ length: n }, (_, j) => ({
+      x: q.x + ((p.x - q.x) * (j + 1)) / n,
+      y: q.y + ((p.y - q.y) * (j + 1)) / n,
+    }));
+  });
+}
+
+const distance = (p: Point, line: readonly Point[]) =>
+  Math.min(...line.map((q) => Math.hypot(q.x - p.x, q.y - p.y)));
+
+/**
+ * Every label attached where it could be mistaken for another option's: its anchor (the point of
+ * its line it covers, or its leader's start) not on its own line, or on (within SHARED of)
+ * another option's line, or a label lying over another option's line without a leader.
+ */
+function misattached(layout: CohortMapLayout): string[] {
+  const lines = layout.map.edges.map((_, i) => drawnLine(layout, i));
+  const out: string[] = [];
+  layout.labels.forEach((l, i) => {
+    const name = `label ${layout.map.edges[i]!.from}/${layout.map.edges[i]!.optionId}`;
+    // Rounded corners are drawn up to 2.5 units inside a route's corner.
+    if (distance(l.anchor, lines[i]!) > 3) out.push(`${name} is not on its own line`);
+    // A leader starts on its anchor; an unmoved label covers it.
+    if (l.moved) expect(l.moved).toEqual(l.anchor);
+    else {
+      const box = labelBox(l.x, l.y, { idText: l.idText, shareText: WIDEST_SHARE });
+      // A label moved less than 6 units keeps no leader.
+      if (
+        l.anchor.x < box.left - 6 ||
+        l.anchor.x > box.right + 6 ||
+        l.anchor.y < box.top - 6 ||
+        l.anchor.y > box.bottom + 6
+      )
+        out.push(`${name} is neither over its anchor nor joined to it`);
+    }
+    lines.forEach((other, j) => {
+      if (j === i) return;
+      const other_name = layout.map.edges[j]!.optionId;
+      if (distance(l.anchor, other) < SHARED - 0.5)
+        out.push(`${name} sits on ${other_name}'s line`);
+    });
+  });
+  return out;
+}
+
+/** Labels of the same step that read the same on the map. */
+function cutLabelsClash(layout: CohortMapLayout): string[] {
+  const seen = new Map<string, string>();
+  const out: string[] = [];
+  layout.labels.forEach((l, i) => {
+    const e = layout.map.edges[i]!;
+    const key = `${e.from} ${l.idText}`;
+    const before = seen.get(key);
+    if (before !== undefined && before !== e.optionId)
+      out.push(`${before} and ${e.optionId} both read ${l.idText}`);
+    seen.set(key, e.optionId);
   });
   return out;
 }
@@ -179,7 +259,25 @@ describe('the cohort map', () => {
     // Short ids do not need more than the workspace's grid across.
     expect(cohortGrid(['a', 'b']).col).toBe(GRID.col);
     expect(cohortGrid([]).col).toBe(GRID.col);
-    expect(labelIdText('an-option-id-longer-than-eighteen')).toBe('an-option-id-long…');
+  });
+
+  it('cuts a long id to its start and its last word, as many words as keep a step’s labels distinct', () => {
+    // The options of step a-prescriber-full: cut at 18 characters, all read "a-prescriber-full…".
+    const options = [
+      'a-prescriber-full-withhold',
+      'a-prescriber-full-give',
+      'a-prescriber-full-bp-talk',
+    ];
+    const cut = options.map((o) => labelIdText(o, options));
+    expect(cut).toEqual(['a-prescri…withhold', 'a-prescriber…give', 'a-prescriber…talk']);
+    for (const c of cut) expect(c.length).toBeLessThanOrEqual(18);
+    // Where the last words are the same, more of them are kept.
+    const same = ['a-long-step-name-one-go', 'a-long-step-name-two-go'];
+    const [one, two] = same.map((o) => labelIdText(o, same));
+    expect(one).not.toBe(two);
+    expect(one).toMatch(/^a-long.*…one-go$/);
+    // Short ids are drawn whole.
+    expect(labelIdText('p-screen-note', options)).toBe('p-screen-note');
   });
 
   it('screening scenario (its labels were printed over its steps): nothing overlaps', () => {
@@ -187,6 +285,10 @@ describe('the cohort map', () => {
     expect(layout.labels).toHaveLength(layout.map.edges.length);
     expect(layout.labels.length).toBeGreaterThan(80);
     expect(clashes(layout)).toEqual([]);
+    // Each label is on its own line where no other line runs (at step i-discharge the labels of
+    // the options leading nowhere sat on the walkout option's line).
+    expect(misattached(layout)).toEqual([]);
+    expect(cutLabelsClash(layout)).toEqual([]);
     // Laid out wider than the workspace's map, for its labels.
     expect(layout.grid.col).toBeGreaterThan(GRID.col);
     // The same scenario always gets the same map.
@@ -199,6 +301,12 @@ describe('the cohort map', () => {
   for (const file of files)
     it(`${file}: no label overlaps a step or another label, and no leader crosses one`, () => {
       expect(clashes(layoutCohortMap(bundled(file)))).toEqual([]);
+    });
+  for (const file of files)
+    it(`${file}: each label is on its own line, away from the others, and its step's labels read differently`, () => {
+      const layout = layoutCohortMap(bundled(file));
+      expect(misattached(layout)).toEqual([]);
+      expect(cutLabelsClash(layout)).toEqual([]);
     });
 
   it('a column crowded with options (many steps of one column, each with many options) stays readable', () => {
