@@ -244,55 +244,60 @@ function toPiece(p: Point, a: Point, b: Point): number {
   return Math.hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
 }
 
+/** A short piece of a drawn line (from one sample to the next), and which line it is of. */
+interface Piece {
+  a: Point;
+  b: Point;
+  line: number;
+}
+
+/** A cell's key (cells are counted from far below any map's coordinates, so both are ≥ 0). */
+const cellKey = (cx: number, cy: number) => (cx + 4096) * 65536 + (cy + 4096);
+
 /** The drawn lines' points, filed by place, to find which line runs near a point or a box. */
 class LineIndex {
   /** Each line's short pieces (from one sample to the next), filed by the cell of their start. */
-  private readonly cells = new Map<string, { a: Point; b: Point; line: number }[]>();
+  private readonly cells = new Map<number, Piece[]>();
   constructor(paths: readonly (readonly Point[])[]) {
     paths.forEach((path, line) => {
       path.forEach((b, k) => {
         const a = path[k - 1] ?? b;
-        const key = `${Math.floor(a.x / CELL)},${Math.floor(a.y / CELL)}`;
+        const key = cellKey(Math.floor(a.x / CELL), Math.floor(a.y / CELL));
         const cell = this.cells.get(key);
         if (cell) cell.push({ a, b, line });
         else this.cells.set(key, [{ a, b, line }]);
       });
     });
   }
-  /** The pieces that start in or near `box` (pieces are at most PIECE long). */
-  private *within(box: Box): Generator<{ a: Point; b: Point; line: number }> {
-    for (
-      let cx = Math.floor((box.left - PIECE) / CELL);
-      cx <= Math.floor((box.right + PIECE) / CELL);
-      cx++
-    )
-      for (
-        let cy = Math.floor((box.top - PIECE) / CELL);
-        cy <= Math.floor((box.bottom + PIECE) / CELL);
-        cy++
-      )
-        yield* this.cells.get(`${cx},${cy}`) ?? [];
+  /** Calls `visit` with each piece that starts in or near `box` (pieces are at most PIECE long), until it returns true. */
+  private some(box: Box, visit: (piece: Piece) => boolean): boolean {
+    const x1 = Math.floor((box.right + PIECE) / CELL);
+    const y0 = Math.floor((box.top - PIECE) / CELL);
+    const y1 = Math.floor((box.bottom + PIECE) / CELL);
+    for (let cx = Math.floor((box.left - PIECE) / CELL); cx <= x1; cx++)
+      for (let cy = y0; cy <= y1; cy++) {
+        const cell = this.cells.get(cellKey(cx, cy));
+        if (cell) for (const piece of cell) if (visit(piece)) return true;
+      }
+    return false;
   }
   /** The distance from `p` to the nearest line other than `own`, at most `upTo`. */
   clearance(p: Point, own: number, upTo: number): number {
     let best = upTo;
     const box = { left: p.x - upTo, right: p.x + upTo, top: p.y - upTo, bottom: p.y + upTo };
-    for (const { a, b, line } of this.within(box))
+    this.some(box, ({ a, b, line }) => {
       if (line !== own) best = Math.min(best, toPiece(p, a, b));
+      return false;
+    });
     return best;
   }
   /** Whether a line other than `own` runs through `box`. */
   crosses(box: Box, own: number): boolean {
-    for (const { b: at, line } of this.within(box))
-      if (
-        line !== own &&
-        box.left < at.x &&
-        at.x < box.right &&
-        box.top < at.y &&
-        at.y < box.bottom
-      )
-        return true;
-    return false;
+    return this.some(
+      box,
+      ({ b: at, line }) =>
+        line !== own && box.left < at.x && at.x < box.right && box.top < at.y && at.y < box.bottom,
+    );
   }
 }
 
@@ -423,7 +428,13 @@ export function placeLabels(
       // A leader's foot goes, where it can, where the nearest other line is WIDE away.
       const wide = own.filter((p) => clearance.get(p)! >= WIDE);
       const feet = wide.length > 0 && wide.length < own.length ? [wide, own] : [own];
-      const offs = feet.map((points) => scan(offLine(points)));
+      // The first clean place, else the first free one, in the order of `feet`; a later list
+      // is scanned only when no earlier one has a clean place.
+      const offs: ReturnType<typeof scan>[] = [];
+      for (const points of feet) {
+        offs.push(scan(offLine(points)));
+        if (offs.at(-1)!.clean) break;
+      }
       best = offs.find((o) => o.clean)?.clean ?? offs.find((o) => o.free)?.free ?? on.free;
       if (best) break;
     }
