@@ -21,13 +21,6 @@ export function attemptName(a: { id: string; finishedAt: string }): string {
 }
 
 /**
- * A phase's name as the workspace map writes it beside its row: "2. Dosing (dosing)" (its number
- * from 1, its title, its id).
- */
-export const phaseName = (lane: { index: number; title: string; id: string }): string =>
-  `${lane.index + 1}. ${lane.title} (${lane.id})`;
-
-/**
  * `text` broken into lines of at most `max` characters at spaces (a word longer than `max` has a
  * line of its own, uncut), for text drawn in a narrow margin.
  */

@@ -104,6 +104,10 @@ export interface MapLane {
   path: string;
 }
 
+/** A phase's name as the maps write it beside its row: "2. Dosing (dosing)" (its number from 1, title, id). */
+export const laneName = (lane: Pick<MapLane, 'index' | 'title' | 'id'>): string =>
+  `${lane.index + 1}. ${lane.title} (${lane.id})`;
+
 export interface ScenarioMap {
   lanes: MapLane[];
   nodes: MapNode[];

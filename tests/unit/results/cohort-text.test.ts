@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { percentText } from '../../../src/engine/index.ts';
+import { laneName } from '../../../src/workspace/map-model.ts';
 import {
   attemptName,
-  phaseName,
   shareText,
   shortAttemptId,
   wrapWords,
@@ -26,8 +26,8 @@ describe('how the cohort view writes its figures', () => {
     expect(attemptName({ id, finishedAt: '' })).toBe('attempt 1a2b3c4d, no finish date');
   });
 
-  it('writes a phase name as the workspace map does, in lines that fit its margin', () => {
-    const name = phaseName({
+  it('writes a phase name as both maps do, in lines that fit its margin', () => {
+    const name = laneName({
       index: 3,
       title: 'Guided conversation as the effects wane',
       id: 'guidedConversation',
