@@ -67,11 +67,28 @@ function optionsByPlace(
 }
 
 /**
+ * Where each step, event and check stands in `scenario`, by id: its steps phase by phase (in the
+ * file's order within each), then its events, then its monitoring checks, each in the file's
+ * order. The step table lists places in this order.
+ */
+function scenarioOrder(scenario: ScenarioV1): Map<string, number> {
+  const ids = [
+    ...scenario.phases.flatMap((p) => p.steps.map((s) => s.id)),
+    ...scenario.events.map((e) => e.id),
+    ...scenario.protocol.monitoring.map((c) => c.id),
+  ];
+  return new Map(ids.map((id, i) => [id, i]));
+}
+
+/**
  * The figures of one scenario from its attempts (unverified ones are ignored). With the
  * scenario itself (`scenario`, the bundled version of `scenarioId`): every step of it is listed
  * (reach 0 when nobody met it) and every option of each step and event response with a count of 0
  * when nobody chose it; and each alarm signal counts the alarms answered only after the protocol's
  * `alarmResponseMinutes` (`late`, null without the scenario or when the protocol gives none).
+ * `steps` are in the scenario's order (steps by phase, then events, then checks: scenarioOrder)
+ * with the scenario, and in the order the attempts first met them without it (or for a place the
+ * scenario does not name, after the others).
  */
 export function scenarioFigures(
   scenarioId: string,
@@ -178,7 +195,7 @@ export function scenarioFigures(
         late: within === null ? null : s.times.filter((t) => t > within).length,
       })),
     leaves: leaves.ranked(),
-    steps: [...steps.entries()].map(([id, s]) => ({
+    steps: placesInOrder([...steps.entries()], scenario).map(([id, s]) => ({
       id,
       kind: s.kind,
       reached: s.reached.size,
@@ -193,6 +210,15 @@ export function scenarioFigures(
         .sort((x, y) => y.count - x.count || String(x.optionId).localeCompare(String(y.optionId))),
     })),
   };
+}
+
+/** `places` (in the order met) sorted in `scenario`'s order (scenarioOrder); met order without it. */
+function placesInOrder<T>(places: [string, T][], scenario?: ScenarioV1): [string, T][] {
+  if (!scenario) return places;
+  const order = scenarioOrder(scenario);
+  const at = (id: string) => order.get(id) ?? order.size;
+  // A stable sort: places the scenario does not name keep their met order, after the others.
+  return [...places].sort(([x], [y]) => at(x) - at(y));
 }
 
 /** The figures of every scenario met in `attempts`, by scenario id. */

@@ -238,6 +238,22 @@ describe('cohort figures', () => {
     expect(g.steps.some((s) => s.choices.some((c) => c.count === 0))).toBe(true);
   });
 
+  it('with the scenario, steps are listed by phase in the file’s order, then events, then checks', () => {
+    const g = scenarioFigures(scenario.id, verified, scenario);
+    const fileOrder = [
+      ...scenario.phases.flatMap((p) => p.steps.map((s) => s.id)),
+      ...scenario.events.map((e) => e.id),
+      ...scenario.protocol.monitoring.map((c) => c.id),
+    ];
+    const listed = g.steps.map((s) => s.id);
+    expect(listed.every((id) => fileOrder.includes(id))).toBe(true);
+    expect(listed).toEqual(fileOrder.filter((id) => listed.includes(id)));
+    // Without the scenario, the order met is kept (and differs here, so the test can fail).
+    expect(f!.steps.map((s) => s.id)).not.toEqual(
+      fileOrder.filter((id) => f!.steps.some((s) => s.id === id)),
+    );
+  });
+
   it('each step’s reach and each option’s choice share', () => {
     const first = reports[0]!.decisions[0]!;
     const place = first.stepId ?? first.eventId ?? first.checkId;
