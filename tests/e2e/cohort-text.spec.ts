@@ -3,10 +3,13 @@
  * scenario's scripted alarm event (and say how many were answered after the response window), a
  * claim names the attempt it is about, a missed event reads "(missed)" wherever it is listed, the
  * map has a legend and its phases' names, every option of a step is listed, and every percentage
- * is written one way. The expected figures are worked out here by replaying the fixture files.
+ * is written one way. The view takes the focus on its heading, names each map by its scenario,
+ * names an unverified attempt as a claimed one, and lines up the alarms table's headers. The expected figures are worked out here by replaying the fixture files.
  */
 import { expect, test } from '@playwright/test';
 import { attemptId } from '../../src/engine/results/export.ts';
+import { verifyAttempt } from '../../src/engine/results/verify.ts';
+import { attemptName } from '../../src/results/cohort-text.ts';
 import { percentText } from '../../src/engine/results/percent.ts';
 import {
   bundledScenario,
@@ -105,6 +108,17 @@ test('the map has a text legend and its phases’ names beside their rows, over 
   await expect(legend).toContainText('the share of the attempts (finished or not) that met');
   await expect(legend).toContainText('the share of the choices made at its step');
   await expect(legend).toContainText('are not on the map: they are in the table below it');
+  // What a line's thickness follows, the leaders, the dashed boxes, and missed decisions.
+  await expect(legend).toContainText('larger that share (not the number of attempts)');
+  await expect(legend.locator('[data-legend-leader]')).toContainText(
+    "the dot marks the point of the option's own line that the label is for",
+  );
+  await expect(legend.locator('[data-legend-markers]')).toContainText(
+    'Dashed rounded boxes are not steps',
+  );
+  await expect(legend.locator('[data-legend-missed]')).toContainText(
+    'can add up to less than 100%; the rest were missed, counted as "(missed)"',
+  );
   // Each phase's name, at the left of its row (drawn in lines: joined here).
   for (const [i, p] of scenario.phases.entries()) {
     const lines = await page.locator(`${section} [data-lane="${p.id}"] tspan`).allTextContents();
@@ -193,4 +207,66 @@ test('every percentage is written one way: the pass rate, reach and shares', asy
   await expect(page.locator(`${section} tr[data-step="${odd.p}"] [data-choices]`)).toContainText(
     `(${percentText(odd.share * 100)})`,
   );
+});
+
+test('the view takes the keyboard focus on its heading when opened from the Cohort link', async ({
+  page,
+}) => {
+  await page.goto('/#/history');
+  await page.getByRole('link', { name: 'Cohort (instructors)' }).click();
+  await expect(page.locator('[data-screen="cohort"] h1')).toBeFocused();
+});
+
+test('each map is named by its scenario', async ({ page }) => {
+  const maps = page.locator('[data-cohort-map]');
+  expect(await maps.count()).toBeGreaterThan(1);
+  await expect(page.locator(`${section} [data-cohort-map]`)).toHaveAttribute(
+    'aria-label',
+    `Scenario map of ${scenario.title} (the table below gives the same figures)`,
+  );
+  const names = await maps.evaluateAll((m) => m.map((e) => e.getAttribute('aria-label')));
+  expect(new Set(names).size).toBe(names.length);
+});
+
+test('an unverified attempt is named as a claimed one: the start of its id and its day', async ({
+  page,
+}) => {
+  const entry = files
+    .flatMap((f) => f.attempts)
+    .find((e) => !verifyAttempt(bundledScenario(e.attempt.scenarioId), e.attempt).verified)!;
+  expect(entry).toBeDefined();
+  const name = attemptName({ id: attemptId(entry.attempt), finishedAt: entry.finishedAt ?? '' });
+  expect(name).toMatch(/^attempt [0-9a-f]{8}, finished \d{4}-\d\d-\d\d$/);
+  await expect(page.locator('[data-cohort-unverified] li')).toContainText(name);
+});
+
+test('where unfinished attempts stopped says it counts the last decision made before leaving', async ({
+  page,
+}) => {
+  const table = page.locator(`${section} [data-cohort-leaves]`);
+  await expect(table.locator('caption')).toContainText(
+    'Unfinished attempts: the last decision made before leaving',
+  );
+  await expect(table.locator('[data-leaves-note]')).toContainText(
+    'not at the question it was shown when it was left',
+  );
+  await expect(table.locator('thead th').first()).toHaveText('Last decision made before leaving');
+});
+
+test('at 768 px, the alarms table’s headers line up with their figures', async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 900 });
+  const table = page.locator(`${section} [data-cohort-alarms]`);
+  await expect(table.locator('tbody tr[data-alarm-signal]').first()).toBeVisible();
+  const offsets = await table.evaluate((t) => {
+    const heads = [...t.querySelectorAll('thead th')];
+    const cells = [...t.querySelectorAll('tbody tr:first-child td')];
+    const textLeft = (e: Element) => {
+      const r = document.createRange();
+      r.selectNodeContents(e);
+      return r.getBoundingClientRect().left;
+    };
+    return heads.map((h, i) => Math.abs(textLeft(h) - textLeft(cells[i]!)));
+  });
+  expect(offsets).toHaveLength(6);
+  for (const d of offsets) expect(d).toBeLessThan(2);
 });
