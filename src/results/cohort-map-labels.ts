@@ -14,7 +14,7 @@
  *   points no other line runs within SHARED of (where a line has none, its least crowded points).
  *   Preferred, in order: on its line (centred on the middle of the line, or else on the point of
  *   it nearest to the middle that has room, nudged across or sideways while still covering the
- *   line) with its box over no other line; straight above or below a point of its line, as close
+ *   line, its own line within CENTRED of its box's middle) with its box over no other line; straight above or below a point of its line, as close
  *   as there is room, with a dotted leader back to it that crosses no box or label, its box over
  *   no other line; the same two, leader first, allowing other lines under the box; then any
  *   point of its line.
@@ -227,6 +227,11 @@ function* onLine(points: readonly Point[], half: number): Generator<Candidate> {
  * could belong to either (lines drawn up to 9 units thick, parallel ones 6.4 apart).
  */
 export const SHARED = 6;
+/**
+ * A label without a leader has its own line within this (map units) of the middle of its box:
+ * a label whose line only grazes its edge reads as belonging to the line nearest its middle.
+ */
+export const CENTRED = 4;
 /** A leader's foot is put, where it can, where no other line runs within this (two lanes). */
 const WIDE = 2 * SHARED;
 /** Distance between the heights tried for a label off its line, besides those beside a box. */
@@ -291,6 +296,11 @@ class LineIndex {
     });
     return best;
   }
+  /** Whether line `own` runs within `upTo` of `p`. */
+  passes(p: Point, own: number, upTo: number): boolean {
+    const box = { left: p.x - upTo, right: p.x + upTo, top: p.y - upTo, bottom: p.y + upTo };
+    return this.some(box, ({ a, b, line }) => line === own && toPiece(p, a, b) <= upTo);
+  }
   /** Whether a line other than `own` runs through `box`. */
   crosses(box: Box, own: number): boolean {
     return this.some(
@@ -350,7 +360,13 @@ export function placeLabels(
       const box = labelBox(c.at.x, c.at.y, w);
       if (!inside(box, area) || nearby.some((t) => boxesTouch(box, t))) return false;
       if (leaders.some((l) => crosses(l.x, l.from, l.to, box))) return false;
-      if (c.leader === 0) return true;
+      // Without a leader, its own line runs through the middle of its box.
+      if (c.leader < LEADER_FROM)
+        return (
+          !lines ||
+          lines.passes({ x: c.at.x, y: (box.top + box.bottom) / 2 }, i, CENTRED) ||
+          !paths?.[i]?.length
+        );
       const edge = c.at.y > c.on.y ? box.top : box.bottom;
       return !nearby.some((t) => crosses(c.on.x, c.on.y, edge, t));
     };

@@ -18,6 +18,7 @@ import {
   layoutCohortMap,
   placeLabels,
   SHARED,
+  CENTRED,
   type Box,
   type CohortMapLayout,
   type LabelWant,
@@ -138,6 +139,24 @@ function misattached(layout: CohortMapLayout): string[] {
       if (distance(l.anchor, other) < SHARED - 0.5)
         out.push(`${name} sits on ${other_name}'s line`);
     });
+  });
+  return out;
+}
+
+/**
+ * Labels without a leader whose own line is not under the middle of their text: such a label
+ * reads as belonging to whichever line is nearest its middle.
+ */
+function offCentre(layout: CohortMapLayout): string[] {
+  const out: string[] = [];
+  layout.labels.forEach((l, i) => {
+    if (l.moved) return;
+    const box = labelBox(l.x, l.y, { idText: l.idText, shareText: WIDEST_SHARE });
+    const centre = { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
+    const d = distance(centre, drawnLine(layout, i));
+    const e = layout.map.edges[i]!;
+    if (d > CENTRED + 0.5)
+      out.push(`label ${e.from}/${e.optionId} is ${Math.round(d)} from its line`);
   });
   return out;
 }
@@ -307,6 +326,10 @@ describe('the cohort map', () => {
       const layout = layoutCohortMap(bundled(file));
       expect(misattached(layout)).toEqual([]);
       expect(cutLabelsClash(layout)).toEqual([]);
+    });
+  for (const file of files)
+    it(`${file}: a label without a leader has its own line through the middle of its text`, () => {
+      expect(offCentre(layoutCohortMap(bundled(file)))).toEqual([]);
     });
 
   it('a column crowded with options (many steps of one column, each with many options) stays readable', () => {
