@@ -119,6 +119,7 @@ export {
   topLessons,
 } from './presentation/debrief.ts';
 export { roomScene } from './presentation/room.ts';
+export { wrapWords } from './presentation/wrap-words.ts';
 export { competencyScoreText, pointsOfText } from './presentation/score-text.ts';
 export { standardTitle } from './standards/catalogue.ts';
 export { cmiTimespan } from './results/cmi-timespan.ts';

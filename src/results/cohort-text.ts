@@ -19,18 +19,3 @@ export function attemptName(a: { id: string; finishedAt: string }): string {
   const day = a.finishedAt.slice(0, 10);
   return `attempt ${shortAttemptId(a.id)}, ${day ? `finished ${day}` : 'no finish date'}`;
 }
-
-/**
- * `text` broken into lines of at most `max` characters at spaces (a word longer than `max` has a
- * line of its own, uncut), for text drawn in a narrow margin.
- */
-export function wrapWords(text: string, max: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= max)
-      lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}

@@ -7,6 +7,7 @@ import {
   notScoredText,
   RANGES_APART,
   UNUSED_TERMS,
+  wrapWords,
   type Analysis,
   type GateId,
   type Scores,
@@ -126,7 +127,7 @@ function describe(a: Analysis): string[] {
       true,
     );
   else lines.push('', 'Without a gated choice: no path reaches an ending.');
-  lines.push('', ...wrap(RANGES_APART));
+  lines.push('', ...wrapWords(RANGES_APART, 96));
   lines.push(
     '',
     a.criticalErrors.length === 0
@@ -142,17 +143,6 @@ function describe(a: Analysis): string[] {
   const u = a.unused;
   for (const [key, term] of Object.entries(UNUSED_TERMS))
     lines.push(`  ${`${term}:`.padEnd(25)} ${list(u[key as keyof typeof UNUSED_TERMS])}`);
-  return lines;
-}
-
-/** `text` in lines of at most 96 characters. */
-function wrap(text: string): string[] {
-  const lines = [''];
-  for (const word of text.split(' ')) {
-    const last = lines.length - 1;
-    if (lines[last]!.length > 0 && lines[last]!.length + word.length + 1 > 96) lines.push(word);
-    else lines[last] = lines[last] ? `${lines[last]} ${word}` : word;
-  }
   return lines;
 }
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { percentText } from '../../../src/engine/index.ts';
+import { percentText, wrapWords } from '../../../src/engine/index.ts';
 import { laneName } from '../../../src/workspace/map-model.ts';
-import {
-  attemptName,
-  shareText,
-  shortAttemptId,
-  wrapWords,
-} from '../../../src/results/cohort-text.ts';
+import { attemptName, shareText, shortAttemptId } from '../../../src/results/cohort-text.ts';
 
 describe('how the cohort view writes its figures', () => {
   it('writes a share as every score is written: one decimal place, none when whole', () => {
