@@ -19,6 +19,7 @@ import {
   bundledScenario,
   type CohortFile,
 } from '../fixtures/cohort/cohort-fixtures.ts';
+import { openCohort } from './cohort-helpers.ts';
 
 const scenario = bundledScenario(ALARM_SCENARIO);
 const plays = verifiedAlarmPlays(scenario);
@@ -57,8 +58,7 @@ async function expectAlarmRows(
 }
 
 test('the cohort view’s alarm response times are those the trainees met', async ({ page }) => {
-  await page.goto('/#/cohort');
-  await page.locator('[data-cohort-files]').setInputFiles(files.map(filePayload));
+  await openCohort(page, files);
   await expect(page.locator('[data-cohort-counts]')).toContainText(
     `${plays.length} verified attempts from ${trainees.length} trainees`,
   );

@@ -15,7 +15,7 @@ import {
   SCENARIO_A,
   SCENARIO_B,
 } from '../fixtures/cohort/cohort-fixtures.ts';
-import { expectedFrom, expectFigures, expectNoViolations } from './cohort-helpers.ts';
+import { expectedFrom, expectFigures, expectNoViolations, openCohort } from './cohort-helpers.ts';
 import { downloadText } from './results-helpers.ts';
 
 const files = cohortFiles();
@@ -25,8 +25,7 @@ const names = ['Ada Okafor', 'Ben Ito', 'Cy Novak', 'Dee Marsh', 'Eve Lund'];
 test('the cohort view counts each verified attempt once, never a forged score, and hides names', async ({
   page,
 }) => {
-  await page.goto('/#/cohort');
-  await page.locator('[data-cohort-files]').setInputFiles(files.map(filePayload));
+  await openCohort(page, files);
   await expectFigures(page, expected);
   // The forged 100% is not among the figures: A's pass count is what the logs replay to.
   await expect(page.locator('[data-cohort-unverified]')).toContainText('0.9.0');

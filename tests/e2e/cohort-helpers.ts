@@ -1,7 +1,7 @@
 /**
  * Helpers for the cohort browser tests: the figures the cohort view should show, worked out here
  * from the fixture files by replaying each distinct attempt with the engine (independently of the
- * cohort module), and an axe check.
+ * cohort module), opening the cohort view with files, and an axe check.
  */
 import { expect, type Page } from '@playwright/test';
 import { expectNoViolations } from './axe.ts';
@@ -9,7 +9,18 @@ import { expectNoViolations } from './axe.ts';
 export { expectNoViolations };
 import { verifyAttempt } from '../../src/engine/results/verify.ts';
 import type { Report } from '../../src/engine/scoring/score.ts';
-import { bundledScenario, type CohortFile } from '../fixtures/cohort/cohort-fixtures.ts';
+import {
+  bundledScenario,
+  cohortFiles,
+  filePayload,
+  type CohortFile,
+} from '../fixtures/cohort/cohort-fixtures.ts';
+
+/** Opens the cohort view and reads `files` (the fixture cohort by default) through its file picker. */
+export async function openCohort(page: Page, files: CohortFile[] = cohortFiles()): Promise<void> {
+  await page.goto('/#/cohort');
+  await page.locator('[data-cohort-files]').setInputFiles(files.map(filePayload));
+}
 
 export interface Expected {
   read: number;

@@ -3,15 +3,14 @@
  * is named in a clear message; the attempts opened from files stay loaded and nothing crashes.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { filePayload, cohortFiles } from '../fixtures/cohort/cohort-fixtures.ts';
-import { expectedFrom, expectFigures, expectNoViolations } from './cohort-helpers.ts';
+import { cohortFiles } from '../fixtures/cohort/cohort-fixtures.ts';
+import { expectedFrom, expectFigures, expectNoViolations, openCohort } from './cohort-helpers.ts';
 
 const files = cohortFiles();
 const expected = expectedFrom(files);
 
 async function openFilesThenReadLrs(page: Page, endpoint: string) {
-  await page.goto('/#/cohort');
-  await page.locator('[data-cohort-files]').setInputFiles(files.map(filePayload));
+  await openCohort(page, files);
   await expectFigures(page, expected);
   await page.locator('[data-cohort-lrs] summary').click();
   await page.locator('[data-lrs-endpoint]').fill(endpoint);

@@ -1,18 +1,13 @@
 import { expect, test } from '@playwright/test';
-import {
-  filePayload,
-  cohortFiles,
-  SCENARIO_A,
-  SCENARIO_B,
-} from '../fixtures/cohort/cohort-fixtures.ts';
+import { SCENARIO_A, SCENARIO_B } from '../fixtures/cohort/cohort-fixtures.ts';
+import { openCohort } from './cohort-helpers.ts';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
 test('the cohort map’s option labels are legible at 1280×900, with each full id in a title', async ({
   page,
 }) => {
-  await page.goto('/#/cohort');
-  await page.locator('[data-cohort-files]').setInputFiles(cohortFiles().map(filePayload));
+  await openCohort(page);
   const map = page.locator(`[data-cohort-map="${SCENARIO_A}"]`);
   await expect(map).toBeVisible();
   const labels = map.locator('[data-share-label]');
@@ -33,8 +28,7 @@ test('the cohort map’s option labels are legible at 1280×900, with each full 
 test('no option label on a cohort map overlaps a step or another label, and no leader crosses a step', async ({
   page,
 }) => {
-  await page.goto('/#/cohort');
-  await page.locator('[data-cohort-files]').setInputFiles(cohortFiles().map(filePayload));
+  await openCohort(page);
   for (const id of [SCENARIO_A, SCENARIO_B]) {
     const map = page.locator(`[data-cohort-map="${id}"]`);
     await expect(map).toBeVisible();
@@ -83,8 +77,7 @@ test('on a 768 px wide page the cohort map scrolls inside its own region, not th
   page,
 }) => {
   await page.setViewportSize({ width: 768, height: 900 });
-  await page.goto('/#/cohort');
-  await page.locator('[data-cohort-files]').setInputFiles(cohortFiles().map(filePayload));
+  await openCohort(page);
   const map = page.locator(`[data-cohort-map="${SCENARIO_A}"]`);
   await expect(map).toBeVisible();
   const sizes = await map.evaluate((el) => ({
@@ -102,8 +95,7 @@ test('on a 768 px wide page the cohort map scrolls inside its own region, not th
 test('each leader on a cohort map starts on its own option’s line, away from every other line', async ({
   page,
 }) => {
-  await page.goto('/#/cohort');
-  await page.locator('[data-cohort-files]').setInputFiles(cohortFiles().map(filePayload));
+  await openCohort(page);
   const map = page.locator(`[data-cohort-map="${SCENARIO_A}"]`);
   await expect(map).toBeVisible();
   // For each leader, the distance (map units) from its foot to its own option's drawn line and

@@ -11,13 +11,8 @@ import { attemptId } from '../../src/engine/results/export.ts';
 import { verifyAttempt } from '../../src/engine/results/verify.ts';
 import { attemptName } from '../../src/results/cohort-text.ts';
 import { percentText } from '../../src/engine/results/percent.ts';
-import {
-  bundledScenario,
-  cohortFiles,
-  filePayload,
-  SCENARIO_A,
-} from '../fixtures/cohort/cohort-fixtures.ts';
-import { expectedFrom } from './cohort-helpers.ts';
+import { bundledScenario, cohortFiles, SCENARIO_A } from '../fixtures/cohort/cohort-fixtures.ts';
+import { expectedFrom, openCohort } from './cohort-helpers.ts';
 
 const files = cohortFiles();
 const expected = expectedFrom(files);
@@ -28,8 +23,7 @@ const place = (d: (typeof reports)[number]['decisions'][number]) =>
 const section = `[data-cohort-scenario="${SCENARIO_A}"]`;
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('/#/cohort');
-  await page.locator('[data-cohort-files]').setInputFiles(files.map(filePayload));
+  await openCohort(page, files);
   await expect(page.locator('[data-cohort-checking]')).toHaveAttribute(
     'data-cohort-checking',
     'idle',
